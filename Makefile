@@ -1,0 +1,53 @@
+# telex: `make run` to read, `make test` to check. See README.md.
+SWIFT ?= swift
+PREFIX ?= /usr/local
+DESTDIR ?=
+BIN_DEBUG := .build/debug/telex
+BIN_RELEASE := .build/release/telex
+
+.PHONY: all deps generate build release run run-feeds test e2e bench conformance fuzz install uninstall clean
+
+all: build
+
+deps:
+	@scripts/ensure-deps.sh
+
+generate:
+	@scripts/gen-default-feeds.sh
+
+build: deps generate
+	$(SWIFT) build
+
+release: deps generate
+	$(SWIFT) build -c release
+
+# Starts the reader. With no cache yet it shows the sections of feeds.json; `make run-feeds` is the same.
+run: release
+	$(BIN_RELEASE)
+
+run-feeds: release
+	$(BIN_RELEASE)
+
+# Unit and integration tests (swift test), then the tmux end-to-end suite on the same debug binary.
+test: deps generate
+	@scripts/test.sh
+
+e2e: build
+	@tests/e2e/run.sh $(BIN_DEBUG)
+
+# Benchmarks print figures anyone can rerun; each scripts/bench/*.sh is one benchmark.
+bench: release
+	@scripts/bench.sh $(BIN_RELEASE)
+
+install: release
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/telex
+	install -m 0755 $(BIN_RELEASE) $(DESTDIR)$(PREFIX)/bin/telex
+	install -m 0644 docs/telex.1 $(DESTDIR)$(PREFIX)/share/man/man1/telex.1
+	install -m 0644 feeds.json $(DESTDIR)$(PREFIX)/share/telex/feeds.json
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/telex $(DESTDIR)$(PREFIX)/share/man/man1/telex.1
+	rm -rf $(DESTDIR)$(PREFIX)/share/telex
+
+clean:
+	rm -rf .build

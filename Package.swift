@@ -1,0 +1,77 @@
+// swift-tools-version:6.0
+// The folder layout is the architecture: see docs/architecture.md for the dependency graph.
+import PackageDescription
+
+let package = Package(
+    name: "telex",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "telex", targets: ["telex"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
+    ],
+    targets: [
+        // System libraries: only TelexTerminal sees ncurses; only TelexFeeds/TelexArticles see libxml2.
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"])]),
+
+        // Pure layers.
+        .target(name: "TelexModel"),
+        .target(name: "TelexConfig", dependencies: ["TelexModel"]),
+        .target(name: "TelexFeeds", dependencies: ["TelexModel", "CLibXML2"]),
+        .target(name: "TelexArticles", dependencies: ["TelexModel", "TelexScreen", "CLibXML2"]),
+        .target(name: "TelexScreen"),
+
+        // The cache: the only target that speaks SQL.
+        .target(name: "TelexStore", dependencies: [
+            "TelexModel",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+
+        // The fetch service: the only target that does network I/O.
+        .target(name: "TelexFetch", dependencies: [
+            "TelexModel", "TelexConfig", "TelexFeeds", "TelexArticles", "TelexStore",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // The UI as data: state, actions, reducer, views.
+        .target(name: "TelexUI", dependencies: ["TelexModel", "TelexArticles", "TelexScreen"]),
+        // The ncursesw backend of TelexScreen.ScreenBackend.
+        .target(name: "TelexTerminal", dependencies: ["TelexScreen", "CNcursesw"]),
+        // The loop and the effect runner: where the UI meets the store, the fetcher and the terminal.
+        .target(name: "TelexApp", dependencies: [
+            "TelexModel", "TelexConfig", "TelexUI", "TelexScreen", "TelexTerminal", "TelexStore", "TelexFetch",
+            "TelexArticles",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // The fixture HTTP server (tests, benchmarks and `telex demo`).
+        .target(name: "TelexTestServer", dependencies: [
+            .product(name: "FlyingFox", package: "FlyingFox"),
+        ]),
+        .executableTarget(name: "telex", dependencies: [
+            "TelexApp", "TelexConfig", "TelexModel", "TelexFeeds", "TelexArticles", "TelexStore",
+            "TelexFetch", "TelexScreen", "TelexTestServer",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        // Tests: one per library target, plus shared fixtures.
+        .target(name: "TelexTestSupport", path: "Tests/TelexTestSupport"),
+        .testTarget(name: "TelexModelTests", dependencies: ["TelexModel"]),
+        .testTarget(name: "TelexConfigTests", dependencies: ["TelexConfig", "TelexTestSupport"]),
+        .testTarget(name: "TelexFeedsTests", dependencies: ["TelexFeeds", "TelexTestSupport"]),
+        .testTarget(name: "TelexArticlesTests", dependencies: ["TelexArticles", "TelexTestSupport"]),
+        .testTarget(name: "TelexStoreTests", dependencies: ["TelexStore", "TelexTestSupport"]),
+        .testTarget(name: "TelexFetchTests", dependencies: ["TelexFetch", "TelexTestServer", "TelexStore", "TelexTestSupport"]),
+        .testTarget(name: "TelexScreenTests", dependencies: ["TelexScreen"]),
+        .testTarget(name: "TelexUITests", dependencies: ["TelexUI", "TelexScreen", "TelexModel"]),
+        .testTarget(name: "TelexTerminalTests", dependencies: ["TelexTerminal", "TelexScreen"]),
+        .testTarget(name: "TelexAppTests", dependencies: ["TelexApp", "TelexTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,67 @@
+import Foundation
+import TelexConfig
+import TelexModel
+import TelexScreen
+import TelexTerminal
+import TelexUI
+
+/// Starts the front end: the terminal, the loop on its own thread, and the effect runner.
+public enum ReaderApp {
+    public struct Options: Sendable {
+        public var configuration: Configuration
+        public var paths: Paths
+        public var cacheDirectory: String
+        public var noColor: Bool
+        public init(configuration: Configuration, paths: Paths, cacheDirectory: String, noColor: Bool) {
+            self.configuration = configuration; self.paths = paths; self.cacheDirectory = cacheDirectory; self.noColor = noColor
+        }
+    }
+
+    /// Runs the reader until the user quits. Throws when the terminal cannot be used.
+    public static func run(_ options: Options) throws {
+        let log = StderrLog(path: options.paths.logFile)
+        try? log.redirect()
+        defer { log.restore() }
+        let useColor = options.configuration.settings.color && !options.noColor
+        nonisolated(unsafe) var failure: Error?
+        let opts = options
+        TerminalLoop.onDedicatedThread {
+            let backend: CursesBackend
+            do { backend = try CursesBackend(colors: useColor) } catch { failure = error; return }
+            defer { backend.shutdown() }
+            var state = AppState(width: backend.size.width, height: backend.size.height)
+            state.useColor = useColor
+            let runner = ConfigurationRunner(configuration: opts.configuration)
+            let loop = TerminalLoop(backend: backend, state: state, runner: runner)
+            loop.run(initialEffects: [.loadSections])
+        }
+        if let failure { throw failure }
+    }
+}
+
+/// The effect runner used until the cache is wired in: sections come straight from feeds.json.
+final class ConfigurationRunner: EffectRunner {
+    let configuration: Configuration
+    init(configuration: Configuration) { self.configuration = configuration }
+
+    func perform(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
+        switch effect {
+        case .loadSections:
+            post(.sectionsLoaded(Self.sections(from: configuration), savedCount: 0))
+        case .refresh:
+            post(.failed("Fetching is not available yet: run `telex fetch`"))
+        case .quit:
+            break
+        }
+    }
+
+    static func sections(from config: Configuration) -> [SectionSummary] {
+        var feedID: Int64 = 0
+        return config.sections.enumerated().map { i, s in
+            SectionSummary(id: SectionID(Int64(i + 1)), name: s.name, feeds: s.feeds.filter(\.enabled).map { f in
+                feedID += 1
+                return FeedSummary(id: FeedID(feedID), url: f.url, title: f.title ?? f.url)
+            })
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Foundation
+import TelexScreen
+import TelexUI
+
+/// The front end's loop: one dedicated thread that owns the backend (so curses is called from one
+/// thread only) and never blocks Swift's async pool. Each turn polls stdin and the wake pipe,
+/// reads every ready key, drains the action queue, reduces, renders and draws the difference.
+public final class TerminalLoop {
+    public let queue: ActionQueue
+    private let backend: ScreenBackend
+    private let runner: EffectRunner
+    public private(set) var state: AppState
+    /// How long poll waits with nothing to do; a tick keeps ages and progress fresh.
+    private let tickMilliseconds: Int32
+
+    public init(backend: ScreenBackend, state: AppState, runner: EffectRunner, queue: ActionQueue = ActionQueue(),
+                tickMilliseconds: Int32 = 1000) {
+        self.backend = backend; self.state = state; self.runner = runner; self.queue = queue
+        self.tickMilliseconds = tickMilliseconds
+    }
+
+    /// Runs the loop on the calling thread until the state quits or input ends.
+    public func run(initialEffects: [Effect] = []) {
+        let size = backend.size
+        apply(.resized(width: size.width, height: size.height))
+        perform(initialEffects)
+        backend.draw(RootView.render(state))
+        while !state.isQuitting {
+            var fds = [pollfd(fd: backend.inputDescriptor, events: Int16(POLLIN), revents: 0),
+                       pollfd(fd: queue.pipe[0], events: Int16(POLLIN), revents: 0)]
+            let ready = poll(&fds, nfds_t(fds.count), tickMilliseconds)
+            if ready < 0 && errno != EINTR { break }
+            var actions: [Action] = []
+            let inputReady = fds[0].revents != 0
+            // Also read after a signal or a timeout: curses reports a resize as a key.
+            if backend.inputDescriptor < 0 || inputReady || ready <= 0 {
+                guard let keys = backend.readKeys(inputReady: inputReady) else { break }
+                for key in keys {
+                    if key == .resize {
+                        let s = backend.size
+                        actions.append(.resized(width: s.width, height: s.height))
+                    }
+                    actions.append(.key(key))
+                }
+            }
+            actions += queue.drain()
+            if ready == 0 { actions.append(.tick) }
+            for action in actions where !state.isQuitting { apply(action) }
+            if state.isQuitting { break }
+            backend.draw(RootView.render(state))
+        }
+    }
+
+    private func apply(_ action: Action) {
+        perform(reduce(&state, action))
+    }
+
+    private func perform(_ effects: [Effect]) {
+        for effect in effects {
+            if case .quit = effect { state.isQuitting = true; continue }
+            let queue = self.queue
+            runner.perform(effect) { queue.post($0) }
+        }
+    }
+
+    /// Runs `body` on a new thread made for the terminal and waits for it: the caller's thread
+    /// (often the main thread) stays out of curses.
+    public static func onDedicatedThread(_ body: @escaping @Sendable () -> Void) {
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread { body(); done.signal() }
+        thread.name = "telex-terminal"
+        thread.stackSize = 8 << 20
+        thread.start()
+        done.wait()
+    }
+}

@@ -1,0 +1,47 @@
+import Foundation
+
+/// When to fetch an item's own web page and extract the story.
+public enum ArticleMode: String, Sendable, Hashable, CaseIterable {
+    /// Only when the feed's own content is short (a summary).
+    case auto
+    case always
+    case never
+}
+
+/// One feed of feeds.json.
+public struct FeedConfig: Sendable, Hashable {
+    public var url: String
+    public var title: String?
+    public var article: ArticleMode
+    /// Seconds between fetches by `telex serve`; nil uses the settings' default.
+    public var interval: Int?
+    public var enabled: Bool
+
+    public init(url: String, title: String? = nil, article: ArticleMode = .auto, interval: Int? = nil, enabled: Bool = true) {
+        self.url = url; self.title = title; self.article = article; self.interval = interval; self.enabled = enabled
+    }
+}
+
+/// One section of feeds.json, in file order.
+public struct SectionConfig: Sendable, Hashable {
+    public var name: String
+    public var feeds: [FeedConfig]
+    public init(name: String, feeds: [FeedConfig]) { self.name = name; self.feeds = feeds }
+}
+
+/// feeds.json as loaded and validated.
+public struct Configuration: Sendable, Hashable {
+    public var settings: Settings
+    public var sections: [SectionConfig]
+    /// Where it was read from ("(built-in default)" for the bundled file).
+    public var source: String
+
+    public init(settings: Settings = Settings(), sections: [SectionConfig], source: String) {
+        self.settings = settings; self.sections = sections; self.source = source
+    }
+
+    /// The enabled feeds, in order, with their section.
+    public var enabledFeeds: [(section: String, feed: FeedConfig)] {
+        sections.flatMap { s in s.feeds.filter(\.enabled).map { (s.name, $0) } }
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+
+/// Turns feeds.json bytes into a validated `Configuration`, collecting every problem at once.
+public enum ConfigurationParser {
+    public static func parse(_ bytes: [UInt8], source: String) throws(ConfigurationError) -> Configuration {
+        let root: JSONNode
+        do { root = try LocatedJSONParser.parse(bytes) } catch {
+            throw ConfigurationError(file: source, problems: [
+                ConfigurationProblem(line: error.line, path: "", message: "invalid JSON at column \(error.column): \(error.message)"),
+            ])
+        }
+        var v = Validator()
+        let config = v.document(root, source: source)
+        if !v.problems.isEmpty || config == nil {
+            throw ConfigurationError(file: source, problems: v.problems)
+        }
+        return config!
+    }
+}
+
+private struct Validator {
+    var problems: [ConfigurationProblem] = []
+
+    mutating func fail(_ node: JSONNode, _ path: String, _ message: String) {
+        problems.append(ConfigurationProblem(line: node.line, path: path, message: message))
+    }
+
+    /// The members of an object, reporting unknown keys and duplicates.
+    mutating func members(_ node: JSONNode, _ path: String, allowed: [String]) -> [String: JSONNode]? {
+        guard case .object(let pairs, _) = node else {
+            fail(node, path, "expected an object, found \(node.typeName)")
+            return nil
+        }
+        var out: [String: JSONNode] = [:]
+        for (key, keyLine, value) in pairs {
+            let p = path.isEmpty ? key : "\(path).\(key)"
+            if !allowed.contains(key) {
+                let hint = allowed.first { $0.lowercased() == key.lowercased() || $0.replacingOccurrences(of: "_", with: "") == key.lowercased().replacingOccurrences(of: "_", with: "") }
+                problems.append(ConfigurationProblem(line: keyLine, path: p, message: "unknown key \"\(key)\"" + (hint.map { " (did you mean \"\($0)\"?)" } ?? "") + "; allowed: \(allowed.joined(separator: ", "))"))
+                continue
+            }
+            if out[key] != nil {
+                problems.append(ConfigurationProblem(line: keyLine, path: p, message: "key \"\(key)\" appears twice"))
+                continue
+            }
+            out[key] = value
+        }
+        return out
+    }
+
+    mutating func document(_ root: JSONNode, source: String) -> Configuration? {
+        guard let top = members(root, "", allowed: ["settings", "sections"]) else { return nil }
+        var settings = Settings()
+        if let s = top["settings"] { settings = self.settings(s) }
+        guard let sectionsNode = top["sections"] else {
+            fail(root, "sections", "missing required key \"sections\"")
+            return nil
+        }
+        guard case .array(let list, _) = sectionsNode else {
+            fail(sectionsNode, "sections", "expected an array of sections, found \(sectionsNode.typeName)")
+            return nil
+        }
+        if list.isEmpty { fail(sectionsNode, "sections", "no sections: add at least one section with a feed") }
+        var sections: [SectionConfig] = []
+        var seenSections: [String: Int] = [:]
+        var seenFeeds: [String: String] = [:]
+        for (si, sNode) in list.enumerated() {
+            let sp = "sections[\(si)]"
+            guard let m = members(sNode, sp, allowed: ["name", "feeds"]) else { continue }
+            var name = ""
+            if let n = m["name"] {
+                if case .string(let s, _) = n, !s.trimmingCharacters(in: .whitespaces).isEmpty { name = s.trimmingCharacters(in: .whitespaces) }
+                else { fail(n, "\(sp).name", "expected a non-empty string") }
+            } else { fail(sNode, "\(sp).name", "missing required key \"name\"") }
+            if !name.isEmpty {
+                if let first = seenSections[name.lowercased()] { fail(sNode, "\(sp).name", "duplicate section \"\(name)\" (also sections[\(first)])") }
+                seenSections[name.lowercased()] = si
+            }
+            var feeds: [FeedConfig] = []
+            if let fNode = m["feeds"] {
+                if case .array(let fl, _) = fNode {
+                    if fl.isEmpty { fail(fNode, "\(sp).feeds", "section \"\(name)\" has no feeds") }
+                    for (fi, feedNode) in fl.enumerated() {
+                        let fp = "\(sp).feeds[\(fi)]"
+                        if let feed = self.feed(feedNode, fp) {
+                            let key = FeedURL.identityKey(feed.url)
+                            if let other = seenFeeds[key] { fail(feedNode, "\(fp).url", "duplicate feed \(feed.url) (also \(other))") }
+                            else { seenFeeds[key] = fp }
+                            feeds.append(feed)
+                        }
+                    }
+                } else { fail(fNode, "\(sp).feeds", "expected an array of feeds, found \(fNode.typeName)") }
+            } else { fail(sNode, "\(sp).feeds", "missing required key \"feeds\"") }
+            sections.append(SectionConfig(name: name, feeds: feeds))
+        }
+        return Configuration(settings: settings, sections: sections, source: source)
+    }
+
+    mutating func feed(_ node: JSONNode, _ path: String) -> FeedConfig? {
+        guard let m = members(node, path, allowed: ["url", "title", "article", "interval", "enabled"]) else { return nil }
+        guard let urlNode = m["url"] else { fail(node, "\(path).url", "missing required key \"url\""); return nil }
+        guard case .string(let url, _) = urlNode else { fail(urlNode, "\(path).url", "expected a string"); return nil }
+        if let problem = FeedURL.problem(url) { fail(urlNode, "\(path).url", problem); return nil }
+        var feed = FeedConfig(url: url.trimmingCharacters(in: .whitespaces))
+        if let t = m["title"] {
+            if case .string(let s, _) = t { feed.title = s.isEmpty ? nil : s } else { fail(t, "\(path).title", "expected a string") }
+        }
+        if let a = m["article"] {
+            if case .string(let s, _) = a, let mode = ArticleMode(rawValue: s) { feed.article = mode }
+            else { fail(a, "\(path).article", "expected one of \"auto\", \"always\", \"never\"") }
+        }
+        if let i = m["interval"] {
+            if case .string(let s, _) = i, let secs = DurationText.seconds(s) { feed.interval = secs }
+            else { fail(i, "\(path).interval", "expected a duration such as \"30m\", \"2h\" or \"1d\"") }
+        }
+        if let e = m["enabled"] {
+            if case .bool(let b, _) = e { feed.enabled = b } else { fail(e, "\(path).enabled", "expected true or false") }
+        }
+        return feed
+    }
+
+    mutating func settings(_ node: JSONNode) -> Settings {
+        var s = Settings()
+        guard let m = members(node, "settings", allowed: Settings.keys) else { return s }
+        func int(_ key: String, _ range: ClosedRange<Int>) -> Int? {
+            guard let n = m[key] else { return nil }
+            if case .number(let d, _) = n, d == d.rounded(), range.contains(Int(exactly: d) ?? Int.min) { return Int(d) }
+            fail(n, "settings.\(key)", "expected a whole number from \(range.lowerBound) to \(range.upperBound)")
+            return nil
+        }
+        func bool(_ key: String) -> Bool? {
+            guard let n = m[key] else { return nil }
+            if case .bool(let b, _) = n { return b }
+            fail(n, "settings.\(key)", "expected true or false")
+            return nil
+        }
+        func duration(_ key: String) -> Int? {
+            guard let n = m[key] else { return nil }
+            if case .string(let t, _) = n, let secs = DurationText.seconds(t) { return secs }
+            if case .number(let d, _) = n, d >= 1, d == d.rounded(), d < 1e9 { return Int(d) }
+            fail(n, "settings.\(key)", "expected a duration such as \"30m\"")
+            return nil
+        }
+        if let v = int("retention_days", 1...36500) { s.retentionDays = v }
+        if let v = int("jobs", 1...256) { s.jobs = v }
+        if let v = int("per_host", 1...64) { s.perHost = v }
+        if let v = int("max_feed_bytes", 1024...(1 << 30)) { s.maxFeedBytes = v }
+        if let v = int("max_page_bytes", 1024...(1 << 30)) { s.maxPageBytes = v }
+        if let v = int("prefetch_per_article", 0...100) { s.prefetchPerArticle = v }
+        if let v = duration("default_interval") { s.defaultInterval = v }
+        if let v = duration("timeout") { s.timeout = v }
+        if let v = int("measure", 20...1000) { s.measure = v }
+        if let n = m["browser"] {
+            if case .string(let b, _) = n { s.browser = b.isEmpty ? nil : b } else { fail(n, "settings.browser", "expected a string") }
+        }
+        if let v = bool("osc52") { s.osc52 = v }
+        if let v = bool("color") { s.color = v }
+        if let v = bool("group_by_day") { s.groupByDay = v }
+        return s
+    }
+}

@@ -1,0 +1,29 @@
+import Foundation
+
+/// Checks on the URLs users write in feeds.json.
+public enum FeedURL {
+    /// Why `text` is not a usable feed URL, or nil when it is.
+    public static func problem(_ text: String) -> String? {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        if t.isEmpty { return "empty URL" }
+        guard let c = URLComponents(string: t), let scheme = c.scheme?.lowercased() else {
+            return "not a valid URL: \"\(t)\""
+        }
+        guard scheme == "http" || scheme == "https" else {
+            return "unsupported URL scheme \"\(scheme)\": only http and https feeds are fetched"
+        }
+        guard let host = c.host, !host.isEmpty else { return "URL has no host: \"\(t)\"" }
+        return nil
+    }
+
+    /// Two spellings of the same feed compare equal under this key (scheme and host case, default port, fragment).
+    public static func identityKey(_ text: String) -> String {
+        guard var c = URLComponents(string: text.trimmingCharacters(in: .whitespaces)) else { return text }
+        c.scheme = c.scheme?.lowercased()
+        c.host = c.host?.lowercased()
+        if (c.scheme == "http" && c.port == 80) || (c.scheme == "https" && c.port == 443) { c.port = nil }
+        c.fragment = nil
+        if c.path.isEmpty { c.path = "/" }
+        return c.string ?? text
+    }
+}

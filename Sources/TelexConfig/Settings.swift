@@ -1,0 +1,37 @@
+/// Every configurable value, with its documented default (docs/feeds-json.md lists them all).
+public struct Settings: Sendable, Hashable {
+    /// Read items older than this are pruned (unread and saved items are kept).
+    public var retentionDays: Int = 90
+    /// Requests in flight at once.
+    public var jobs: Int = 16
+    /// Requests in flight at once to one host.
+    public var perHost: Int = 2
+    /// Largest feed document accepted, after decompression.
+    public var maxFeedBytes: Int = 10 << 20
+    /// Largest article page accepted, after decompression.
+    public var maxPageBytes: Int = 5 << 20
+    /// Related stories prefetched per article for offline reading.
+    public var prefetchPerArticle: Int = 5
+    /// Default seconds between fetches of a feed.
+    public var defaultInterval: Int = 30 * 60
+    /// Seconds before a request is abandoned.
+    public var timeout: Int = 30
+    /// Widest text column of the reading view.
+    public var measure: Int = 80
+    /// A `$BROWSER`-style list (`:`-separated commands, `%s` for the URL); nil uses `$BROWSER`.
+    public var browser: String? = nil
+    /// Copy URLs with the OSC 52 terminal sequence.
+    public var osc52: Bool = false
+    /// Use colours (the `NO_COLOR` environment variable turns them off as well).
+    public var color: Bool = true
+    /// Group the headlines pane by day.
+    public var groupByDay: Bool = false
+
+    public init() {}
+
+    /// The keys of the `settings` object, in documentation order.
+    public static let keys: [String] = [
+        "retention_days", "jobs", "per_host", "max_feed_bytes", "max_page_bytes", "prefetch_per_article",
+        "default_interval", "timeout", "measure", "browser", "osc52", "color", "group_by_day",
+    ]
+}

@@ -1,0 +1,9 @@
+/// What a headlines list shows: the rows of the sections pane, plus search results.
+public enum ListScope: Hashable, Sendable {
+    case section(SectionID)
+    case feed(FeedID)
+    case all
+    case unread
+    case saved
+    case search(String)
+}

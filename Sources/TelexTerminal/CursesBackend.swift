@@ -1,0 +1,220 @@
+@preconcurrency import CNcursesw
+import Glibc
+import TelexScreen
+
+public enum TerminalError: Error, CustomStringConvertible {
+    case notATerminal
+    case unknownTerminal(String)
+    public var description: String {
+        switch self {
+        case .notATerminal: return "standard input and output must be a terminal to run the reader (try `telex list` or `telex read` for plain output)"
+        case .unknownTerminal(let t): return "unknown terminal type \"\(t)\": set TERM to a type this system knows (for example xterm-256color)"
+        }
+    }
+}
+
+/// The ncursesw implementation of `ScreenBackend`. All calls happen on the loop's thread.
+public final class CursesBackend: ScreenBackend {
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private var lastDrawn: ScreenBuffer?
+    private let useColor: Bool
+    private var pairs: [ColorPairKey: Int16] = [:]
+    private var nextPair: Int16 = 1
+    private var consecutiveEmptyReads = 0
+    private var ended = false
+
+    /// Takes over the terminal. `colors: false` honours `NO_COLOR` and the `color` setting.
+    public init(colors: Bool) throws {
+        guard isatty(0) == 1, isatty(1) == 1 else { throw TerminalError.notATerminal }
+        Self.selectUTF8Locale()
+        let term = getenv("TERM").map { String(cString: $0) } ?? ""
+        guard let s = newterm(nil, stdout, stdin) else { throw TerminalError.unknownTerminal(term) }
+        screen = s
+        set_term(s)
+        window = telex_stdscr()
+        cbreak(); noecho(); nonl()
+        intrflush(window, false)
+        keypad(window, true)
+        nodelay(window, true)
+        set_escdelay(25)
+        curs_set(0)
+        if colors && has_colors() {
+            start_color()
+            use_default_colors()
+            useColor = true
+        } else {
+            useColor = false
+        }
+        mousemask(telex_mouse_mask_all(), nil)
+        mouseinterval(0)
+        FatalSignals.install()
+    }
+
+    /// curses needs a UTF-8 locale to draw anything but ASCII; a non-UTF-8 one falls back to C.UTF-8.
+    static func selectUTF8Locale() {
+        setlocale(LC_ALL, "")
+        let codeset = String(cString: nl_langinfo(nl_item(CODESET)))
+        if codeset.uppercased().filter({ $0 != "-" }) != "UTF8" {
+            setlocale(LC_ALL, "C.UTF-8")
+        }
+    }
+
+    public var size: (width: Int, height: Int) { (Int(getmaxx(window)), Int(getmaxy(window))) }
+    public var inputDescriptor: Int32 { 0 }
+
+    public func readKeys(inputReady: Bool) -> [Key]? {
+        if ended { return nil }
+        var keys: [Key] = []
+        var ch: wint_t = 0
+        while true {
+            let r = wget_wch(window, &ch)
+            if r == ERR { break }
+            if r == KEY_CODE_YES {
+                if let k = Self.translate(function: Int32(ch)) { keys.append(k) }
+            } else {
+                keys.append(Self.translate(character: UInt32(ch)))
+            }
+        }
+        // poll said stdin was readable, yet nothing could be read: end of file. Several in a row
+        // end the loop (under CI stdin is at EOF and would spin forever).
+        if keys.isEmpty && inputReady {
+            consecutiveEmptyReads += 1
+            if consecutiveEmptyReads >= 8 { ended = true; return nil }
+        } else if !keys.isEmpty {
+            consecutiveEmptyReads = 0
+        }
+        if keys.contains(.resize) { lastDrawn = nil }
+        return keys
+    }
+
+    static func translate(character c: UInt32) -> Key {
+        switch c {
+        case 10, 13: return .enter
+        case 27: return .escape
+        case 9: return .tab
+        case 8, 127: return .backspace
+        case 1...26: return .ctrl(Character(Unicode.Scalar(c + 96)!))
+        default: return .character(Character(Unicode.Scalar(c) ?? "\u{FFFD}"))
+        }
+    }
+
+    static func translate(function code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_BTAB: return .backTab
+        case KEY_ENTER: return .enter
+        case KEY_RESIZE: return .resize
+        case KEY_MOUSE:
+            var ev = MEVENT()
+            guard getmouse(&ev) == OK else { return nil }
+            let kind: MouseEvent.Kind
+            let b = ev.bstate
+            if b & telex_BUTTON4_PRESSED() != 0 { kind = .wheelUp }
+            else if telex_BUTTON5_PRESSED() != 0 && b & telex_BUTTON5_PRESSED() != 0 { kind = .wheelDown }
+            else if b & telex_BUTTON1_DOUBLE_CLICKED() != 0 { kind = .doubleClick }
+            else if b & (telex_BUTTON1_CLICKED() | telex_BUTTON1_PRESSED()) != 0 { kind = .click }
+            else if b & telex_BUTTON1_RELEASED() != 0 { kind = .release }
+            else { return nil }
+            return .mouse(MouseEvent(kind: kind, x: Int(ev.x), y: Int(ev.y)))
+        default:
+            if code >= telex_KEY_F(1) && code <= telex_KEY_F(12) { return .function(Int(code - telex_KEY_F(0))) }
+            return nil
+        }
+    }
+
+    public func draw(_ buffer: ScreenBuffer) {
+        if lastDrawn == nil || lastDrawn!.width != buffer.width || lastDrawn!.height != buffer.height {
+            wclear(window)
+            lastDrawn = nil
+        }
+        let runs = ScreenDiff.changes(from: lastDrawn, to: buffer)
+        for run in runs {
+            wmove(window, Int32(run.y), Int32(run.x))
+            for cell in run.cells where !cell.isContinuation {
+                put(cell)
+            }
+        }
+        if let c = buffer.cursor {
+            curs_set(1)
+            wmove(window, Int32(c.y), Int32(c.x))
+        } else {
+            curs_set(0)
+        }
+        wnoutrefresh(window)
+        doupdate()
+        lastDrawn = buffer
+    }
+
+    private func put(_ cell: Cell) {
+        let attrs = attributes(cell.style)
+        let pair = colorPair(cell.style)
+        var wide = Array(cell.glyph.text.unicodeScalars.prefix(Int(CCHARW_MAX)).map { wchar_t(bitPattern: $0.value) })
+        if wide.isEmpty { wide = [wchar_t(32)] }
+        wide.append(0)
+        var cc = cchar_t()
+        setcchar(&cc, wide, attrs, pair, nil)
+        wadd_wch(window, &cc)
+        if cell.glyph.padding > 0 {
+            var space = cchar_t()
+            let sp: [wchar_t] = [32, 0]
+            setcchar(&space, sp, attrs, pair, nil)
+            for _ in 0..<cell.glyph.padding { wadd_wch(window, &space) }
+        }
+    }
+
+    private func attributes(_ style: Style) -> attr_t {
+        var a = telex_A_NORMAL()
+        let s = style.attributes
+        if s.contains(.bold) { a |= telex_A_BOLD() }
+        if s.contains(.dim) { a |= telex_A_DIM() }
+        if s.contains(.underline) { a |= telex_A_UNDERLINE() }
+        if s.contains(.reverse) { a |= telex_A_REVERSE() }
+        if s.contains(.italic) { a |= telex_A_ITALIC() }
+        return a
+    }
+
+    private struct ColorPairKey: Hashable { var fg: Int16; var bg: Int16 }
+
+    private func colorPair(_ style: Style) -> Int16 {
+        guard useColor else { return 0 }
+        func index(_ c: Color) -> Int16 {
+            switch c {
+            case .default: return -1
+            case .indexed(let i): return Int16(i) < Int16(telex_COLORS()) ? Int16(i) : Int16(i % 8)
+            }
+        }
+        let key = ColorPairKey(fg: index(style.foreground), bg: index(style.background))
+        if key.fg == -1 && key.bg == -1 { return 0 }
+        if let p = pairs[key] { return p }
+        guard Int32(nextPair) < telex_COLOR_PAIRS() else { return 0 }
+        let p = nextPair
+        nextPair += 1
+        init_pair(p, key.fg, key.bg)
+        pairs[key] = p
+        return p
+    }
+
+    public func suspend(_ body: () -> Void) {
+        def_prog_mode()
+        endwin()
+        body()
+        reset_prog_mode()
+        lastDrawn = nil
+        wrefresh(window)
+    }
+
+    public func shutdown() {
+        endwin()
+        delscreen(screen)
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import TelexConfig
+
+/// Options every subcommand takes.
+struct GlobalOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp("Read sections and feeds from this feeds.json.", valueName: "path"))
+    var config: String?
+
+    @Option(name: .long, help: ArgumentHelp("The cache directory (default: $XDG_DATA_HOME/telex).", valueName: "dir"))
+    var cache: String?
+
+    var paths: Paths { Paths() }
+
+    var cacheDirectory: String { cache ?? paths.dataDirectory }
+
+    /// Loads feeds.json or exits with status 2 and the problems on stderr.
+    func loadConfiguration() throws -> Configuration {
+        do { return try ConfigurationLoader.load(explicitPath: config, paths: paths) } catch {
+            Output.error(error.description)
+            throw ExitCode(ExitStatus.configuration)
+        }
+    }
+}
+
+/// Exit statuses documented in docs/cli.md.
+enum ExitStatus {
+    static let ok: Int32 = 0
+    static let runtime: Int32 = 1
+    static let configuration: Int32 = 2
+    static let usage: Int32 = 64
+}
