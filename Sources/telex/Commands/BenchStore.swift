@@ -57,26 +57,20 @@ struct BenchStore: ParsableCommand {
         // Oldest 90% first, then marked read; the newest 10% stay unread.
         let readPart = perFeed * 9 / 10
         for (range, markRead) in [(readPart..<perFeed, true), (0..<readPart, false)] {
-            var batch: [FeedResult] = []
-            var batchItems = 0
-            var articles: [ArticleRecord] = []
-            for index in range.reversed() {
-                for feed in feeds {
-                    let record = BenchText.item(feed: feed.id.rawValue, index: index, newestAt: Self.now)
-                    batch.append(FeedResult(state: FeedFetchState(feedID: feed.id, attemptedAt: Self.now, succeededAt: Self.now),
-                                            items: [record]))
-                    batchItems += 1
-                    if BenchText.hasArticle(feed: feed.id.rawValue, index: index) {
+            // Chunks of 10 items per feed, 3,000 items per transaction, oldest first.
+            for chunkEnd in stride(from: range.upperBound, to: range.lowerBound, by: -10) {
+                let indices = max(range.lowerBound, chunkEnd - 10)..<chunkEnd
+                var articles: [ArticleRecord] = []
+                let batch = feeds.map { feed -> FeedResult in
+                    let records = indices.reversed().map { BenchText.item(feed: feed.id.rawValue, index: $0, newestAt: Self.now) }
+                    for (index, record) in zip(indices.reversed(), records) where BenchText.hasArticle(feed: feed.id.rawValue, index: index) {
                         articles.append(BenchText.article(link: record.link!, feed: feed.id.rawValue, index: index))
                     }
+                    return FeedResult(state: FeedFetchState(feedID: feed.id, attemptedAt: Self.now, succeededAt: Self.now), items: records)
                 }
-                if batchItems >= 3_000 {
-                    try store.applyFeedResults(batch); batch = []; batchItems = 0
-                    if !articles.isEmpty { _ = try store.saveArticles(articles); articles = [] }
-                }
+                try store.applyFeedResults(batch)
+                if !articles.isEmpty { _ = try store.saveArticles(articles) }
             }
-            try store.applyFeedResults(batch)
-            _ = try store.saveArticles(articles)
             if markRead { _ = try store.markAllRead(.all) }
         }
         try store.checkpoint()
@@ -204,7 +198,7 @@ enum BenchText {
         let summary = "<p>" + text(&rng, bytes: 500) + "</p>"
         // Items of a feed come about every 40 minutes, newest first; feeds are offset from each other.
         let published = newestAt.addingTimeInterval(-Double(index) * 2_400 - Double(feed) * 7)
-        return ItemRecord(stableID: "bench-\(feed)-\(index)", link: "https://feed\(feed).bench.example/\(index)",
+        return ItemRecord(stableID: "bench-\(feed)-\(index)", link: "https://feed\(feed - 1).bench.example/\(index)",
                           title: title, author: "Author \(index % 17)", published: published, summaryHTML: summary)
     }
 
