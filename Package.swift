@@ -17,6 +17,8 @@ let package = Package(
     targets: [
         // System libraries: only TelexTerminal sees ncurses; only TelexFeeds/TelexArticles see libxml2.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // zlib compresses the test server's gzip responses (the client side decompresses in URLSession).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
 
@@ -51,6 +53,7 @@ let package = Package(
         ]),
         // The fixture HTTP server (tests, benchmarks and `telex demo`).
         .target(name: "TelexTestServer", dependencies: [
+            "CZlib",
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(name: "telex", dependencies: [
