@@ -264,7 +264,7 @@ def share_html(story, lab):
 
 
 def related_html(story, by_slug, lab):
-    if not story["related_list"]:
+    if not story["related_list"] or story.get("widget") == "no":
         return ""
     items = []
     for slug in story["related_list"]:
@@ -468,6 +468,30 @@ def tiny_pdf(title, lines):
     return out
 
 
+# ---------------------------------------------------------------- README's link graph
+
+def write_link_graph(stories, by_slug):
+    """Rewrites the table between the link-graph markers of Resources/SampleEdition/README.md."""
+    path = os.path.join(OUT, "README.md")
+    if not os.path.exists(path):
+        return
+    feed_files = {f[0]: os.path.basename(f[4]) for f in FEEDS}
+    rows = ["| article | lang | feed | READ lines in the body | Related-stories widget |", "| --- | --- | --- | --- | --- |"]
+    order = [sid for sid, _ in SECTIONS]
+    for s in sorted(stories, key=lambda s: (order.index(s["section"]), s["slug"])):
+        reads = ", ".join(s.get("read_links", [])) or "—"
+        widget = "—" if s.get("widget") == "no" else (", ".join(s["related_list"]) or "—")
+        feed = feed_files.get(s["feed"], "**none (uncached)**")
+        rows.append(f"| `{s['slug']}` | {s['lang']} | {feed} | {reads} | {widget} |")
+    text = open(path, encoding="utf-8").read()
+    begin, end = "<!-- link-graph:begin -->", "<!-- link-graph:end -->"
+    if begin in text and end in text:
+        head, rest = text.split(begin, 1)
+        text = head + begin + "\n" + "\n".join(rows) + "\n" + end + rest.split(end, 1)[1]
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+
+
 # ---------------------------------------------------------------- main
 
 def main():
@@ -513,6 +537,7 @@ def main():
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
+    write_link_graph(stories, by_slug)
     total = sum(len(t.encode("utf-8")) for t in files.values())
     print(f"build-site: {len(stories)} stories, {len(FEEDS)} feeds, {len(files)} files, {total} bytes")
 
