@@ -46,22 +46,24 @@ def swift_literal(text):
 
 
 def site_files():
+    """Every file of the tree but README.md and feeds.json (the demo's configuration, not a page)."""
     files = []
-    for sub in sorted(os.listdir(SITE)):
-        folder = os.path.join(SITE, sub)
-        if not os.path.isdir(folder):
-            continue
-        for name in sorted(os.listdir(folder)):
+    for folder, dirs, names in os.walk(SITE):
+        dirs.sort()
+        for name in sorted(names):
+            rel = os.path.relpath(os.path.join(folder, name), SITE).replace(os.sep, "/")
+            if rel in ("README.md", "feeds.json"):
+                continue
             ext = os.path.splitext(name)[1]
             if ext not in CONTENT_TYPES:
-                sys.exit(f"gen-sample-edition: no content type for {sub}/{name}")
+                sys.exit(f"gen-sample-edition: no content type for {rel}")
             raw = open(os.path.join(folder, name), "rb").read()
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError:
-                sys.exit(f"gen-sample-edition: {sub}/{name} is not UTF-8 text (only text files can be embedded)")
-            files.append((f"/{sub}/{name}", CONTENT_TYPES[ext], text))
-    return files
+                sys.exit(f"gen-sample-edition: {rel} is not UTF-8 text (only text files can be embedded)")
+            files.append((f"/{rel}", CONTENT_TYPES[ext], text))
+    return sorted(files)
 
 
 def generate():

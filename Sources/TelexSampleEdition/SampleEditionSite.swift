@@ -25,9 +25,11 @@ extension SampleEdition {
         return text.replacing(placeholderHost, with: base)
     }
 
-    /// The file served at `path` (query and fragment ignored) with its URLs rewritten to `baseURL`; nil if none.
+    /// The file served at `path` (query and fragment ignored, "/" is "/index.html") with its URLs
+    /// rewritten to `baseURL`; nil if none.
     public static func file(at path: String, baseURL: String) -> (contentType: String, body: String)? {
-        let bare = String(path.prefix { $0 != "?" && $0 != "#" })
+        var bare = String(path.prefix { $0 != "?" && $0 != "#" })
+        if bare.hasSuffix("/") { bare += "index.html" }
         guard let file = files[bare] else { return nil }
         return (file.contentType, rewritten(file.body, baseURL: baseURL))
     }

@@ -27,11 +27,17 @@ enum EditionPages {
         return html[start.lowerBound..<end.upperBound]
     }
 
+    /// The article body alone (the story's text, without the page's chrome).
+    static func storyBody(_ path: String) -> Substring {
+        let html = body(path)
+        return slice(html, from: "<div class=\"entry-content\">", to: "\n</div>")
+            ?? slice(html, from: "<div class=\"article__body\"", to: "\n</div>") ?? ""
+    }
+
     /// The story's own links: the article body and the related-stories widget (not the chrome).
     static func storyLinks(_ path: String) -> [String] {
         let html = body(path)
-        let bodyPart = slice(html, from: "<div class=\"entry-content\">", to: "\n</div>")
-            ?? slice(html, from: "<div class=\"article__body\"", to: "\n</div>") ?? ""
+        let bodyPart = storyBody(path)
         let related = slice(html, from: "<aside class=\"jp-relatedposts", to: "</aside>")
             ?? slice(html, from: "<aside class=\"related\"", to: "</aside>") ?? ""
         return hrefs(in: bodyPart) + hrefs(in: related)

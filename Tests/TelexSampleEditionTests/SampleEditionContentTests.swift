@@ -28,7 +28,7 @@ struct SampleEditionContentTests {
     }
 
     @Test("each article page has the parts of a real news page", arguments: [
-        "<h1", "<time", "datetime=\"2026-11-", "<figure", "<figcaption", "<blockquote", "cookie", "<nav", "share-buttons",
+        "<h1", "<time", "datetime=\"2026-11-", "<figure", "<figcaption", "cookie", "<nav", "share-buttons",
         "widget_recent_entries", "widget_tag_cloud", "<footer id=\"colophon\"",
     ])
     func pagesHaveTheirParts(part: String) {
@@ -37,14 +37,18 @@ struct SampleEditionContentTests {
         }
     }
 
-    @Test("most pages carry JSON-LD and OpenGraph; some tables and lists appear")
+    @Test("most pages carry JSON-LD and OpenGraph; bodies have tables, lists, quotes and headings")
     func pagesCarryMetadata() {
         let pages = EditionPages.articlePaths.map(EditionPages.body)
         let withMeta = pages.filter { $0.contains("\"@type\": \"NewsArticle\"") && $0.contains("<meta property=\"og:title\"") }
         #expect(withMeta.count * 4 >= pages.count * 3)
         #expect(withMeta.count < pages.count)
-        #expect(pages.filter { $0.contains("<table>") }.count >= 5)
-        #expect(pages.filter { $0.contains("<ul>") || $0.contains("<ol>") }.count >= 10)
+        let bodies = EditionPages.articlePaths.map(EditionPages.storyBody)
+        #expect(bodies.allSatisfy { $0.contains("<p>") })
+        #expect(bodies.filter { $0.contains("<table>") && $0.contains("<caption>") }.count >= 5)
+        #expect(bodies.filter { $0.contains("<ul>") || $0.contains("<ol>") }.count >= 10)
+        #expect(bodies.filter { $0.contains("<blockquote") }.count >= 25)
+        #expect(bodies.filter { $0.contains("<h2>") }.count >= 10)
     }
 
     @Test("the edition stays small")

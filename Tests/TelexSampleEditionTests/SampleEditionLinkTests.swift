@@ -45,6 +45,18 @@ struct SampleEditionLinkTests {
         #expect(pages.contains { $0.contains("<a href=\"\(SampleEdition.placeholderHost)/articles/") })
     }
 
+    @Test("the front and section pages link to the feeds' stories, never to the uncached page")
+    func indexPagesLinkToListedStories() {
+        let indexPaths = ["/index.html"] + SampleEdition.files.keys.filter { $0.hasPrefix("/section/") }
+        #expect(indexPaths.count == 7)
+        for path in indexPaths {
+            let articles = EditionPages.hrefs(in: EditionPages.body(path)[...]).filter { $0.hasPrefix("/articles/") }
+            #expect(!articles.isEmpty, "\(path) lists no story")
+            #expect(articles.allSatisfy { SampleEdition.files[$0] != nil }, "\(path)")
+            #expect(!articles.contains(SampleEdition.uncachedArticlePath), "\(path)")
+        }
+    }
+
     @Test("share buttons stay on the demo host")
     func chromeStaysOnTheDemoHost() {
         for path in EditionPages.articlePaths {

@@ -19,7 +19,8 @@ struct SampleEditionServingTests {
     func lookupIgnoresTheQuery() {
         #expect(SampleEdition.file(at: SampleEdition.seedArticlePath + "?utm_source=rss#top", baseURL: "http://h")?.contentType == "text/html; charset=utf-8")
         #expect(SampleEdition.file(at: "/articles/missing.html", baseURL: "http://h") == nil)
-        #expect(SampleEdition.file(at: "/section/world.html", baseURL: "http://h") == nil)
+        #expect(SampleEdition.file(at: "/author/daniel-park.html", baseURL: "http://h") == nil)
+        #expect(SampleEdition.file(at: "/", baseURL: "http://h")?.body == SampleEdition.file(at: "/index.html", baseURL: "http://h")?.body)
     }
 
     @Test("content types follow the file kinds", arguments: [
@@ -36,11 +37,13 @@ struct SampleEditionServingTests {
     func embeddingMatchesTheTree() throws {
         let site = Fixtures.repositoryRoot.appendingPathComponent("Resources/SampleEdition")
         var onDisk: [String: String] = [:]
-        for folder in ["articles", "feeds", "files"] {
-            let dir = site.appendingPathComponent(folder)
-            for name in try FileManager.default.contentsOfDirectory(atPath: dir.path) {
-                onDisk["/\(folder)/\(name)"] = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
-            }
+        let walker = try #require(FileManager.default.enumerator(atPath: site.path))
+        while let relative = walker.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let url = site.appendingPathComponent(relative)
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
+                  relative != "README.md", relative != "feeds.json" else { continue }
+            onDisk["/" + relative] = try String(contentsOf: url, encoding: .utf8)
         }
         #expect(Set(onDisk.keys) == Set(SampleEdition.files.keys), "run scripts/gen-sample-edition.py")
         for (path, text) in onDisk {

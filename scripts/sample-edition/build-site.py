@@ -365,6 +365,36 @@ def page_html(story, stories, by_slug):
             f'<script src="/static/app.js?ver=6.4.2" defer></script>\n</body>\n</html>\n')
 
 
+# ---------------------------------------------------------------- index pages
+
+def index_page(title, lang, blocks, stories):
+    """A front or section page: the same chrome as the articles, then teasers (no article element)."""
+    lab = LABELS["en"]
+    cookie = (f'<div id="cookie-notice" class="cookie-banner" role="dialog"><p>{lab["cookie"]}</p>'
+              f'<button class="cookie-accept">{lab["accept"]}</button> <button class="cookie-reject">{lab["refuse"]}</button></div>')
+    body = []
+    for heading, items in blocks:
+        teasers = "".join(
+            f'<li class="teaser" lang="{s["lang"]}"><h3 class="teaser__title"><a href="{article_href(s["slug"])}">{esc(s["title"])}</a></h3>'
+            f'<p class="teaser__summary">{esc(s["summary"])}</p><time datetime="{s["date"]}">{human_date(s)}</time></li>' for s in items)
+        body.append(f'<section class="river">{f"<h2>{heading}</h2>" if heading else ""}<ul class="teasers">{teasers}</ul></section>')
+    return (f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n<title>{esc(title)}</title>\n'
+            f'<link rel="alternate" type="application/rss+xml" title="7seizh" href="{HOST}/feeds/une.xml">\n</head>\n<body class="home">\n{cookie}\n'
+            f'<header id="masthead" class="site-header"><p class="site-title"><a href="/" rel="home">7seizh</a></p>'
+            f'<p class="site-description">Dernières nouvelles et nouvelles du monde de 7 Seizh sur les affaires, les sports et la culture. Nouvelles vidéo. '
+            f'Nouvelles des États-Unis, d\'Europe, d\'Asie-Pacifique, d\'Afrique, du Moyen-Orient, d\'Amérique.</p>{nav_html()}</header>\n'
+            f'<main id="main">\n<h1>{esc(title)}</h1>\n' + "\n".join(body) + f'\n</main>\n{footer_html()}\n</body>\n</html>\n')
+
+
+def index_pages(stories):
+    listed = sorted((s for s in stories if s["feed"] != "none"), key=lambda s: s["when"], reverse=True)
+    pages = {"index.html": index_page("7seizh — Dernières nouvelles", "fr",
+                                      [(name, [s for s in listed if s["section"] == sid][:3]) for sid, name in SECTIONS], stories)}
+    for sid, name in SECTIONS:
+        pages[f"section/{sid}.html"] = index_page(f"{name} – 7seizh", "en", [("", [s for s in listed if s["section"] == sid])], stories)
+    return pages
+
+
 # ---------------------------------------------------------------- feeds
 
 def rfc822(d):
@@ -513,6 +543,7 @@ def main():
         if not items:
             fail(f"feed {feed[0]} has no items")
         files[feed[4]] = {"rss": rss_feed, "atom": atom_feed, "json": json_feed}[feed[2]](feed, items)
+    files.update(index_pages(stories))
     files["files/ecb-financial-stability-review-2026-11.pdf"] = tiny_pdf(
         "Financial Stability Review - November 2026 (summary)",
         ["A fictional report bundled with the telex sample edition.",
@@ -527,7 +558,7 @@ def main():
     files["feeds.json"] = json.dumps(demo, ensure_ascii=False, indent=2) + "\n"
 
     # Replace the generated tree (README.md is written by hand and kept).
-    for sub in ("articles", "feeds", "files"):
+    for sub in ("articles", "feeds", "files", "section"):
         d = os.path.join(OUT, sub)
         if os.path.isdir(d):
             for f in os.listdir(d):
