@@ -28,6 +28,8 @@ let package = Package(
         .target(name: "TelexFeeds", dependencies: ["TelexModel", "CLibXML2"]),
         .target(name: "TelexArticles", dependencies: ["TelexModel", "TelexScreen", "CLibXML2"]),
         .target(name: "TelexScreen"),
+        // The bundled sample edition (`telex demo`): generated from Resources/SampleEdition.
+        .target(name: "TelexSampleEdition"),
 
         // The cache: the only target that speaks SQL.
         .target(name: "TelexStore", dependencies: [
@@ -74,6 +76,7 @@ let package = Package(
         .testTarget(name: "TelexScreenTests", dependencies: ["TelexScreen"]),
         .testTarget(name: "TelexUITests", dependencies: ["TelexUI", "TelexScreen", "TelexModel"]),
         .testTarget(name: "TelexTerminalTests", dependencies: ["TelexTerminal", "TelexScreen"]),
+        .testTarget(name: "TelexSampleEditionTests", dependencies: ["TelexSampleEdition", "TelexConfig", "TelexTestSupport"]),
         .testTarget(name: "TelexAppTests", dependencies: ["TelexApp", "TelexTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
