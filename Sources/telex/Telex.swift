@@ -16,7 +16,8 @@ struct Telex: ParsableCommand {
         See telex(1) and docs/ for details.
         """,
         version: TelexVersion.string,
-        subcommands: [Reader.self, Feeds.self, List.self, Search.self, StoreStress.self, BenchStore.self],
+        subcommands: [Reader.self, Feeds.self, Parse.self, BenchParse.self, Extract.self, BenchExtract.self,
+                      List.self, Search.self, StoreStress.self, BenchStore.self],
         defaultSubcommand: Reader.self
     )
 }

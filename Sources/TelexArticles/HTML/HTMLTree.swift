@@ -1,0 +1,161 @@
+/// A compact, read-mostly copy of a parsed HTML document: nodes in document order, linked by index.
+///
+/// Built once from libxml2's tree so that scoring and conversion are plain Swift over arrays;
+/// nodes are never moved, only marked `removed`.
+struct HTMLTree {
+    struct Attribute { var name: String; var value: String }
+
+    struct Node {
+        /// Lowercased tag name; empty for a text node.
+        var tag: String
+        /// Text content for a text node (raw, whitespace not collapsed).
+        var text: String
+        var attributes: [Attribute]
+        var parent: Int
+        var children: [Int]
+        var removed = false
+
+        var isText: Bool { tag.isEmpty }
+        func attribute(_ name: String) -> String? {
+            for a in attributes where a.name == name { return a.value }
+            return nil
+        }
+        /// class and id joined, lowercased, for the readability hints.
+        var classAndID: String {
+            var s = ""
+            if let c = attribute("class") { s += c }
+            if let i = attribute("id") { s += " " + i }
+            return s.lowercased()
+        }
+    }
+
+    var nodes: [Node]
+    /// Index of the document root (a synthetic element containing everything).
+    let root = 0
+
+    init() {
+        nodes = [Node(tag: "#root", text: "", attributes: [], parent: -1, children: [])]
+    }
+
+    @discardableResult
+    mutating func append(_ node: Node) -> Int {
+        let index = nodes.count
+        nodes.append(node)
+        if node.parent >= 0 { nodes[node.parent].children.append(index) }
+        return index
+    }
+
+    subscript(_ index: Int) -> Node { nodes[index] }
+
+    /// Elements in document order below `start` (not including it) with the given tag.
+    func descendants(of start: Int, tag: String? = nil, includeRemoved: Bool = false) -> [Int] {
+        var result: [Int] = []
+        var stack: [Int] = nodes[start].children.reversed()
+        while let i = stack.popLast() {
+            let n = nodes[i]
+            if n.removed && !includeRemoved { continue }
+            if !n.isText, tag == nil || n.tag == tag { result.append(i) }
+            stack.append(contentsOf: n.children.reversed())
+        }
+        return result
+    }
+
+    /// The first element with the tag anywhere in the document.
+    func first(_ tag: String, in start: Int = 0) -> Int? {
+        var stack: [Int] = nodes[start].children.reversed()
+        while let i = stack.popLast() {
+            if nodes[i].tag == tag { return i }
+            stack.append(contentsOf: nodes[i].children.reversed())
+        }
+        return nil
+    }
+
+    /// Visible text below a node, whitespace collapsed to single spaces, trimmed.
+    func textContent(_ start: Int, limit: Int = .max) -> String {
+        var out = ""
+        var pendingSpace = false
+        var stack: [Int] = [start]
+        while let i = stack.popLast() {
+            let n = nodes[i]
+            if n.removed { continue }
+            if n.isText {
+                for ch in n.text {
+                    if ch.isWhitespace { pendingSpace = true; continue }
+                    if pendingSpace && !out.isEmpty { out.append(" ") }
+                    pendingSpace = false
+                    out.append(ch)
+                }
+                if out.utf8.count >= limit { break }
+            } else {
+                if HTMLTags.invisible.contains(n.tag) { continue }
+                if HTMLTags.blockLike.contains(n.tag) || n.tag == "br" { pendingSpace = true }
+                stack.append(contentsOf: n.children.reversed())
+            }
+        }
+        return out
+    }
+
+    /// Length in characters of the collapsed text below a node, and the part inside links.
+    func textAndLinkLength(_ start: Int) -> (text: Int, link: Int) {
+        var text = 0, link = 0
+        var stack: [(Int, Bool)] = [(start, nodes[start].tag == "a")]
+        while let (i, inLink) = stack.popLast() {
+            let n = nodes[i]
+            if n.removed { continue }
+            if n.isText {
+                let count = HTMLTree.collapsedLength(n.text)
+                text += count
+                if inLink { link += count }
+            } else if !HTMLTags.invisible.contains(n.tag) {
+                let childInLink = inLink || n.tag == "a"
+                for c in n.children { stack.append((c, childInLink)) }
+            }
+        }
+        return (text, link)
+    }
+
+    static func collapsedLength(_ s: String) -> Int {
+        var count = 0
+        var lastSpace = true
+        for u in s.unicodeScalars {
+            if u.properties.isWhitespace {
+                if !lastSpace { count += 1; lastSpace = true }
+            } else {
+                count += 1; lastSpace = false
+            }
+        }
+        return count
+    }
+
+    /// Depth of a node (root is 0).
+    func ancestors(of index: Int) -> [Int] {
+        var result: [Int] = []
+        var p = nodes[index].parent
+        while p >= 0 { result.append(p); p = nodes[p].parent }
+        return result
+    }
+
+    func isInside(_ index: Int, tags: Set<String>) -> Bool {
+        var p = nodes[index].parent
+        while p >= 0 {
+            if tags.contains(nodes[p].tag) { return true }
+            p = nodes[p].parent
+        }
+        return false
+    }
+
+    mutating func remove(_ index: Int) { nodes[index].removed = true }
+}
+
+/// Tag classes used across parsing, scoring and conversion.
+enum HTMLTags {
+    static let invisible: Set<String> = ["script", "style", "noscript", "template", "head", "title", "meta", "link",
+                                         "svg", "math", "button", "input", "select", "textarea", "option", "iframe",
+                                         "object", "embed", "canvas", "audio", "video", "source", "track", "map", "dialog"]
+    static let blockLike: Set<String> = ["p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
+                                         "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
+                                         "blockquote", "pre", "figure", "figcaption", "table", "thead", "tbody", "tfoot",
+                                         "tr", "td", "th", "caption", "hr", "form", "fieldset", "address", "center",
+                                         "details", "summary", "body", "html", "hgroup", "menu", "picture"]
+    static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+}
