@@ -50,7 +50,7 @@ let package = Package(
         // The loop and the effect runner: where the UI meets the store, the fetcher and the terminal.
         .target(name: "TelexApp", dependencies: [
             "TelexModel", "TelexConfig", "TelexUI", "TelexScreen", "TelexTerminal", "TelexStore", "TelexFetch",
-            "TelexArticles",
+            "TelexArticles", "TelexTestServer", "TelexSampleEdition",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The fixture HTTP server (tests, benchmarks and `telex demo`).
