@@ -35,6 +35,41 @@ class View(dict):
         return self.__contains__(key)
 
 
+import html.parser, re as _re
+
+
+class _Text(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts, self.skip = [], 0
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style"): self.skip += 1
+        self.parts.append(" ")
+    def handle_endtag(self, tag):
+        if tag in ("script", "style") and self.skip: self.skip -= 1
+        self.parts.append(" ")
+    def handle_data(self, data):
+        if not self.skip: self.parts.append(data)
+
+
+def as_text(value):
+    p = _Text(); p.feed(value); p.close()
+    return _re.sub(r"\s+", " ", "".join(p.parts).replace("\u00a0", " ")).strip()
+
+
+class TextValue(str):
+    """Titles, summaries and contents compare as text (tags out, entities decoded, space collapsed),
+    as the issue asks: telex keeps HTML unsanitized for the article layer, feedparser sanitizes it."""
+    def __eq__(self, other):
+        if isinstance(other, str):
+            return as_text(str(self)) == as_text(other)
+        return NotImplemented
+    def __ne__(self, other):
+        r = self.__eq__(other)
+        return r if r is NotImplemented else not r
+    __hash__ = str.__hash__
+
+
 def parsed(iso):
     if not iso:
         return None
@@ -50,7 +85,7 @@ def result_from(doc):
     feed = {}
     for k in ("title", "link", "language"):
         if doc.get(k) is not None:
-            feed[k] = doc[k]
+            feed[k] = TextValue(doc[k]) if k == "title" else doc[k]
     if doc.get("updated"):
         feed["updated_parsed"] = parsed(doc["updated"])
     if doc.get("image"):
@@ -59,7 +94,7 @@ def result_from(doc):
     for e in doc["items"]:
         d = {"id": e["id"]}
         if e.get("title"):
-            d["title"] = e["title"]
+            d["title"] = TextValue(e["title"])
         for k in ("link", "comments"):
             if e.get(k):
                 d[k] = e[k]
@@ -71,9 +106,9 @@ def result_from(doc):
             d["author"] = e["author"]
         summary = e.get("summary_html") if e.get("summary_html") is not None else e.get("content_html")
         if summary is not None:
-            d["summary"] = summary
+            d["summary"] = TextValue(summary)
         if e.get("content_html") is not None:
-            d["content"] = [View({"value": e["content_html"]}, {"value"})]
+            d["content"] = [View({"value": TextValue(e["content_html"])}, {"value"})]
         if e.get("categories"):
             d["tags"] = [View({"term": c}, {"term"}) for c in e["categories"]]
         if e.get("enclosures"):

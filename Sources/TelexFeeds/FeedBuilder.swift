@@ -197,7 +197,7 @@ final class FeedBuilder {
     private func finishItem() {
         guard let draft = item else { return }
         item = nil
-        guard draft.hasAnything else { return }
+        // Every item element counts, even an empty one (feedparser keeps them too); ids fall back to a hash.
         if feed.items.count >= Self.maxItems {
             if feed.items.count == Self.maxItems { feed.warnings.append("more than \(Self.maxItems) items: the rest ignored") }
             stopped = true
