@@ -5,7 +5,7 @@ Each test document carries `Expect: <python expression>` over feedparser's resul
 result's shape from `telex parse --json` for the fields we carry; an expression that touches any other
 key (bozo, version, namespaces, *_detail, raw date strings...) is "not applicable" and not counted.
 """
-import argparse, calendar, concurrent.futures, json, os, re, subprocess, sys, time
+import argparse, urllib.parse, calendar, concurrent.futures, json, os, re, subprocess, sys, time
 
 BASE = "http://127.0.0.1:8097/"
 
@@ -112,9 +112,9 @@ def result_from(doc):
         if e.get("categories"):
             d["tags"] = [View({"term": c}, {"term"}) for c in e["categories"]]
         if e.get("enclosures"):
-            d["enclosures"] = [View({"href": x["url"], "url": x["url"], "type": x.get("type"),
-                                     "length": str(x["length"]) if x.get("length") is not None else None},
-                                    {"href", "url", "type", "length"}) for x in e["enclosures"]]
+            d["enclosures"] = [View({k: v for k, v in (("href", x["url"]), ("type", x.get("type")),
+                                     ("length", str(x["length"]) if x.get("length") is not None else None)) if v is not None},
+                                    {"href", "type", "length"}) for x in e["enclosures"]]
         entries.append(View(d, ENTRY_KEYS))
     return {"feed": View(feed, FEED_KEYS), "entries": entries}
 
@@ -133,7 +133,15 @@ def expectation(path):
 
 
 def run(telex, path, rel):
-    r = subprocess.run([telex, "parse", "--json", "--url", BASE + rel, path], capture_output=True, timeout=60)
+    # "Header: Content-Location: X" / "Header: Content-type: Y" lines stand for HTTP headers.
+    head = open(path, "rb").read(2048).decode("utf-8", "replace")
+    url, extra = BASE + rel, []
+    for name, value in re.findall(r"Header:\s*([\w-]+):\s*(.*?)\s*$", head, re.M):
+        if name.lower() == "content-location":
+            url = urllib.parse.urljoin(BASE + rel, value)
+        elif name.lower() == "content-type":
+            extra = ["--content-type", value]
+    r = subprocess.run([telex, "parse", "--json", "--url", url] + extra + [path], capture_output=True, timeout=60)
     if r.returncode != 0:
         return None
     return json.loads(r.stdout)
