@@ -4,7 +4,7 @@
 # Usage: scripts/conformance.sh [TELEX_BINARY]   (downloads feedparser 6.0.14's sdist; not part of make test)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bin=${1:-.build/debug/telex}
+bin=${1:-.build/debug/telex}; [ $# -gt 0 ] && shift
 [ -x "$bin" ] || { echo "conformance: build telex first ($bin missing)"; exit 1; }
 work=$(mktemp -d /tmp/telex-conformance.XXXXXX)
 trap 'rm -rf "$work"' EXIT

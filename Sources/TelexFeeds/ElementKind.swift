@@ -38,7 +38,7 @@ enum ElementKind: Sendable {
     case guid, id, author, dcCreator, itunesAuthor, name, email, uri, url, category, dcSubject, comments
     case logo, icon, ttl, updatePeriod, updateFrequency, itunesSummary, mediaDescription
     // Attribute-only.
-    case enclosure, mediaThumbnail, mediaContent, itunesImage
+    case enclosure, mediaThumbnail, mediaContent, itunesImage, itunesCategory
     case other
 
     init(namespace ns: Namespace, local: String) {
@@ -56,6 +56,7 @@ enum ElementKind: Sendable {
         case (.itunes, "author"): self = .itunesAuthor
         case (.itunes, "image"): self = .itunesImage
         case (.itunes, "summary"): self = .itunesSummary
+        case (.itunes, "category"): self = .itunesCategory
         case (.media, "thumbnail"): self = .mediaThumbnail
         case (.media, "content"): self = .mediaContent
         case (.media, "group"): self = .mediaGroup

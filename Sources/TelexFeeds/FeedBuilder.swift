@@ -197,7 +197,7 @@ final class FeedBuilder {
     private func finishItem() {
         guard let draft = item else { return }
         item = nil
-        guard draft.hasAnything else { return }
+        // Every item element counts, even an empty one (feedparser keeps them too); ids fall back to a hash.
         if feed.items.count >= Self.maxItems {
             if feed.items.count == Self.maxItems { feed.warnings.append("more than \(Self.maxItems) items: the rest ignored") }
             stopped = true
@@ -244,7 +244,7 @@ final class FeedBuilder {
         case .logo: beginCapture(.feedImage(3), mode: .plain, base: base)
         case .icon: beginCapture(.feedImage(1), mode: .plain, base: base)
         case .itunesImage:
-            if let href = attributes.value("href") { offerFeedImage(URLResolver.resolve(href, against: base), priority: 2) }
+            if let href = attributes.value("href") ?? attributes.value("url") { offerFeedImage(URLResolver.resolve(href, against: base), priority: 2) }
             stack.append(Frame(role: .skip, base: base))
         case .ttl: beginCapture(.ttl, mode: .plain, base: base)
         case .updatePeriod: beginCapture(.updatePeriod, mode: .plain, base: base)
@@ -333,8 +333,14 @@ final class FeedBuilder {
             }
             stack.append(Frame(role: .group, base: base))
         case .itunesImage:
-            if let href = attributes.value("href") { item?.offerImage(URLResolver.resolve(href, against: base), priority: 1) }
+            if let href = attributes.value("href") ?? attributes.value("url") { item?.offerImage(URLResolver.resolve(href, against: base), priority: 1) }
             stack.append(Frame(role: .skip, base: base))
+        case .itunesCategory:
+            // Nested itunes:category elements are subcategories: each becomes a category.
+            if let text = attributes.value("text").map(HTMLText.collapseWhitespace), !text.isEmpty, item?.categories.contains(text) == false {
+                item?.categories.append(text)
+            }
+            stack.append(Frame(role: .group, base: base))
         case .mediaGroup: stack.append(Frame(role: .group, base: base))
         default: stack.append(Frame(role: .skip, base: base))
         }
@@ -451,6 +457,8 @@ final class FeedBuilder {
         case .published(let priority):
             if priority > (item?.publishedPriority ?? 0), let d = date(raw) {
                 item?.published = d; item?.publishedPriority = priority; item?.publishedText = raw.trimmingASCIIWhitespace()
+                // dc:date is "the" date of the resource: it stands for the update date too when there is none.
+                if priority == 2, item?.updated == nil { item?.updated = d }
             }
         case .updated:
             if item?.updated == nil, let d = date(raw) {

@@ -49,7 +49,7 @@ enum JSONFeedReader {
                 let size = (a["size_in_bytes"] as? NSNumber)?.int64Value
                 draft.enclosures.append(Enclosure(url: URLResolver.resolve(url, against: base), type: string(a["mime_type"]), length: size))
             }
-            if draft.hasAnything || draft.published != nil { feed.items.append(draft.build()) }
+            feed.items.append(draft.build())
             if feed.items.count >= FeedBuilder.maxItems { feed.warnings.append("too many items: the rest ignored"); break }
         }
         return feed
