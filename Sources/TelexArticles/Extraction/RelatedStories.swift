@@ -126,6 +126,8 @@ enum RelatedStories {
 
     /// The links of a marker line and the text after the marker, or nil when the node is not one.
     static func markerLine(_ tree: HTMLTree, _ node: Int, resolver: URLResolver) -> ([(String, String)], String)? {
+        // Cheap test first: most blocks do not begin with a marker.
+        guard markerLength(tree.leadingText(node, characters: 40)) != nil else { return nil }
         let text = tree.textContent(node, limit: 600)
         guard text.count <= 400, text.count >= 6 else { return nil }
         guard let markerLength = markerLength(text) else { return nil }

@@ -89,11 +89,11 @@ struct HTMLTree {
             let n = nodes[i]
             if n.removed { continue }
             if n.isText {
-                for ch in n.text {
-                    if ch.isWhitespace { pendingSpace = true; continue }
-                    if pendingSpace && !out.isEmpty { out.append(" ") }
+                for scalar in n.text.unicodeScalars {
+                    if HTMLTree.isSpace(scalar) { pendingSpace = true; continue }
+                    if pendingSpace && !out.isEmpty { out.unicodeScalars.append(" ") }
                     pendingSpace = false
-                    out.append(ch)
+                    out.unicodeScalars.append(scalar)
                 }
                 if out.utf8.count >= limit { break }
             } else {
@@ -137,6 +137,32 @@ struct HTMLTree {
             }
         }
         return count
+    }
+
+    /// Whitespace with an ASCII fast path (Unicode properties are slow to look up).
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        return s.properties.isWhitespace
+    }
+
+    /// The first characters of the visible text below a node (cheap: stops early).
+    func leadingText(_ start: Int, characters: Int) -> String {
+        var out = ""
+        var stack: [Int] = [start]
+        while let i = stack.popLast() {
+            let n = nodes[i]
+            if n.removed { continue }
+            if n.isText {
+                out += n.text
+                if out.utf8.count >= characters * 4 { break }
+            } else if !HTMLTags.invisible.contains(n.tag) {
+                if HTMLTags.blockLike.contains(n.tag) { out += " " }
+                stack.append(contentsOf: n.children.reversed())
+            }
+        }
+        return InlineBuilder.collapse(String(out.prefix(characters * 2)))
     }
 
     /// Commas in Latin, CJK and Arabic scripts.

@@ -17,7 +17,7 @@ struct InlineBuilder {
     mutating func appendText(_ raw: String) {
         var piece = ""
         for scalar in raw.unicodeScalars {
-            if scalar.properties.isWhitespace && scalar.value != 0xA0 && scalar.value != 0x202F {
+            if HTMLTree.isSpace(scalar) && scalar.value != 0xA0 && scalar.value != 0x202F {
                 pendingSpace = true
                 continue
             }
