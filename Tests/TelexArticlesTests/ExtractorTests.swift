@@ -60,7 +60,8 @@ import TelexTestSupport
     }
 
     @Test func hostileInputIsBoundedAndSafe() {
-        let deep = String(repeating: "<div>", count: 20000) + "<p>" + String(repeating: "word, ", count: 100) + "</p>"
+        let story = "<p>" + String(repeating: "word, ", count: 100) + "</p>"
+        let deep = String(repeating: "<div>", count: 200) + story + story + String(repeating: "<div>", count: 20000) + "lost"
         let doc = ArticleExtractor.extract(html: Array(deep.utf8), pageURL: "https://x.example/")
         #expect(doc.plainText.contains("word"))
         let garbage = (0..<100_000).map { UInt8(truncatingIfNeeded: $0 &* 7919) }

@@ -32,13 +32,14 @@ struct ReadabilityScorer {
     init(tree: HTMLTree, flags: Flags) { self.tree = tree; self.flags = flags }
 
     static func matches(_ hint: String, _ words: [String]) -> Bool {
-        words.contains { hint.contains($0) }
+        FastText.containsAny(hint, words)
     }
 
     func classWeight(_ i: Int) -> Double {
         guard flags.contains(.weighClasses) else { return 0 }
         var weight = 0.0
         let n = tree[i]
+        guard !n.hint.isEmpty else { return 0 }
         if let c = n.attribute("class")?.lowercased(), !c.isEmpty {
             if Self.matches(c, Self.negative) { weight -= 25 }
             if Self.matches(c, Self.positive) { weight += 25 }
@@ -81,6 +82,7 @@ struct ReadabilityScorer {
         let n = tree[i]
         guard ["p", "div", "span", "section", "address", "time"].contains(n.tag) || n.tag == "header" else { return false }
         let hint = n.classAndID
+        if hint.isEmpty && n.attribute("rel") == nil && n.attribute("itemprop") == nil && n.tag != "p" && n.tag != "div" { return false }
         let words = hint.split { $0 == " " || $0 == "-" || $0 == "_" }
         let named = n.attribute("rel") == "author" || n.attribute("itemprop") == "author" || (!hint.isEmpty && Self.matches(hint, Self.bylineHints))
             || words.contains { ["date", "time", "byline", "dateline", "author", "meta", "timestamp", "firma"].contains($0) }

@@ -17,7 +17,7 @@ struct InlineBuilder {
     mutating func appendText(_ raw: String) {
         var piece = ""
         for scalar in raw.unicodeScalars {
-            if scalar.properties.isWhitespace && scalar.value != 0xA0 && scalar.value != 0x202F {
+            if HTMLTree.isSpace(scalar) && scalar.value != 0xA0 && scalar.value != 0x202F {
                 pendingSpace = true
                 continue
             }
@@ -108,7 +108,8 @@ struct InlineBuilder {
         while let last = inlines.last {
             switch last {
             case .text(let s):
-                let trimmed = String(s.reversed().drop { $0 == " " }.reversed())
+                var trimmed = s
+                while trimmed.utf8.last == 0x20 { trimmed.removeLast() }
                 if trimmed.isEmpty { inlines.removeLast(); continue }
                 inlines[inlines.count - 1] = .text(trimmed)
             case .lineBreak:
