@@ -10,11 +10,20 @@ func reduceMouse(_ state: inout AppState, _ m: MouseEvent) -> [Effect] {
     case .wheelUp, .wheelDown:
         let delta = m.kind == .wheelDown ? 3 : -3
         switch pane {
+        // The view scrolls; when it cannot (the list fits, or it is at an end) the cursor moves.
         case .sections:
+            let before = state.sectionsViewport
             state.sectionsViewport.scroll(by: delta, count: state.sectionRows.count, height: layout.listHeight(.sections))
+            if state.sectionsViewport == before {
+                state.sectionsViewport.move(by: delta, count: state.sectionRows.count, height: layout.listHeight(.sections))
+            }
             return followSectionCursor(&state)
         case .headlines:
+            let before = state.headlines.viewport
             state.headlines.viewport.scroll(by: delta, count: state.headlines.end, height: layout.listHeight(.headlines))
+            if state.headlines.viewport == before {
+                state.headlines.viewport.move(by: delta, count: state.headlines.end, height: layout.listHeight(.headlines))
+            }
             clampHeadlines(&state)
             return prefetchHeadlines(&state) + followHeadlineCursor(&state)
         case .preview:

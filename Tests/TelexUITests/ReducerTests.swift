@@ -292,6 +292,14 @@ import TelexScreen
         d.press(.mouse(MouseEvent(kind: .wheelUp, x: rect.x + 2, y: rect.y + 5)))
         #expect(d.state.headlines.viewport.top == 0)
     }
+
+    @Test func theWheelMovesTheCursorWhenTheListFits() {
+        var d = Driver(rows: manyRows(5))
+        let sections = d.state.layout.sections!
+        d.press(.mouse(MouseEvent(kind: .wheelDown, x: sections.x + 2, y: sections.y + 2)))
+        #expect(d.state.sectionsViewport.selected == 3)
+        #expect(d.state.headlines.scope == .unread)
+    }
 }
 
 @Suite struct ReducerMiscTests {
