@@ -57,9 +57,14 @@ struct FixtureHandler: HTTPHandler {
         let acceptsGzip = (request.headers[HTTPHeader("Accept-Encoding")] ?? "").contains("gzip")
         if let gz = resource.gzipped, acceptsGzip {
             headers[.contentEncoding] = "gzip"
-            return HTTPResponse(statusCode: .ok, headers: headers, body: Data(gz))
+            return HTTPResponse(statusCode: .ok, headers: headers, body: Self.body(gz))
         }
-        return HTTPResponse(statusCode: .ok, headers: headers, body: Data(resource.body))
+        return HTTPResponse(statusCode: .ok, headers: headers, body: Self.body(resource.body))
+    }
+
+    /// Large writes: FlyingFox's default 4 KiB chunks cost a syscall and a poll round per 4 KiB.
+    static func body(_ bytes: [UInt8]) -> HTTPBodySequence {
+        HTTPBodySequence(data: Data(bytes), suggestedBufferSize: 1 << 18)
     }
 
     static func phrase(_ code: Int) -> String {

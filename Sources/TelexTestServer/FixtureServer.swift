@@ -13,6 +13,7 @@ public final class FixtureServer: Sendable {
         var server: HTTPServer?
         var task: Task<Void, any Error>?
         var baseURL: URL?
+        var fallback: (@Sendable (String) -> FixtureRoute?)?
         var inFlight = 0
         var maxInFlight = 0
     }
@@ -44,6 +45,7 @@ public final class FixtureServer: Sendable {
             task.cancel()
             throw URLError(.cannotConnectToHost)
         }
+        ListenerTuning.disableNagle(onListenerWithPort: boundPort)
         let url = URL(string: "http://127.0.0.1:\(boundPort)")!
         state.withLock { $0.server = server; $0.task = task; $0.baseURL = url }
         return url
@@ -65,6 +67,9 @@ public final class FixtureServer: Sendable {
     /// Removes the route for `path` (it then answers 404).
     public func removeRoute(_ path: String) { state.withLock { _ = $0.routes.removeValue(forKey: path) } }
 
+    /// Answers paths without a route (generated sites: pages made on demand).
+    public func setFallback(_ fallback: @escaping @Sendable (String) -> FixtureRoute?) { state.withLock { $0.fallback = fallback } }
+
     /// Sets the delay before every response.
     public func setLatency(_ latency: Duration) { state.withLock { $0.latency = latency } }
 
@@ -83,9 +88,10 @@ public final class FixtureServer: Sendable {
     func route(for request: HTTPRequest) -> (FixtureRoute?, Duration) {
         var headers: [String: String] = [:]
         for (name, value) in request.headers { headers[name.rawValue.lowercased()] = value }
-        return state.withLock { s in
+        let (route, latency, fallback) = state.withLock { s in
             s.requests.append(RecordedRequest(path: request.path, headers: headers))
-            return (s.routes[request.path], s.latency)
+            return (s.routes[request.path], s.latency, s.fallback)
         }
+        return (route ?? fallback?(request.path), latency)
     }
 }

@@ -6,19 +6,19 @@ import Synchronization
 
 /// The state of one request. After registration only the (serial) delegate queue touches it.
 final class Transfer: @unchecked Sendable {
-    let request: FetchRequest
+    let request: HTTPFetchRequest
     let maxBytes: Int
     let maxRedirects: Int
-    var continuation: CheckedContinuation<Result<FetchResponse, FetchError>, Never>?
+    var continuation: CheckedContinuation<Result<HTTPFetchResponse, HTTPFetchError>, Never>?
     var body: [UInt8] = []
     var response: HTTPURLResponse?
-    var failure: FetchError?
+    var failure: HTTPFetchError?
     var redirects = 0
     var visited: Set<String>
     var allPermanent = true
     var permanentTarget: URL?
 
-    init(request: FetchRequest, maxBytes: Int, maxRedirects: Int) {
+    init(request: HTTPFetchRequest, maxBytes: Int, maxRedirects: Int) {
         self.request = request; self.maxBytes = maxBytes; self.maxRedirects = maxRedirects
         visited = [request.url.absoluteString]
     }
@@ -92,7 +92,7 @@ final class TransferDelegate: NSObject, URLSessionDataDelegate, @unchecked Senda
 
     func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
         guard let t = transfers.withLock({ $0.removeValue(forKey: task.taskIdentifier) }) else { return }
-        let result: Result<FetchResponse, FetchError>
+        let result: Result<HTTPFetchResponse, HTTPFetchError>
         if let failure = t.failure {
             result = .failure(failure)
         } else if let error {
@@ -103,7 +103,7 @@ final class TransferDelegate: NSObject, URLSessionDataDelegate, @unchecked Senda
                 if let k = k as? String, let v = v as? String { headers[k.lowercased()] = v }
             }
             let final = http.url ?? task.currentRequest?.url ?? t.request.url
-            result = .success(FetchResponse(status: http.statusCode, finalURL: final,
+            result = .success(HTTPFetchResponse(status: http.statusCode, finalURL: final,
                                             permanentRedirect: t.allPermanent ? t.permanentTarget : nil,
                                             headers: headers, body: t.body))
         } else {
@@ -121,7 +121,7 @@ final class TransferDelegate: NSObject, URLSessionDataDelegate, @unchecked Senda
         return nil
     }
 
-    static func map(_ error: Error, url: URL) -> FetchError {
+    static func map(_ error: Error, url: URL) -> HTTPFetchError {
         guard let e = error as? URLError else { return .connection(String(describing: error)) }
         switch e.code {
         case .cancelled: return .cancelled
@@ -135,6 +135,12 @@ final class TransferDelegate: NSObject, URLSessionDataDelegate, @unchecked Senda
             return .certificate("the server's certificate is not trusted (\(e.localizedDescription))")
         case .secureConnectionFailed: return .certificate("the secure connection failed (\(e.localizedDescription))")
         default:
+            // corelibs reports most libcurl TLS failures as code -1 with curl's message.
+            let message = e.localizedDescription
+            if message.contains("SSL certificate") || message.contains("certificate") {
+                return .certificate("the server's certificate is not trusted (\(message))")
+            }
+            if message.contains("SSL") || message.contains("TLS") { return .certificate(message) }
             return .connection("network error \(e.code.rawValue): \(e.localizedDescription)")
         }
     }

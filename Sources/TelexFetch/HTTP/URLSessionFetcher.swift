@@ -31,7 +31,7 @@ public final class URLSessionFetcher: HTTPFetching {
 
     deinit { session.invalidateAndCancel() }
 
-    public func fetch(_ request: FetchRequest) async throws(FetchError) -> FetchResponse {
+    public func fetch(_ request: HTTPFetchRequest) async throws(HTTPFetchError) -> HTTPFetchResponse {
         let scheme = request.url.scheme?.lowercased() ?? ""
         guard scheme == "http" || scheme == "https" else { throw .unsupportedScheme(scheme) }
         guard let host = request.url.host?.lowercased(), !host.isEmpty else { throw .connection("the URL has no host") }
@@ -43,7 +43,7 @@ public final class URLSessionFetcher: HTTPFetching {
         return try result.get()
     }
 
-    private func perform(_ request: FetchRequest) async -> Result<FetchResponse, FetchError> {
+    private func perform(_ request: HTTPFetchRequest) async -> Result<HTTPFetchResponse, HTTPFetchError> {
         var urlRequest = URLRequest(url: request.url, cachePolicy: .reloadIgnoringLocalCacheData,
                                     timeoutInterval: limits.idleTimeout)
         urlRequest.setValue(userAgent, forHTTPHeaderField: "User-Agent")

@@ -7,7 +7,7 @@ public enum ResourceKind: String, Sendable, Hashable {
 }
 
 /// One GET, with the validators of the previous response for a conditional request.
-public struct FetchRequest: Sendable, Hashable {
+public struct HTTPFetchRequest: Sendable, Hashable {
     public var url: URL
     public var kind: ResourceKind
     /// The previous response's ETag (sent as If-None-Match).
@@ -25,7 +25,7 @@ public struct FetchRequest: Sendable, Hashable {
 }
 
 /// A completed exchange. Statuses >= 400 are responses, not errors: the caller decides.
-public struct FetchResponse: Sendable {
+public struct HTTPFetchResponse: Sendable {
     public var status: Int
     /// The URL the body came from, after redirects.
     public var finalURL: URL
@@ -61,7 +61,7 @@ public struct FetchResponse: Sendable {
 }
 
 /// Why a fetch produced no response.
-public enum FetchError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum HTTPFetchError: Error, Sendable, Hashable, CustomStringConvertible {
     case unsupportedScheme(String)
     case tooManyRedirects(Int)
     case redirectLoop(String)
@@ -103,5 +103,5 @@ public enum ByteCountText {
 /// The HTTP role the fetch service consumes; `URLSessionFetcher` is the live implementation.
 public protocol HTTPFetching: Sendable {
     /// Performs one GET (following at most the configured redirects) within the limits.
-    func fetch(_ request: FetchRequest) async throws(FetchError) -> FetchResponse
+    func fetch(_ request: HTTPFetchRequest) async throws(HTTPFetchError) -> HTTPFetchResponse
 }
