@@ -18,7 +18,7 @@ struct Telex: ParsableCommand {
         version: TelexVersion.string,
         subcommands: [Reader.self, Feeds.self, Parse.self, BenchParse.self, Extract.self, BenchExtract.self,
                       List.self, Search.self, StoreStress.self, BenchStore.self, BenchUI.self,
-                      Fetch.self, Serve.self, Read.self, FixtureServe.self],
+                      Fetch.self, Serve.self, Read.self, Demo.self, FixtureServe.self],
         defaultSubcommand: Reader.self
     )
 }
