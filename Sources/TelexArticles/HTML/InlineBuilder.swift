@@ -9,32 +9,62 @@ struct InlineBuilder {
     private var hasContent = false
     /// The last thing emitted was a space or a line break: a pending space is not needed.
     private var lastEmittedSpace = true
-    /// Characters of visible text appended so far.
+    /// UTF-8 bytes of visible text appended so far.
     private(set) var length = 0
 
     var isEmpty: Bool { !hasContent }
 
     mutating func appendText(_ raw: String) {
-        var piece = ""
-        for scalar in raw.unicodeScalars {
-            if HTMLTree.isSpace(scalar) && scalar.value != 0xA0 && scalar.value != 0x202F {
-                pendingSpace = true
-                continue
+        // Works on UTF-8 bytes: per-scalar String appends dominated extraction time.
+        var bytes: [UInt8] = []
+        var hasPiece = false
+        var raw = raw
+        raw.withUTF8 { input in
+            bytes.reserveCapacity(input.count)
+            var i = 0
+            let n = input.count
+            while i < n {
+                let b = input[i]
+                if b < 0x80 {
+                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) { pendingSpace = true; i += 1; continue }
+                    if b < 0x20 || b == 0x7F { i += 1; continue }
+                    emitPendingSpace(into: &bytes, hasPiece: hasPiece)
+                    bytes.append(b)
+                    hasPiece = true
+                    i += 1
+                    continue
+                }
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+                guard i + length <= n else { break }
+                var value = UInt32(b) & (length == 4 ? 0x07 : length == 3 ? 0x0F : length == 2 ? 0x1F : 0x7F)
+                for k in 1..<max(length, 1) where length > 1 { value = value << 6 | UInt32(input[i + k] & 0x3F) }
+                if let scalar = Unicode.Scalar(value) {
+                    if HTMLTree.isSpace(scalar) && value != 0xA0 && value != 0x202F {
+                        pendingSpace = true
+                    } else if !(TerminalSafe.isUnsafe(scalar) || value == 0xAD || value == 0xFEFF) {
+                        emitPendingSpace(into: &bytes, hasPiece: hasPiece)
+                        for k in 0..<length { bytes.append(input[i + k]) }
+                        hasPiece = true
+                    }
+                }
+                i += length
             }
-            if TerminalSafe.isUnsafe(scalar) || scalar.value == 0xAD || scalar.value == 0xFEFF { continue }
-            if pendingSpace && (hasContent || !piece.isEmpty) && !lastEmittedSpace { piece.unicodeScalars.append(" ") }
-            pendingSpace = false
-            lastEmittedSpace = false
-            piece.unicodeScalars.append(scalar)
         }
-        guard !piece.isEmpty else { return }
+        guard hasPiece else { return }
+        let piece = String(decoding: bytes, as: UTF8.self)
         hasContent = true
-        length += piece.count
+        length += bytes.count
         if case .text(let previous)? = stack[stack.count - 1].1.last {
             stack[stack.count - 1].1[stack[stack.count - 1].1.count - 1] = .text(previous + piece)
         } else {
             stack[stack.count - 1].1.append(.text(piece))
         }
+    }
+
+    private mutating func emitPendingSpace(into bytes: inout [UInt8], hasPiece: Bool) {
+        if pendingSpace && (hasContent || hasPiece) && !lastEmittedSpace { bytes.append(0x20) }
+        pendingSpace = false
+        lastEmittedSpace = false
     }
 
     mutating func appendCode(_ raw: String) {
@@ -44,7 +74,7 @@ struct InlineBuilder {
         pendingSpace = false
         lastEmittedSpace = false
         hasContent = true
-        length += collapsed.count
+        length += collapsed.utf8.count
         stack[stack.count - 1].1.append(.code(collapsed))
     }
 
