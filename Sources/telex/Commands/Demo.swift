@@ -63,7 +63,12 @@ struct Demo: ParsableCommand {
             if Output.stdoutIsTerminal && !fetchOnly {
                 FileHandle.standardError.write(Data("Fetching the sample edition from \(base.absoluteString)…\n".utf8))
             }
-            summary = try AsyncBridge.run { try await service.runPass(PassOptions(selection: .all, force: true, articles: true)) }
+            // The edition's stories have fixed dates: fetch every article whatever its age.
+            var options = PassOptions(selection: .all, force: true, articles: true)
+            options.articleMaxAgeDays = 36_500
+            options.articlesPerFeed = 1_000
+            let pass = options
+            summary = try AsyncBridge.run { try await service.runPass(pass) }
             try? store.checkpoint()
         } catch {
             Output.error("cannot fetch the sample edition: \(error)")
