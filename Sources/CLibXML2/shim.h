@@ -1,5 +1,10 @@
 #ifndef TELEX_CLIBXML2_SHIM_H
 #define TELEX_CLIBXML2_SHIM_H
+// Debian's libxml2 is built with ICU: its encoding.h would pull the system <unicode/*.h>, which
+// clashes with Foundation's _FoundationICU in any Swift module importing both. We never use
+// libxml2's ICU converters (only pointers to xmlCharEncodingHandler), so hide them.
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/HTMLparser.h>

@@ -31,8 +31,11 @@ public enum ReaderApp {
             defer { backend.shutdown() }
             var state = AppState(width: backend.size.width, height: backend.size.height)
             state.useColor = useColor
+            state.readingMeasure = opts.configuration.settings.measure
             let runner = ConfigurationRunner(configuration: opts.configuration)
             let loop = TerminalLoop(backend: backend, state: state, runner: runner)
+            loop.browser = BrowserLauncher(setting: opts.configuration.settings.browser)
+            loop.clipboard = Clipboard(osc52: opts.configuration.settings.osc52)
             loop.run(initialEffects: [.loadSections])
         }
         if let failure { throw failure }
@@ -52,6 +55,8 @@ final class ConfigurationRunner: EffectRunner {
             post(.failed("Fetching is not available yet: run `telex fetch`"))
         case .quit:
             break
+        default:
+            post(.failed("Not available until the cache is wired in"))
         }
     }
 

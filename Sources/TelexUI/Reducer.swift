@@ -6,6 +6,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .resized(let w, let h):
         state.width = w; state.height = h
+        state.reader?.resize(width: w, height: h)
         clampViewports(&state)
         return []
     case .sectionsLoaded(let sections, let saved):
@@ -28,6 +29,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .key(let key):
         state.message = nil
         return reduceKey(&state, key)
+    case .openInReader, .pageLoaded, .linkNotAnArticle, .pageFetchFailed, .pageFetchProgressed:
+        return reduceReaderResult(&state, action)
     }
 }
 
@@ -38,6 +41,7 @@ private func clampViewports(_ state: inout AppState) {
 
 private func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     if state.showHelp { return reduceHelpKey(&state, key) }
+    if state.reader != nil { return reduceReaderKey(&state, key) }
     switch key {
     case .character("Q"):
         state.isQuitting = true

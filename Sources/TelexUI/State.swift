@@ -21,6 +21,10 @@ public struct AppState: Hashable, Sendable {
     public var message: String?
     public var fetch = FetchProgress()
     public var isQuitting = false
+    /// The reading view, when it is open (it covers the list panes).
+    public var reader: ReaderState?
+    /// The reading view's widest text column (settings `measure`).
+    public var readingMeasure = 80
 
     public init(width: Int, height: Int) { self.width = width; self.height = height }
 
