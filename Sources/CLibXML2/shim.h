@@ -1,8 +1,10 @@
 #ifndef TELEX_CLIBXML2_SHIM_H
 #define TELEX_CLIBXML2_SHIM_H
-// Debian's libxml2 is built with ICU: its encoding.h would pull the system <unicode/*.h>, which
-// clashes with Foundation's _FoundationICU in any Swift module importing both. We never use
-// libxml2's ICU converters (only pointers to xmlCharEncodingHandler), so hide them.
+// Debian builds libxml2 with ICU, and <libxml/encoding.h> then includes the system ICU headers,
+// which clash with the toolchain's _FoundationICU module in any file that imports Foundation
+// ("enum UErrorCode is not present in definition..."). telex never touches the ICU converter
+// fields (the last members of xmlCharEncodingHandler, only used through pointers), so ICU is
+// left out of this module.
 #include <libxml/xmlversion.h>
 #undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>

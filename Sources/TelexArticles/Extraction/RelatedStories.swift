@@ -42,12 +42,14 @@ enum RelatedStories {
             found.append(RelatedLink(title: t, url: url))
         }
 
+        let stats = TextStatistics(tree)
         // 1. Lines in the text introduced by a marker.
         var stack: [Int] = tree[scope].children.reversed()
         while let i = stack.popLast() {
             let n = tree[i]
             if n.removed || n.isText || HTMLTags.invisible.contains(n.tag) { continue }
-            if ["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "aside", "section", "strong", "b", "span", "blockquote"].contains(n.tag),
+            if stats.text[i] >= 6, stats.text[i] <= 400, stats.link[i] > 0,
+               ["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "aside", "section", "strong", "b", "span", "blockquote"].contains(n.tag),
                let (links, rest) = markerLine(tree, i, resolver: resolver) {
                 for (title, url) in links { add(title.isEmpty ? rest : title, url) }
                 tree.remove(i)
@@ -65,10 +67,9 @@ enum RelatedStories {
             var isWidget = false
             if !hint.isEmpty, widgetHints.contains(where: hint.contains), !widgetExclusions.contains(where: hint.contains),
                n.tag != "a", n.tag != "body", n.tag != "article", n.tag != "main" {
-                let (text, link) = tree.textAndLinkLength(i)
-                isWidget = text > 0 && Double(link) / Double(text) > 0.4
+                isWidget = stats.text[i] > 0 && stats.linkDensity(i) > 0.4
             }
-            if !isWidget, HTMLTags.headings.contains(n.tag) || hint.contains("widget-title") || hint.contains("section-title") {
+            if !isWidget, stats.text[i] <= 80, HTMLTags.headings.contains(n.tag) || hint.contains("widget-title") || hint.contains("section-title") {
                 let heading = tree.textContent(i, limit: 80).lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
                 if widgetHeadings.contains(heading), let parent = Optional(n.parent), parent >= 0 {
                     // The heading's following siblings hold the list.

@@ -7,6 +7,8 @@ struct InlineBuilder {
     private var stack: [(Frame?, [Inline])] = [(nil, [])]
     private var pendingSpace = false
     private var hasContent = false
+    /// The last thing emitted was a space or a line break: a pending space is not needed.
+    private var lastEmittedSpace = true
     /// Characters of visible text appended so far.
     private(set) var length = 0
 
@@ -20,8 +22,9 @@ struct InlineBuilder {
                 continue
             }
             if TerminalSafe.isUnsafe(scalar) || scalar.value == 0xAD || scalar.value == 0xFEFF { continue }
-            if pendingSpace && (hasContent || !piece.isEmpty) { piece.unicodeScalars.append(" ") }
+            if pendingSpace && (hasContent || !piece.isEmpty) && !lastEmittedSpace { piece.unicodeScalars.append(" ") }
             pendingSpace = false
+            lastEmittedSpace = false
             piece.unicodeScalars.append(scalar)
         }
         guard !piece.isEmpty else { return }
@@ -37,8 +40,9 @@ struct InlineBuilder {
     mutating func appendCode(_ raw: String) {
         let collapsed = Self.collapse(raw)
         guard !collapsed.isEmpty else { return }
-        if pendingSpace && hasContent { stack[stack.count - 1].1.append(.text(" ")) }
+        flushSpace()
         pendingSpace = false
+        lastEmittedSpace = false
         hasContent = true
         length += collapsed.count
         stack[stack.count - 1].1.append(.code(collapsed))
@@ -47,6 +51,7 @@ struct InlineBuilder {
     mutating func appendLineBreak() {
         guard hasContent else { return }
         pendingSpace = false
+        lastEmittedSpace = true
         stack[stack.count - 1].1.append(.lineBreak)
     }
 
@@ -56,8 +61,9 @@ struct InlineBuilder {
 
     /// A space pending before an opening element belongs outside it.
     private mutating func flushSpace() {
-        guard pendingSpace && hasContent else { return }
+        guard pendingSpace && hasContent && !lastEmittedSpace else { return }
         pendingSpace = false
+        lastEmittedSpace = true
         if case .text(let previous)? = stack[stack.count - 1].1.last {
             stack[stack.count - 1].1[stack[stack.count - 1].1.count - 1] = .text(previous + " ")
         } else {
@@ -91,6 +97,7 @@ struct InlineBuilder {
         stack = [(nil, [])]
         pendingSpace = false
         hasContent = false
+        lastEmittedSpace = true
         length = 0
         Self.trimTrailing(&result)
         while case .lineBreak? = result.last { result.removeLast() }
