@@ -50,6 +50,9 @@ public struct BrowserLauncher: Sendable {
         return plans
     }
 
+    /// The first command of the list for `url` (without looking for it on `PATH`).
+    public func command(for url: String) -> [String]? { plans(for: url)?.first?.argv }
+
     /// The first plan whose command exists.
     public func choose(for url: String) -> Plan? {
         plans(for: url)?.first { commandExists($0.argv[0], environment) }

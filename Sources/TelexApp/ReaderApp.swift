@@ -12,8 +12,11 @@ public enum ReaderApp {
         public var paths: Paths
         public var cacheDirectory: String
         public var noColor: Bool
-        public init(configuration: Configuration, paths: Paths, cacheDirectory: String, noColor: Bool) {
+        /// Run on the built-in multilingual fixture instead of the cache (hidden `--demo-data`).
+        public var demoData: Bool
+        public init(configuration: Configuration, paths: Paths, cacheDirectory: String, noColor: Bool, demoData: Bool = false) {
             self.configuration = configuration; self.paths = paths; self.cacheDirectory = cacheDirectory; self.noColor = noColor
+            self.demoData = demoData
         }
     }
 
@@ -32,7 +35,10 @@ public enum ReaderApp {
             var state = AppState(width: backend.size.width, height: backend.size.height)
             state.useColor = useColor
             state.readingMeasure = opts.configuration.settings.measure
-            let runner = ConfigurationRunner(configuration: opts.configuration)
+            // Until the store is wired in, the reader shows feeds.json's sections over an empty cache.
+            let cache: any CacheReading = opts.demoData ? DemoData.cache()
+                : InMemoryCache(sections: ReaderApp.sections(from: opts.configuration))
+            let runner = CacheRunner(cache: cache)
             let loop = TerminalLoop(backend: backend, state: state, runner: runner)
             loop.browser = BrowserLauncher(setting: opts.configuration.settings.browser)
             loop.clipboard = Clipboard(osc52: opts.configuration.settings.osc52)
@@ -42,24 +48,8 @@ public enum ReaderApp {
     }
 }
 
-/// The effect runner used until the cache is wired in: sections come straight from feeds.json.
-final class ConfigurationRunner: EffectRunner {
-    let configuration: Configuration
-    init(configuration: Configuration) { self.configuration = configuration }
-
-    func perform(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
-        switch effect {
-        case .loadSections:
-            post(.sectionsLoaded(Self.sections(from: configuration), savedCount: 0))
-        case .refresh:
-            post(.failed("Fetching is not available yet: run `telex fetch`"))
-        case .quit:
-            break
-        default:
-            post(.failed("Not available until the cache is wired in"))
-        }
-    }
-
+extension ReaderApp {
+    /// The sections of feeds.json as summaries with no articles (ids in file order).
     static func sections(from config: Configuration) -> [SectionSummary] {
         var feedID: Int64 = 0
         return config.sections.enumerated().map { i, s in

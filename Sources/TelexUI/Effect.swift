@@ -3,10 +3,17 @@ import TelexModel
 /// Work the reducer asks for; the runner in TelexApp performs it and reports back with actions.
 public enum Effect: Hashable, Sendable {
     case quit
+    /// Give the terminal back and stop the process (Ctrl-Z); the loop performs it on its thread.
+    case suspend
     case loadSections
-    case refresh
+    case loadHeadlines(HeadlineQuery)
+    case loadItem(ItemID)
+    case search(String)
     case setRead([ItemID], Bool)
     case setSaved(ItemID, Bool)
+    case markAllRead(ListScope)
+    case refresh
+    /// Open a URL in the browser (the loop runs it: a console browser needs the terminal).
     case openInBrowser(String)
     // The reading view.
     /// Load the page at a link: answered by `.pageLoaded`, `.linkNotAnArticle` or `.pageFetchFailed`.
@@ -15,8 +22,6 @@ public enum Effect: Hashable, Sendable {
     case cancelFetch
     /// Fetch and save a linked page for later (read-later for any URL).
     case saveURLForLater(String)
-    /// Open the item `offset` rows from `from` in the current list: answered by `.openInReader`.
-    case openAdjacentItem(from: ItemID, offset: Int)
     /// Copy text (a URL) to the clipboard.
     case copyToClipboard(String)
 }

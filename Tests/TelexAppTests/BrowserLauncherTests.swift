@@ -3,7 +3,7 @@ import Testing
 @testable import TelexApp
 
 @Suite("Browser and clipboard choices")
-struct BrowserLauncherTests {
+struct BrowserChoiceTests {
     @Test(arguments: [
         ("w3m", ["w3m"]),
         ("  firefox   --new-tab  ", ["firefox", "--new-tab"]),

@@ -172,8 +172,6 @@ struct ReaderNavigationTests {
         #expect(s.press(.character("y")) == [.copyToClipboard("https://example.com/story")])
         #expect(s.press(.character("m")) == [.setRead([ItemID(1)], false)])
         #expect(s.press(.character("s")) == [.setSaved(ItemID(1), true)])
-        #expect(s.press(.character("n")) == [.openAdjacentItem(from: ItemID(1), offset: 1)])
-        #expect(s.press(.character("p")) == [.openAdjacentItem(from: ItemID(1), offset: -1)])
         // On a link, s saves the linked page for later and y copies its address.
         #expect(s.press(.tab, .character("s")) == [.saveURLForLater("https://example.com/p2")])
         #expect(s.press(.character("y")) == [.copyToClipboard("https://example.com/p2")])

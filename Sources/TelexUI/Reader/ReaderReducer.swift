@@ -75,6 +75,11 @@ func reduceReaderKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         }
     }
     let h = r.viewHeight
+    // n / p leave this article: the list moves its cursor and the next item replaces the reader.
+    func adjacent(_ id: ItemID, _ offset: Int) -> [Effect] {
+        state.reader = r
+        return state.openAdjacentInReader(from: id, offset: offset)
+    }
     switch key {
     case .character("q"):
         return closeReader(&state, r)
@@ -112,11 +117,11 @@ func reduceReaderKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .character("g"), .home: r.scroll = 0
     case .character("G"), .end: r.scroll = r.maxScroll
     case .character("n"):
-        if r.find != nil { r.moveFind(forward: true) } else if let id = r.rootItem { return [.openAdjacentItem(from: id, offset: 1)] }
+        if r.find != nil { r.moveFind(forward: true) } else if let id = r.rootItem { return adjacent(id, 1) }
     case .character("N"):
         if r.find != nil { r.moveFind(forward: false) }
     case .character("p"):
-        if let id = r.rootItem { return [.openAdjacentItem(from: id, offset: -1)] }
+        if let id = r.rootItem { return adjacent(id, -1) }
     case .character("/"): r.findPrompt = ""
     case .character("o"):
         guard let url = r.browserOffer ?? r.page.url else { state.message = "This page has no address"; break }
