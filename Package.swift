@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "TelexStoreTests", dependencies: ["TelexStore", "TelexTestSupport"]),
         .testTarget(name: "TelexFetchTests", dependencies: ["TelexFetch", "TelexTestServer", "TelexStore", "TelexTestSupport"]),
         .testTarget(name: "TelexScreenTests", dependencies: ["TelexScreen"]),
-        .testTarget(name: "TelexUITests", dependencies: ["TelexUI", "TelexScreen", "TelexModel"]),
+        .testTarget(name: "TelexUITests", dependencies: ["TelexUI", "TelexScreen", "TelexModel", "TelexArticles"]),
         .testTarget(name: "TelexTerminalTests", dependencies: ["TelexTerminal", "TelexScreen"]),
         .testTarget(name: "TelexSampleEditionTests", dependencies: ["TelexSampleEdition", "TelexConfig", "TelexTestSupport"]),
         .testTarget(name: "TelexAppTests", dependencies: ["TelexApp", "TelexTestSupport"]),

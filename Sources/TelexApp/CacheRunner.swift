@@ -12,19 +12,16 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
     public let searchLimit: Int
     /// Asked to refresh (`r`); nil until the fetch service is wired in.
     private let refresh: (@Sendable (@escaping @Sendable (Action) -> Void) -> Void)?
-    private let browser: BrowserLauncher
 
-    public init(cache: any CacheReading, searchLimit: Int = 500, browser: BrowserLauncher = BrowserLauncher(),
+    public init(cache: any CacheReading, searchLimit: Int = 500,
                 refresh: (@Sendable (@escaping @Sendable (Action) -> Void) -> Void)? = nil) {
-        self.cache = cache; self.searchLimit = searchLimit; self.browser = browser; self.refresh = refresh
+        self.cache = cache; self.searchLimit = searchLimit; self.refresh = refresh
     }
 
     public func perform(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
         switch effect {
-        case .quit, .suspend:
-            return
-        case .openInBrowser(let url):
-            if let error = browser.open(url) { post(.failed(error)) }
+        case .quit, .suspend, .openInBrowser, .copyToClipboard:
+            return  // The loop performs these: they need the terminal.
         case .refresh:
             if let refresh { refresh(post) } else { post(.failed("Fetching from the reader is not wired yet: run `telex fetch`")) }
         default:
@@ -59,7 +56,12 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
                 let ids = try cache.markAllRead(scope)
                 post(.markedAllRead(scope, ids))
                 post(.cacheChanged)
-            case .quit, .suspend, .refresh, .openInBrowser:
+            case .followLink(let url):
+                // Until the fetch service is wired in, a followed link cannot load.
+                post(.pageFetchFailed(url: url, "following links needs the cache and fetcher (telex demo)"))
+            case .saveURLForLater(let url):
+                post(.failed("Saving links for later is not wired yet: " + url))
+            case .quit, .suspend, .refresh, .openInBrowser, .copyToClipboard, .cancelFetch:
                 break
             }
         } catch {

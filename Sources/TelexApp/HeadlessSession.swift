@@ -43,7 +43,7 @@ public final class HeadlessSession {
         var actions: [Action] = []
         for effect in effects {
             switch effect {
-            case .quit, .suspend, .refresh, .openInBrowser: otherEffects.append(effect)
+            case .quit, .suspend, .refresh, .openInBrowser, .copyToClipboard: otherEffects.append(effect)
             default: runner.run(effect) { actions.append($0) }
             }
         }

@@ -37,6 +37,7 @@ public enum ReaderApp {
             defer { backend.shutdown() }
             var state = AppState(width: backend.size.width, height: backend.size.height)
             state.useColor = useColor
+            state.readingMeasure = opts.configuration.settings.measure
             let cache: any CacheReading = session?.store ?? DemoData.cache()
             var refresh: (@Sendable (@escaping @Sendable (Action) -> Void) -> Void)? = nil
             if let session { refresh = { post in session.refresh(post: post) } }
@@ -45,6 +46,8 @@ public enum ReaderApp {
             let queue = loop.queue
             session?.startWatching { queue.post($0) }
             defer { session?.stopWatching() }
+            loop.browser = BrowserLauncher(setting: opts.configuration.settings.browser)
+            loop.clipboard = Clipboard(osc52: opts.configuration.settings.osc52)
             loop.run(initialEffects: [.loadSections])
         }
         if let failure { throw failure }

@@ -12,6 +12,9 @@ public final class TerminalLoop {
     public private(set) var state: AppState
     /// How long poll waits with nothing to do; a tick keeps ages and progress fresh.
     private let tickMilliseconds: Int32
+    /// How `o` opens pages and `y` copies URLs (both need the terminal, so the loop runs them).
+    public var browser = BrowserLauncher()
+    public var clipboard = Clipboard(osc52: false)
 
     public init(backend: ScreenBackend, state: AppState, runner: EffectRunner, queue: ActionQueue = ActionQueue(),
                 tickMilliseconds: Int32 = 1000) {
@@ -59,6 +62,16 @@ public final class TerminalLoop {
     private func perform(_ effects: [Effect]) {
         for effect in effects {
             if case .quit = effect { state.isQuitting = true; continue }
+            if case .openInBrowser(let url) = effect {
+                let backend = self.backend
+                apply(.failed(browser.open(url, suspend: { body in backend.suspend(body) })))
+                continue
+            }
+            if case .copyToClipboard(let text) = effect {
+                let backend = self.backend
+                apply(.failed(clipboard.copy(text, write52: { backend.setClipboard(base64: $0) })))
+                continue
+            }
             if case .suspend = effect { suspend(); continue }
             let queue = self.queue
             runner.perform(effect) { queue.post($0) }

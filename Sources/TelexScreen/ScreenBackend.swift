@@ -15,6 +15,9 @@ public protocol ScreenBackend: AnyObject {
     func suspend(_ body: () -> Void)
     /// Restores the terminal for good.
     func shutdown()
+    /// Asks the terminal to put text on the clipboard (OSC 52). `base64` is the text already
+    /// encoded, so no content byte reaches the terminal as is.
+    func setClipboard(base64: String)
 }
 
 /// A backend that keeps the frames it is asked to draw; input comes from a script.
@@ -35,5 +38,8 @@ public final class TestBackend: ScreenBackend {
     public func draw(_ buffer: ScreenBuffer) { frames.append(buffer) }
     public func suspend(_ body: () -> Void) { body() }
     public func shutdown() {}
+    /// Payloads of `setClipboard`, in order.
+    public private(set) var clipboardWrites: [String] = []
+    public func setClipboard(base64: String) { clipboardWrites.append(base64) }
     public var lastFrame: ScreenBuffer? { frames.last }
 }

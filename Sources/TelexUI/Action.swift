@@ -1,4 +1,5 @@
 import Foundation
+import TelexArticles
 import TelexModel
 import TelexScreen
 
@@ -21,4 +22,15 @@ public enum Action: Hashable, Sendable {
     case failed(String)
     /// The clock moved on (ages in the headlines are computed from it).
     case tick(Date)
+    // The reading view (Reader/ReaderReducer.swift).
+    /// Open an item in the reading view (Enter on a headline, or n / p from the reader).
+    case openInReader(ItemDetail)
+    /// A followed link's page, from the cache or just fetched and extracted.
+    case pageLoaded(url: String, ArticleDocument)
+    /// A followed link is not an article (a PDF, an image, a video): offered to the browser.
+    case linkNotAnArticle(String)
+    /// Fetching a followed link failed.
+    case pageFetchFailed(url: String, String)
+    /// Bytes received so far for a followed link.
+    case pageFetchProgressed(url: String, bytes: Int)
 }

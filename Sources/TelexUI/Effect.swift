@@ -13,5 +13,15 @@ public enum Effect: Hashable, Sendable {
     case setSaved(ItemID, Bool)
     case markAllRead(ListScope)
     case refresh
+    /// Open a URL in the browser (the loop runs it: a console browser needs the terminal).
     case openInBrowser(String)
+    // The reading view.
+    /// Load the page at a link: answered by `.pageLoaded`, `.linkNotAnArticle` or `.pageFetchFailed`.
+    case followLink(String)
+    /// Stop the fetch `.followLink` started.
+    case cancelFetch
+    /// Fetch and save a linked page for later (read-later for any URL).
+    case saveURLForLater(String)
+    /// Copy text (a URL) to the clipboard.
+    case copyToClipboard(String)
 }

@@ -5,6 +5,7 @@ import TelexScreen
 func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     if state.prompt != nil { return reducePromptKey(&state, key) }
     if state.showHelp { return reduceHelpKey(&state, key) }
+    if state.reader != nil { return reduceReaderKey(&state, key) }
     switch key {
     case .character("Q"):
         state.isQuitting = true
@@ -271,20 +272,9 @@ func selectNextUnread(_ state: inout AppState, forward: Bool) -> [Effect] {
     return prefetchHeadlines(&state) + followHeadlineCursor(&state)
 }
 
-/// Enter on a headline opens it and marks it read. Until the reading view (issue 8) lands, an
-/// opened article is shown in the preview pane with the focus on it; issue 8 replaces the body of
-/// this function with `state.screen = .reader(...)`.
+/// Enter on a headline opens it in the reading view and marks it read.
 func openHeadline(_ state: inout AppState) -> [Effect] {
-    guard let headline = state.headlines.selected else { return [] }
-    state.openedItem = headline.id
-    state.focus = .preview
-    clampViewports(&state)
-    var effects = followHeadlineCursor(&state)
-    if !headline.isRead {
-        setLocalRead(&state, [headline.id], true)
-        effects.append(.setRead([headline.id], true))
-    }
-    return effects
+    state.openSelectedHeadlineInReader()
 }
 
 /// Updates read marks of loaded rows at once (the cache catches up through the effect).

@@ -6,6 +6,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .resized(let w, let h):
         state.width = max(0, w); state.height = max(0, h)
+        state.reader?.resize(width: state.width, height: state.height)
         clampViewports(&state)
         return prefetchHeadlines(&state)
     case .sectionsLoaded(let sections, let saved):
@@ -24,10 +25,11 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.message = message
         return []
     case .itemLoaded(let id, let detail):
-        guard state.previewRequested == id else { return [] }
+        let effects = state.itemArrivedForReader(id, detail)
+        guard state.previewRequested == id else { return effects }
         state.previewRequested = nil
         state.preview = detail.map(PreviewContent.init)
-        return []
+        return effects
     case .searchFinished(let query, let rows):
         return applySearchResults(&state, query, rows)
     case .markedAllRead(_, let ids):
@@ -49,6 +51,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.message = nil
         if case .mouse = key {} else { state.lastClick = nil }
         return reduceKey(&state, key)
+    case .openInReader, .pageLoaded, .linkNotAnArticle, .pageFetchFailed, .pageFetchProgressed:
+        return reduceReaderResult(&state, action)
     }
 }
 

@@ -61,6 +61,12 @@ public struct AppState: Hashable, Sendable {
     public var message: String?
     public var fetch = FetchProgress()
     public var isQuitting = false
+    /// The reading view, when it is open (it covers the list panes).
+    public var reader: ReaderState?
+    /// The reading view's widest text column (settings `measure`).
+    public var readingMeasure = 80
+    /// The item the reading view waits for (Enter on a headline, n / p in the reader).
+    public var readerRequested: ItemID?
     /// The last click, so a second click on the same row opens it.
     public var lastClick: ClickTarget?
 

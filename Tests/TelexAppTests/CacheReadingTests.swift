@@ -118,7 +118,7 @@ import TelexUI
         #expect(!first.isRead)
         session.press(.enter)
         #expect(try cache.item(first.id)?.headline.isRead == true)
-        #expect(session.state.focus == .preview)
+        #expect(session.state.reader?.page.itemID == first.id)
         #expect(session.frame?.lines.joined().contains("Second paragraph") == true)
     }
 

@@ -57,7 +57,7 @@ import TelexScreen
         Case(keys: [.tab, .character("l"), .left], focus: .headlines, selectedID: 100),
         Case(keys: [.tab, .character("q")], focus: .sections, selectedID: 100),
         Case(keys: [.tab, .escape], focus: .headlines, selectedID: 100),
-        Case(keys: [.tab, .character("j"), .enter], focus: .preview, selectedID: 99),
+        Case(keys: [.tab, .character("j"), .enter], focus: .headlines, selectedID: 99),  // Enter opens the reader.
     ]
 
     @Test(arguments: cases) func keysMoveTheFocusAndTheSelection(_ c: Case) {
@@ -188,7 +188,7 @@ import TelexScreen
         d.press(.enter)
         #expect(d.effects.last == .setRead([ItemID(4)], true))
         #expect(d.state.headlines.selected?.isRead == true)
-        #expect(d.state.openedItem == ItemID(4) && d.state.focus == .preview)
+        #expect(d.state.reader?.page.itemID == ItemID(4))
     }
 
     @Test func mTogglesReadAndSSaves() {
@@ -279,7 +279,7 @@ import TelexScreen
         #expect(d.selectedID == 17)
         #expect(d.state.openedItem == nil)
         d.press(click)
-        #expect(d.state.openedItem == ItemID(17))
+        #expect(d.state.reader?.page.itemID == ItemID(17) || d.state.readerRequested == ItemID(17))
         #expect(d.effects.last == .setRead([ItemID(17)], true))
     }
 

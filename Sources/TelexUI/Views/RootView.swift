@@ -6,6 +6,11 @@ public enum RootView {
         var buffer = ScreenBuffer(width: state.width, height: state.height)
         guard state.width > 0, state.height > 0 else { return buffer }
         let theme = Theme.make(color: state.useColor)
+        if let reader = state.reader {
+            ReaderView.render(state, reader, into: &buffer)
+            if state.showHelp { HelpOverlay.render(state, theme: theme, into: &buffer) }
+            return buffer
+        }
         let layout = state.layout
         buffer.fill(layout.title, style: theme.title)
         buffer.put(" telex", x: 0, y: layout.title.y, style: theme.title, maxX: layout.title.maxX)

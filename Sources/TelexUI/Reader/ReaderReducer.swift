@@ -1,0 +1,230 @@
+import Foundation
+import TelexArticles
+import TelexModel
+import TelexScreen
+
+/// Opens `detail` in the reading view with a fresh history and marks it read.
+public func openReader(_ state: inout AppState, with detail: ItemDetail) -> [Effect] {
+    let page = ReaderPage.item(detail)
+    var effects: [Effect] = []
+    if let pending = state.reader?.pendingURL, !pending.isEmpty { effects.append(.cancelFetch) }
+    var reader = ReaderState(page: page, screenWidth: state.width, screenHeight: state.height, measure: state.readingMeasure,
+                             showLinkNumbers: state.reader?.showLinkNumbers ?? true)
+    if !detail.headline.isRead {
+        effects.append(.setRead([detail.headline.id], true))
+        reader.setFlags(read: true)
+    }
+    state.reader = reader
+    return effects
+}
+
+/// Results coming back from the runner for the reading view.
+func reduceReaderResult(_ state: inout AppState, _ action: Action) -> [Effect] {
+    switch action {
+    case .openInReader(let detail):
+        return openReader(&state, with: detail)
+    case .pageLoaded(let url, let doc):
+        // A page nobody waits for any more (cancelled, or superseded) is dropped.
+        guard var r = state.reader, r.pendingURL == url else { return [] }
+        r.pendingURL = nil; r.pendingBytes = nil
+        r.push(.followed(url: url, document: doc))
+        state.reader = r
+    case .linkNotAnArticle(let url):
+        guard state.reader?.pendingURL == url else { return [] }
+        state.reader?.pendingURL = nil; state.reader?.pendingBytes = nil
+        state.reader?.browserOffer = url
+        state.message = "Not an article: o opens it in the browser — " + url
+    case .pageFetchFailed(let url, let reason):
+        guard state.reader?.pendingURL == url else { return [] }
+        state.reader?.pendingURL = nil; state.reader?.pendingBytes = nil
+        state.reader?.browserOffer = url
+        state.message = "Could not load the page (\(reason)); o opens it in the browser"
+    case .pageFetchProgressed(let url, let bytes):
+        if state.reader?.pendingURL == url { state.reader?.pendingBytes = bytes }
+    default:
+        break
+    }
+    return []
+}
+
+/// Keys while the reading view is open.
+func reduceReaderKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    guard var r = state.reader else { return [] }
+    defer { if state.reader != nil { state.reader = r } }
+    if key == .character("Q") { state.isQuitting = true; return [.quit] }
+    if r.overlay != nil { return reduceOverlayKey(&r, &state, key) }
+    if r.findPrompt != nil { return reduceFindPromptKey(&r, &state, key) }
+    if let digits = r.numberEntry {
+        switch key {
+        case .character(let c) where c.isASCII && c.isNumber:
+            if digits.count < 5 { r.numberEntry = digits + String(c) }
+            r.setShowLinkNumbers(true)
+            return []
+        case .backspace:
+            r.numberEntry = String(digits.dropLast())
+            return []
+        case .enter:
+            r.numberEntry = nil
+            if let n = Int(digits) { if !r.selectLink(number: n) { state.message = "No link \(n)" } }
+            return []
+        case .escape:
+            r.numberEntry = nil
+            return []
+        default:
+            r.numberEntry = nil  // Any other key ends the number and does its own job.
+        }
+    }
+    let h = r.viewHeight
+    // n / p leave this article: the list moves its cursor and the next item replaces the reader.
+    func adjacent(_ id: ItemID, _ offset: Int) -> [Effect] {
+        state.reader = r
+        return state.openAdjacentInReader(from: id, offset: offset)
+    }
+    switch key {
+    case .character("q"):
+        return closeReader(&state, r)
+    case .escape:
+        if r.pendingURL != nil {
+            r.pendingURL = nil; r.pendingBytes = nil
+            state.message = "Cancelled"
+            return [.cancelFetch]
+        }
+        if r.find != nil { r.find = nil } else { r.linkCursor = nil }
+    case .tab: r.moveLinkCursor(forward: true)
+    case .backTab: r.moveLinkCursor(forward: false)
+    case .character(let c) where c.isASCII && c.isNumber && c != "0":
+        if !r.selectLink(number: Int(String(c))!) { state.message = "No link \(c)" }
+    case .character("#"):
+        r.setShowLinkNumbers(!r.showLinkNumbers)
+        r.numberEntry = ""
+    case .enter:
+        guard let link = r.activeLink else { state.message = "Tab moves to a link; Enter follows it"; break }
+        return follow(link.url, &r, &state)
+    case .backspace, .character("h"), .left:
+        var effects: [Effect] = []
+        if r.pendingURL != nil { r.pendingURL = nil; r.pendingBytes = nil; effects.append(.cancelFetch) }
+        if !r.goBack() { return effects + closeReader(&state, r) }
+        return effects
+    case .character("l"), .right:
+        if !r.goForward() { state.message = "No page to go forward to" }
+    case .character("H"): r.overlay = .history(scroll: 0)
+    case .character("L"):
+        if r.layout.links.isEmpty { state.message = "This page has no links" } else { r.overlay = .links(selected: r.linkCursor ?? 0) }
+    case .character("j"), .down: r.scroll(by: 1)
+    case .character("k"), .up: r.scroll(by: -1)
+    case .character(" "), .pageDown, .ctrl("f"): r.scroll(by: max(1, h - 2))
+    case .character("b"), .pageUp, .ctrl("b"): r.scroll(by: -max(1, h - 2))
+    case .character("g"), .home: r.scroll = 0
+    case .character("G"), .end: r.scroll = r.maxScroll
+    case .character("n"):
+        if r.find != nil { r.moveFind(forward: true) } else if let id = r.rootItem { return adjacent(id, 1) }
+    case .character("N"):
+        if r.find != nil { r.moveFind(forward: false) }
+    case .character("p"):
+        if let id = r.rootItem { return adjacent(id, -1) }
+    case .character("/"): r.findPrompt = ""
+    case .character("o"):
+        guard let url = r.browserOffer ?? r.page.url else { state.message = "This page has no address"; break }
+        guard isWebURL(url) else { state.message = "Only http and https links open in the browser"; break }
+        return [.openInBrowser(url)]
+    case .character("y"):
+        guard let url = r.activeLink?.url ?? r.page.url else { state.message = "This page has no address"; break }
+        return [.copyToClipboard(url)]
+    case .character("s"):
+        if let link = r.activeLink {
+            guard isWebURL(link.url) else { state.message = "Only http and https links can be saved"; break }
+            state.message = "Saving for later: " + link.url
+            return [.saveURLForLater(link.url)]
+        }
+        if let id = r.page.itemID {
+            let saved = !r.page.isSaved
+            r.setFlags(saved: saved)
+            state.message = saved ? "Saved" : "No longer saved"
+            return [.setSaved(id, saved)]
+        }
+        guard let url = r.page.url else { break }
+        state.message = "Saving for later: " + url
+        return [.saveURLForLater(url)]
+    case .character("m"):
+        guard let id = r.page.itemID else { state.message = "Only list articles have a read state"; break }
+        let read = !r.page.isRead
+        r.setFlags(read: read)
+        state.message = read ? "Marked read" : "Marked unread"
+        return [.setRead([id], read)]
+    case .character("?"):
+        state.showHelp = true
+        state.helpScroll = 0
+    case .mouse(let m):
+        switch m.kind {
+        case .wheelDown: r.scroll(by: 3)
+        case .wheelUp: r.scroll(by: -3)
+        default: break
+        }
+    default:
+        break
+    }
+    return []
+}
+
+/// Starts following `url`: the runner answers with the page, or says it is not an article.
+private func follow(_ url: String, _ r: inout ReaderState, _ state: inout AppState) -> [Effect] {
+    guard isWebURL(url) else { state.message = "Not a web link: " + url; return [] }
+    var effects: [Effect] = []
+    if r.pendingURL != nil { effects.append(.cancelFetch) }
+    r.pendingURL = url
+    r.pendingBytes = nil
+    r.browserOffer = nil
+    return effects + [.followLink(url)]
+}
+
+/// Back to the list, cancelling a fetch in flight.
+private func closeReader(_ state: inout AppState, _ r: ReaderState) -> [Effect] {
+    state.reader = nil
+    return r.pendingURL != nil ? [.cancelFetch] : []
+}
+
+/// Only http and https leave telex (for the browser, the clipboard's saves and fetches).
+func isWebURL(_ url: String) -> Bool {
+    guard let scheme = URL(string: url)?.scheme?.lowercased() else { return false }
+    return scheme == "http" || scheme == "https"
+}
+
+private func reduceOverlayKey(_ r: inout ReaderState, _ state: inout AppState, _ key: Key) -> [Effect] {
+    guard let overlay = r.overlay else { return [] }
+    switch (overlay, key) {
+    case (_, .escape), (_, .character("q")), (.links, .character("L")), (.history, .character("H")):
+        r.overlay = nil
+    case (.links(let s), .character("j")), (.links(let s), .down), (.links(let s), .tab):
+        r.overlay = .links(selected: min(s + 1, max(0, r.layout.links.count - 1)))
+    case (.links(let s), .character("k")), (.links(let s), .up), (.links(let s), .backTab):
+        r.overlay = .links(selected: max(0, s - 1))
+    case (.links, .character("g")), (.links, .home): r.overlay = .links(selected: 0)
+    case (.links, .character("G")), (.links, .end): r.overlay = .links(selected: max(0, r.layout.links.count - 1))
+    case (.links(let s), .enter):
+        r.overlay = nil
+        guard r.layout.links.indices.contains(s) else { break }
+        _ = r.selectLink(number: s + 1)
+        return follow(r.layout.links[s].url, &r, &state)
+    case (.history(let s), .character("j")), (.history(let s), .down): r.overlay = .history(scroll: s + 1)
+    case (.history(let s), .character("k")), (.history(let s), .up): r.overlay = .history(scroll: max(0, s - 1))
+    default: break
+    }
+    return []
+}
+
+private func reduceFindPromptKey(_ r: inout ReaderState, _ state: inout AppState, _ key: Key) -> [Effect] {
+    guard let text = r.findPrompt else { return [] }
+    switch key {
+    case .escape: r.findPrompt = nil
+    case .enter:
+        r.findPrompt = nil
+        if text.isEmpty { break }
+        if !r.startFind(text) { state.message = "Not found: " + text }
+    case .backspace: r.findPrompt = String(text.dropLast())
+    case .character(let c):
+        // Controls never go into the query (they would reach the status line).
+        if c.unicodeScalars.allSatisfy({ !TerminalSafe.isUnsafe($0) }), text.count < 200 { r.findPrompt = text + String(c) }
+    default: break
+    }
+    return []
+}

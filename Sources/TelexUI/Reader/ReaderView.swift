@@ -1,0 +1,89 @@
+import TelexArticles
+import TelexScreen
+
+/// The reading view: a title row, the story in a centred column, a status row, and the `L` / `H`
+/// overlays. Pure: state in, cells out.
+public enum ReaderView {
+    public static func render(_ state: AppState, _ reader: ReaderState, into buffer: inout ScreenBuffer) {
+        let theme = Theme.make(color: state.useColor)
+        let styles = ReaderStyles(color: state.useColor)
+        let width = buffer.width, height = buffer.height
+        guard width > 0, height > 0 else { return }
+        // Title row: where the page comes from, and how deep the history goes.
+        let titleRow = Rect(x: 0, y: 0, width: width, height: 1)
+        buffer.fill(titleRow, style: theme.title)
+        let source = reader.page.document.metadata.siteName ?? reader.page.url.flatMap(hostOf) ?? ""
+        let depth = reader.back.isEmpty && reader.forward.isEmpty ? "" : "← \(reader.back.count)  → \(reader.forward.count) "
+        let depthWidth = DisplayWidth.of(depth)
+        buffer.put(" telex · " + TerminalSafe.clean(source), x: 0, y: 0, style: theme.title, maxX: max(0, width - depthWidth - 1))
+        if width > depthWidth + 12 { buffer.put(depth, x: width - depthWidth, y: 0, style: theme.title) }
+
+        renderText(reader, styles: styles, into: &buffer, top: 1, rows: min(reader.viewHeight, max(0, height - 2)))
+        if height > 1 { ReaderStatusLine.render(state, reader, theme: theme, in: Rect(x: 0, y: height - 1, width: width, height: 1), into: &buffer) }
+        if let overlay = reader.overlay { ReaderOverlays.render(overlay, reader, theme: theme, into: &buffer) }
+    }
+
+    /// Draws the visible display lines, styling links, the cursor link and find matches.
+    static func renderText(_ reader: ReaderState, styles: ReaderStyles, into buffer: inout ScreenBuffer, top: Int, rows: Int) {
+        let left = reader.leftMargin
+        let right = min(buffer.width, left + reader.columnWidth)
+        let lines = reader.layout.lines
+        for row in 0..<max(0, rows) {
+            let n = reader.scroll + row
+            guard lines.indices.contains(n) else { break }
+            let y = top + row
+            var x = left
+            for span in lines[n].spans {
+                var style = styles.style(for: span.role)
+                if let li = span.linkIndex, li == reader.linkCursor, span.role != .linkNumber { style = styles.cursorLink }
+                x = buffer.put(span.text, x: x, y: y, style: style, maxX: right)
+            }
+            if let find = reader.find {
+                for (i, m) in find.matches.enumerated() where m.line == n {
+                    let style = i == find.current ? styles.currentMatch : styles.match
+                    let rect = Rect(x: left + m.startColumn, y: y, width: min(m.endColumn, reader.columnWidth) - m.startColumn, height: 1)
+                    buffer.restyle(rect) { _ in style }
+                }
+            }
+        }
+    }
+
+    static func hostOf(_ url: String) -> String? {
+        guard let start = url.range(of: "://")?.upperBound else { return nil }
+        return String(url[start...].prefix { $0 != "/" && $0 != "?" && $0 != "#" })
+    }
+}
+
+/// The reading view's bottom row: prompts, fetch progress, messages, else the link under the
+/// cursor (its real URL) or the page's address, with the position on the right.
+enum ReaderStatusLine {
+    static func render(_ state: AppState, _ reader: ReaderState, theme: Theme, in rect: Rect, into buffer: inout ScreenBuffer) {
+        buffer.fill(rect, style: theme.status)
+        var left: String
+        if let prompt = reader.findPrompt {
+            left = "/" + prompt
+        } else if let digits = reader.numberEntry, !digits.isEmpty {
+            left = "#" + digits + "  (Enter selects the link)"
+        } else if let url = reader.pendingURL {
+            let size = reader.pendingBytes.map { "  \(($0 + 1023) / 1024) KB" } ?? ""
+            left = "Fetching " + url + size + "  (Esc cancels)"
+        } else if let m = state.message {
+            left = m
+        } else if let link = reader.activeLink {
+            left = "[\(link.number)] " + link.url
+        } else {
+            left = reader.page.url ?? ""
+        }
+        var right = ""
+        if let f = reader.find, reader.findPrompt == nil { right = "/\(f.query) \(f.current + 1)/\(f.matches.count)  " }
+        let total = reader.layout.lines.count
+        right += total <= reader.viewHeight ? "All" : (reader.scroll >= reader.maxScroll ? "End" : "\((reader.scroll * 100) / max(1, reader.maxScroll))%")
+        right = TerminalSafe.clean(right)
+        let rightWidth = DisplayWidth.of(right)
+        let leftLimit = rect.width > rightWidth + 12 ? rect.maxX - rightWidth - 2 : rect.maxX
+        let shown = TextFitting.truncate(" " + TerminalSafe.clean(left), to: max(0, leftLimit - rect.x))
+        let end = buffer.put(shown, x: rect.x, y: rect.y, style: theme.status, maxX: leftLimit)
+        if reader.findPrompt != nil { buffer.cursor = (min(end, rect.maxX - 1), rect.y) }
+        if rect.width > rightWidth + 12 { buffer.put(right, x: rect.maxX - rightWidth - 1, y: rect.y, style: theme.status, maxX: rect.maxX) }
+    }
+}
