@@ -12,10 +12,14 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
     public let searchLimit: Int
     /// Asked to refresh (`r`); nil until the fetch service is wired in.
     private let refresh: (@Sendable (@escaping @Sendable (Action) -> Void) -> Void)?
+    /// Follows links of the reading view; nil without a cache (the built-in demo data).
+    private let pages: (any PageLoading)?
+    private var pageLoad: PageLoadHandle?
 
     public init(cache: any CacheReading, searchLimit: Int = 500,
-                refresh: (@Sendable (@escaping @Sendable (Action) -> Void) -> Void)? = nil) {
-        self.cache = cache; self.searchLimit = searchLimit; self.refresh = refresh
+                refresh: (@Sendable (@escaping @Sendable (Action) -> Void) -> Void)? = nil,
+                pages: (any PageLoading)? = nil) {
+        self.cache = cache; self.searchLimit = searchLimit; self.refresh = refresh; self.pages = pages
     }
 
     public func perform(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
@@ -24,6 +28,14 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
             return  // The loop performs these: they need the terminal.
         case .refresh:
             if let refresh { refresh(post) } else { post(.failed("Fetching from the reader is not wired yet: run `telex fetch`")) }
+        case .followLink(let url) where pages != nil:
+            pageLoad?.cancel()
+            pageLoad = pages!.followLink(url, post: post)
+        case .cancelFetch:
+            pageLoad?.cancel()
+            pageLoad = nil
+        case .saveURLForLater(let url) where pages != nil:
+            pages!.saveForLater(url, post: post)
         default:
             queue.async { self.run(effect, post: post) }
         }
@@ -57,8 +69,8 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
                 post(.markedAllRead(scope, ids))
                 post(.cacheChanged)
             case .followLink(let url):
-                // Until the fetch service is wired in, a followed link cannot load.
-                post(.pageFetchFailed(url: url, "following links needs the cache and fetcher (telex demo)"))
+                // Without a cache (the built-in demo data) there is nothing to follow links with.
+                post(.pageFetchFailed(url: url, "following links needs the cache: run telex demo or telex fetch"))
             case .saveURLForLater(let url):
                 post(.failed("Saving links for later is not wired yet: " + url))
             case .quit, .suspend, .refresh, .openInBrowser, .copyToClipboard, .cancelFetch:

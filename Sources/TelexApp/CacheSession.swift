@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import TelexArticles
 import TelexConfig
 import TelexFetch
 import TelexModel
@@ -71,5 +72,71 @@ public final class CacheSession: @unchecked Sendable {
     public func fetchPage(_ url: String, allowPrivateAddresses: Bool) async -> PageFetchResult {
         await service.fetchPage(url, allowPrivateAddresses: allowPrivateAddresses,
                                 prefetchRelated: 0)
+    }
+}
+
+extension CacheSession: PageLoading {
+    /// A followed link: the cached page when there is one, else fetched and extracted now. Pages
+    /// that are not articles (PDFs, images, video) go back to the reader as browser offers.
+    public func followLink(_ url: String, post: @escaping @Sendable (Action) -> Void) -> PageLoadHandle {
+        let task = Task.detached { [self] in
+            if LinkKind.isObviouslyNotAnArticle(url) { post(.linkNotAnArticle(url)); return }
+            if let doc = self.cachedDocument(url) { post(.pageLoaded(url: url, doc)); return }
+            if let stored = try? self.store.article(forURL: url), stored.status == .failed,
+               stored.error?.hasPrefix("not a web page") == true {
+                post(.linkNotAnArticle(url)); return
+            }
+            post(.pageFetchProgressed(url: url, bytes: 0))
+            let result = await self.fetchPage(url, allowPrivateAddresses: self.mayFetchPrivately(url))
+            if Task.isCancelled { return }
+            switch result {
+            case .saved:
+                if let doc = self.cachedDocument(url) { post(.pageLoaded(url: url, doc)); post(.cacheChanged) }
+                else { post(.linkNotAnArticle(url)) }
+            case .failed(let message):
+                if message.hasPrefix("not a web page") { post(.linkNotAnArticle(url)) }
+                else { post(.pageFetchFailed(url: url, message)) }
+            }
+        }
+        return PageLoadHandle { task.cancel() }
+    }
+
+    /// Fetches a page for later reading (`s` on a link) and tells the user when it is saved.
+    public func saveForLater(_ url: String, post: @escaping @Sendable (Action) -> Void) {
+        Task.detached { [self] in
+            if self.cachedDocument(url) != nil { post(.failed("Already saved for offline reading: \(url)")); return }
+            switch await self.fetchPage(url, allowPrivateAddresses: self.mayFetchPrivately(url)) {
+            case .saved: post(.failed("Saved for offline reading: \(url)")); post(.cacheChanged)
+            case .failed(let message): post(.failed("Could not save \(url): \(message)"))
+            }
+        }
+    }
+
+    func cachedDocument(_ url: String) -> ArticleDocument? {
+        guard let stored = try? store.article(forURL: url), stored.status != .failed, let data = stored.documentJSON else { return nil }
+        return try? JSONDecoder().decode(ArticleDocument.self, from: data)
+    }
+
+    /// A link may reach a private or loopback address only on a host one of the user's own feeds
+    /// lives on (a feed on the local network, or the demo's server); otherwise a page could make
+    /// telex probe the user's network.
+    func mayFetchPrivately(_ url: String) -> Bool {
+        guard let host = URL(string: url)?.host?.lowercased() else { return false }
+        return configuration.enabledFeeds.contains { feed in
+            guard let feedHost = URL(string: feed.feed.url)?.host?.lowercased() else { return false }
+            return feedHost == host && AddressPolicy.isPrivate(host: feedHost)
+        }
+    }
+}
+
+/// Tells from a URL alone that a link is a document the reader cannot show.
+enum LinkKind {
+    static let mediaExtensions: Set<String> = ["pdf", "jpg", "jpeg", "png", "gif", "webp", "svg", "mp4", "webm", "mov", "mp3",
+                                               "ogg", "zip", "gz", "tar", "epub", "doc", "docx", "xls", "xlsx", "ppt", "pptx"]
+
+    static func isObviouslyNotAnArticle(_ url: String) -> Bool {
+        guard let u = URL(string: url) else { return true }
+        guard let scheme = u.scheme?.lowercased(), scheme == "http" || scheme == "https" else { return true }
+        return mediaExtensions.contains(u.pathExtension.lowercased())
     }
 }

@@ -41,7 +41,7 @@ public enum ReaderApp {
             let cache: any CacheReading = session?.store ?? DemoData.cache()
             var refresh: (@Sendable (@escaping @Sendable (Action) -> Void) -> Void)? = nil
             if let session { refresh = { post in session.refresh(post: post) } }
-            let runner = CacheRunner(cache: cache, refresh: refresh)
+            let runner = CacheRunner(cache: cache, refresh: refresh, pages: session)
             let loop = TerminalLoop(backend: backend, state: state, runner: runner)
             let queue = loop.queue
             session?.startWatching { queue.post($0) }
