@@ -10,15 +10,17 @@ import collections, html.parser, json, os, subprocess, sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
+BLOCK = set("p div section article main header footer aside nav h1 h2 h3 h4 h5 h6 ul ol li dl dt dd blockquote pre figure figcaption table thead tbody tfoot tr td th caption hr br form fieldset address center details summary body html img".split())
+
 class TextOf(html.parser.HTMLParser):
     def __init__(self):
         super().__init__(); self.parts = []; self.skip = 0
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style"): self.skip += 1
-        self.parts.append(" ")
+        if tag in BLOCK: self.parts.append(" ")
     def handle_endtag(self, tag):
         if tag in ("script", "style") and self.skip: self.skip -= 1
-        self.parts.append(" ")
+        if tag in BLOCK: self.parts.append(" ")
     def handle_data(self, data):
         if not self.skip: self.parts.append(data)
 

@@ -12,8 +12,11 @@ public enum ReaderApp {
         public var paths: Paths
         public var cacheDirectory: String
         public var noColor: Bool
-        public init(configuration: Configuration, paths: Paths, cacheDirectory: String, noColor: Bool) {
+        /// Run on the built-in multilingual fixture instead of the cache (hidden `--demo-data`).
+        public var demoData: Bool
+        public init(configuration: Configuration, paths: Paths, cacheDirectory: String, noColor: Bool, demoData: Bool = false) {
             self.configuration = configuration; self.paths = paths; self.cacheDirectory = cacheDirectory; self.noColor = noColor
+            self.demoData = demoData
         }
     }
 
@@ -25,43 +28,25 @@ public enum ReaderApp {
         let useColor = options.configuration.settings.color && !options.noColor
         nonisolated(unsafe) var failure: Error?
         let opts = options
+        // The cache opens before curses takes the terminal, so its errors print plainly.
+        let session = options.demoData ? nil
+            : try CacheSession(configuration: options.configuration, cacheDirectory: options.cacheDirectory)
         TerminalLoop.onDedicatedThread {
             let backend: CursesBackend
             do { backend = try CursesBackend(colors: useColor) } catch { failure = error; return }
             defer { backend.shutdown() }
             var state = AppState(width: backend.size.width, height: backend.size.height)
             state.useColor = useColor
-            let runner = ConfigurationRunner(configuration: opts.configuration)
+            let cache: any CacheReading = session?.store ?? DemoData.cache()
+            var refresh: (@Sendable (@escaping @Sendable (Action) -> Void) -> Void)? = nil
+            if let session { refresh = { post in session.refresh(post: post) } }
+            let runner = CacheRunner(cache: cache, refresh: refresh)
             let loop = TerminalLoop(backend: backend, state: state, runner: runner)
+            let queue = loop.queue
+            session?.startWatching { queue.post($0) }
+            defer { session?.stopWatching() }
             loop.run(initialEffects: [.loadSections])
         }
         if let failure { throw failure }
-    }
-}
-
-/// The effect runner used until the cache is wired in: sections come straight from feeds.json.
-final class ConfigurationRunner: EffectRunner {
-    let configuration: Configuration
-    init(configuration: Configuration) { self.configuration = configuration }
-
-    func perform(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
-        switch effect {
-        case .loadSections:
-            post(.sectionsLoaded(Self.sections(from: configuration), savedCount: 0))
-        case .refresh:
-            post(.failed("Fetching is not available yet: run `telex fetch`"))
-        case .quit:
-            break
-        }
-    }
-
-    static func sections(from config: Configuration) -> [SectionSummary] {
-        var feedID: Int64 = 0
-        return config.sections.enumerated().map { i, s in
-            SectionSummary(id: SectionID(Int64(i + 1)), name: s.name, feeds: s.feeds.filter(\.enabled).map { f in
-                feedID += 1
-                return FeedSummary(id: FeedID(feedID), url: f.url, title: f.title ?? f.url)
-            })
-        }
     }
 }

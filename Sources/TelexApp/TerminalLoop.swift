@@ -22,6 +22,7 @@ public final class TerminalLoop {
     /// Runs the loop on the calling thread until the state quits or input ends.
     public func run(initialEffects: [Effect] = []) {
         let size = backend.size
+        apply(.tick(Date()))
         apply(.resized(width: size.width, height: size.height))
         perform(initialEffects)
         backend.draw(RootView.render(state))
@@ -44,7 +45,7 @@ public final class TerminalLoop {
                 }
             }
             actions += queue.drain()
-            if ready == 0 { actions.append(.tick) }
+            if ready == 0 { actions.append(.tick(Date())) }
             for action in actions where !state.isQuitting { apply(action) }
             if state.isQuitting { break }
             backend.draw(RootView.render(state))
@@ -58,9 +59,18 @@ public final class TerminalLoop {
     private func perform(_ effects: [Effect]) {
         for effect in effects {
             if case .quit = effect { state.isQuitting = true; continue }
+            if case .suspend = effect { suspend(); continue }
             let queue = self.queue
             runner.perform(effect) { queue.post($0) }
         }
+    }
+
+    /// Ctrl-Z: give the terminal back and stop; `fg` continues here, then redraw at the new size.
+    private func suspend() {
+        backend.suspend { _ = kill(getpid(), SIGSTOP) }
+        let s = backend.size
+        apply(.resized(width: s.width, height: s.height))
+        apply(.tick(Date()))
     }
 
     /// Runs `body` on a new thread made for the terminal and waits for it: the caller's thread

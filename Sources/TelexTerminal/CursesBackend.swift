@@ -34,6 +34,7 @@ public final class CursesBackend: ScreenBackend {
         set_term(s)
         window = telex_stdscr()
         cbreak(); noecho(); nonl()
+        Self.disableSuspendCharacter()
         intrflush(window, false)
         keypad(window, true)
         nodelay(window, true)
@@ -46,9 +47,21 @@ public final class CursesBackend: ScreenBackend {
         } else {
             useColor = false
         }
-        mousemask(telex_mouse_mask_all(), nil)
+        // Presses, releases and the wheel; no motion reports (mode 1003 floods the input in tmux).
+        mousemask(telex_mouse_mask_buttons(), nil)
         mouseinterval(0)
         FatalSignals.install()
+    }
+
+    /// Ctrl-Z arrives as a key (the loop suspends on its own thread, outside any signal handler):
+    /// the terminal's suspend character is disabled in curses' program mode. `endwin` restores the
+    /// shell's settings, so the shell keeps its Ctrl-Z.
+    static func disableSuspendCharacter() {
+        var t = termios()
+        guard tcgetattr(0, &t) == 0 else { return }
+        withUnsafeMutableBytes(of: &t.c_cc) { $0[Int(VSUSP)] = 0 }  // _POSIX_VDISABLE is 0 on Linux
+        tcsetattr(0, TCSANOW, &t)
+        def_prog_mode()
     }
 
     /// curses needs a UTF-8 locale to draw anything but ASCII; a non-UTF-8 one falls back to C.UTF-8.

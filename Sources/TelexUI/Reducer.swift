@@ -5,124 +5,209 @@ import TelexScreen
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .resized(let w, let h):
-        state.width = w; state.height = h
+        state.width = max(0, w); state.height = max(0, h)
         clampViewports(&state)
-        return []
+        return prefetchHeadlines(&state)
     case .sectionsLoaded(let sections, let saved):
         // The first load starts on the first section; later loads keep the user's row.
-        let keep = state.sections.isEmpty ? nil : state.selectedSectionRow?.scope
+        let keep = state.sectionsLoaded ? state.selectedSectionRow?.scope : nil
         state.sections = sections
         state.savedCount = saved
-        // Keep the selection on the same row when the list changes under it.
+        state.sectionsLoaded = true
         if let keep, let i = state.sectionRows.firstIndex(where: { $0.scope == keep }) { state.sectionsViewport.selected = i }
         clampViewports(&state)
+        return followSectionCursor(&state)
+    case .headlinesLoaded(let query, let rows, let total):
+        return applyPage(&state, query, rows, total: total)
+    case .headlinesFailed(let query, let message):
+        if state.headlines.pending == query { state.headlines.pending = nil }
+        state.message = message
         return []
+    case .itemLoaded(let id, let detail):
+        guard state.previewRequested == id else { return [] }
+        state.previewRequested = nil
+        state.preview = detail.map(PreviewContent.init)
+        return []
+    case .searchFinished(let query, let rows):
+        return applySearchResults(&state, query, rows)
+    case .markedAllRead(_, let ids):
+        state.undoMarkAll = ids
+        state.message = "Marked \(ids.count) read (u undoes)"
+        return []
+    case .cacheChanged:
+        return reloadVisible(&state)
     case .fetchProgressed(let p):
         state.fetch = p
         return []
     case .failed(let message):
         state.message = message
         return []
-    case .tick:
+    case .tick(let now):
+        state.now = now
         return []
     case .key(let key):
         state.message = nil
+        if case .mouse = key {} else { state.lastClick = nil }
         return reduceKey(&state, key)
     }
 }
 
-private func clampViewports(_ state: inout AppState) {
-    let layout = ScreenLayout(width: state.width, height: state.height, focus: state.focus)
+func clampViewports(_ state: inout AppState) {
+    let layout = state.layout
     state.sectionsViewport.scrollIntoView(count: state.sectionRows.count, height: layout.listHeight(.sections))
+    clampHeadlines(&state)
 }
 
-private func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-    if state.showHelp { return reduceHelpKey(&state, key) }
-    switch key {
-    case .character("Q"):
-        state.isQuitting = true
-        return [.quit]
-    case .character("q"):
-        // q goes back one level; at the top it quits.
-        if state.focus != .sections {
-            state.focus = Pane(rawValue: state.focus.rawValue - 1) ?? .sections
-            return []
+func clampHeadlines(_ state: inout AppState) {
+    let h = state.layout.listHeight(.headlines)
+    var list = state.headlines
+    if list.rows.isEmpty {
+        list.viewport = ListViewport()
+    } else {
+        list.viewport.selected = min(max(list.viewport.selected, list.start), list.end - 1)
+        list.viewport.scrollIntoView(count: list.end, height: h)
+    }
+    state.headlines = list
+}
+
+/// The headlines pane follows the section cursor: a new scope starts a new list.
+func followSectionCursor(_ state: inout AppState) -> [Effect] {
+    guard let scope = state.selectedSectionRow?.scope else { return [] }
+    guard scope != state.headlines.scope else { return [] }
+    state.headlines = HeadlineList(scope: scope)
+    state.preview = nil
+    state.previewRequested = nil
+    state.previewScroll = 0
+    if case .search(let q) = scope { return [.search(q)] }
+    let query = HeadlineQuery(scope: scope, position: .first, limit: HeadlineList.pageSize)
+    state.headlines.pending = query
+    return [.loadHeadlines(query)]
+}
+
+/// The cache changed: re-query the sections and the loaded window (not the whole list), keeping
+/// the selection on the same article.
+func reloadVisible(_ state: inout AppState) -> [Effect] {
+    var effects: [Effect] = [.loadSections]
+    guard let scope = state.headlines.scope, state.headlines.loaded else { return effects }
+    if case .search(let q) = scope { return effects + [.search(q)] }
+    let from = state.headlines.start == 0 ? nil : state.headlines.rows.first?.cursor
+    let limit = min(HeadlineList.maxRows, max(HeadlineList.pageSize, state.headlines.rows.count))
+    let query = HeadlineQuery(scope: scope, position: .reload(from: from), limit: limit)
+    state.headlines.pending = query
+    effects.append(.loadHeadlines(query))
+    if let id = state.preview?.detail.headline.id, state.headlines.selected?.id == id {
+        state.previewRequested = id
+        effects.append(.loadItem(id))
+    }
+    return effects
+}
+
+func applyPage(_ state: inout AppState, _ query: HeadlineQuery, _ rows: [Headline], total: Int?) -> [Effect] {
+    var list = state.headlines
+    // Stale answers (another scope, or a query the user has moved past) are dropped.
+    guard list.scope == query.scope, list.pending == query else { return [] }
+    list.pending = nil
+    let selectedID = list.selected?.id
+    let oldSelected = list.viewport.selected
+    let full = rows.count >= query.limit
+    if let total { list.total = total }
+    switch query.position {
+    case .first:
+        list.rows = rows
+        list.start = 0
+        list.reachedEnd = !full
+        list.viewport = ListViewport()
+    case .reload(let from):
+        list.rows = rows
+        if from == nil { list.start = 0 }
+        list.reachedEnd = !full
+        if let id = selectedID, let i = list.index(of: id) {
+            let shift = i - oldSelected
+            list.viewport.selected = i
+            list.viewport.top = max(0, list.viewport.top + shift)
         }
-        state.isQuitting = true
-        return [.quit]
-    case .character("?"):
-        state.showHelp = true
-        state.helpScroll = 0
+    case .after(let cursor):
+        guard list.rows.last?.cursor == cursor else { return [] }
+        list.rows += rows
+        list.reachedEnd = !full
+        if list.rows.count > HeadlineList.maxRows {
+            let drop = list.rows.count - HeadlineList.maxRows
+            list.rows.removeFirst(drop)
+            list.start += drop
+        }
+    case .before(let cursor):
+        guard list.rows.first?.cursor == cursor else { return [] }
+        // A short page means the top of the list: positions are re-anchored at 0.
+        let expected = list.start - rows.count
+        let newStart = full ? max(0, expected) : 0
+        let shift = newStart - expected
+        list.rows = rows + list.rows
+        list.start = newStart
+        list.viewport.selected += shift
+        list.viewport.top = max(0, list.viewport.top + shift)
+        if list.rows.count > HeadlineList.maxRows {
+            list.rows.removeLast(list.rows.count - HeadlineList.maxRows)
+            list.reachedEnd = false
+        }
+    case .last:
+        list.rows = rows
+        let count = total ?? list.total ?? rows.count
+        list.start = max(0, count - rows.count)
+        list.reachedEnd = true
+        list.viewport.selected = list.end - 1
+    }
+    list.loaded = true
+    if list.reachedEnd { list.total = list.end }
+    if let t = list.total, t < list.end { list.total = list.end }
+    state.headlines = list
+    clampHeadlines(&state)
+    return prefetchHeadlines(&state) + followHeadlineCursor(&state)
+}
+
+func applySearchResults(_ state: inout AppState, _ query: String, _ rows: [Headline]) -> [Effect] {
+    guard state.searchQuery == query else { return [] }
+    state.searchResultCount = rows.count
+    guard state.headlines.scope == .search(query) else { return [] }
+    let selectedID = state.headlines.selected?.id
+    var list = HeadlineList(scope: .search(query))
+    list.rows = rows
+    list.loaded = true
+    list.reachedEnd = true
+    list.total = rows.count
+    list.viewport = state.headlines.viewport
+    if let id = selectedID, let i = list.index(of: id) { list.viewport.selected = i }
+    state.headlines = list
+    clampHeadlines(&state)
+    return followHeadlineCursor(&state)
+}
+
+/// Loads the next or previous page when the view comes near an edge of the loaded window.
+func prefetchHeadlines(_ state: inout AppState) -> [Effect] {
+    var list = state.headlines
+    guard list.pending == nil, list.loaded, let scope = list.scope else { return [] }
+    if case .search = scope { return [] }
+    let h = state.layout.listHeight(.headlines)
+    let margin = max(2 * h, 20)
+    let position: PagePosition
+    if !list.reachedEnd, let last = list.rows.last, list.viewport.top + h + margin >= list.end {
+        position = .after(last.cursor)
+    } else if list.start > 0, let first = list.rows.first, list.viewport.top - margin < list.start {
+        position = .before(first.cursor)
+    } else {
         return []
-    case .character("r"):
-        return [.refresh]
-    case .resize:
-        return []
-    default:
-        break
     }
-    switch state.focus {
-    case .sections: return reduceSectionsKey(&state, key)
-    case .headlines, .preview: return []
-    }
+    let query = HeadlineQuery(scope: scope, position: position, limit: HeadlineList.pageSize)
+    list.pending = query
+    state.headlines = list
+    return [.loadHeadlines(query)]
 }
 
-private func reduceHelpKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-    switch key {
-    case .escape, .character("q"), .character("?"): state.showHelp = false
-    case .character("j"), .down: state.helpScroll += 1
-    case .character("k"), .up: state.helpScroll = max(0, state.helpScroll - 1)
-    case .character("Q"): state.isQuitting = true; return [.quit]
-    default: break
-    }
-    return []
-}
-
-private func reduceSectionsKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-    let rows = state.sectionRows
-    let layout = ScreenLayout(width: state.width, height: state.height, focus: state.focus)
-    let h = layout.listHeight(.sections)
-    var vp = state.sectionsViewport
-    switch key {
-    case .character("j"), .down: vp.move(by: 1, count: rows.count, height: h)
-    case .character("k"), .up: vp.move(by: -1, count: rows.count, height: h)
-    case .pageDown, .character(" "), .ctrl("f"): vp.move(by: h, count: rows.count, height: h)
-    case .pageUp, .character("b"), .ctrl("b"): vp.move(by: -h, count: rows.count, height: h)
-    case .character("g"), .home: vp.select(0, count: rows.count, height: h)
-    case .character("G"), .end: vp.select(rows.count - 1, count: rows.count, height: h)
-    case .character("o"), .character("+"), .character("-"), .character("l"), .right, .enter, .character("h"), .left:
-        guard rows.indices.contains(vp.selected) else { break }
-        switch rows[vp.selected] {
-        case .section(let s, let expanded):
-            let wantOpen: Bool
-            switch key {
-            case .character("l"), .right, .character("+"): wantOpen = true
-            case .character("h"), .left, .character("-"): wantOpen = false
-            default: wantOpen = !expanded
-            }
-            if wantOpen { state.expanded.insert(s.id) } else { state.expanded.remove(s.id) }
-        case .feed(_, let sid):
-            if key == .character("h") || key == .left || key == .character("-") {
-                state.expanded.remove(sid)
-                if let i = SectionRow.rows(sections: state.sections, expanded: state.expanded, savedCount: state.savedCount)
-                    .firstIndex(where: { $0.scope == .section(sid) }) { vp.selected = i }
-            }
-        default: break
-        }
-        let newCount = SectionRow.rows(sections: state.sections, expanded: state.expanded, savedCount: state.savedCount).count
-        vp.scrollIntoView(count: newCount, height: h)
-    case .mouse(let m):
-        guard let rect = layout.sections else { break }
-        switch m.kind {
-        case .wheelDown: vp.scroll(by: 3, count: rows.count, height: h)
-        case .wheelUp: vp.scroll(by: -3, count: rows.count, height: h)
-        case .click, .doubleClick, .press:
-            let row = m.y - rect.y - 1 + vp.top
-            if rect.contains(x: m.x, y: m.y), m.y > rect.y, rows.indices.contains(row) { vp.select(row, count: rows.count, height: h) }
-        case .release: break
-        }
-    default: break
-    }
-    state.sectionsViewport = vp
-    return []
+/// The preview follows the headline cursor (previewing never marks read).
+func followHeadlineCursor(_ state: inout AppState) -> [Effect] {
+    guard let id = state.headlines.selected?.id else { return [] }
+    if state.preview?.detail.headline.id == id || state.previewRequested == id { return [] }
+    state.previewRequested = id
+    state.previewScroll = 0
+    if state.openedItem != id { state.openedItem = nil }
+    return [.loadItem(id)]
 }

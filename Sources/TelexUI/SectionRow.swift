@@ -7,6 +7,8 @@ public enum SectionRow: Hashable, Sendable {
     case all(unread: Int)
     case unread(unread: Int)
     case saved(count: Int)
+    /// The results of the last search: a virtual section.
+    case search(query: String, count: Int)
 
     /// The headlines this row selects.
     public var scope: ListScope {
@@ -16,12 +18,39 @@ public enum SectionRow: Hashable, Sendable {
         case .all: return .all
         case .unread: return .unread
         case .saved: return .saved
+        case .search(let q, _): return .search(q)
         }
     }
 
-    /// The rows for sections in feeds.json order, expanded where asked, then All, Unread and Saved.
-    public static func rows(sections: [SectionSummary], expanded: Set<SectionID>, savedCount: Int) -> [SectionRow] {
+    /// The row's name as the status line shows it (sanitised by the caller).
+    public var title: String {
+        switch self {
+        case .section(let s, _): return s.name
+        case .feed(let f, _): return f.title
+        case .all: return "All"
+        case .unread: return "Unread"
+        case .saved: return "Saved"
+        case .search(let q, _): return "Search: \(q)"
+        }
+    }
+
+    /// Unread articles under this row (search results: their count).
+    public var unreadCount: Int {
+        switch self {
+        case .section(let s, _): return s.unread
+        case .feed(let f, _): return f.unread
+        case .all(let n), .unread(let n): return n
+        case .saved: return 0
+        case .search: return 0
+        }
+    }
+
+    /// The rows for sections in feeds.json order, expanded where asked, then All, Unread and Saved,
+    /// then the search results when there are any.
+    public static func rows(sections: [SectionSummary], expanded: Set<SectionID>, savedCount: Int,
+                            search: (String, Int)? = nil) -> [SectionRow] {
         var rows: [SectionRow] = []
+        rows.reserveCapacity(sections.count + 4)
         var unreadTotal = 0
         for s in sections {
             let open = expanded.contains(s.id)
@@ -32,6 +61,7 @@ public enum SectionRow: Hashable, Sendable {
         rows.append(.all(unread: unreadTotal))
         rows.append(.unread(unread: unreadTotal))
         rows.append(.saved(count: savedCount))
+        if let (q, n) = search { rows.append(.search(query: q, count: n)) }
         return rows
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import TelexModel
 
 /// Which pane has the keyboard.
@@ -5,29 +6,78 @@ public enum Pane: Int, Hashable, Sendable, CaseIterable {
     case sections, headlines, preview
 }
 
+/// The top-level screen. The reading view (issue 8) adds its own state to `.reader`; until it
+/// lands, opening a headline focuses the preview instead (see `openHeadline`).
+public enum Screen: Hashable, Sendable {
+    case lists
+    case reader(ItemID)
+}
+
+/// A row of a pane that was clicked.
+public struct ClickTarget: Hashable, Sendable {
+    public var pane: Pane
+    public var row: Int
+    public init(pane: Pane, row: Int) { self.pane = pane; self.row = row }
+}
+
+/// A one-line prompt on the status row (search for now).
+public struct Prompt: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable { case search }
+    public var kind: Kind
+    public var text: String
+    public init(kind: Kind, text: String = "") { self.kind = kind; self.text = text }
+}
+
 /// The whole front end as data. Views render it; only `reduce` changes it.
 public struct AppState: Hashable, Sendable {
     public var width: Int
     public var height: Int
+    public var screen: Screen = .lists
     public var focus: Pane = .sections
     public var sections: [SectionSummary] = []
+    public var sectionsLoaded = false
     public var expanded: Set<SectionID> = []
     public var savedCount: Int = 0
     public var sectionsViewport = ListViewport()
+    /// The query of the last search; its results show as a virtual section after Saved.
+    public var searchQuery: String?
+    public var searchResultCount = 0
+    public var headlines = HeadlineList()
+    public var preview: PreviewContent?
+    /// The item the preview is waiting for.
+    public var previewRequested: ItemID?
+    public var previewScroll = 0
+    /// The headline that was opened with Enter (the preview-focused stand-in for the reading view).
+    public var openedItem: ItemID?
+    /// Ids `A` marked read, for `u`.
+    public var undoMarkAll: [ItemID]?
+    public var prompt: Prompt?
     public var showHelp = false
     public var helpScroll = 0
     public var useColor = true
+    /// The clock the ages are computed from; `.tick` moves it.
+    public var now: Date = Date(timeIntervalSince1970: 0)
     /// A message for the status line (errors, hints), cleared by the next key.
     public var message: String?
     public var fetch = FetchProgress()
     public var isQuitting = false
+    /// The last click, so a second click on the same row opens it.
+    public var lastClick: ClickTarget?
 
     public init(width: Int, height: Int) { self.width = width; self.height = height }
 
-    public var sectionRows: [SectionRow] { SectionRow.rows(sections: sections, expanded: expanded, savedCount: savedCount) }
+    public var sectionRows: [SectionRow] {
+        SectionRow.rows(sections: sections, expanded: expanded, savedCount: savedCount,
+                        search: searchQuery.map { ($0, searchResultCount) })
+    }
 
     public var selectedSectionRow: SectionRow? {
         let rows = sectionRows
         return rows.indices.contains(sectionsViewport.selected) ? rows[sectionsViewport.selected] : nil
     }
+
+    public var layout: ScreenLayout { ScreenLayout(width: width, height: height, focus: focus) }
+
+    /// True when no section has any article: the first run, before any fetch.
+    public var cacheIsEmpty: Bool { sectionsLoaded && sections.allSatisfy { $0.total == 0 } && savedCount == 0 }
 }

@@ -78,7 +78,9 @@ struct MetadataReader {
             let n = tree[i]
             let hint = n.classAndID
             let isAuthor = n.attribute("rel") == "author" || n.attribute("itemprop") == "author"
-                || hint.contains("byline") || hint.split(separator: " ").contains(where: { $0 == "author" || $0 == "vcard" || $0 == "author-name" || $0 == "fn" })
+                || !hint.isEmpty && (FastText.contains(hint, "byline")
+                    || (FastText.contains(hint, "author") || FastText.contains(hint, "vcard") || FastText.contains(hint, "fn"))
+                    && hint.split(separator: " ").contains(where: { $0 == "author" || $0 == "vcard" || $0 == "author-name" || $0 == "fn" }))
             guard isAuthor else { continue }
             var text = tree.textContent(i, limit: 200)
             for prefix in ["By ", "by ", "Par ", "par ", "Von ", "von ", "Por ", "por ", "Di ", "Door "] where text.hasPrefix(prefix) {
@@ -97,7 +99,7 @@ struct MetadataReader {
         for i in tree.descendants(of: tree.root, tag: "time") {
             if let v = tree[i].attribute("datetime"), let d = DateParsing.parse(v) { return d }
         }
-        for i in tree.descendants(of: tree.root) where tree[i].classAndID.contains("published") || tree[i].attribute("itemprop") == "datePublished" {
+        for i in tree.descendants(of: tree.root) where FastText.contains(tree[i].hint, "published") || tree[i].attribute("itemprop") == "datePublished" {
             if let v = tree[i].attribute("datetime") ?? tree[i].attribute("content") ?? tree[i].attribute("title"), let d = DateParsing.parse(v) { return d }
         }
         return nil

@@ -32,13 +32,14 @@ struct ReadabilityScorer {
     init(tree: HTMLTree, flags: Flags) { self.tree = tree; self.flags = flags }
 
     static func matches(_ hint: String, _ words: [String]) -> Bool {
-        words.contains { hint.contains($0) }
+        FastText.containsAny(hint, words)
     }
 
     func classWeight(_ i: Int) -> Double {
         guard flags.contains(.weighClasses) else { return 0 }
         var weight = 0.0
         let n = tree[i]
+        guard !n.hint.isEmpty else { return 0 }
         if let c = n.attribute("class")?.lowercased(), !c.isEmpty {
             if Self.matches(c, Self.negative) { weight -= 25 }
             if Self.matches(c, Self.positive) { weight += 25 }
@@ -52,6 +53,7 @@ struct ReadabilityScorer {
 
     /// Removes chrome that is never part of a story, and with `stripUnlikely` the unlikely candidates.
     mutating func removeChrome(body: Int) {
+        let stats = TextStatistics(tree)
         var stack: [Int] = tree[body].children.reversed()
         while let i = stack.popLast() {
             let n = tree[i]
@@ -60,15 +62,47 @@ struct ReadabilityScorer {
                 tree.remove(i); continue
             }
             if let role = n.attribute("role")?.lowercased(), Self.unlikelyRoles.contains(role) { tree.remove(i); continue }
+            if stats.text[i] < 150, isBylineOrDateline(i) { tree.remove(i); continue }
             if flags.contains(.stripUnlikely), n.tag != "a", n.tag != "body", n.tag != "article", n.tag != "main" {
                 let hint = n.classAndID
                 if !hint.isEmpty, Self.matches(hint, Self.unlikely), !Self.matches(hint, Self.maybe),
-                   !tree.isInside(i, tags: ["table", "code"]) {
+                   !insideTableOrCode(i) {
                     tree.remove(i); continue
                 }
             }
             stack.append(contentsOf: n.children.reversed())
         }
+    }
+
+    static let bylineHints = ["byline", "dateline", "writtenby", "p-author", "author", "article-meta", "entry-meta", "post-meta",
+                              "posted-on", "publish", "timestamp", "article-date", "post-date", "entry-date"]
+
+    /// Short blocks that only carry the author or the date (shown in the header instead).
+    private func isBylineOrDateline(_ i: Int) -> Bool {
+        let n = tree[i]
+        guard ["p", "div", "span", "section", "address", "time"].contains(n.tag) || n.tag == "header" else { return false }
+        let hint = n.classAndID
+        if hint.isEmpty && n.attribute("rel") == nil && n.attribute("itemprop") == nil && n.tag != "p" && n.tag != "div" { return false }
+        let words = hint.split { $0 == " " || $0 == "-" || $0 == "_" }
+        let named = n.attribute("rel") == "author" || n.attribute("itemprop") == "author" || (!hint.isEmpty && Self.matches(hint, Self.bylineHints))
+            || words.contains { ["date", "time", "byline", "dateline", "author", "meta", "timestamp", "firma"].contains($0) }
+        let text = tree.textContent(i, limit: 300)
+        if named { return text.count < 150 && !text.isEmpty }
+        // A line holding only a <time> and a few words: "2024年7月20日 11時05分", "Updated 3 hours ago".
+        if n.tag == "p" || n.tag == "div", text.count < 40, tree.first("time", in: i) != nil { return true }
+        return false
+    }
+
+    /// Bounded walk up: very deep documents would make a full walk per node quadratic.
+    private func insideTableOrCode(_ i: Int) -> Bool {
+        var p = tree[i].parent
+        var steps = 0
+        while p >= 0, steps < 64 {
+            if tree[p].tag == "table" || tree[p].tag == "code" { return true }
+            p = tree[p].parent
+            steps += 1
+        }
+        return false
     }
 
     /// ASP.NET-style pages wrap everything in a form: keep those.
@@ -200,34 +234,24 @@ struct ReadabilityScorer {
     mutating func cleanConditionally(_ roots: [Int], title: String?) {
         guard flags.contains(.cleanConditionally) else { return }
         let stats = TextStatistics(tree)
+        let counts = TagCounts(tree, stats: stats)
+        let cleanable: Set<String> = ["div", "ul", "ol", "table", "form", "fieldset", "section", "aside", "header"]
         var candidates: [Int] = []
         for r in roots {
-            if ["div", "ul", "ol", "table", "form", "fieldset", "section", "aside"].contains(tree[r].tag) && r != roots.first && roots.count > 1 { candidates.append(r) }
-            candidates += tree.descendants(of: r).filter { ["div", "ul", "ol", "table", "form", "fieldset", "section", "aside", "header"].contains(tree[$0].tag) }
+            if cleanable.contains(tree[r].tag) && r != roots.first && roots.count > 1 { candidates.append(r) }
+            candidates += tree.descendants(of: r).filter { cleanable.contains(tree[$0].tag) }
         }
         // Innermost first, so an outer container is judged after its junk is gone.
         for i in candidates.reversed() {
-            if tree[i].removed || tree.isInside(i, tags: ["code", "pre"]) { continue }
+            if tree[i].removed || counts.insideCode[i] { continue }
             if isDataTable(i) { continue }
             let weight = classWeight(i)
             let textLength = stats.text[i]
             if weight < 0 && textLength < 2000 { tree.remove(i); continue }
             if stats.commas[i] >= 10 { continue }
-            let descendants = tree.descendants(of: i)
-            var p = 0, img = 0, li = -100, input = 0, embeds = 0, hasFigure = false, listText = 0, headings = 0
-            for d in descendants {
-                switch tree[d].tag {
-                case "p", "pre", "blockquote": p += 1
-                case "img": img += 1
-                case "li": li += 1; listText += stats.text[d]
-                case "input", "select", "textarea", "button": input += 1
-                case "iframe", "object", "embed", "video": embeds += 1
-                case "figure", "picture": hasFigure = true
-                case "h1", "h2", "h3", "h4", "h5", "h6": headings += 1
-                default: break
-                }
-            }
-            let isList = ["ul", "ol"].contains(tree[i].tag) || textLength > 0 && Double(listText) / Double(textLength) > 0.9
+            let p = counts.paragraphs[i], img = counts.images[i], li = counts.listItems[i] - 100, input = counts.inputs[i]
+            let embeds = counts.embeds[i], hasFigure = counts.figures[i] > 0, headings = counts.headings[i]
+            let isList = ["ul", "ol"].contains(tree[i].tag) || textLength > 0 && Double(counts.listText[i]) / Double(textLength) > 0.9
             let density = stats.linkDensity(i)
             var remove = false
             if img > 1 && Double(p) / Double(img) < 0.5 && !hasFigure { remove = true }
@@ -238,7 +262,7 @@ struct ReadabilityScorer {
             if weight >= 25 && density > 0.5 { remove = true }
             if embeds == 1 && textLength < 75 || embeds > 1 { remove = true }
             if isList && density > 0.5 && textLength < 600 { remove = true }
-            if remove && tree.descendants(of: i, tag: "p").count > 5 && density < 0.3 { remove = false }
+            if remove && counts.paragraphs[i] > 5 && density < 0.3 { remove = false }
             if remove { tree.remove(i) }
         }
     }
@@ -247,6 +271,7 @@ struct ReadabilityScorer {
         guard tree[i].tag == "table" else { return false }
         if tree[i].attribute("role") == "presentation" { return false }
         let d = tree.descendants(of: i)
+        if d.count > 20_000 { return false }
         if d.contains(where: { ["th", "thead", "caption", "col", "colgroup", "tfoot"].contains(tree[$0].tag) }) { return true }
         if d.contains(where: { tree[$0].tag == "table" }) { return false }
         let rows = d.filter { tree[$0].tag == "tr" }

@@ -42,12 +42,14 @@ enum RelatedStories {
             found.append(RelatedLink(title: t, url: url))
         }
 
+        let stats = TextStatistics(tree)
         // 1. Lines in the text introduced by a marker.
         var stack: [Int] = tree[scope].children.reversed()
         while let i = stack.popLast() {
             let n = tree[i]
             if n.removed || n.isText || HTMLTags.invisible.contains(n.tag) { continue }
-            if ["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "aside", "section", "strong", "b", "span", "blockquote"].contains(n.tag),
+            if stats.text[i] >= 6, stats.text[i] <= 400, stats.link[i] > 0,
+               ["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "aside", "section", "strong", "b", "span", "blockquote"].contains(n.tag),
                let (links, rest) = markerLine(tree, i, resolver: resolver) {
                 for (title, url) in links { add(title.isEmpty ? rest : title, url) }
                 tree.remove(i)
@@ -63,12 +65,11 @@ enum RelatedStories {
             if n.removed { continue }
             let hint = n.classAndID
             var isWidget = false
-            if !hint.isEmpty, widgetHints.contains(where: hint.contains), !widgetExclusions.contains(where: hint.contains),
+            if !hint.isEmpty, FastText.containsAny(hint, widgetHints), !FastText.containsAny(hint, widgetExclusions),
                n.tag != "a", n.tag != "body", n.tag != "article", n.tag != "main" {
-                let (text, link) = tree.textAndLinkLength(i)
-                isWidget = text > 0 && Double(link) / Double(text) > 0.4
+                isWidget = stats.text[i] > 0 && stats.linkDensity(i) > 0.4
             }
-            if !isWidget, HTMLTags.headings.contains(n.tag) || hint.contains("widget-title") || hint.contains("section-title") {
+            if !isWidget, stats.text[i] <= 80, HTMLTags.headings.contains(n.tag) || FastText.contains(hint, "widget-title") || FastText.contains(hint, "section-title") {
                 let heading = tree.textContent(i, limit: 80).lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
                 if widgetHeadings.contains(heading), let parent = Optional(n.parent), parent >= 0 {
                     // The heading's following siblings hold the list.
@@ -125,6 +126,8 @@ enum RelatedStories {
 
     /// The links of a marker line and the text after the marker, or nil when the node is not one.
     static func markerLine(_ tree: HTMLTree, _ node: Int, resolver: URLResolver) -> ([(String, String)], String)? {
+        // Cheap test first: most blocks do not begin with a marker.
+        guard markerLength(tree.leadingText(node, characters: 40)) != nil else { return nil }
         let text = tree.textContent(node, limit: 600)
         guard text.count <= 400, text.count >= 6 else { return nil }
         guard let markerLength = markerLength(text) else { return nil }

@@ -13,10 +13,8 @@ struct TextStatistics {
             let node = tree.nodes[i]
             if node.removed { text[i] = 0; link[i] = 0; commas[i] = 0; continue }
             if node.isText {
-                text[i] = HTMLTree.collapsedLength(node.text)
-                var c = 0
-                for u in node.text.unicodeScalars where u == "," || u == "，" || u == "、" || u == "،" { c += 1 }
-                commas[i] = c
+                text[i] = node.textLength
+                commas[i] = node.commas
             } else if HTMLTags.invisible.contains(node.tag) {
                 text[i] = 0; link[i] = 0; commas[i] = 0
                 continue

@@ -123,7 +123,7 @@ struct BlockConverter {
         default:
             if HTMLTags.blockLike.contains(tag) {
                 flush(&inline, into: &out)
-                if tag == "div" || tag == "p", node.classAndID.contains("wp-caption") {
+                if tag == "div" || tag == "p", FastText.contains(node.hint, "wp-caption") {
                     convertFigure(index, into: &out, depth: depth)
                     return
                 }
@@ -164,7 +164,7 @@ struct BlockConverter {
         for d in tree.descendants(of: index) {
             let n = tree[d]
             if image == nil, n.tag == "img", !Self.isTinyImage(n) { image = imageURL(d) }
-            if captionNode == nil, n.tag == "figcaption" || n.classAndID.contains("caption") && n.tag != "img" { captionNode = d }
+            if captionNode == nil, n.tag == "figcaption" || FastText.contains(n.hint, "caption") && n.tag != "img" { captionNode = d }
         }
         var caption = captionNode.map { inlines(of: $0, depth: depth) } ?? []
         if caption.isEmpty, captionNode == nil {

@@ -45,6 +45,9 @@ enum HTMLParser {
 
     /// The declared charset (header, then meta), else UTF-8 when the bytes are valid UTF-8, else windows-1252.
     private static func chooseEncoding(_ bytes: [UInt8], contentType: String?) -> String {
+        // Non-ASCII text that validates as UTF-8 is UTF-8 whatever the page claims: a legacy
+        // encoding almost never forms valid multi-byte sequences by accident.
+        if bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) != nil { return "UTF-8" }
         if let contentType, let cs = charset(in: contentType.lowercased()), isSupported(cs) { return cs }
         let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
         if let range = head.range(of: "charset") {

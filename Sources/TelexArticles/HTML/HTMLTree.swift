@@ -14,6 +14,11 @@ struct HTMLTree {
         var parent: Int
         var children: [Int]
         var removed = false
+        /// Lowercased class and id joined (elements), for the readability hints; computed once.
+        var hint: String = ""
+        /// Collapsed text length and commas (text nodes), computed once at parse time.
+        var textLength = 0
+        var commas = 0
 
         var isText: Bool { tag.isEmpty }
         func attribute(_ name: String) -> String? {
@@ -21,12 +26,7 @@ struct HTMLTree {
             return nil
         }
         /// class and id joined, lowercased, for the readability hints.
-        var classAndID: String {
-            var s = ""
-            if let c = attribute("class") { s += c }
-            if let i = attribute("id") { s += " " + i }
-            return s.lowercased()
-        }
+        var classAndID: String { hint }
     }
 
     var nodes: [Node]
@@ -40,6 +40,16 @@ struct HTMLTree {
     @discardableResult
     mutating func append(_ node: Node) -> Int {
         let index = nodes.count
+        var node = node
+        if node.isText {
+            node.textLength = HTMLTree.collapsedLength(node.text)
+            node.commas = HTMLTree.commaCount(node.text)
+        } else {
+            var h = ""
+            if let c = node.attribute("class") { h += c }
+            if let i = node.attribute("id") { h += " " + i }
+            node.hint = h.lowercased()
+        }
         nodes.append(node)
         if node.parent >= 0 { nodes[node.parent].children.append(index) }
         return index
@@ -79,11 +89,11 @@ struct HTMLTree {
             let n = nodes[i]
             if n.removed { continue }
             if n.isText {
-                for ch in n.text {
-                    if ch.isWhitespace { pendingSpace = true; continue }
-                    if pendingSpace && !out.isEmpty { out.append(" ") }
+                for scalar in n.text.unicodeScalars {
+                    if HTMLTree.isSpace(scalar) { pendingSpace = true; continue }
+                    if pendingSpace && !out.isEmpty { out.unicodeScalars.append(" ") }
                     pendingSpace = false
-                    out.append(ch)
+                    out.unicodeScalars.append(scalar)
                 }
                 if out.utf8.count >= limit { break }
             } else {
@@ -103,7 +113,7 @@ struct HTMLTree {
             let n = nodes[i]
             if n.removed { continue }
             if n.isText {
-                let count = HTMLTree.collapsedLength(n.text)
+                let count = n.textLength
                 text += count
                 if inLink { link += count }
             } else if !HTMLTags.invisible.contains(n.tag) {
@@ -114,17 +124,58 @@ struct HTMLTree {
         return (text, link)
     }
 
+    /// Characters after collapsing whitespace (ASCII whitespace and NBSP-free fast path over UTF-8;
+    /// every non-ASCII scalar counts as one character).
     static func collapsedLength(_ s: String) -> Int {
         var count = 0
         var lastSpace = true
-        for u in s.unicodeScalars {
-            if u.properties.isWhitespace {
+        for b in s.utf8 {
+            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
                 if !lastSpace { count += 1; lastSpace = true }
-            } else {
+            } else if b & 0xC0 != 0x80 {
                 count += 1; lastSpace = false
             }
         }
         return count
+    }
+
+    /// Whitespace with an ASCII fast path (Unicode properties are slow to look up).
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        return s.properties.isWhitespace
+    }
+
+    /// The first characters of the visible text below a node (cheap: stops early).
+    func leadingText(_ start: Int, characters: Int) -> String {
+        var out = ""
+        var stack: [Int] = [start]
+        while let i = stack.popLast() {
+            let n = nodes[i]
+            if n.removed { continue }
+            if n.isText {
+                out += n.text
+                if out.utf8.count >= characters * 4 { break }
+            } else if !HTMLTags.invisible.contains(n.tag) {
+                if HTMLTags.blockLike.contains(n.tag) { out += " " }
+                stack.append(contentsOf: n.children.reversed())
+            }
+        }
+        return InlineBuilder.collapse(String(out.prefix(characters * 2)))
+    }
+
+    /// Commas in Latin, CJK and Arabic scripts.
+    static func commaCount(_ s: String) -> Int {
+        var c = 0
+        var previous: (UInt8, UInt8) = (0, 0)
+        for b in s.utf8 {
+            if b == 0x2C { c += 1 }
+            // U+FF0C (EF BC 8C), U+3001 (E3 80 81), U+060C (D8 8C)
+            else if b == 0x8C && previous == (0xEF, 0xBC) || b == 0x81 && previous == (0xE3, 0x80) || b == 0x8C && previous.1 == 0xD8 { c += 1 }
+            previous = (previous.1, b)
+        }
+        return c
     }
 
     /// Depth of a node (root is 0).
@@ -158,4 +209,34 @@ enum HTMLTags {
                                          "tr", "td", "th", "caption", "hr", "form", "fieldset", "address", "center",
                                          "details", "summary", "body", "html", "hgroup", "menu", "picture"]
     static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
+}
+
+/// Substring search over UTF-8 bytes: hints are searched thousands of times per page, and
+/// Foundation's `String.contains(String)` goes through NSString.
+enum FastText {
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        var h = haystack, n = needle
+        return h.withUTF8 { hb in
+            n.withUTF8 { nb in
+                guard nb.count > 0 else { return true }
+                guard hb.count >= nb.count else { return false }
+                let first = nb[0]
+                var i = 0
+                let last = hb.count - nb.count
+                while i <= last {
+                    if hb[i] == first {
+                        var j = 1
+                        while j < nb.count && hb[i + j] == nb[j] { j += 1 }
+                        if j == nb.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
+    static func containsAny(_ haystack: String, _ needles: [String]) -> Bool {
+        needles.contains { contains(haystack, $0) }
+    }
 }

@@ -7,26 +7,53 @@ struct InlineBuilder {
     private var stack: [(Frame?, [Inline])] = [(nil, [])]
     private var pendingSpace = false
     private var hasContent = false
-    /// Characters of visible text appended so far.
+    /// The last thing emitted was a space or a line break: a pending space is not needed.
+    private var lastEmittedSpace = true
+    /// UTF-8 bytes of visible text appended so far.
     private(set) var length = 0
 
     var isEmpty: Bool { !hasContent }
 
     mutating func appendText(_ raw: String) {
-        var piece = ""
-        for scalar in raw.unicodeScalars {
-            if scalar.properties.isWhitespace && scalar.value != 0xA0 && scalar.value != 0x202F {
-                pendingSpace = true
-                continue
+        // Works on UTF-8 bytes: per-scalar String appends dominated extraction time.
+        var bytes: [UInt8] = []
+        var hasPiece = false
+        var raw = raw
+        raw.withUTF8 { input in
+            bytes.reserveCapacity(input.count)
+            var i = 0
+            let n = input.count
+            while i < n {
+                let b = input[i]
+                if b < 0x80 {
+                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) { pendingSpace = true; i += 1; continue }
+                    if b < 0x20 || b == 0x7F { i += 1; continue }
+                    emitPendingSpace(into: &bytes, hasPiece: hasPiece)
+                    bytes.append(b)
+                    hasPiece = true
+                    i += 1
+                    continue
+                }
+                let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1
+                guard i + length <= n else { break }
+                var value = UInt32(b) & (length == 4 ? 0x07 : length == 3 ? 0x0F : length == 2 ? 0x1F : 0x7F)
+                for k in 1..<max(length, 1) where length > 1 { value = value << 6 | UInt32(input[i + k] & 0x3F) }
+                if let scalar = Unicode.Scalar(value) {
+                    if HTMLTree.isSpace(scalar) && value != 0xA0 && value != 0x202F {
+                        pendingSpace = true
+                    } else if !(TerminalSafe.isUnsafe(scalar) || value == 0xAD || value == 0xFEFF) {
+                        emitPendingSpace(into: &bytes, hasPiece: hasPiece)
+                        for k in 0..<length { bytes.append(input[i + k]) }
+                        hasPiece = true
+                    }
+                }
+                i += length
             }
-            if TerminalSafe.isUnsafe(scalar) || scalar.value == 0xAD || scalar.value == 0xFEFF { continue }
-            if pendingSpace && (hasContent || !piece.isEmpty) { piece.unicodeScalars.append(" ") }
-            pendingSpace = false
-            piece.unicodeScalars.append(scalar)
         }
-        guard !piece.isEmpty else { return }
+        guard hasPiece else { return }
+        let piece = String(decoding: bytes, as: UTF8.self)
         hasContent = true
-        length += piece.count
+        length += bytes.count
         if case .text(let previous)? = stack[stack.count - 1].1.last {
             stack[stack.count - 1].1[stack[stack.count - 1].1.count - 1] = .text(previous + piece)
         } else {
@@ -34,19 +61,27 @@ struct InlineBuilder {
         }
     }
 
+    private mutating func emitPendingSpace(into bytes: inout [UInt8], hasPiece: Bool) {
+        if pendingSpace && (hasContent || hasPiece) && !lastEmittedSpace { bytes.append(0x20) }
+        pendingSpace = false
+        lastEmittedSpace = false
+    }
+
     mutating func appendCode(_ raw: String) {
         let collapsed = Self.collapse(raw)
         guard !collapsed.isEmpty else { return }
-        if pendingSpace && hasContent { stack[stack.count - 1].1.append(.text(" ")) }
+        flushSpace()
         pendingSpace = false
+        lastEmittedSpace = false
         hasContent = true
-        length += collapsed.count
+        length += collapsed.utf8.count
         stack[stack.count - 1].1.append(.code(collapsed))
     }
 
     mutating func appendLineBreak() {
         guard hasContent else { return }
         pendingSpace = false
+        lastEmittedSpace = true
         stack[stack.count - 1].1.append(.lineBreak)
     }
 
@@ -56,8 +91,9 @@ struct InlineBuilder {
 
     /// A space pending before an opening element belongs outside it.
     private mutating func flushSpace() {
-        guard pendingSpace && hasContent else { return }
+        guard pendingSpace && hasContent && !lastEmittedSpace else { return }
         pendingSpace = false
+        lastEmittedSpace = true
         if case .text(let previous)? = stack[stack.count - 1].1.last {
             stack[stack.count - 1].1[stack[stack.count - 1].1.count - 1] = .text(previous + " ")
         } else {
@@ -91,6 +127,7 @@ struct InlineBuilder {
         stack = [(nil, [])]
         pendingSpace = false
         hasContent = false
+        lastEmittedSpace = true
         length = 0
         Self.trimTrailing(&result)
         while case .lineBreak? = result.last { result.removeLast() }
@@ -101,7 +138,8 @@ struct InlineBuilder {
         while let last = inlines.last {
             switch last {
             case .text(let s):
-                let trimmed = String(s.reversed().drop { $0 == " " }.reversed())
+                var trimmed = s
+                while trimmed.utf8.last == 0x20 { trimmed.removeLast() }
                 if trimmed.isEmpty { inlines.removeLast(); continue }
                 inlines[inlines.count - 1] = .text(trimmed)
             case .lineBreak:

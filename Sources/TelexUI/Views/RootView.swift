@@ -6,14 +6,19 @@ public enum RootView {
         var buffer = ScreenBuffer(width: state.width, height: state.height)
         guard state.width > 0, state.height > 0 else { return buffer }
         let theme = Theme.make(color: state.useColor)
-        let layout = ScreenLayout(width: state.width, height: state.height, focus: state.focus)
+        let layout = state.layout
         buffer.fill(layout.title, style: theme.title)
         buffer.put(" telex", x: 0, y: layout.title.y, style: theme.title, maxX: layout.title.maxX)
-        if let r = layout.sections {
-            let hasNeighbour = layout.headlines != nil || layout.preview != nil
-            // A separator column on the pane's right edge, outside the list's own width.
-            let list = hasNeighbour ? Rect(x: r.x, y: r.y, width: r.width - 1, height: r.height) : r
-            SectionsView.render(state, in: list, theme: theme, into: &buffer)
+        // Each pane but the last gets a separator column on its right edge.
+        let panes: [(Pane, Rect)] = Pane.allCases.compactMap { p in layout.rect(for: p).map { (p, $0) } }
+        for (i, (pane, r)) in panes.enumerated() {
+            let hasNeighbour = i < panes.count - 1
+            let inner = hasNeighbour ? Rect(x: r.x, y: r.y, width: r.width - 1, height: r.height) : r
+            switch pane {
+            case .sections: SectionsView.render(state, in: inner, theme: theme, into: &buffer)
+            case .headlines: HeadlinesView.render(state, in: inner, theme: theme, into: &buffer)
+            case .preview: PreviewView.render(state, in: inner, theme: theme, into: &buffer)
+            }
             if hasNeighbour { for y in r.y..<r.maxY { buffer.put("│", x: r.maxX - 1, y: y, style: theme.border) } }
         }
         StatusLine.render(state, in: layout.status, theme: theme, into: &buffer)

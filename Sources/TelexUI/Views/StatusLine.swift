@@ -1,32 +1,57 @@
 import TelexModel
 import TelexScreen
 
-/// The bottom row: where the user is, fetch progress, and the last message or error.
+/// The bottom row: the view, position (n/total), unread, fetch progress, the last message or error;
+/// or the search prompt while it is open.
 enum StatusLine {
     static func render(_ state: AppState, in rect: Rect, theme: Theme, into buffer: inout ScreenBuffer) {
         guard !rect.isEmpty else { return }
         buffer.fill(rect, style: theme.status)
-        var left = ""
-        if let row = state.selectedSectionRow {
-            switch row {
-            case .section(let s, _): left = s.name
-            case .feed(let f, _): left = f.title
-            case .all: left = "All"
-            case .unread: left = "Unread"
-            case .saved: left = "Saved"
-            }
+        if let prompt = state.prompt {
+            let label = "Search: "
+            // Keep the end of a long query (where the cursor is) in view.
+            let room = max(1, rect.width - DisplayWidth.of(label) - 2)
+            var text = prompt.text
+            while DisplayWidth.of(text) > room, !text.isEmpty { text.removeFirst() }
+            let end = buffer.put(" " + label + text, x: rect.x, y: rect.y, style: theme.status, maxX: rect.maxX)
+            buffer.cursor = (min(end, rect.maxX - 1), rect.y)
+            return
         }
-        let rows = state.sectionRows.count
-        left += "  \(min(state.sectionsViewport.selected + 1, rows))/\(rows)"
-        var right = "?:help q:quit"
+        var right = "?:help"
+        var rightStyle = theme.status
         if state.fetch.running {
             right = "fetching \(state.fetch.feedsDone)/\(state.fetch.feedsTotal)  " + right
+        } else if let error = state.fetch.lastError {
+            right = "! " + TerminalSafe.clean(error)
+            rightStyle = theme.error
         }
-        if let m = state.message { left = m }
-        let rightWidth = DisplayWidth.of(right)
-        buffer.put(" " + TerminalSafe.clean(left), x: rect.x, y: rect.y, style: theme.status, maxX: max(rect.x, rect.maxX - rightWidth - 1))
-        if rect.width > rightWidth + 10 {
-            buffer.put(right, x: rect.maxX - rightWidth - 1, y: rect.y, style: theme.status, maxX: rect.maxX)
+        let left: String
+        if let m = state.message {
+            left = m
+        } else if state.cacheIsEmpty {
+            left = "No articles yet: press r to fetch"
+        } else {
+            left = position(state)
         }
+        var rightWidth = DisplayWidth.of(right)
+        if rightWidth > rect.width / 2 { right = TextFitting.truncate(right, to: rect.width / 2); rightWidth = DisplayWidth.of(right) }
+        let leftEnd = rect.width > rightWidth + 12 ? rect.maxX - rightWidth - 2 : rect.maxX
+        buffer.put(" " + TerminalSafe.clean(left), x: rect.x, y: rect.y, style: theme.status, maxX: leftEnd)
+        if leftEnd < rect.maxX {
+            buffer.put(right, x: rect.maxX - rightWidth - 1, y: rect.y, style: rightStyle, maxX: rect.maxX)
+        }
+    }
+
+    /// "World  12/3456  89 unread"
+    static func position(_ state: AppState) -> String {
+        let list = state.headlines
+        var text = HeadlinesView.scopeTitle(state)
+        guard list.loaded else { return text }
+        let total = list.displayTotal
+        text += "  \(total == 0 ? 0 : list.viewport.selected + 1)/\(total)"
+        if let row = state.sectionRows.first(where: { $0.scope == list.scope }), row.unreadCount > 0 {
+            text += "  \(row.unreadCount) unread"
+        }
+        return text
     }
 }

@@ -12,13 +12,17 @@ struct Reader: ParsableCommand {
     @Flag(name: .customLong("no-color"), help: "Draw without colours (as NO_COLOR does).")
     var noColor = false
 
+    @Flag(name: .customLong("demo-data"), help: .hidden)
+    var demoData = false
+
     func run() throws {
         let config = try global.loadConfiguration()
         let env = ProcessInfo.processInfo.environment
         let noColor = self.noColor || !(env["NO_COLOR"] ?? "").isEmpty
         do {
             try ReaderApp.run(ReaderApp.Options(configuration: config, paths: global.paths,
-                                                cacheDirectory: global.cacheDirectory, noColor: noColor))
+                                                cacheDirectory: global.cacheDirectory, noColor: noColor,
+                                                demoData: demoData || env["TELEX_DEMO_DATA"] == "1"))
         } catch {
             Output.error("\(error)")
             throw ExitCode(ExitStatus.runtime)

@@ -1,0 +1,35 @@
+import Foundation
+import TelexModel
+
+/// What the front end reads from and writes to the cache. TelexStore's `Store` has exactly these
+/// methods (so the composition root can say `extension Store: CacheReading {}`); `InMemoryCache`
+/// implements it for tests and the demo data.
+///
+/// Lists are newest first, ordered by (sortTime, id) descending, and paged by keyset:
+/// - `headlines(_:after:limit:)`: the rows after the cursor (older), or the first rows for nil;
+/// - `headlines(_:before:limit:)`: the `limit` rows just before the cursor (newer), in list order.
+///   A cursor older than every row (`ListCursor.end`) gives the list's last page.
+/// Implementations are called from one serial queue, never from the terminal thread.
+public protocol CacheReading {
+    func sections() throws -> [SectionSummary]
+    func savedCount() throws -> Int
+    func headlines(_ scope: ListScope, after: ListCursor?, limit: Int) throws -> [Headline]
+    func headlines(_ scope: ListScope, before: ListCursor, limit: Int) throws -> [Headline]
+    func count(_ scope: ListScope) throws -> Int
+    func item(_ id: ItemID) throws -> ItemDetail?
+    func search(_ query: String, limit: Int) throws -> [Headline]
+    func setRead(_ ids: [ItemID], _ read: Bool) throws
+    func setSaved(_ id: ItemID, _ saved: Bool) throws
+    /// Marks every unread item of the scope read and returns the ids it changed (for undo).
+    func markAllRead(_ scope: ListScope) throws -> [ItemID]
+}
+
+extension ListCursor {
+    /// A position after every row of any list: `before: .end` is the last page.
+    public static let end = ListCursor(sortTime: .distantPast, id: ItemID(Int64.min))
+
+    /// In a newest-first list, whether a row at (`time`, `id`) comes after this cursor.
+    public func isBefore(time: Date, id: ItemID) -> Bool {
+        time < sortTime || (time == sortTime && id.rawValue < self.id.rawValue)
+    }
+}

@@ -1,0 +1,86 @@
+import Foundation
+import TelexModel
+import TelexUI
+
+/// Performs the reducer's effects against a cache on one serial queue (never the terminal thread,
+/// never Swift's async pool) and posts the results back as actions.
+public final class CacheRunner: EffectRunner, @unchecked Sendable {
+    /// Only touched on `queue`.
+    private let cache: any CacheReading
+    private let queue = DispatchQueue(label: "telex.cache-runner", qos: .userInitiated)
+    /// The most search results shown (the list of results is bounded like any other).
+    public let searchLimit: Int
+    /// Asked to refresh (`r`); nil until the fetch service is wired in.
+    private let refresh: (@Sendable (@escaping @Sendable (Action) -> Void) -> Void)?
+    private let browser: BrowserLauncher
+
+    public init(cache: any CacheReading, searchLimit: Int = 500, browser: BrowserLauncher = BrowserLauncher(),
+                refresh: (@Sendable (@escaping @Sendable (Action) -> Void) -> Void)? = nil) {
+        self.cache = cache; self.searchLimit = searchLimit; self.browser = browser; self.refresh = refresh
+    }
+
+    public func perform(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
+        switch effect {
+        case .quit, .suspend:
+            return
+        case .openInBrowser(let url):
+            if let error = browser.open(url) { post(.failed(error)) }
+        case .refresh:
+            if let refresh { refresh(post) } else { post(.failed("Fetching from the reader is not wired yet: run `telex fetch`")) }
+        default:
+            queue.async { self.run(effect, post: post) }
+        }
+    }
+
+    /// Runs one effect synchronously (on the runner's queue, or directly in tests and benchmarks).
+    public func run(_ effect: Effect, post: (Action) -> Void) {
+        do {
+            switch effect {
+            case .loadSections:
+                post(.sectionsLoaded(try cache.sections(), savedCount: try cache.savedCount()))
+            case .loadHeadlines(let query):
+                do {
+                    let (rows, total) = try page(query)
+                    post(.headlinesLoaded(query, rows, total: total))
+                } catch {
+                    post(.headlinesFailed(query, "Could not read the cache: \(error)"))
+                }
+            case .loadItem(let id):
+                post(.itemLoaded(id, try cache.item(id)))
+            case .search(let q):
+                post(.searchFinished(q, try cache.search(q, limit: searchLimit)))
+            case .setRead(let ids, let read):
+                try cache.setRead(ids, read)
+                post(.cacheChanged)
+            case .setSaved(let id, let saved):
+                try cache.setSaved(id, saved)
+                post(.cacheChanged)
+            case .markAllRead(let scope):
+                let ids = try cache.markAllRead(scope)
+                post(.markedAllRead(scope, ids))
+                post(.cacheChanged)
+            case .quit, .suspend, .refresh, .openInBrowser:
+                break
+            }
+        } catch {
+            post(.failed("Could not read the cache: \(error)"))
+        }
+    }
+
+    private func page(_ q: HeadlineQuery) throws -> ([Headline], Int?) {
+        switch q.position {
+        case .first:
+            return (try cache.headlines(q.scope, after: nil, limit: q.limit), try cache.count(q.scope))
+        case .after(let c):
+            return (try cache.headlines(q.scope, after: c, limit: q.limit), nil)
+        case .before(let c):
+            return (try cache.headlines(q.scope, before: c, limit: q.limit), nil)
+        case .last:
+            return (try cache.headlines(q.scope, before: .end, limit: q.limit), try cache.count(q.scope))
+        case .reload(let from):
+            // From the cursor's own row: "after" a cursor one id above it, at the same time.
+            let after = from.map { ListCursor(sortTime: $0.sortTime, id: ItemID($0.id.rawValue &+ 1)) }
+            return (try cache.headlines(q.scope, after: after, limit: q.limit), try cache.count(q.scope))
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import TelexScreen
+
+/// A click selects a row and its pane; a second click on the same row (or a double click) opens
+/// it, as Enter does; the wheel scrolls the pane under the pointer.
+func reduceMouse(_ state: inout AppState, _ m: MouseEvent) -> [Effect] {
+    let layout = state.layout
+    guard let pane = Pane.allCases.first(where: { layout.rect(for: $0)?.contains(x: m.x, y: m.y) == true }),
+          let rect = layout.rect(for: pane) else { return [] }
+    switch m.kind {
+    case .wheelUp, .wheelDown:
+        let delta = m.kind == .wheelDown ? 3 : -3
+        switch pane {
+        // The view scrolls; when it cannot (the list fits, or it is at an end) the cursor moves.
+        case .sections:
+            let before = state.sectionsViewport
+            state.sectionsViewport.scroll(by: delta, count: state.sectionRows.count, height: layout.listHeight(.sections))
+            if state.sectionsViewport == before {
+                state.sectionsViewport.move(by: delta, count: state.sectionRows.count, height: layout.listHeight(.sections))
+            }
+            return followSectionCursor(&state)
+        case .headlines:
+            let before = state.headlines.viewport
+            state.headlines.viewport.scroll(by: delta, count: state.headlines.end, height: layout.listHeight(.headlines))
+            if state.headlines.viewport == before {
+                state.headlines.viewport.move(by: delta, count: state.headlines.end, height: layout.listHeight(.headlines))
+            }
+            clampHeadlines(&state)
+            return prefetchHeadlines(&state) + followHeadlineCursor(&state)
+        case .preview:
+            let maxScroll = max(0, PreviewView.lineCount(state) - layout.listHeight(.preview))
+            state.previewScroll = min(max(0, state.previewScroll + delta), maxScroll)
+            return []
+        }
+    case .click, .press, .doubleClick:
+        let row = m.y - rect.y - 1
+        let wasFocused = state.focus == pane
+        state.focus = pane
+        guard row >= 0, pane != .preview else { state.lastClick = nil; return [] }
+        let target: Int
+        switch pane {
+        case .sections: target = state.sectionsViewport.top + row
+        default: target = state.headlines.viewport.top + row
+        }
+        let again = m.kind == .doubleClick || (wasFocused && state.lastClick == ClickTarget(pane: pane, row: target))
+        state.lastClick = ClickTarget(pane: pane, row: target)
+        if pane == .sections {
+            let count = state.sectionRows.count
+            guard target < count else { return [] }
+            state.sectionsViewport.select(target, count: count, height: layout.listHeight(.sections))
+            let effects = followSectionCursor(&state)
+            if again { state.lastClick = nil; return effects + focus(&state, .headlines) }
+            return effects
+        }
+        guard state.headlines.row(at: target) != nil else { return [] }
+        state.headlines.viewport.select(target, count: state.headlines.end, height: layout.listHeight(.headlines))
+        var effects = prefetchHeadlines(&state) + followHeadlineCursor(&state)
+        if again { state.lastClick = nil; effects += openHeadline(&state) }
+        return effects
+    case .release:
+        return []
+    }
+}

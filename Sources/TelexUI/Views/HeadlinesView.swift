@@ -1,0 +1,95 @@
+import TelexModel
+import TelexScreen
+
+/// The headlines pane: unread mark, title, source and age, newest first, over the loaded window.
+enum HeadlinesView {
+    static let emptyCacheLines = [
+        "No articles yet.",
+        "Press r to fetch now,",
+        "or run `telex fetch` in a shell,",
+        "or `telex serve` to keep fetching",
+        "in the background.",
+    ]
+
+    static func render(_ state: AppState, in rect: Rect, theme: Theme, into buffer: inout ScreenBuffer) {
+        guard !rect.isEmpty else { return }
+        let focused = state.focus == .headlines
+        let list = state.headlines
+        let title = " " + TerminalSafe.clean(scopeTitle(state))
+        buffer.put(TextFitting.fit(title, to: rect.width), x: rect.x, y: rect.y,
+                   style: focused ? theme.paneHeaderFocused : theme.paneHeader, maxX: rect.maxX)
+        let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
+        if !list.loaded {
+            if list.scope != nil {
+                buffer.put(" Loading…", x: body.x, y: body.y, style: theme.dim, maxX: body.maxX)
+            }
+            return
+        }
+        if list.rows.isEmpty {
+            let lines: [String]
+            if state.cacheIsEmpty {
+                lines = emptyCacheLines
+            } else if case .search(let q) = list.scope {
+                lines = ["No results for “\(TerminalSafe.clean(q))”."]
+            } else {
+                lines = ["No articles here."]
+            }
+            for (i, line) in lines.prefix(body.height).enumerated() {
+                buffer.put(" " + line, x: body.x, y: body.y + i, style: theme.dim, maxX: body.maxX)
+            }
+            return
+        }
+        let columns = Columns(width: body.width)
+        for i in 0..<body.height {
+            let index = list.viewport.top + i
+            let y = body.y + i
+            guard let h = list.row(at: index) else {
+                if index < list.displayTotal {
+                    buffer.put("  …", x: body.x, y: y, style: theme.dim, maxX: body.maxX)
+                }
+                continue
+            }
+            let selected = index == list.viewport.selected
+            let base = h.isRead ? theme.read : theme.unread
+            let style = selected ? (focused ? theme.selection : theme.selectionUnfocused) : base
+            if selected { buffer.fill(Rect(x: body.x, y: y, width: body.width, height: 1), style: style) }
+            let x = body.x
+            buffer.put(h.isRead ? " " : "●", x: x, y: y, style: style, maxX: body.maxX)
+            buffer.put(h.isSaved ? "★" : " ", x: x + 1, y: y, style: style, maxX: body.maxX)
+            buffer.put(TextFitting.fit(TerminalSafe.clean(h.title), to: columns.title), x: x + columns.titleX, y: y,
+                       style: style, maxX: x + columns.titleX + columns.title)
+            if columns.source > 0 {
+                buffer.put(TextFitting.fit(TerminalSafe.clean(h.source), to: columns.source), x: x + columns.sourceX, y: y,
+                           style: selected ? style : theme.dim, maxX: x + columns.sourceX + columns.source)
+            }
+            if columns.age > 0 {
+                buffer.put(TextFitting.rightAligned(Age.format(h.sortTime, now: state.now), to: columns.age),
+                           x: x + columns.ageX, y: y, style: selected ? style : theme.dim, maxX: body.maxX)
+            }
+        }
+    }
+
+    /// Column positions for a pane width: the mark, the title (what is left), the source, the age.
+    struct Columns {
+        var titleX = 3, title = 0, sourceX = 0, source = 0, ageX = 0, age = 0
+        init(width: Int) {
+            age = width >= 24 ? 4 : 0
+            source = width >= 70 ? min(20, width / 5) : (width >= 50 ? 12 : 0)
+            let right = (source > 0 ? source + 1 : 0) + (age > 0 ? age + 1 : 0)
+            title = max(0, width - titleX - right)
+            sourceX = titleX + title + 1
+            ageX = width - age
+        }
+    }
+
+    /// The name of what the list shows: the section row of its scope, or the search.
+    static func scopeTitle(_ state: AppState) -> String {
+        guard let scope = state.headlines.scope else { return "Headlines" }
+        if case .search(let q) = scope { return "Search: \(q)" }
+        for row in state.sectionRows where row.scope == scope { return row.title }
+        for s in state.sections {
+            for f in s.feeds where ListScope.feed(f.id) == scope { return f.title }
+        }
+        return "Headlines"
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import TelexApp
+import TelexScreen
+
+/// Hidden benchmark: key press to finished frame, headless (reduce + cache effects + render + diff),
+/// over a synthetic list paged by keyset. Run by scripts/bench/ui.sh.
+struct BenchUI: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "_bench-ui", abstract: "Benchmark the front end headless (key to frame).", shouldDisplay: false)
+
+    @Option(help: "Rows in the synthetic list.") var rows = 1_000_000
+    @Option(help: "Screen width.") var width = 120
+    @Option(help: "Screen height.") var height = 40
+    @Option(help: "Key presses to time.") var presses = 5_000
+    @Flag(help: "Print figures as JSON.") var json = false
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let session = HeadlessSession(cache: SyntheticCache(count: rows), width: width, height: height)
+        let firstFrame = clock.now - start
+        session.press(.tab)
+        // A mix of what readers do: line moves, pages, jumps to both ends (which reload pages),
+        // the preview pane and back.
+        let script: [Key] = Array(repeating: .character("j"), count: 20) + Array(repeating: .pageDown, count: 8)
+            + [.end] + Array(repeating: .character("k"), count: 10) + Array(repeating: .pageUp, count: 8)
+            + [.tab, .character("j"), .character(" "), .backTab, .home, .character("n"), .character("m"), .character("m")]
+        var samples: [Double] = []
+        samples.reserveCapacity(presses)
+        for i in 0..<presses {
+            let key = script[i % script.count]
+            let t0 = clock.now
+            session.press(key)
+            let d = clock.now - t0
+            samples.append(Double(d.components.attoseconds) / 1e15 + Double(d.components.seconds) * 1e3)
+        }
+        samples.sort()
+        func pct(_ p: Double) -> Double { samples[min(samples.count - 1, Int(Double(samples.count) * p))] }
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        let rssMB = Double(usage.ru_maxrss) / 1024
+        let firstMs = Double(firstFrame.components.attoseconds) / 1e15 + Double(firstFrame.components.seconds) * 1e3
+        if json {
+            Output.json(["rows": rows, "width": width, "height": height, "presses": presses,
+                         "p50_ms": pct(0.5), "p99_ms": pct(0.99), "max_ms": samples.last ?? 0,
+                         "first_frame_ms": firstMs, "max_rss_mb": rssMB, "window_rows": session.state.headlines.rows.count])
+        } else {
+            Output.line(String(format: "key to frame, headless, %dx%d, %d rows, %d presses: p50 %.3f ms  p99 %.3f ms  max %.3f ms",
+                               width, height, rows, presses, pct(0.5), pct(0.99), samples.last ?? 0))
+            Output.line(String(format: "first frame, headless (sections + first page): %.2f ms", firstMs))
+            Output.line(String(format: "memory: max RSS %.1f MB (loaded window: %d rows)", rssMB, session.state.headlines.rows.count))
+        }
+    }
+}

@@ -1,0 +1,136 @@
+import Foundation
+import Testing
+import TelexModel
+import TelexUI
+@testable import TelexApp
+
+/// The paging contract the runner relies on, checked on both fakes (the store must meet it too).
+@Suite struct CacheReadingContractTests {
+    static func caches() -> [(String, any CacheReading)] {
+        [("demo", DemoData.cache(now: Date(timeIntervalSince1970: 1_790_000_000))), ("synthetic", SyntheticCache(count: 250))]
+    }
+
+    @Test(arguments: [0, 1]) func afterAndBeforeWalkTheWholeListWithoutGapsOrRepeats(_ which: Int) throws {
+        let (_, cache) = Self.caches()[which]
+        let total = try cache.count(.all)
+        var seen: [Headline] = []
+        var cursor: ListCursor?
+        while true {
+            let page = try cache.headlines(.all, after: cursor, limit: 7)
+            if page.isEmpty { break }
+            seen += page
+            cursor = page.last.map { ListCursor(sortTime: $0.sortTime, id: $0.id) }
+        }
+        #expect(seen.count == total)
+        #expect(Set(seen.map(\.id)).count == total)
+        #expect(zip(seen, seen.dropFirst()).allSatisfy { $0.sortTime >= $1.sortTime })
+        // Walking back from the end with `before` gives the same rows.
+        var back: [Headline] = []
+        var before = ListCursor.end
+        while true {
+            let page = try cache.headlines(.all, before: before, limit: 9)
+            if page.isEmpty { break }
+            back = page + back
+            before = ListCursor(sortTime: page[0].sortTime, id: page[0].id)
+        }
+        #expect(back.map(\.id) == seen.map(\.id))
+    }
+
+    @Test func markAllReadReturnsWhatItChangedAndCountsFollow() throws {
+        let cache = DemoData.cache()
+        let world = SectionID(1)
+        let unreadBefore = try cache.sections().first { $0.id == world }!.unread
+        let ids = try cache.markAllRead(.section(world))
+        #expect(ids.count == unreadBefore && unreadBefore > 0)
+        #expect(try cache.sections().first { $0.id == world }!.unread == 0)
+        try cache.setRead(ids, false)
+        #expect(try cache.sections().first { $0.id == world }!.unread == unreadBefore)
+    }
+
+    @Test func searchIgnoresCaseAndAccents() throws {
+        let cache = DemoData.cache()
+        let hits = try cache.search("elections", limit: 50)
+        #expect(!hits.isEmpty && hits.allSatisfy { $0.title.contains("Élections") })
+        #expect(try cache.search("elections", limit: 2).count == 2)
+    }
+}
+
+@Suite struct CacheRunnerTests {
+    @Test func pagesComeBackAsActionsWithCounts() {
+        let runner = CacheRunner(cache: SyntheticCache(count: 1_000))
+        var actions: [Action] = []
+        let first = HeadlineQuery(scope: .all, position: .first, limit: 10)
+        runner.run(.loadHeadlines(first)) { actions.append($0) }
+        guard case .headlinesLoaded(let q, let rows, let total)? = actions.first else { Issue.record("no page"); return }
+        #expect(q == first && rows.count == 10 && total == 1_000 && rows[0].id == ItemID(1_000))
+        actions = []
+        let last = HeadlineQuery(scope: .all, position: .last, limit: 10)
+        runner.run(.loadHeadlines(last)) { actions.append($0) }
+        guard case .headlinesLoaded(_, let tail, _)? = actions.first else { Issue.record("no page"); return }
+        #expect(tail.map(\.id.rawValue) == Array((1...10).reversed()))
+        actions = []
+        let reload = HeadlineQuery(scope: .all, position: .reload(from: rows[3].cursor), limit: 5)
+        runner.run(.loadHeadlines(reload)) { actions.append($0) }
+        guard case .headlinesLoaded(_, let again, _)? = actions.first else { Issue.record("no page"); return }
+        #expect(again.first?.id == rows[3].id)
+    }
+
+    @Test func writesAnnounceACacheChange() {
+        let runner = CacheRunner(cache: DemoData.cache())
+        var actions: [Action] = []
+        runner.run(.setRead([ItemID(1)], true)) { actions.append($0) }
+        #expect(actions == [.cacheChanged])
+    }
+
+    @Test func asynchronousEffectsPostFromTheRunnersQueue() async {
+        let runner = CacheRunner(cache: DemoData.cache())
+        let posted = AsyncStream<Action>.makeStream()
+        runner.perform(.loadSections) { posted.continuation.yield($0) }
+        var iterator = posted.stream.makeAsyncIterator()
+        let action = await iterator.next()
+        guard case .sectionsLoaded(let sections, _)? = action else { Issue.record("got \(String(describing: action))"); return }
+        #expect(sections.map(\.name) == ["World", "Wirtschaft", "Tech", "Culture"])
+    }
+}
+
+@Suite struct BrowserLauncherTests {
+    @Test(arguments: [
+        ("", "https://a.example/x", ["xdg-open", "https://a.example/x"]),
+        ("firefox", "https://a.example/x", ["firefox", "https://a.example/x"]),
+        ("w3m -o x %s:lynx", "http://a.example/", ["w3m", "-o", "x", "http://a.example/"]),
+    ]) func browserCommandsAreArgvWithoutAShell(_ browser: String, _ url: String, _ expected: [String]) {
+        #expect(BrowserLauncher(environment: ["BROWSER": browser]).command(for: url) == expected)
+    }
+
+    @Test(arguments: ["file:///etc/passwd", "javascript:alert(1)", "not a url"])
+    func onlyHTTPLinksOpen(_ url: String) {
+        #expect(BrowserLauncher(environment: [:]).command(for: url) == nil)
+    }
+}
+
+@Suite struct HeadlessSessionTests {
+    @Test func navigatingADemoSessionOpensAndMarksRead() throws {
+        let cache = DemoData.cache(now: Date(timeIntervalSince1970: 1_790_000_000))
+        let session = HeadlessSession(cache: cache, width: 120, height: 40, now: Date(timeIntervalSince1970: 1_790_000_000))
+        #expect(session.frame?.lines[2].contains("World") == true)
+        session.press(.enter)
+        let first = try #require(session.state.headlines.selected)
+        #expect(!first.isRead)
+        session.press(.enter)
+        #expect(try cache.item(first.id)?.headline.isRead == true)
+        #expect(session.state.focus == .preview)
+        #expect(session.frame?.lines.joined().contains("Second paragraph") == true)
+    }
+
+    @Test func aMillionRowsPageWithABoundedWindow() {
+        let session = HeadlessSession(cache: SyntheticCache(count: 1_000_000), width: 120, height: 40)
+        session.press(.tab)
+        session.press(.end)
+        #expect(session.state.headlines.selected?.id == ItemID(1))
+        #expect(session.frame?.lines.last?.contains("1000000/1000000") == true)
+        for _ in 0..<50 { session.press(.pageUp) }
+        #expect(session.state.headlines.rows.count <= HeadlineList.maxRows)
+        session.press(.home)
+        #expect(session.state.headlines.selected?.id == ItemID(1_000_000))
+    }
+}

@@ -1,0 +1,53 @@
+# On the demo data: navigate sections and headlines, preview, open (marks read), search, resize
+# mid-session, help overlay, quit with q, terminal restored.
+. "$(dirname "$0")/lib.sh"
+start 120 40 "$TELEX reader --demo-data"
+wait_for "Sections"
+wait_for "Élections européennes"
+assert_screen "Preview"
+# The first section is selected and its headlines show with sources and ages.
+assert_screen "Le Monde: International"
+assert_screen "World  1/"
+# Into the headlines; the preview follows the cursor without marking read.
+keys Enter
+wait_for "Anaïs Dubois"
+keys j
+wait_for "東京で国際会議が開幕"
+line=$(line_with "東京で国際会議が開幕、各国首脳が集まる ")
+case "$line" in *"●"*) ;; *) fail "previewed headline lost its unread mark: $line" ;; esac
+# Enter opens it: the pane becomes "Article" and the unread mark goes.
+keys Enter
+wait_for "Article"
+wait_for "World  2/"
+line=$(line_with "東京で国際会議が開幕、各国首脳が集まる ")
+case "$line" in *"●"*) fail "opened headline still unread: $line" ;; esac
+# m toggles read back.
+keys h m
+sleep 0.2
+line=$(line_with "東京で国際会議が開幕、各国首脳が集まる ")
+case "$line" in *"●"*) ;; *) fail "m did not mark unread: $line" ;; esac
+# Search: results as a virtual section.
+keys /
+wait_for "Search:"
+type_text "zinsentscheidung"
+keys Enter
+wait_for "/ zinsentscheidung"
+wait_for "Zinsentscheidung: Die Notenbank"
+assert_screen "Search: zinsentscheidung"
+# Resize mid-session: narrow shows one pane and the status line.
+resize 40 12
+sleep 0.3
+wait_for "Zinsentscheidung"
+refute_screen "Sections"
+resize 120 40
+wait_for "Sections"
+# Help overlay, closed with Esc (which does not quit).
+keys ?
+wait_for "mark the whole view read"
+keys Escape
+wait_gone "mark the whole view read"
+# q goes back pane by pane, then quits with status 0.
+keys q q q
+wait_exit
+[ "$EXIT_STATUS" = 0 ] || fail "exit status $EXIT_STATUS"
+assert_terminal_restored
