@@ -40,6 +40,20 @@ enum XMLRepair {
             var quote: UInt8 = 0
             var bracketDepth = 0
             while i < n {
+                // Fast path: copy runs of ordinary bytes in text and CDATA in bulk.
+                if state == .text || state == .cdata {
+                    var j = i
+                    while j < n {
+                        let d = b[j]
+                        if d == UInt8(ascii: "<") || d == UInt8(ascii: "&") || d == UInt8(ascii: "]") || d == 0xEF || (d < 0x20 && d != 0x0A && d != 0x09 && d != 0x0D) { break }
+                        j += 1
+                    }
+                    if j > i {
+                        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
+                        i = j
+                        if i >= n { break }
+                    }
+                }
                 let c = b[i]
                 // Control characters are not XML: dropped everywhere.
                 if c < 0x20, c != 0x09, c != 0x0A, c != 0x0D { droppedControls += 1; i += 1; continue }

@@ -20,6 +20,10 @@ if command -v sfeed >/dev/null; then
   end=$(now)
   secs=$(python3 -c "print($end-$start)")
   echo "sfeed: $(printf '%.3f' "$secs") s, $(mbps "$bytes" "$secs") MB/s (one process per file)"
+  cat "$corpus"/* > "$corpus.all"
+  start=$(now); sfeed < "$corpus.all" > /dev/null; end=$(now); rm -f "$corpus.all"
+  secs=$(python3 -c "print($end-$start)")
+  echo "sfeed: $(printf '%.3f' "$secs") s, $(mbps "$bytes" "$secs") MB/s (all files in one stream)"
 else
   echo "sfeed: not installed (apt-get install sfeed)"
 fi
