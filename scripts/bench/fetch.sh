@@ -43,7 +43,7 @@ for latency in 0 50; do
   # Lower bound: download every feed with curl (16 at once), then a libxml2 stream parse of the bytes.
   mkdir -p "$tmp/dl" && rm -f "$tmp/dl"/*
   : >"$tmp/curl.cfg"
-  for i in $(seq 0 $((feeds - 1))); do printf 'url = "%s/feeds/%d.xml"\noutput = "%s/dl/%d.xml"\n' "$base" "$i" "$tmp/dl" "$i" >>"$tmp/curl.cfg"; done
+  for i in $(seq 0 $((feeds - 1))); do printf 'url = "%s/feeds/%d.xml"\noutput = "%s/dl/%d.xml"\n' "$base" "$i" "$tmp" "$i" >>"$tmp/curl.cfg"; done
   measure "curl --parallel-max 16 (download)" curl -s --compressed --parallel --parallel-max 16 -K "$tmp/curl.cfg"
   if command -v xmllint >/dev/null; then
     measure "xmllint --stream (parse)" sh -c "for f in '$tmp'/dl/*.xml; do xmllint --stream --noout \"\$f\"; done"

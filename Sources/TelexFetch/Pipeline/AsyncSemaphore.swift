@@ -14,10 +14,11 @@ actor AsyncSemaphore {
         if waiters.isEmpty { permits += 1 } else { waiters.removeFirst().resume() }
     }
 
-    /// Runs `work` holding one permit.
-    func run<T: Sendable>(_ work: @Sendable () throws -> T) async rethrows -> T {
+    /// Runs `work` holding one permit. Nonisolated: the work runs on the caller's thread, not on
+    /// the actor (which would serialise it and make the permits pointless).
+    nonisolated func run<T: Sendable>(_ work: @Sendable () throws -> T) async rethrows -> T {
         await acquire()
-        defer { release() }
+        defer { Task { await self.release() } }
         return try work()
     }
 }
