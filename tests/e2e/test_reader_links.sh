@@ -51,9 +51,11 @@ wait_gone "Fetching"
 assert_screen "← 1  → 0"
 # Back: the seed article at the same scroll position with the same link under the cursor.
 keys BSpace
-wait_for "$SEED"
+wait_for "← 0  → 1"
 wait_for "[$n] http://127.0.0.1:"
-[ "$(screen | sed '$d')" = "$(echo "$before" | sed '$d')" ] || fail "back did not restore the scroll position"
+# The page body (all but the title bar, which now shows a forward entry, and the status line) is
+# exactly as it was before following the link.
+[ "$(screen | sed '1d;$d')" = "$(echo "$before" | sed '1d;$d')" ] || fail "back did not restore the scroll position"
 # Forward again, then back.
 keys l
 wait_for "← 1  → 0"
