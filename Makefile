@@ -51,3 +51,11 @@ uninstall:
 
 clean:
 	rm -rf .build
+
+# feedparser's test corpus (downloaded from PyPI) through `telex parse`: prints the share of expectations met.
+conformance: build
+	@scripts/conformance.sh $(BIN_DEBUG)
+
+# libFuzzer over the feed parser for 60 s (FUZZ_SECONDS to change); crashes land in .build/fuzz/.
+fuzz:
+	@scripts/fuzz-feeds.sh $${FUZZ_SECONDS:-60}

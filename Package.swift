@@ -17,6 +17,8 @@ let package = Package(
     targets: [
         // System libraries: only TelexTerminal sees ncurses; only TelexFeeds/TelexArticles see libxml2.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // zlib compresses the test server's gzip responses (the client side decompresses in URLSession).
+        .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
 
@@ -26,6 +28,8 @@ let package = Package(
         .target(name: "TelexFeeds", dependencies: ["TelexModel", "CLibXML2"]),
         .target(name: "TelexArticles", dependencies: ["TelexModel", "TelexScreen", "CLibXML2"]),
         .target(name: "TelexScreen"),
+        // The bundled sample edition (`telex demo`): generated from Resources/SampleEdition.
+        .target(name: "TelexSampleEdition"),
 
         // The cache: the only target that speaks SQL.
         .target(name: "TelexStore", dependencies: [
@@ -46,11 +50,12 @@ let package = Package(
         // The loop and the effect runner: where the UI meets the store, the fetcher and the terminal.
         .target(name: "TelexApp", dependencies: [
             "TelexModel", "TelexConfig", "TelexUI", "TelexScreen", "TelexTerminal", "TelexStore", "TelexFetch",
-            "TelexArticles",
+            "TelexArticles", "TelexTestServer", "TelexSampleEdition",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The fixture HTTP server (tests, benchmarks and `telex demo`).
         .target(name: "TelexTestServer", dependencies: [
+            "CZlib",
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(name: "telex", dependencies: [
@@ -71,6 +76,7 @@ let package = Package(
         .testTarget(name: "TelexScreenTests", dependencies: ["TelexScreen"]),
         .testTarget(name: "TelexUITests", dependencies: ["TelexUI", "TelexScreen", "TelexModel"]),
         .testTarget(name: "TelexTerminalTests", dependencies: ["TelexTerminal", "TelexScreen"]),
+        .testTarget(name: "TelexSampleEditionTests", dependencies: ["TelexSampleEdition", "TelexConfig", "TelexTestSupport"]),
         .testTarget(name: "TelexAppTests", dependencies: ["TelexApp", "TelexTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

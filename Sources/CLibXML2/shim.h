@@ -1,5 +1,12 @@
 #ifndef TELEX_CLIBXML2_SHIM_H
 #define TELEX_CLIBXML2_SHIM_H
+// Debian builds libxml2 with ICU, and <libxml/encoding.h> then includes the system ICU headers,
+// which clash with the toolchain's _FoundationICU module in any file that imports Foundation
+// ("enum UErrorCode is not present in definition..."). telex never touches the ICU converter
+// fields (the last members of xmlCharEncodingHandler, only used through pointers), so ICU is
+// left out of this module.
+#include <libxml/xmlversion.h>
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/HTMLparser.h>

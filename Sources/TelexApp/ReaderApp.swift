@@ -28,32 +28,25 @@ public enum ReaderApp {
         let useColor = options.configuration.settings.color && !options.noColor
         nonisolated(unsafe) var failure: Error?
         let opts = options
+        // The cache opens before curses takes the terminal, so its errors print plainly.
+        let session = options.demoData ? nil
+            : try CacheSession(configuration: options.configuration, cacheDirectory: options.cacheDirectory)
         TerminalLoop.onDedicatedThread {
             let backend: CursesBackend
             do { backend = try CursesBackend(colors: useColor) } catch { failure = error; return }
             defer { backend.shutdown() }
             var state = AppState(width: backend.size.width, height: backend.size.height)
             state.useColor = useColor
-            // Until the store is wired in, the reader shows feeds.json's sections over an empty cache.
-            let cache: any CacheReading = opts.demoData ? DemoData.cache()
-                : InMemoryCache(sections: ReaderApp.sections(from: opts.configuration))
-            let runner = CacheRunner(cache: cache)
+            let cache: any CacheReading = session?.store ?? DemoData.cache()
+            var refresh: (@Sendable (@escaping @Sendable (Action) -> Void) -> Void)? = nil
+            if let session { refresh = { post in session.refresh(post: post) } }
+            let runner = CacheRunner(cache: cache, refresh: refresh)
             let loop = TerminalLoop(backend: backend, state: state, runner: runner)
+            let queue = loop.queue
+            session?.startWatching { queue.post($0) }
+            defer { session?.stopWatching() }
             loop.run(initialEffects: [.loadSections])
         }
         if let failure { throw failure }
-    }
-}
-
-extension ReaderApp {
-    /// The sections of feeds.json as summaries with no articles (ids in file order).
-    static func sections(from config: Configuration) -> [SectionSummary] {
-        var feedID: Int64 = 0
-        return config.sections.enumerated().map { i, s in
-            SectionSummary(id: SectionID(Int64(i + 1)), name: s.name, feeds: s.feeds.filter(\.enabled).map { f in
-                feedID += 1
-                return FeedSummary(id: FeedID(feedID), url: f.url, title: f.title ?? f.url)
-            })
-        }
     }
 }

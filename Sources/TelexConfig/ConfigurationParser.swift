@@ -35,7 +35,8 @@ private struct Validator {
         for (key, keyLine, value) in pairs {
             let p = path.isEmpty ? key : "\(path).\(key)"
             if !allowed.contains(key) {
-                let hint = allowed.first { $0.lowercased() == key.lowercased() || $0.replacingOccurrences(of: "_", with: "") == key.lowercased().replacingOccurrences(of: "_", with: "") }
+                let hint = allowed.min { editDistance($0, key.lowercased()) < editDistance($1, key.lowercased()) }
+                    .flatMap { editDistance($0, key.lowercased()) <= 2 ? $0 : nil }
                 problems.append(ConfigurationProblem(line: keyLine, path: p, message: "unknown key \"\(key)\"" + (hint.map { " (did you mean \"\($0)\"?)" } ?? "") + "; allowed: \(allowed.joined(separator: ", "))"))
                 continue
             }
@@ -158,4 +159,19 @@ private struct Validator {
         if let v = bool("group_by_day") { s.groupByDay = v }
         return s
     }
+}
+
+/// Levenshtein distance, for "did you mean" hints on misspelt keys.
+private func editDistance(_ a: String, _ b: String) -> Int {
+    let a = Array(a), b = Array(b)
+    if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+    var previous = Array(0...b.count)
+    for i in 1...a.count {
+        var current = [i] + Array(repeating: 0, count: b.count)
+        for j in 1...b.count {
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+        }
+        previous = current
+    }
+    return previous[b.count]
 }

@@ -1,3 +1,97 @@
-/// The project's fixture HTTP server (loopback only): fixture sites with validators, gzip,
-/// redirects, latency and hostile behaviours. Used by tests, benchmarks and `telex demo`.
-public enum TelexTestServerModule {}
+import FlyingFox
+import FlyingSocks
+import Foundation
+import Synchronization
+
+/// An HTTP server on 127.0.0.1 (an ephemeral port) that serves in-memory routes or a directory,
+/// with validators, gzip, redirects, latency and hostile behaviours. Loopback only, by construction.
+public final class FixtureServer: Sendable {
+    private struct State {
+        var routes: [String: FixtureRoute] = [:]
+        var latency: Duration = .zero
+        var requests: [RecordedRequest] = []
+        var server: HTTPServer?
+        var task: Task<Void, any Error>?
+        var baseURL: URL?
+        var fallback: (@Sendable (String) -> FixtureRoute?)?
+        var inFlight = 0
+        var maxInFlight = 0
+    }
+    private let state: Mutex<State>
+
+    public init(routes: [String: FixtureRoute] = [:], latency: Duration = .zero) {
+        state = Mutex(State(routes: routes, latency: latency))
+    }
+
+    /// A server for every file under `directory` (paths relative to it), with ETag and
+    /// Last-Modified; XML and HTML files are gzip-encoded when `gzip` is true.
+    public convenience init(directory: URL, gzip: Bool = true, latency: Duration = .zero) throws {
+        self.init(routes: try FixtureSite.routes(directory: directory, gzip: gzip), latency: latency)
+    }
+
+    /// The base URL (`http://127.0.0.1:PORT`), once started.
+    public var baseURL: URL? { state.withLock { $0.baseURL } }
+
+    /// Starts listening on 127.0.0.1 and an ephemeral port; returns the base URL.
+    @discardableResult
+    public func start(port: UInt16 = 0) async throws -> URL {
+        let handler = FixtureHandler(server: self)
+        let config = HTTPServer.Configuration(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port),
+                                              timeout: 3600, logger: .disabled)
+        let server = HTTPServer(config: config, handler: handler)
+        let task = Task { try await server.run() }
+        try await server.waitUntilListening()
+        guard case .ip4(_, let boundPort)? = await server.listeningAddress else {
+            task.cancel()
+            throw URLError(.cannotConnectToHost)
+        }
+        ListenerTuning.disableNagle(onListenerWithPort: boundPort)
+        let url = URL(string: "http://127.0.0.1:\(boundPort)")!
+        state.withLock { $0.server = server; $0.task = task; $0.baseURL = url }
+        return url
+    }
+
+    /// Stops listening and closes connections.
+    public func stop() async {
+        let (server, task) = state.withLock { s in
+            defer { s.server = nil; s.task = nil }
+            return (s.server, s.task)
+        }
+        await server?.stop(timeout: 0.5)
+        task?.cancel()
+    }
+
+    /// Adds or replaces the route for `path` (which starts with "/").
+    public func setRoute(_ path: String, _ route: FixtureRoute) { state.withLock { $0.routes[path] = route } }
+
+    /// Removes the route for `path` (it then answers 404).
+    public func removeRoute(_ path: String) { state.withLock { _ = $0.routes.removeValue(forKey: path) } }
+
+    /// Answers paths without a route (generated sites: pages made on demand).
+    public func setFallback(_ fallback: @escaping @Sendable (String) -> FixtureRoute?) { state.withLock { $0.fallback = fallback } }
+
+    /// Sets the delay before every response.
+    public func setLatency(_ latency: Duration) { state.withLock { $0.latency = latency } }
+
+    /// Every request received so far, in order.
+    public var requests: [RecordedRequest] { state.withLock { $0.requests } }
+
+    /// How many requests asked for `path`.
+    public func requestCount(_ path: String) -> Int { state.withLock { $0.requests.filter { $0.path == path }.count } }
+
+    /// The most requests the server was answering at the same time.
+    public var maxConcurrentRequests: Int { state.withLock { $0.maxInFlight } }
+
+    func begin() { state.withLock { $0.inFlight += 1; $0.maxInFlight = max($0.maxInFlight, $0.inFlight) } }
+    func end() { state.withLock { $0.inFlight -= 1 } }
+
+    func route(for request: HTTPRequest) -> (FixtureRoute?, Duration) {
+        var headers: [String: String] = [:]
+        for (name, value) in request.headers { headers[name.rawValue.lowercased()] = value }
+        let (route, latency, fallback) = state.withLock { s in
+            s.requests.append(RecordedRequest(path: request.path, headers: headers))
+            return (s.routes[request.path], s.latency, s.fallback)
+        }
+        return (route ?? fallback?(request.path), latency)
+    }
+}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// Extracts the main story of a full web page.
+public enum ArticleExtractor {
+    /// The story of `html` (bytes as fetched) from `pageURL`; `contentType` is the HTTP header if known.
+    /// Never fails: an unusable page gives a document with low confidence.
+    public static func extract(html: [UInt8], pageURL: String, contentType: String? = nil) -> ArticleDocument {
+        if !looksLikeHTML(html, contentType: contentType) {
+            return ArticleDocument(metadata: ArticleMetadata(canonicalURL: URLResolver(base: pageURL).link(pageURL)), confidence: 0)
+        }
+        var tree = HTMLParser.parse(html, contentType: contentType)
+        let pageResolver = URLResolver(base: pageURL)
+        let baseHref = tree.first("base").flatMap { tree[$0].attribute("href") }.flatMap(pageResolver.link)
+        let resolver = URLResolver(base: baseHref ?? pageURL)
+        let reader = MetadataReader(tree: tree, resolver: resolver)
+        var metadata = reader.read()
+        let body = tree.first("body") ?? tree.root
+
+        let related = RelatedStories.collect(in: &tree, scope: body, resolver: resolver, widgets: true)
+
+        // Readability's retry ladder: each pass relaxes one rule when the story came out too short.
+        var best: (blocks: [Block], length: Int) = ([], 0)
+        let ladder: [ReadabilityScorer.Flags] = [.all, [.weighClasses, .cleanConditionally], [.cleanConditionally], []]
+        for flags in ladder {
+            var scorer = ReadabilityScorer(tree: tree, flags: flags)
+            let roots = scorer.grab(body: body)
+            scorer.cleanConditionally(roots, title: metadata.title)
+            let blocks = Self.tidy(BlockConverter(tree: scorer.tree, resolver: resolver).blocks(of: roots), title: metadata.title)
+            let length = blocks.reduce(0) { $0 + Self.textLength($1) }
+            if length > best.length { best = (blocks, length) }
+            if length >= 500 { break }
+        }
+
+        var blocks = best.blocks
+        var confidence = Self.confidence(blocks: blocks, length: best.length)
+        // Text that lives only in JSON-LD (script-rendered pages, some paywalls).
+        if let ldBody = reader.jsonLD?.body.map(InlineBuilder.collapse), ldBody.count > 300, Double(best.length) < 0.6 * Double(ldBody.count) {
+            let paragraphs = reader.jsonLD!.body!.components(separatedBy: "\n").map(InlineBuilder.collapse).filter { !$0.isEmpty }
+            blocks = paragraphs.map { .paragraph([.text($0)]) }
+            confidence = max(confidence, 0.75)
+        }
+        if Self.looksLikeWall(blocks: blocks, length: best.length) { confidence = min(confidence, 0.3) }
+        if metadata.title == nil, case .heading(_, let i)? = blocks.first { metadata.title = Inline.plainText(i) }
+        return ArticleDocument(metadata: metadata, blocks: blocks, related: related, confidence: confidence)
+    }
+
+    static func looksLikeHTML(_ bytes: [UInt8], contentType: String?) -> Bool {
+        if let type = contentType?.lowercased().split(separator: ";").first?.trimmingCharacters(in: .whitespaces), !type.isEmpty {
+            let htmlTypes = ["text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml"]
+            if !htmlTypes.contains(type) { return false }
+        }
+        let head = bytes.prefix(1024)
+        if head.starts(with: Array("%PDF".utf8)) { return false }
+        // Binary content (images, archives) has NUL bytes early on.
+        if head.contains(0) && !(head.count > 1 && (head[0] == 0xFF || head[0] == 0xFE)) { return false }
+        return head.contains(UInt8(ascii: "<"))
+    }
+
+    static func textLength(_ block: Block) -> Int {
+        var p: [String] = []
+        block.appendPlainParagraphs(to: &p)
+        return p.reduce(0) { $0 + $1.count }
+    }
+
+    /// Drops a leading heading that repeats the title and empty structure.
+    static func tidy(_ blocks: [Block], title: String?) -> [Block] {
+        var result = blocks
+        if let title = title.map(normalized), !title.isEmpty {
+            for (n, block) in result.prefix(4).enumerated() {
+                if case .heading(_, let inlines) = block, normalized(Inline.plainText(inlines)) == title {
+                    result.remove(at: n); break
+                }
+            }
+        }
+        // Consecutive rules and rules at the edges say nothing.
+        var cleaned: [Block] = []
+        for b in result {
+            if case .rule = b, cleaned.isEmpty || cleaned.last == .rule { continue }
+            cleaned.append(b)
+        }
+        while cleaned.last == .rule { cleaned.removeLast() }
+        return cleaned
+    }
+
+    static func normalized(_ s: String) -> String {
+        String(s.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
+    }
+
+    static func confidence(blocks: [Block], length: Int) -> Double {
+        let paragraphs = blocks.filter { if case .paragraph = $0 { return true } else { return false } }.count
+        switch length {
+        case 1500...: return paragraphs >= 3 ? 0.95 : 0.8
+        case 700..<1500: return paragraphs >= 2 ? 0.8 : 0.65
+        case 300..<700: return 0.55
+        case 100..<300: return 0.35
+        default: return length > 0 ? 0.15 : 0
+        }
+    }
+
+    static let wallPhrases = ["cookie", "consent", "accept all", "tout accepter", "alle akzeptieren", "subscribe to continue",
+                              "subscribe to read", "subscribers only", "already a subscriber", "sign in to continue",
+                              "log in to continue", "réservé aux abonnés", "abonnez-vous", "nur für abonnenten",
+                              "enable javascript", "please enable js", "are you a robot", "verify you are human"]
+
+    /// Consent walls and paywall stubs: short text dominated by such phrases.
+    static func looksLikeWall(blocks: [Block], length: Int) -> Bool {
+        guard length < 1500 else { return false }
+        var p: [String] = []
+        for b in blocks { b.appendPlainParagraphs(to: &p) }
+        let text = p.joined(separator: " ").lowercased()
+        return wallPhrases.contains { text.contains($0) }
+    }
+}

@@ -1,0 +1,137 @@
+import Foundation
+
+/// Reads what a page says about itself: JSON-LD, OpenGraph and article:* meta tags, `<time>`,
+/// hAtom/WordPress classes, `<title>` and `<html lang>`.
+struct MetadataReader {
+    let tree: HTMLTree
+    let resolver: URLResolver
+    var jsonLD: JSONLDArticle?
+    private var meta: [String: String] = [:]
+
+    init(tree: HTMLTree, resolver: URLResolver) {
+        self.tree = tree
+        self.resolver = resolver
+        for i in tree.descendants(of: tree.root, tag: "meta", includeRemoved: true) {
+            let n = tree[i]
+            guard let content = n.attribute("content") else { continue }
+            for key in [n.attribute("property"), n.attribute("name"), n.attribute("itemprop"), n.attribute("http-equiv")].compactMap({ $0 }) {
+                for part in key.lowercased().split(separator: " ") where meta[String(part)] == nil {
+                    meta[String(part)] = content
+                }
+            }
+        }
+        var best: JSONLDArticle?
+        for i in tree.descendants(of: tree.root, tag: "script", includeRemoved: true) where tree[i].attribute("type")?.lowercased().contains("ld+json") == true {
+            let text = tree[i].children.map { tree[$0].text }.joined()
+            if let found = JSONLDArticle.find(in: text), best == nil || (best!.body ?? "").count < (found.body ?? "").count || best!.headline == nil {
+                best = found
+            }
+        }
+        jsonLD = best
+    }
+
+    func read() -> ArticleMetadata {
+        var m = ArticleMetadata()
+        m.title = title()
+        m.byline = byline()
+        m.published = published()
+        m.siteName = clean(meta["og:site_name"] ?? jsonLD?.publisher ?? meta["application-name"])
+        m.language = language()
+        m.canonicalURL = tree.descendants(of: tree.root, tag: "link", includeRemoved: true)
+            .first { tree[$0].attribute("rel")?.lowercased() == "canonical" }
+            .flatMap { tree[$0].attribute("href") }.flatMap(resolver.link)
+            ?? meta["og:url"].flatMap(resolver.link)
+        m.leadImage = (meta["og:image"] ?? meta["og:image:url"] ?? meta["twitter:image"] ?? jsonLD?.image).flatMap(resolver.image)
+        return m
+    }
+
+    private func clean(_ s: String?) -> String? {
+        guard let s else { return nil }
+        let c = InlineBuilder.collapse(s)
+        return c.isEmpty ? nil : c
+    }
+
+    func title() -> String? {
+        let documentTitle = tree.first("title").map { tree.textContent($0) }
+        let candidates = [meta["og:title"], jsonLD?.headline, meta["twitter:title"], meta["dc.title"], meta["title"]]
+        if let t = candidates.compactMap(clean).first { return t }
+        guard var t = clean(documentTitle) else {
+            return tree.first("h1").map { tree.textContent($0) }.flatMap(clean)
+        }
+        // "Headline | Site" and "Headline - Site": keep the headline when it is long enough.
+        for sep in [" | ", " - ", " – ", " — ", " :: ", " » ", " · "] {
+            if let r = t.range(of: sep, options: .backwards) {
+                let head = String(t[..<r.lowerBound])
+                if head.split(separator: " ").count >= 3 { t = head; break }
+            }
+        }
+        return t
+    }
+
+    func byline() -> String? {
+        if let a = jsonLD?.author.flatMap(clean), !a.hasPrefix("http") { return a }
+        for key in ["author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author"] {
+            if let v = clean(meta[key]), !v.hasPrefix("http"), v.count < 100 { return v }
+        }
+        // rel=author, itemprop=author, hAtom/WordPress classes.
+        for i in tree.descendants(of: tree.root) {
+            let n = tree[i]
+            let hint = n.classAndID
+            let isAuthor = n.attribute("rel") == "author" || n.attribute("itemprop") == "author"
+                || !hint.isEmpty && (FastText.contains(hint, "byline")
+                    || (FastText.contains(hint, "author") || FastText.contains(hint, "vcard") || FastText.contains(hint, "fn"))
+                    && hint.split(separator: " ").contains(where: { $0 == "author" || $0 == "vcard" || $0 == "author-name" || $0 == "fn" }))
+            guard isAuthor else { continue }
+            var text = tree.textContent(i, limit: 200)
+            for prefix in ["By ", "by ", "Par ", "par ", "Von ", "von ", "Por ", "por ", "Di ", "Door "] where text.hasPrefix(prefix) {
+                text = String(text.dropFirst(prefix.count))
+            }
+            if let c = clean(text), c.count >= 3, c.count <= 100 { return c }
+        }
+        return nil
+    }
+
+    func published() -> Date? {
+        let candidates = [jsonLD?.datePublished, meta["article:published_time"], meta["og:published_time"], meta["datepublished"],
+                          meta["publishdate"], meta["pubdate"], meta["date"], meta["dc.date"], meta["dc.date.issued"],
+                          meta["sailthru.date"], meta["parsely-pub-date"]]
+        for c in candidates.compactMap({ $0 }) { if let d = DateParsing.parse(c) { return d } }
+        for i in tree.descendants(of: tree.root, tag: "time") {
+            if let v = tree[i].attribute("datetime"), let d = DateParsing.parse(v) { return d }
+        }
+        for i in tree.descendants(of: tree.root) where FastText.contains(tree[i].hint, "published") || tree[i].attribute("itemprop") == "datePublished" {
+            if let v = tree[i].attribute("datetime") ?? tree[i].attribute("content") ?? tree[i].attribute("title"), let d = DateParsing.parse(v) { return d }
+        }
+        return nil
+    }
+
+    func language() -> String? {
+        if let html = tree.first("html"), let lang = tree[html].attribute("lang"), let c = clean(lang) { return c }
+        if let l = meta["og:locale"] ?? meta["content-language"] ?? jsonLD?.language {
+            return clean(l.replacingOccurrences(of: "_", with: "-"))
+        }
+        return nil
+    }
+}
+
+/// ISO-8601 and the common variants found in meta tags.
+enum DateParsing {
+    static func parse(_ raw: String) -> Date? {
+        let s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard s.count >= 8, s.count <= 40 else { return nil }
+        let iso = ISO8601DateFormatter()
+        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime], [.withFullDate]] {
+            iso.formatOptions = options
+            if let d = iso.date(from: s) { return d }
+        }
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "UTC")
+        for format in ["yyyy-MM-dd'T'HH:mm:ssZ", "yyyy-MM-dd'T'HH:mm:ss.SSSZ", "yyyy-MM-dd'T'HH:mmZ", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ss",
+                       "yyyy-MM-dd HH:mm:ssZ", "EEE, dd MMM yyyy HH:mm:ss Z", "yyyy/MM/dd", "yyyyMMdd", "yyyy-MM-dd"] {
+            f.dateFormat = format
+            if let d = f.date(from: s) { return d }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,281 @@
+/// Picks the node(s) holding the main story: a readability-style scorer over paragraphs.
+///
+/// Follows the shape of Mozilla Readability's `_grabArticle`: score paragraphs by length and commas,
+/// give the score to their ancestors, weigh candidates by class/id hints and link density, climb to
+/// a better parent, then merge siblings that look like part of the story.
+struct ReadabilityScorer {
+    struct Flags: OptionSet {
+        let rawValue: Int
+        static let stripUnlikely = Flags(rawValue: 1)
+        static let weighClasses = Flags(rawValue: 2)
+        static let cleanConditionally = Flags(rawValue: 4)
+        static let all: Flags = [.stripUnlikely, .weighClasses, .cleanConditionally]
+    }
+
+    var tree: HTMLTree
+    let flags: Flags
+
+    static let unlikely = ["-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus",
+                           "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss",
+                           "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate",
+                           "pagination", "pager", "popup", "yom-remote", "cookie", "consent", "newsletter", "subscribe",
+                           "share", "sharing", "promo", "outbrain", "taboola", "paywall", "modal", "signup"]
+    static let maybe = ["and", "article", "body", "column", "content", "main", "shadow", "story", "post-text", "entry"]
+    static let negative = ["-ad-", "hidden", "hid", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead",
+                           "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
+                           "skyscraper", "sponsor", "shopping", "tags", "widget", "cookie", "consent", "newsletter",
+                           "subscribe", "taboola", "byline", "author", "dateline", "nav", "breadcrumb"]
+    static let positive = ["article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post",
+                           "text", "blog", "story", "prose", "rich-text", "richtext"]
+    static let unlikelyRoles: Set<String> = ["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"]
+
+    init(tree: HTMLTree, flags: Flags) { self.tree = tree; self.flags = flags }
+
+    static func matches(_ hint: String, _ words: [String]) -> Bool {
+        FastText.containsAny(hint, words)
+    }
+
+    func classWeight(_ i: Int) -> Double {
+        guard flags.contains(.weighClasses) else { return 0 }
+        var weight = 0.0
+        let n = tree[i]
+        guard !n.hint.isEmpty else { return 0 }
+        if let c = n.attribute("class")?.lowercased(), !c.isEmpty {
+            if Self.matches(c, Self.negative) { weight -= 25 }
+            if Self.matches(c, Self.positive) { weight += 25 }
+        }
+        if let id = n.attribute("id")?.lowercased(), !id.isEmpty {
+            if Self.matches(id, Self.negative) { weight -= 25 }
+            if Self.matches(id, Self.positive) { weight += 25 }
+        }
+        return weight
+    }
+
+    /// Removes chrome that is never part of a story, and with `stripUnlikely` the unlikely candidates.
+    mutating func removeChrome(body: Int) {
+        let stats = TextStatistics(tree)
+        var stack: [Int] = tree[body].children.reversed()
+        while let i = stack.popLast() {
+            let n = tree[i]
+            if n.removed || n.isText { continue }
+            if BlockConverter.isHidden(n) || ["nav", "footer", "aside", "form", "dialog"].contains(n.tag) && !hasStoryInside(i) {
+                tree.remove(i); continue
+            }
+            if let role = n.attribute("role")?.lowercased(), Self.unlikelyRoles.contains(role) { tree.remove(i); continue }
+            if stats.text[i] < 150, isBylineOrDateline(i) { tree.remove(i); continue }
+            if flags.contains(.stripUnlikely), n.tag != "a", n.tag != "body", n.tag != "article", n.tag != "main" {
+                let hint = n.classAndID
+                if !hint.isEmpty, Self.matches(hint, Self.unlikely), !Self.matches(hint, Self.maybe),
+                   !insideTableOrCode(i) {
+                    tree.remove(i); continue
+                }
+            }
+            stack.append(contentsOf: n.children.reversed())
+        }
+    }
+
+    static let bylineHints = ["byline", "dateline", "writtenby", "p-author", "author", "article-meta", "entry-meta", "post-meta",
+                              "posted-on", "publish", "timestamp", "article-date", "post-date", "entry-date"]
+
+    /// Short blocks that only carry the author or the date (shown in the header instead).
+    private func isBylineOrDateline(_ i: Int) -> Bool {
+        let n = tree[i]
+        guard ["p", "div", "span", "section", "address", "time"].contains(n.tag) || n.tag == "header" else { return false }
+        let hint = n.classAndID
+        if hint.isEmpty && n.attribute("rel") == nil && n.attribute("itemprop") == nil && n.tag != "p" && n.tag != "div" { return false }
+        let words = hint.split { $0 == " " || $0 == "-" || $0 == "_" }
+        let named = n.attribute("rel") == "author" || n.attribute("itemprop") == "author" || (!hint.isEmpty && Self.matches(hint, Self.bylineHints))
+            || words.contains { ["date", "time", "byline", "dateline", "author", "meta", "timestamp", "firma"].contains($0) }
+        let text = tree.textContent(i, limit: 300)
+        if named { return text.count < 150 && !text.isEmpty }
+        // A line holding only a <time> and a few words: "2024年7月20日 11時05分", "Updated 3 hours ago".
+        if n.tag == "p" || n.tag == "div", text.count < 40, tree.first("time", in: i) != nil { return true }
+        return false
+    }
+
+    /// Bounded walk up: very deep documents would make a full walk per node quadratic.
+    private func insideTableOrCode(_ i: Int) -> Bool {
+        var p = tree[i].parent
+        var steps = 0
+        while p >= 0, steps < 64 {
+            if tree[p].tag == "table" || tree[p].tag == "code" { return true }
+            p = tree[p].parent
+            steps += 1
+        }
+        return false
+    }
+
+    /// ASP.NET-style pages wrap everything in a form: keep those.
+    private func hasStoryInside(_ i: Int) -> Bool {
+        tree[i].tag == "form" && tree.descendants(of: i, tag: "p").count > 3
+    }
+
+    /// The nodes of the story, in document order (the top candidate and merged siblings).
+    mutating func grab(body: Int) -> [Int] {
+        removeChrome(body: body)
+        let stats = TextStatistics(tree)
+        var scores: [Int: Double] = [:]
+
+        func initialize(_ i: Int) {
+            guard scores[i] == nil else { return }
+            var s: Double
+            switch tree[i].tag {
+            case "div", "article", "section", "main": s = 5
+            case "pre", "td", "blockquote": s = 3
+            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": s = -3
+            case "h1", "h2", "h3", "h4", "h5", "h6", "th": s = -5
+            default: s = 0
+            }
+            if tree[i].tag == "article" { s += 10 }
+            scores[i] = s + classWeight(i)
+        }
+
+        func scoreParagraph(_ i: Int, parentOverride: Int? = nil, length: Int, commas: Int) {
+            guard length >= 25 else { return }
+            let contentScore = 1.0 + Double(commas) + Double(min(length / 100, 3))
+            var ancestor = parentOverride ?? tree[i].parent
+            var level = 0
+            while ancestor > 0, level < 5 {
+                let tag = tree[ancestor].tag
+                if tag == "body" || tag == "html" || tag == "#root" { break }
+                initialize(ancestor)
+                let divider: Double = level == 0 ? 1 : level == 1 ? 2 : Double(level) * 3
+                scores[ancestor, default: 0] += contentScore / divider
+                ancestor = tree[ancestor].parent
+                level += 1
+            }
+        }
+
+        let scorable: Set<String> = ["p", "td", "pre", "section", "h2", "h3", "h4", "h5", "h6"]
+        for i in tree.descendants(of: body) {
+            let n = tree[i]
+            if scorable.contains(n.tag) {
+                scoreParagraph(i, length: stats.text[i], commas: stats.commas[i])
+            } else if n.tag == "div" || n.tag == "article" || n.tag == "span" && tree[n.parent].tag == "div" {
+                // Phrasing content directly inside a div counts as a paragraph of that div.
+                var length = 0, commas = 0, hasBlockChild = false
+                for c in n.children {
+                    let cn = tree[c]
+                    if cn.removed { continue }
+                    if cn.isText || !HTMLTags.blockLike.contains(cn.tag) {
+                        length += stats.text[c]; commas += stats.commas[c]
+                    } else { hasBlockChild = true }
+                }
+                if n.tag == "span" && hasBlockChild { continue }
+                if length >= 25 { scoreParagraph(i, parentOverride: hasBlockChild ? i : n.parent, length: length, commas: commas) }
+            }
+        }
+
+        // Final scores weigh in link density.
+        var ranked: [(Int, Double)] = scores.map { ($0.key, $0.value * (1 - stats.linkDensity($0.key))) }
+        ranked.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
+        var final: [Int: Double] = [:]
+        for (i, s) in ranked { final[i] = s }
+        guard var top = ranked.first?.0, ranked[0].1 > 0 else { return [body] }
+
+        // Several strong candidates inside one ancestor: the ancestor holds the story.
+        let topScore = ranked[0].1
+        let alternatives = ranked.dropFirst().prefix(4).filter { $0.1 / topScore >= 0.75 }.map(\.0)
+        if alternatives.count >= 2 {
+            var parent = tree[top].parent
+            while parent > 0, tree[parent].tag != "body" {
+                let containing = alternatives.filter { tree.ancestors(of: $0).contains(parent) }.count
+                if containing >= min(alternatives.count, 3) { top = parent; break }
+                parent = tree[parent].parent
+            }
+        }
+        if final[top] == nil { initialize(top); final[top] = (scores[top] ?? 0) * (1 - stats.linkDensity(top)) }
+
+        // Climb while a parent scores better (the story is split across children).
+        var lastScore = final[top] ?? 0
+        let threshold = lastScore / 3
+        var parent = tree[top].parent
+        while parent > 0, tree[parent].tag != "body" {
+            guard let ps = final[parent] else { parent = tree[parent].parent; continue }
+            if ps < threshold { break }
+            if ps > lastScore { top = parent; break }
+            lastScore = ps
+            parent = tree[parent].parent
+        }
+        // An only child: its parent is the better container.
+        parent = tree[top].parent
+        while parent > 0, tree[parent].tag != "body", tree[parent].children.filter({ !tree[$0].isText && !tree[$0].removed }).count == 1 {
+            top = parent
+            parent = tree[top].parent
+        }
+
+        // Sibling merging.
+        let topFinal = final[top] ?? 0
+        let siblingThreshold = max(10, topFinal * 0.2)
+        let topClass = tree[top].attribute("class") ?? ""
+        guard parent > 0 else { return [top] }
+        var result: [Int] = []
+        for s in tree[parent].children {
+            let sn = tree[s]
+            if sn.removed || sn.isText { continue }
+            if s == top { result.append(s); continue }
+            var bonus = 0.0
+            if !topClass.isEmpty, sn.attribute("class") == topClass { bonus += topFinal * 0.2 }
+            if let ss = final[s], ss + bonus >= siblingThreshold { result.append(s); continue }
+            if sn.tag == "p" {
+                let density = stats.linkDensity(s)
+                let length = stats.text[s]
+                if length > 80 && density < 0.25 { result.append(s); continue }
+                if length > 0 && length < 80 && density == 0 {
+                    let text = tree.textContent(s)
+                    if text.range(of: #"\.( |$)"#, options: .regularExpression) != nil { result.append(s) }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Readability's conditional cleaning of lists, tables, divs and forms that look like chrome.
+    mutating func cleanConditionally(_ roots: [Int], title: String?) {
+        guard flags.contains(.cleanConditionally) else { return }
+        let stats = TextStatistics(tree)
+        let counts = TagCounts(tree, stats: stats)
+        let cleanable: Set<String> = ["div", "ul", "ol", "table", "form", "fieldset", "section", "aside", "header"]
+        var candidates: [Int] = []
+        for r in roots {
+            if cleanable.contains(tree[r].tag) && r != roots.first && roots.count > 1 { candidates.append(r) }
+            candidates += tree.descendants(of: r).filter { cleanable.contains(tree[$0].tag) }
+        }
+        // Innermost first, so an outer container is judged after its junk is gone.
+        for i in candidates.reversed() {
+            if tree[i].removed || counts.insideCode[i] { continue }
+            if isDataTable(i) { continue }
+            let weight = classWeight(i)
+            let textLength = stats.text[i]
+            if weight < 0 && textLength < 2000 { tree.remove(i); continue }
+            if stats.commas[i] >= 10 { continue }
+            let p = counts.paragraphs[i], img = counts.images[i], li = counts.listItems[i] - 100, input = counts.inputs[i]
+            let embeds = counts.embeds[i], hasFigure = counts.figures[i] > 0, headings = counts.headings[i]
+            let isList = ["ul", "ol"].contains(tree[i].tag) || textLength > 0 && Double(counts.listText[i]) / Double(textLength) > 0.9
+            let density = stats.linkDensity(i)
+            var remove = false
+            if img > 1 && Double(p) / Double(img) < 0.5 && !hasFigure { remove = true }
+            if !isList && li > p { remove = true }
+            if Double(input) > Double(p) / 3 { remove = true }
+            if !isList && textLength < 25 && (img == 0 || img > 2) && !hasFigure && headings == 0 { remove = true }
+            if !isList && weight < 25 && density > 0.2 { remove = true }
+            if weight >= 25 && density > 0.5 { remove = true }
+            if embeds == 1 && textLength < 75 || embeds > 1 { remove = true }
+            if isList && density > 0.5 && textLength < 600 { remove = true }
+            if remove && counts.paragraphs[i] > 5 && density < 0.3 { remove = false }
+            if remove { tree.remove(i) }
+        }
+    }
+
+    func isDataTable(_ i: Int) -> Bool {
+        guard tree[i].tag == "table" else { return false }
+        if tree[i].attribute("role") == "presentation" { return false }
+        let d = tree.descendants(of: i)
+        if d.count > 20_000 { return false }
+        if d.contains(where: { ["th", "thead", "caption", "col", "colgroup", "tfoot"].contains(tree[$0].tag) }) { return true }
+        if d.contains(where: { tree[$0].tag == "table" }) { return false }
+        let rows = d.filter { tree[$0].tag == "tr" }
+        let cols = rows.map { tree[$0].children.filter { tree[$0].tag == "td" }.count }.max() ?? 0
+        return rows.count >= 10 || cols > 4 || rows.count * cols > 10
+    }
+}

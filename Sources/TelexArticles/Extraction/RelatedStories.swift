@@ -1,0 +1,176 @@
+/// Finds related-story links ("READ …", "Lire aussi", related-posts widgets, previous/next
+/// article links), removes them from the tree so they do not interrupt the story, and returns them.
+enum RelatedStories {
+    /// Lowercased prefixes that introduce a related-story line, in many languages.
+    static let linePrefixes: [String] = [
+        "read more:", "read more -", "read more »", "read more", "related:", "related stories:", "related story:",
+        "related article:", "related articles:", "related coverage:", "see also:", "see also", "also read:", "also read",
+        "read also:", "read also", "more:", "more on this:", "lire aussi", "à lire aussi", "a lire aussi",
+        "à lire également", "lire également", "voir aussi", "sur le même sujet", "mehr zum thema", "lesen sie auch",
+        "lesen sie mehr", "auch interessant", "das könnte sie auch interessieren", "lee también", "leer también",
+        "lea también", "lee además", "ver también", "leia também", "leia mais", "veja também", "leggi anche",
+        "leggi pure", "lees ook", "lees meer", "czytaj też", "czytaj także", "читайте также", "läs också", "les også",
+        "læs også", "lue myös", "okuyun", "ayrıca oku",
+    ]
+    static let sortedLinePrefixes = linePrefixes.sorted { $0.count > $1.count }
+    /// Uppercase markers matched case-sensitively ("READ  Headline" on WordPress news sites).
+    static let uppercasePrefixes: [String] = ["READ", "READ ALSO", "SEE ALSO", "RELATED", "ALSO READ", "LIRE AUSSI", "MEHR ZUM THEMA"]
+
+    static let widgetHints = ["related", "yarpp", "jp-relatedposts", "crp_", "more-stories", "morestories", "also-read",
+                              "alsoread", "rp4wp", "read-next", "readnext", "lire-aussi", "a-lire", "post-navigation",
+                              "nav-previous", "nav-next", "prev-post", "next-post", "previous-post", "nav-links"]
+    static let widgetExclusions = ["recent", "tag", "categor", "popular", "trending", "archive", "comment", "share", "social",
+                                   "menu", "footer"]
+    static let widgetHeadings: [String] = [
+        "related", "related posts", "related articles", "related stories", "related news", "related content",
+        "you may also like", "you might also like", "more stories", "read next", "read more", "see also",
+        "à lire aussi", "a lire aussi", "lire aussi", "sur le même sujet", "articles similaires", "à lire également",
+        "mehr zum thema", "lesen sie auch", "das könnte sie auch interessieren", "noticias relacionadas",
+        "artículos relacionados", "te puede interesar", "leia também", "notícias relacionadas", "articoli correlati",
+        "leggi anche", "gerelateerde artikelen", "lees ook", "previous article", "next article", "previous post", "next post",
+    ]
+
+    /// Collects related links below `scope`, marking their nodes removed.
+    /// `widgets` also looks for related-posts widgets and previous/next links (full pages only).
+    static func collect(in tree: inout HTMLTree, scope: Int, resolver: URLResolver, widgets: Bool) -> [RelatedLink] {
+        var found: [RelatedLink] = []
+        var seen: Set<String> = []
+        func add(_ title: String, _ url: String) {
+            let t = InlineBuilder.collapse(title)
+            guard !t.isEmpty, t.count <= 300, !seen.contains(url) else { return }
+            seen.insert(url)
+            found.append(RelatedLink(title: t, url: url))
+        }
+
+        let stats = TextStatistics(tree)
+        // 1. Lines in the text introduced by a marker.
+        var stack: [Int] = tree[scope].children.reversed()
+        while let i = stack.popLast() {
+            let n = tree[i]
+            if n.removed || n.isText || HTMLTags.invisible.contains(n.tag) { continue }
+            if stats.text[i] >= 6, stats.text[i] <= 400, stats.link[i] > 0,
+               ["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "aside", "section", "strong", "b", "span", "blockquote"].contains(n.tag),
+               let (links, rest) = markerLine(tree, i, resolver: resolver) {
+                for (title, url) in links { add(title.isEmpty ? rest : title, url) }
+                tree.remove(i)
+                continue
+            }
+            stack.append(contentsOf: n.children.reversed())
+        }
+        guard widgets else { return found }
+
+        // 2. Widgets named by class/id or introduced by a heading, and previous/next links.
+        for i in tree.descendants(of: scope) {
+            let n = tree[i]
+            if n.removed { continue }
+            let hint = n.classAndID
+            var isWidget = false
+            if !hint.isEmpty, FastText.containsAny(hint, widgetHints), !FastText.containsAny(hint, widgetExclusions),
+               n.tag != "a", n.tag != "body", n.tag != "article", n.tag != "main" {
+                isWidget = stats.text[i] > 0 && stats.linkDensity(i) > 0.4
+            }
+            if !isWidget, stats.text[i] <= 80, HTMLTags.headings.contains(n.tag) || FastText.contains(hint, "widget-title") || FastText.contains(hint, "section-title") {
+                let heading = tree.textContent(i, limit: 80).lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+                if widgetHeadings.contains(heading), let parent = Optional(n.parent), parent >= 0 {
+                    // The heading's following siblings hold the list.
+                    let siblings = tree[parent].children
+                    if let at = siblings.firstIndex(of: i) {
+                        tree.remove(i)
+                        for s in siblings[(at + 1)...] {
+                            if HTMLTags.headings.contains(tree[s].tag) { break }
+                            collectLinks(tree, s, resolver: resolver, into: add)
+                            if !tree[s].isText { tree.remove(s) }
+                        }
+                    }
+                    continue
+                }
+            }
+            if isWidget {
+                collectLinks(tree, i, resolver: resolver, into: add)
+                tree.remove(i)
+            }
+        }
+        for i in tree.descendants(of: scope, tag: "a") {
+            let rel = tree[i].attribute("rel")?.lowercased() ?? ""
+            guard rel.split(separator: " ").contains(where: { $0 == "prev" || $0 == "next" }) else { continue }
+            if let href = tree[i].attribute("href"), let url = resolver.link(href) {
+                let text = tree.textContent(i)
+                if text.count >= 12, text.contains(" ") { add(text, url); tree.remove(i) }
+            }
+        }
+        return found
+    }
+
+    private static func collectLinks(_ tree: HTMLTree, _ node: Int, resolver: URLResolver, into add: (String, String) -> Void) {
+        let anchors = tree[node].tag == "a" ? [node] : tree.descendants(of: node, tag: "a")
+        for a in anchors {
+            guard let href = tree[a].attribute("href"), let url = resolver.link(href), !url.hasPrefix("mailto:") else { continue }
+            var text = tree.textContent(a)
+            if text.isEmpty { text = tree.descendants(of: a, tag: "img").compactMap { tree[$0].attribute("alt") }.first ?? "" }
+            // Buttons and counters ("Read more", "12 comments") are not headlines.
+            guard text.count >= 12, text.contains(" ") else { continue }
+            text = stripNavigationWords(text)
+            add(text, url)
+        }
+    }
+
+    /// "Previous article: Headline" → "Headline".
+    private static func stripNavigationWords(_ text: String) -> String {
+        let lower = text.lowercased()
+        for prefix in ["previous article", "next article", "previous post", "next post", "article précédent", "article suivant", "previous", "next", "«", "»", "←", "→"] where lower.hasPrefix(prefix) {
+            let rest = text.dropFirst(prefix.count).drop { $0 == ":" || $0 == " " || $0 == "«" || $0 == "»" }
+            if rest.count >= 8 { return String(rest) }
+        }
+        return text
+    }
+
+    /// The links of a marker line and the text after the marker, or nil when the node is not one.
+    static func markerLine(_ tree: HTMLTree, _ node: Int, resolver: URLResolver) -> ([(String, String)], String)? {
+        // Cheap test first: most blocks do not begin with a marker.
+        guard markerLength(tree.leadingText(node, characters: 40)) != nil else { return nil }
+        let text = tree.textContent(node, limit: 600)
+        guard text.count <= 400, text.count >= 6 else { return nil }
+        guard let markerLength = markerLength(text) else { return nil }
+        let rest = String(text.dropFirst(markerLength)).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":-–—»>|")))
+        let anchors = tree.descendants(of: node, tag: "a")
+        var links: [(String, String)] = []
+        var linkText = 0
+        for a in anchors {
+            guard let href = tree[a].attribute("href"), let url = resolver.link(href), !url.hasPrefix("mailto:") else { continue }
+            let t = tree.textContent(a)
+            linkText += t.count
+            links.append((t.count < 4 ? "" : stripMarker(t), url))
+        }
+        guard !links.isEmpty else { return nil }
+        // The line is mostly its links: a sentence that merely starts with "Read" is not a marker line.
+        guard Double(linkText) >= 0.6 * Double(max(rest.count, 1)) else { return nil }
+        return (links, rest)
+    }
+
+    private static func stripMarker(_ text: String) -> String {
+        guard let n = markerLength(text) else { return text }
+        let rest = String(text.dropFirst(n)).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":-–—»>|")))
+        return rest.isEmpty ? text : rest
+    }
+
+    /// Characters taken by a leading marker, or nil.
+    static func markerLength(_ text: String) -> Int? {
+        for p in uppercasePrefixes where text.hasPrefix(p) {
+            let after = text.dropFirst(p.count).first
+            if after == nil || after == " " || after == ":" || after == "\u{A0}" { return p.count }
+        }
+        let lower = text.lowercased()
+        for p in sortedLinePrefixes where lower.hasPrefix(p) {
+            let after = lower.dropFirst(p.count).first
+            // "Read more:" and "Lire aussi" need a separator or the end after them.
+            if after == nil || after == " " || after == ":" || after == "\u{A0}" || p.hasSuffix(":") || after == "»" || after == "|" {
+                // Bare "read more" without a colon is a marker only when the line is short.
+                if (p == "read more" || p == "more:") && text.count > 200 { return nil }
+                return p.count
+            }
+        }
+        return nil
+    }
+}
+
+import Foundation

@@ -1,0 +1,54 @@
+/// A document laid out for a given width: display lines and the link table.
+public struct LaidOutArticle: Sendable, Hashable {
+    public var lines: [DisplayLine]
+    /// Links in reading order; `DisplaySpan.linkIndex` indexes this array.
+    public var links: [LaidOutLink]
+
+    public init(lines: [DisplayLine] = [], links: [LaidOutLink] = []) { self.lines = lines; self.links = links }
+}
+
+/// One display line: styled spans whose display widths sum to at most the layout width.
+public struct DisplayLine: Sendable, Hashable {
+    public var spans: [DisplaySpan]
+    public init(spans: [DisplaySpan] = []) { self.spans = spans }
+    /// The line's text without styles.
+    public var text: String { spans.map(\.text).joined() }
+}
+
+/// A run of text with one role, possibly part of a link.
+public struct DisplaySpan: Sendable, Hashable {
+    public var text: String
+    public var role: TextRole
+    /// Index into `LaidOutArticle.links` when the span belongs to a link (its text or its number).
+    public var linkIndex: Int?
+    public init(text: String, role: TextRole, linkIndex: Int? = nil) { self.text = text; self.role = role; self.linkIndex = linkIndex }
+}
+
+/// What a span is, for the UI to map to a style.
+public enum TextRole: Sendable, Hashable {
+    case body, title, meta, heading(Int), quote, listMarker, caption, code, emphasis, strong, link, linkNumber, rule, tableBorder, note
+}
+
+/// A link of the laid-out document and where it appears.
+public struct LaidOutLink: Sendable, Hashable {
+    /// The number shown as `[n]` (1-based, reading order).
+    public var number: Int
+    public var url: String
+    public var text: String
+    /// True for entries of the "Related" list at the end.
+    public var isRelated: Bool
+    /// Where the link's spans are, line by line, in display columns.
+    public var positions: [LinkPosition]
+
+    public init(number: Int, url: String, text: String, isRelated: Bool, positions: [LinkPosition] = []) {
+        self.number = number; self.url = url; self.text = text; self.isRelated = isRelated; self.positions = positions
+    }
+}
+
+/// A link's extent on one line: columns [startColumn, endColumn).
+public struct LinkPosition: Sendable, Hashable {
+    public var line: Int
+    public var startColumn: Int
+    public var endColumn: Int
+    public init(line: Int, startColumn: Int, endColumn: Int) { self.line = line; self.startColumn = startColumn; self.endColumn = endColumn }
+}

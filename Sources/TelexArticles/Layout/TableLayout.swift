@@ -1,0 +1,87 @@
+/// Tables in aligned columns: cells wrap inside their column; when even narrow columns do not
+/// fit, each row becomes a small block of "header: value" lines.
+struct TableLayout {
+    let width: Int
+    let showLinkNumbers: Bool
+
+    init(builder: LayoutBuilder) { width = builder.width; showLinkNumbers = builder.showLinkNumbers }
+
+    private static let separator = " │ "
+    private static let minimumColumn = 6
+
+    func layout(header: [[Inline]]?, rows: [[[Inline]]], indent: [LayoutBuilder.Indent], into builder: inout LayoutBuilder) {
+        let available = builder.available(indent)
+        let columns = max(header?.count ?? 0, rows.map(\.count).max() ?? 0)
+        guard columns > 0 else { return }
+        // Flatten every cell once (this registers links in reading order).
+        var headerCells: [[LayoutCluster?]]?
+        if let header {
+            headerCells = header.map { cell in var out: [LayoutCluster?] = []; builder.flatten(cell, role: .strong, into: &out); return out }
+        }
+        let bodyCells: [[[LayoutCluster?]]] = rows.map { row in
+            row.map { cell in var out: [LayoutCluster?] = []; builder.flatten(cell, role: .body, into: &out); return out }
+        }
+        func natural(_ cell: [LayoutCluster?]) -> Int {
+            TextWrapper.wrap(cell, width: 10_000).map(TextWrapper.width).max() ?? 0
+        }
+        var widths = Array(repeating: 1, count: columns)
+        for row in ([headerCells].compactMap { $0 } + bodyCells) {
+            for (c, cell) in row.enumerated() where c < columns { widths[c] = max(widths[c], natural(cell)) }
+        }
+        let separators = (columns - 1) * Self.separator.count
+        if columns * Self.minimumColumn + separators > available {
+            recordFallback(header: headerCells, rows: bodyCells, indent: indent, into: &builder)
+            return
+        }
+        // Shrink the widest columns until the table fits.
+        while widths.reduce(0, +) + separators > available {
+            guard let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > Self.minimumColumn else { break }
+            widths[widest] -= 1
+        }
+        if let headerCells {
+            emitRow(headerCells, widths: widths, indent: indent, into: &builder)
+            let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─")
+            builder.emit([TextWrapper.clusters(rule, role: .tableBorder, linkIndex: nil)], prefix: indent)
+        }
+        for row in bodyCells { emitRow(row, widths: widths, indent: indent, into: &builder) }
+    }
+
+    private func emitRow(_ row: [[LayoutCluster?]], widths: [Int], indent: [LayoutBuilder.Indent], into builder: inout LayoutBuilder) {
+        let wrapped: [[[LayoutCluster]]] = widths.indices.map { c in
+            c < row.count ? TextWrapper.wrap(row[c], width: widths[c]) : []
+        }
+        let height = max(wrapped.map(\.count).max() ?? 1, 1)
+        var lines: [[LayoutCluster]] = []
+        let sep = TextWrapper.clusters(Self.separator, role: .tableBorder, linkIndex: nil)
+        for l in 0..<height {
+            var line: [LayoutCluster] = []
+            for c in widths.indices {
+                if c > 0 { line += sep }
+                let part = l < wrapped[c].count ? wrapped[c][l] : []
+                line += part
+                let pad = widths[c] - TextWrapper.width(part)
+                // The last column needs no trailing padding.
+                if pad > 0 && c < widths.count - 1 { line += TextWrapper.clusters(String(repeating: " ", count: pad), role: .body, linkIndex: nil) }
+            }
+            lines.append(line)
+        }
+        builder.emit(lines, prefix: indent)
+    }
+
+    /// Too many columns for the width: each row as "header: value" lines, rows separated by a blank line.
+    private func recordFallback(header: [[LayoutCluster?]]?, rows: [[[LayoutCluster?]]], indent: [LayoutBuilder.Indent], into builder: inout LayoutBuilder) {
+        let available = builder.available(indent)
+        for (r, row) in rows.enumerated() {
+            if r > 0 { builder.emit([[]], prefix: indent) }
+            for (c, cell) in row.enumerated() {
+                var clusters: [LayoutCluster?] = []
+                if let header, c < header.count, !header[c].isEmpty {
+                    clusters += header[c]
+                    clusters += TextWrapper.clusters(": ", role: .strong, linkIndex: nil).map { Optional($0) }
+                }
+                clusters += cell
+                builder.emit(TextWrapper.wrap(clusters, width: available), prefix: indent)
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// A clean story: metadata, body blocks and the related stories found around it.
+public struct ArticleDocument: Codable, Sendable, Hashable {
+    /// Below this confidence the reader shows the feed's own content instead, with a note.
+    public static let minimumConfidence = 0.5
+
+    public var metadata: ArticleMetadata
+    public var blocks: [Block]
+    /// Related stories (title, URL), deduplicated by URL, those inside the body first.
+    public var related: [RelatedLink]
+    /// How sure extraction is that `blocks` is the story (0...1).
+    public var confidence: Double
+
+    public init(metadata: ArticleMetadata = ArticleMetadata(), blocks: [Block] = [], related: [RelatedLink] = [], confidence: Double = 1) {
+        self.metadata = metadata
+        self.blocks = blocks
+        self.related = related
+        self.confidence = confidence
+    }
+
+    /// The story as plain text: paragraphs separated by blank lines, captions as their own paragraphs.
+    public var plainText: String {
+        var paragraphs: [String] = []
+        for block in blocks { block.appendPlainParagraphs(to: &paragraphs) }
+        return paragraphs.joined(separator: "\n\n")
+    }
+
+    /// Every link in reading order: those in the body, then the related stories.
+    public var links: [DocumentLink] {
+        var result: [DocumentLink] = []
+        for block in blocks { block.collectLinks(into: &result) }
+        for item in related { result.append(DocumentLink(text: item.title, url: item.url, isRelated: true)) }
+        return result
+    }
+
+    /// Images in body order with their captions as plain text.
+    public var images: [(url: String, caption: String)] {
+        var result: [(url: String, caption: String)] = []
+        func walk(_ blocks: [Block]) {
+            for block in blocks {
+                switch block {
+                case .figure(let url, let caption):
+                    if let url { result.append((url, Inline.plainText(caption))) }
+                case .quote(let inner): walk(inner)
+                case .list(_, let items): items.forEach(walk)
+                default: break
+                }
+            }
+        }
+        walk(blocks)
+        return result
+    }
+}
+
+/// What a page says about its story.
+public struct ArticleMetadata: Codable, Sendable, Hashable {
+    public var title: String?
+    public var byline: String?
+    public var published: Date?
+    public var siteName: String?
+    public var language: String?
+    public var canonicalURL: String?
+    public var leadImage: String?
+
+    public init(title: String? = nil, byline: String? = nil, published: Date? = nil, siteName: String? = nil,
+                language: String? = nil, canonicalURL: String? = nil, leadImage: String? = nil) {
+        self.title = title; self.byline = byline; self.published = published; self.siteName = siteName
+        self.language = language; self.canonicalURL = canonicalURL; self.leadImage = leadImage
+    }
+}
+
+/// A related story: its headline and absolute URL.
+public struct RelatedLink: Codable, Sendable, Hashable {
+    public var title: String
+    public var url: String
+    public init(title: String, url: String) { self.title = title; self.url = url }
+}
+
+/// One link of a document in reading order.
+public struct DocumentLink: Codable, Sendable, Hashable {
+    public var text: String
+    public var url: String
+    /// True for entries of the related-stories list.
+    public var isRelated: Bool
+    public init(text: String, url: String, isRelated: Bool = false) { self.text = text; self.url = url; self.isRelated = isRelated }
+}

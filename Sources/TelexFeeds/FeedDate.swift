@@ -1,0 +1,249 @@
+import Foundation
+
+/// Dates as feeds write them: RFC 822/1123 with their real-world variants, ISO 8601 / RFC 3339, asctime.
+///
+/// Hand-written rather than DateFormatter: one pass over the bytes, no locale, and the lenient rules
+/// (two-digit years, missing seconds or weekday, named and military zones, unsigned offsets) feeds need.
+public enum FeedDate {
+    /// The date in UTC, or nil when the text is not a date we can read.
+    public static func parse(_ text: String) -> Date? {
+        var bytes = Array(text.utf8)
+        // Trim spaces and control characters.
+        while let last = bytes.last, last <= 0x20 { bytes.removeLast() }
+        var start = 0
+        while start < bytes.count, bytes[start] <= 0x20 { start += 1 }
+        if start > 0 { bytes.removeFirst(start) }
+        if bytes.isEmpty || bytes.count > 100 { return nil }
+        if bytes.count >= 4, bytes[0..<4].allSatisfy(isDigit), let date = parseISO(bytes) { return date }
+        return parseTokens(bytes)
+    }
+
+    // MARK: ISO 8601 / RFC 3339
+
+    private static func parseISO(_ b: [UInt8]) -> Date? {
+        var i = 0
+        func number(_ maxDigits: Int) -> (value: Int, digits: Int)? {
+            var v = 0, n = 0
+            while i < b.count, n < maxDigits, isDigit(b[i]) { v = v * 10 + Int(b[i] - 48); i += 1; n += 1 }
+            return n == 0 ? nil : (v, n)
+        }
+        guard let year = number(4), year.digits == 4 else { return nil }
+        var month = 1, day = 1, hour = 0, minute = 0, second = 0.0, offset = 0
+        let compact = i < b.count && isDigit(b[i])          // 20031213T183002Z
+        if i < b.count, b[i] == UInt8(ascii: "-") || compact {
+            if !compact { i += 1 }
+            guard let m = number(2), m.digits == 2 else { return nil }
+            month = m.value
+            if i < b.count, b[i] == UInt8(ascii: "-") || (compact && isDigit(b[i])) {
+                if !compact { i += 1 }
+                guard let d = number(2), d.digits == 2 else { return nil }
+                day = d.value
+            }
+        }
+        if i < b.count, b[i] == UInt8(ascii: "T") || b[i] == UInt8(ascii: "t") || b[i] == 0x20 {
+            i += 1
+            while i < b.count, b[i] == 0x20 { i += 1 }
+            guard let h = number(2) else { return nil }
+            hour = h.value
+            if i < b.count, b[i] == UInt8(ascii: ":") { i += 1 }
+            if let m = number(2) { minute = m.value }
+            if i < b.count, b[i] == UInt8(ascii: ":") { i += 1 }
+            if let s = number(2) {
+                second = Double(s.value)
+                if i < b.count, b[i] == UInt8(ascii: ".") || b[i] == UInt8(ascii: ",") {
+                    i += 1
+                    var scale = 0.1
+                    while i < b.count, isDigit(b[i]) { second += Double(b[i] - 48) * scale; scale /= 10; i += 1 }
+                }
+            }
+            while i < b.count, b[i] == 0x20 { i += 1 }
+            if i < b.count {
+                guard let zone = parseZone(Array(b[i...])) else { return nil }
+                offset = zone
+                i = b.count
+            }
+        } else {
+            while i < b.count, b[i] == 0x20 { i += 1 }
+            if i < b.count { return nil }
+        }
+        return makeDate(year: year.value, month: month, day: day, hour: hour, minute: minute, second: second, offsetSeconds: offset)
+    }
+
+    // MARK: RFC 822 and friends, by token
+
+    private static func parseTokens(_ b: [UInt8]) -> Date? {
+        var tokens: [[UInt8]] = []
+        for raw in b.split(whereSeparator: { $0 == 0x20 || $0 == UInt8(ascii: ",") || $0 == 0x09 }).map(Array.init) {
+            let hasLetter = raw.contains(where: isLetter)
+            if raw.first.map(isDigit) == true, hasLetter, raw.contains(UInt8(ascii: "-")), !raw.contains(UInt8(ascii: ":")) {
+                // "02-Oct-2002"
+                tokens.append(contentsOf: raw.split(separator: UInt8(ascii: "-")).map(Array.init))
+            } else if raw.first.map(isLetter) == true, let sign = raw.firstIndex(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }) {
+                // "GMT+0100"
+                tokens.append(Array(raw[..<sign])); tokens.append(Array(raw[sign...]))
+            } else {
+                tokens.append(raw)
+            }
+        }
+
+        var day: Int?, month: Int?, year: Int?, hour: Int?, minute = 0, second = 0.0
+        var offset: Int?, pm: Bool?
+        var numbers: [(value: Int, digits: Int)] = []
+        for token in tokens {
+            let lower = token.map(lowercased)
+            if token.contains(UInt8(ascii: ":")) && hour == nil {
+                // hh:mm[:ss[.frac]], maybe with a zone glued on ("10:00Z").
+                var i = 0
+                func num() -> Int? {
+                    var v = 0, n = 0
+                    while i < token.count, n < 2, isDigit(token[i]) { v = v * 10 + Int(token[i] - 48); i += 1; n += 1 }
+                    return n == 0 ? nil : v
+                }
+                guard let h = num() else { return nil }
+                hour = h
+                if i < token.count, token[i] == UInt8(ascii: ":") { i += 1; minute = num() ?? 0 }
+                if i < token.count, token[i] == UInt8(ascii: ":") { i += 1; second = Double(num() ?? 0) }
+                if i < token.count, token[i] == UInt8(ascii: ".") {
+                    i += 1
+                    var scale = 0.1
+                    while i < token.count, isDigit(token[i]) { second += Double(token[i] - 48) * scale; scale /= 10; i += 1 }
+                }
+                if i < token.count {
+                    guard let z = parseZone(Array(token[i...])) else { return nil }
+                    offset = z
+                }
+                continue
+            }
+            if token.allSatisfy(isDigit) {
+                // A four-digit number after the time, once the year is known, is an unsigned offset.
+                if hour != nil, year != nil || numbers.count >= 2, token.count == 4, offset == nil {
+                    let v = Int(String(decoding: token, as: UTF8.self)) ?? 0
+                    offset = (v / 100) * 3600 + (v % 100) * 60
+                    continue
+                }
+                numbers.append((Int(String(decoding: token.prefix(9), as: UTF8.self)) ?? 0, token.count))
+                continue
+            }
+            if token.first == UInt8(ascii: "+") || token.first == UInt8(ascii: "-") {
+                guard let z = parseZone(token) else { return nil }
+                offset = (offset ?? 0) + z
+                continue
+            }
+            if let m = monthNumber(lower) { month = m; continue }
+            if lower == Array("am".utf8) || lower == Array("a.m.".utf8) { pm = false; continue }
+            if lower == Array("pm".utf8) || lower == Array("p.m.".utf8) { pm = true; continue }
+            if weekdayNames.contains(where: { lower.starts(with: $0) }) { continue }
+            if let z = parseZone(token) { offset = (offset ?? 0) + z; continue }
+            // An ordinal day ("5th") or an unknown word: ordinal days are read, other words rejected.
+            if let first = token.first, isDigit(first) {
+                let digits = token.prefix(while: isDigit)
+                numbers.append((Int(String(decoding: digits, as: UTF8.self)) ?? 0, digits.count))
+                continue
+            }
+            return nil
+        }
+        // Assign the bare numbers: a four-digit (or > 31) one is the year; the other is the day.
+        for n in numbers {
+            if n.digits >= 3 || n.value > 31 {
+                if year == nil { year = n.value } else { return nil }
+            } else if day == nil, month != nil || numbers.count >= 2 {
+                day = n.value
+            } else if year == nil {
+                year = n.value < 50 ? 2000 + n.value : (n.value < 100 ? 1900 + n.value : n.value)
+            } else if day == nil {
+                day = n.value
+            }
+        }
+        // Numeric "day month year" without a month name is ambiguous: not read.
+        guard var y = year, let m = month else { return nil }
+        if y < 100, numbers.first(where: { $0.value == y })?.digits ?? 4 <= 2 { y = y < 50 ? 2000 + y : 1900 + y }
+        var h = hour ?? 0
+        if let pm {
+            if pm, h < 12 { h += 12 } else if !pm, h == 12 { h = 0 }
+        }
+        return makeDate(year: y, month: m, day: day ?? 1, hour: h, minute: minute, second: second, offsetSeconds: offset ?? 0)
+    }
+
+    /// A zone: Z, UT, GMT, US names, military letters, or a numeric offset (+hh, +hhmm, +hh:mm); seconds east of UTC.
+    static func parseZone(_ token: [UInt8]) -> Int? {
+        guard let first = token.first else { return nil }
+        if first == UInt8(ascii: "+") || first == UInt8(ascii: "-") {
+            let digits = token.dropFirst().filter { $0 != UInt8(ascii: ":") }
+            guard !digits.isEmpty, digits.count <= 4, digits.allSatisfy(isDigit) else { return nil }
+            let v = Int(String(decoding: digits, as: UTF8.self)) ?? 0
+            let (h, m) = digits.count <= 2 ? (v, 0) : (v / 100, v % 100)
+            guard h <= 23, m <= 59 else { return nil }
+            let seconds = h * 3600 + m * 60
+            return first == UInt8(ascii: "-") ? -seconds : seconds
+        }
+        let lower = String(decoding: token.map(lowercased), as: UTF8.self)
+        if let hours = zoneNames[lower] { return hours * 3600 }
+        if lower.count == 1, let c = lower.unicodeScalars.first, let hours = militaryZone(c) { return hours * 3600 }
+        return nil
+    }
+
+    private static let zoneNames: [String: Int] = [
+        "z": 0, "ut": 0, "utc": 0, "gmt": 0, "wet": 0, "bst": 1, "cet": 1, "cest": 2, "met": 1, "eet": 2, "eest": 3,
+        "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7,
+        "akst": -9, "akdt": -8, "hst": -10, "ast": -4, "adt": -3, "nzst": 12, "nzdt": 13, "jst": 9, "ist": 5,
+    ]
+
+    /// RFC 822 military zones as feedparser reads them (A..I = -1..-9, K..M = -10..-12, N..Y = +1..+12).
+    private static func militaryZone(_ c: Unicode.Scalar) -> Int? {
+        let v = Int(c.value)
+        switch c {
+        case "a"..."i": return -(v - 0x60)
+        case "k"..."m": return -(v - 0x61)
+        case "n"..."y": return v - 0x6D
+        case "z": return 0
+        default: return nil
+        }
+    }
+
+    private static let monthPrefixes: [[UInt8]] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].map { Array($0.utf8) }
+    private static let weekdayNames: [[UInt8]] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map { Array($0.utf8) }
+
+    private static func monthNumber(_ lower: [UInt8]) -> Int? {
+        guard lower.count >= 3 else { return nil }
+        var word = lower
+        if word.last == UInt8(ascii: ".") { word.removeLast() }
+        for (index, prefix) in monthPrefixes.enumerated() where word.starts(with: prefix) {
+            // Accept "Jan", "January", "Sept"; not "Janxyz".
+            let full = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"][index]
+            if word.count == 3 || Array(full.utf8).starts(with: word) || word == Array("sept".utf8) { return index + 1 }
+        }
+        return nil
+    }
+
+    static func makeDate(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Double, offsetSeconds: Int) -> Date? {
+        guard (1...9999).contains(year), (1...12).contains(month), day >= 1, day <= daysIn(month: month, year: year),
+              (0...24).contains(hour), (0...59).contains(minute), second >= 0, second < 61 else { return nil }
+        if hour == 24, minute != 0 || second != 0 { return nil }
+        let days = daysFromCivil(year: year, month: month, day: day)
+        let seconds = Double(days * 86400 + hour * 3600 + minute * 60 - offsetSeconds) + min(second, 59.999_999)
+        return Date(timeIntervalSince1970: seconds)
+    }
+
+    private static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// Days since 1970-01-01 (Howard Hinnant's algorithm).
+    private static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
+        let y = month <= 2 ? year - 1 : year
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let mp = (month + 9) % 12
+        let doy = (153 * mp + 2) / 5 + day - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    private static func isDigit(_ c: UInt8) -> Bool { c >= 48 && c <= 57 }
+    private static func isLetter(_ c: UInt8) -> Bool { (c | 0x20) >= 97 && (c | 0x20) <= 122 }
+    private static func lowercased(_ c: UInt8) -> UInt8 { c >= 65 && c <= 90 ? c | 0x20 : c }
+}

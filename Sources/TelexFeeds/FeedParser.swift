@@ -1,0 +1,35 @@
+import Foundation
+
+/// Feed bytes to a `ParsedFeed`: charset detection, repair, then a streaming XML or a JSON parse.
+public enum FeedParser {
+    /// Documents larger than this are refused before any parsing.
+    public static let maxDocumentBytes = 32 << 20
+
+    /// Parses RSS 0.9x/1.0/2.0, Atom 0.3/1.0 or JSON Feed, detected from the bytes; `contentType` only
+    /// supplies a charset, `documentURL` the base for relative links. Throws only when nothing is recoverable.
+    public static func parse(_ bytes: [UInt8], documentURL: String? = nil, contentType: String? = nil) throws(FeedParseError) -> ParsedFeed {
+        if bytes.count > maxDocumentBytes {
+            throw FeedParseError(.tooLarge, "document of \(bytes.count) bytes exceeds the \(maxDocumentBytes)-byte limit")
+        }
+        let decoded = FeedEncoding.decode(bytes, contentType: contentType)
+        let utf8 = decoded.utf8
+        guard let first = utf8.firstIndex(where: { !HTMLText.isSpace($0) }) else {
+            throw FeedParseError(.empty, "empty document")
+        }
+        var feed: ParsedFeed
+        if utf8[first] == UInt8(ascii: "{") || utf8[first] == UInt8(ascii: "[") {
+            feed = try JSONFeedReader.parse(Array(utf8[first...]), documentURL: documentURL)
+        } else {
+            let repaired = XMLRepair.repair(utf8)
+            guard repaired.bytes.contains(UInt8(ascii: "<")) else { throw FeedParseError(.notAFeed, "neither XML nor JSON") }
+            let reader = XMLFeedReader(documentURL: documentURL)
+            if let fatal = reader.parse(repaired.bytes) { throw fatal }
+            feed = reader.builder.feed
+            if let reason = reader.builder.notAFeedReason { throw FeedParseError(.notAFeed, "not a feed: \(reason)") }
+            if feed.format == .unknown, feed.items.isEmpty { throw FeedParseError(.malformed, "no feed found in the document") }
+            feed.warnings = repaired.warnings + feed.warnings
+        }
+        feed.warnings = decoded.warnings + feed.warnings
+        return feed
+    }
+}

@@ -1,0 +1,107 @@
+import Foundation
+
+/// What a request is for: it decides the size limit, the Accept header and the Content-Type check.
+public enum ResourceKind: String, Sendable, Hashable {
+    case feed
+    case page
+}
+
+/// One GET, with the validators of the previous response for a conditional request.
+public struct HTTPFetchRequest: Sendable, Hashable {
+    public var url: URL
+    public var kind: ResourceKind
+    /// The previous response's ETag (sent as If-None-Match).
+    public var etag: String?
+    /// The previous response's Last-Modified (sent as If-Modified-Since).
+    public var lastModified: String?
+    /// Whether the request (and its redirects) may reach private or loopback addresses.
+    public var allowPrivateAddresses: Bool
+
+    public init(url: URL, kind: ResourceKind = .feed, etag: String? = nil, lastModified: String? = nil,
+                allowPrivateAddresses: Bool = true) {
+        self.url = url; self.kind = kind; self.etag = etag; self.lastModified = lastModified
+        self.allowPrivateAddresses = allowPrivateAddresses
+    }
+}
+
+/// A completed exchange. Statuses >= 400 are responses, not errors: the caller decides.
+public struct HTTPFetchResponse: Sendable {
+    public var status: Int
+    /// The URL the body came from, after redirects.
+    public var finalURL: URL
+    /// Set when every redirect from the requested URL was permanent (301/308): the new address to remember.
+    public var permanentRedirect: URL?
+    /// Response headers, names lowercased.
+    public var headers: [String: String]
+    /// The decoded (decompressed) body, at most the kind's limit.
+    public var body: [UInt8]
+
+    public init(status: Int, finalURL: URL, permanentRedirect: URL? = nil, headers: [String: String] = [:], body: [UInt8] = []) {
+        self.status = status; self.finalURL = finalURL; self.permanentRedirect = permanentRedirect
+        self.headers = headers; self.body = body
+    }
+
+    public var etag: String? { headers["etag"] }
+    public var lastModified: String? { headers["last-modified"] }
+    public var contentType: String? { headers["content-type"] }
+    public var isNotModified: Bool { status == 304 }
+
+    /// Retry-After as an absolute date (seconds or an HTTP-date).
+    public func retryAfter(now: Date = Date()) -> Date? { headers["retry-after"].flatMap { RetryAfter.parse($0, now: now) } }
+
+    /// Cache-Control max-age in seconds.
+    public var maxAge: Int? {
+        guard let cc = headers["cache-control"] else { return nil }
+        for part in cc.split(separator: ",") {
+            let p = part.trimmingCharacters(in: .whitespaces).lowercased()
+            if p.hasPrefix("max-age="), let v = Int(p.dropFirst(8)), v >= 0 { return v }
+        }
+        return nil
+    }
+}
+
+/// Why a fetch produced no response.
+public enum HTTPFetchError: Error, Sendable, Hashable, CustomStringConvertible {
+    case unsupportedScheme(String)
+    case tooManyRedirects(Int)
+    case redirectLoop(String)
+    case timedOut
+    case tooLarge(limit: Int)
+    case blockedAddress(host: String)
+    case unacceptableContentType(String)
+    case certificate(String)
+    case hostNotFound(String)
+    case connection(String)
+    case cancelled
+
+    public var description: String {
+        switch self {
+        case .unsupportedScheme(let s): "only http and https are fetched (not \(s.isEmpty ? "this URL" : s + ":"))"
+        case .tooManyRedirects(let n): "more than \(n) redirects"
+        case .redirectLoop(let url): "redirect loop at \(url)"
+        case .timedOut: "timed out"
+        case .tooLarge(let limit): "response larger than \(ByteCountText.text(limit)) (cut)"
+        case .blockedAddress(let host): "\(host) is a private or loopback address (not fetched from a public page)"
+        case .unacceptableContentType(let t): "not a web page (\(t))"
+        case .certificate(let m): "TLS certificate rejected: \(m)"
+        case .hostNotFound(let h): "host not found: \(h)"
+        case .connection(let m): m
+        case .cancelled: "cancelled"
+        }
+    }
+}
+
+/// Human byte counts for messages.
+public enum ByteCountText {
+    public static func text(_ bytes: Int) -> String {
+        if bytes >= 1 << 20 { return "\(bytes >> 20) MiB" }
+        if bytes >= 1 << 10 { return "\(bytes >> 10) KiB" }
+        return "\(bytes) bytes"
+    }
+}
+
+/// The HTTP role the fetch service consumes; `URLSessionFetcher` is the live implementation.
+public protocol HTTPFetching: Sendable {
+    /// Performs one GET (following at most the configured redirects) within the limits.
+    func fetch(_ request: HTTPFetchRequest) async throws(HTTPFetchError) -> HTTPFetchResponse
+}

@@ -1,0 +1,68 @@
+import Foundation
+import TelexModel
+
+/// How a link appears in an article: in the running text, or in a "related stories" block.
+public enum ArticleLinkKind: String, Sendable, Hashable, Codable {
+    case inline
+    case related
+}
+
+/// One link of an article, in document order.
+public struct ArticleLink: Sendable, Hashable {
+    public var url: String
+    public var text: String
+    public var kind: ArticleLinkKind
+    public init(url: String, text: String, kind: ArticleLinkKind) { self.url = url; self.text = text; self.kind = kind }
+}
+
+/// Whether an article page was fetched and extracted.
+public enum ArticleStatus: String, Sendable, Hashable {
+    case ok
+    /// Fetched, but nothing article-like was found.
+    case notArticle = "not-article"
+    case failed
+}
+
+/// A fetched page as the fetcher hands it to the store.
+public struct ArticleRecord: Sendable, Hashable {
+    /// The URL that was asked for (usually an item link).
+    public var requestedURL: String
+    /// The URL after redirects.
+    public var finalURL: String
+    /// `<link rel=canonical>`, when the page had one.
+    public var canonicalURL: String?
+    public var status: ArticleStatus
+    public var httpStatus: Int?
+    public var fetchedAt: Date
+    public var title: String?
+    /// The extracted document (JSON of TelexArticles.ArticleDocument).
+    public var documentJSON: Data?
+    /// Plain text of the document, for search.
+    public var plainText: String?
+    public var links: [ArticleLink]
+    public var error: String?
+
+    public init(requestedURL: String, finalURL: String? = nil, canonicalURL: String? = nil, status: ArticleStatus = .ok,
+                httpStatus: Int? = nil, fetchedAt: Date, title: String? = nil, documentJSON: Data? = nil,
+                plainText: String? = nil, links: [ArticleLink] = [], error: String? = nil) {
+        self.requestedURL = requestedURL; self.finalURL = finalURL ?? requestedURL; self.canonicalURL = canonicalURL
+        self.status = status; self.httpStatus = httpStatus; self.fetchedAt = fetchedAt; self.title = title
+        self.documentJSON = documentJSON; self.plainText = plainText; self.links = links; self.error = error
+    }
+}
+
+/// An article as read back from the cache.
+public struct StoredArticle: Sendable, Hashable {
+    public var id: ArticleID
+    /// The normalised final URL.
+    public var url: String
+    public var canonicalURL: String?
+    public var status: ArticleStatus
+    public var httpStatus: Int?
+    public var fetchedAt: Date
+    public var title: String?
+    public var documentJSON: Data?
+    public var plainText: String?
+    public var links: [ArticleLink]
+    public var error: String?
+}

@@ -1,0 +1,17 @@
+/// One section of feeds.json as the cache mirrors it (plain values: the store does not import TelexConfig).
+public struct SectionSpec: Sendable, Hashable {
+    public var name: String
+    public var feeds: [FeedSpec]
+    public init(name: String, feeds: [FeedSpec]) { self.name = name; self.feeds = feeds }
+}
+
+/// One feed of feeds.json as the cache mirrors it.
+public struct FeedSpec: Sendable, Hashable {
+    public var url: String
+    /// The title configured in feeds.json (nil: use the feed's own title).
+    public var title: String?
+    public var enabled: Bool
+    public init(url: String, title: String? = nil, enabled: Bool = true) {
+        self.url = url; self.title = title; self.enabled = enabled
+    }
+}

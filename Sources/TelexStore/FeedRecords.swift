@@ -1,0 +1,86 @@
+import Foundation
+import TelexModel
+
+/// One entry of a parsed feed, as the fetcher hands it to the store.
+public struct ItemRecord: Sendable, Hashable {
+    /// Identity within the feed (guid/id, else link, else a hash the parser chose).
+    public var stableID: String
+    public var link: String?
+    public var title: String
+    public var author: String?
+    public var published: Date?
+    public var updated: Date?
+    public var summaryHTML: String?
+    public var contentHTML: String?
+
+    public init(stableID: String, link: String? = nil, title: String, author: String? = nil, published: Date? = nil,
+                updated: Date? = nil, summaryHTML: String? = nil, contentHTML: String? = nil) {
+        self.stableID = stableID; self.link = link; self.title = title; self.author = author
+        self.published = published; self.updated = updated; self.summaryHTML = summaryHTML; self.contentHTML = contentHTML
+    }
+}
+
+/// The fetch state of one feed after an attempt (200, 304 or failure).
+public struct FeedFetchState: Sendable, Hashable {
+    public var feedID: FeedID
+    public var etag: String?
+    public var lastModified: String?
+    public var attemptedAt: Date
+    /// Set when the attempt succeeded (200 or 304).
+    public var succeededAt: Date?
+    public var nextDue: Date?
+    public var consecutiveFailures: Int
+    public var lastError: String?
+    public var httpStatus: Int?
+    /// Target of a 301/308 the fetcher should use from now on.
+    public var permanentRedirect: String?
+    /// The server answered 410 Gone: stop fetching.
+    public var gone: Bool
+
+    public init(feedID: FeedID, etag: String? = nil, lastModified: String? = nil, attemptedAt: Date, succeededAt: Date? = nil,
+                nextDue: Date? = nil, consecutiveFailures: Int = 0, lastError: String? = nil, httpStatus: Int? = nil,
+                permanentRedirect: String? = nil, gone: Bool = false) {
+        self.feedID = feedID; self.etag = etag; self.lastModified = lastModified; self.attemptedAt = attemptedAt
+        self.succeededAt = succeededAt; self.nextDue = nextDue; self.consecutiveFailures = consecutiveFailures
+        self.lastError = lastError; self.httpStatus = httpStatus; self.permanentRedirect = permanentRedirect; self.gone = gone
+    }
+}
+
+/// The outcome of fetching one feed: its new fetch state and, after a 200, its items.
+public struct FeedResult: Sendable, Hashable {
+    public var state: FeedFetchState
+    /// The feed's own title and site link, when the document had them.
+    public var feedTitle: String?
+    public var siteLink: String?
+    public var items: [ItemRecord]
+
+    public init(state: FeedFetchState, feedTitle: String? = nil, siteLink: String? = nil, items: [ItemRecord] = []) {
+        self.state = state; self.feedTitle = feedTitle; self.siteLink = siteLink; self.items = items
+    }
+    public var feedID: FeedID { state.feedID }
+}
+
+/// What the fetcher needs to schedule and send a conditional GET for one configured, enabled feed.
+public struct FeedFetchInfo: Sendable, Hashable {
+    public var id: FeedID
+    public var url: String
+    public var section: String
+    public var etag: String?
+    public var lastModified: String?
+    public var lastAttempt: Date?
+    public var lastSuccess: Date?
+    public var nextDue: Date?
+    public var consecutiveFailures: Int
+    public var lastError: String?
+    public var permanentRedirect: String?
+    public var gone: Bool
+
+    public init(id: FeedID, url: String, section: String, etag: String? = nil, lastModified: String? = nil,
+                lastAttempt: Date? = nil, lastSuccess: Date? = nil, nextDue: Date? = nil, consecutiveFailures: Int = 0,
+                lastError: String? = nil, permanentRedirect: String? = nil, gone: Bool = false) {
+        self.id = id; self.url = url; self.section = section; self.etag = etag; self.lastModified = lastModified
+        self.lastAttempt = lastAttempt; self.lastSuccess = lastSuccess; self.nextDue = nextDue
+        self.consecutiveFailures = consecutiveFailures; self.lastError = lastError
+        self.permanentRedirect = permanentRedirect; self.gone = gone
+    }
+}

@@ -1,0 +1,150 @@
+import GRDB
+
+/// The cache schema as an ordered history of migrations. Never edit a migration that shipped: add one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-initial", migrate: createInitialSchema)
+        return migrator
+    }
+
+    /// Names of all migrations this version knows, to detect a cache written by a newer telex.
+    static var knownMigrations: Set<String> { Set(migrator.migrations) }
+
+    private static func createInitialSchema(_ db: Database) throws {
+        // Must precede the first table: afterwards only a full VACUUM could change it. Store.open also sets it
+        // on a new file before WAL mode writes the header (after which this statement is a no-op).
+        try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+        try db.execute(sql: """
+            CREATE TABLE section (
+              id INTEGER PRIMARY KEY,
+              name TEXT NOT NULL UNIQUE,
+              position INTEGER NOT NULL
+            );
+            CREATE INDEX section_position ON section(position);
+
+            -- One row per feed URL. A feed removed from feeds.json keeps its row (section_id NULL, active 0)
+            -- only while it still has saved items.
+            CREATE TABLE feed (
+              id INTEGER PRIMARY KEY,
+              url TEXT NOT NULL UNIQUE,
+              section_id INTEGER REFERENCES section(id) ON DELETE SET NULL,
+              position INTEGER NOT NULL DEFAULT 0,
+              title TEXT,
+              feed_title TEXT,
+              site_link TEXT,
+              enabled INTEGER NOT NULL DEFAULT 1,
+              active INTEGER NOT NULL DEFAULT 1,
+              -- Counters kept in the same transaction as every item insert, delete, read and saved change.
+              total_count INTEGER NOT NULL DEFAULT 0,
+              unread_count INTEGER NOT NULL DEFAULT 0,
+              saved_count INTEGER NOT NULL DEFAULT 0,
+              -- Fetch state.
+              etag TEXT,
+              last_modified TEXT,
+              last_attempt INTEGER,
+              last_success INTEGER,
+              next_due INTEGER,
+              consecutive_failures INTEGER NOT NULL DEFAULT 0,
+              last_error TEXT,
+              http_status INTEGER,
+              permanent_redirect TEXT,
+              gone INTEGER NOT NULL DEFAULT 0
+            );
+            CREATE INDEX feed_section_position ON feed(section_id, position);
+
+            -- One row per page. url is the normalised final URL; url_alias maps every known spelling to it.
+            CREATE TABLE article (
+              id INTEGER PRIMARY KEY,
+              url TEXT NOT NULL UNIQUE,
+              canonical_url TEXT,
+              status TEXT NOT NULL,
+              http_status INTEGER,
+              fetched_at INTEGER NOT NULL,
+              title TEXT,
+              document BLOB,
+              plain_text TEXT,
+              error TEXT
+            );
+            CREATE TABLE url_alias (
+              url TEXT PRIMARY KEY,
+              article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE
+            ) WITHOUT ROWID;
+            CREATE INDEX url_alias_article ON url_alias(article_id);
+
+            CREATE TABLE link (
+              article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+              position INTEGER NOT NULL,
+              kind TEXT NOT NULL CHECK (kind IN ('inline', 'related')),
+              url TEXT NOT NULL,
+              url_key TEXT NOT NULL,
+              text TEXT NOT NULL DEFAULT '',
+              PRIMARY KEY (article_id, position)
+            ) WITHOUT ROWID;
+            CREATE INDEX link_url_key ON link(url_key);
+
+            -- Times are integer milliseconds since 1970 (UTC).
+            CREATE TABLE item (
+              id INTEGER PRIMARY KEY,
+              feed_id INTEGER NOT NULL REFERENCES feed(id) ON DELETE CASCADE,
+              section_id INTEGER,
+              stable_id TEXT NOT NULL,
+              link TEXT,
+              link_key TEXT,
+              title TEXT NOT NULL DEFAULT '',
+              author TEXT,
+              published INTEGER,
+              updated INTEGER,
+              summary_html TEXT,
+              content_html TEXT,
+              content_hash INTEGER NOT NULL DEFAULT 0,
+              first_seen INTEGER NOT NULL,
+              sort_time INTEGER NOT NULL,
+              read INTEGER NOT NULL DEFAULT 0,
+              saved INTEGER NOT NULL DEFAULT 0,
+              article_id INTEGER REFERENCES article(id) ON DELETE SET NULL,
+              UNIQUE (feed_id, stable_id)
+            );
+            CREATE INDEX item_feed_time ON item(feed_id, sort_time DESC, id DESC);
+            CREATE INDEX item_feed_unread_time ON item(feed_id, sort_time DESC, id DESC) WHERE read = 0;
+            CREATE INDEX item_section_time ON item(section_id, sort_time DESC, id DESC);
+            CREATE INDEX item_section_unread_time ON item(section_id, sort_time DESC, id DESC) WHERE read = 0;
+            CREATE INDEX item_time ON item(sort_time DESC, id DESC);
+            CREATE INDEX item_unread_time ON item(sort_time DESC, id DESC) WHERE read = 0;
+            CREATE INDEX item_saved_time ON item(sort_time DESC, id DESC) WHERE saved = 1;
+            CREATE INDEX item_link_key ON item(link_key) WHERE link_key IS NOT NULL;
+            CREATE INDEX item_article ON item(article_id) WHERE article_id IS NOT NULL;
+            CREATE INDEX item_first_seen_read ON item(first_seen) WHERE read = 1 AND saved = 0;
+
+            -- Full text of items: title, summary/content text, and the text of the item's article. rowid = item.id.
+            CREATE VIRTUAL TABLE item_fts USING fts5(
+              title, body, article,
+              tokenize = 'unicode61 remove_diacritics 2'
+            );
+            INSERT INTO item_fts(item_fts, rank) VALUES ('rank', 'bm25(10.0, 2.0, 1.0)');
+
+            -- Requests from `telex fetch` or a front end to a running fetch service.
+            CREATE TABLE fetch_requests (
+              id INTEGER PRIMARY KEY,
+              requested_at INTEGER NOT NULL,
+              feed_ids TEXT,
+              force INTEGER NOT NULL DEFAULT 0,
+              origin TEXT NOT NULL DEFAULT ''
+            );
+
+            -- The single progress row of the running fetcher.
+            CREATE TABLE fetch_progress (
+              id INTEGER PRIMARY KEY CHECK (id = 1),
+              running INTEGER NOT NULL DEFAULT 0,
+              feeds_done INTEGER NOT NULL DEFAULT 0,
+              feeds_total INTEGER NOT NULL DEFAULT 0,
+              articles INTEGER NOT NULL DEFAULT 0,
+              failures INTEGER NOT NULL DEFAULT 0,
+              last_error TEXT,
+              updated_at INTEGER NOT NULL DEFAULT 0,
+              pid INTEGER NOT NULL DEFAULT 0
+            );
+            INSERT INTO fetch_progress(id) VALUES (1);
+            """)
+    }
+}

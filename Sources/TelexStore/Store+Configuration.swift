@@ -1,0 +1,99 @@
+import Foundation
+import GRDB
+import TelexModel
+
+extension Store {
+    /// Mirrors feeds.json: sections and feeds in order. Feeds that stay (even if renamed or moved to another
+    /// section) keep their items; a removed feed loses its items except saved ones.
+    public func syncConfiguration(_ sections: [SectionSpec]) throws {
+        try write { db in
+            var keptSections: [Int64] = []
+            var keptFeeds: Set<Int64> = []
+            var seenURLs: Set<String> = []
+            for (sectionPosition, section) in sections.enumerated() {
+                try db.execute(sql: """
+                    INSERT INTO section(name, position) VALUES (?, ?)
+                    ON CONFLICT(name) DO UPDATE SET position = excluded.position
+                    """, arguments: [section.name, sectionPosition])
+                let sectionID = try Int64.fetchOne(db, sql: "SELECT id FROM section WHERE name = ?", arguments: [section.name])!
+                keptSections.append(sectionID)
+                for (feedPosition, feed) in section.feeds.enumerated() where seenURLs.insert(feed.url).inserted {
+                    let existing = try Row.fetchOne(db, sql: "SELECT id, section_id FROM feed WHERE url = ?", arguments: [feed.url])
+                    let feedID: Int64
+                    if let existing {
+                        feedID = existing["id"]
+                        try db.execute(sql: """
+                            UPDATE feed SET section_id = ?, position = ?, title = ?, enabled = ?, active = 1 WHERE id = ?
+                            """, arguments: [sectionID, feedPosition, feed.title, feed.enabled, feedID])
+                        let oldSection: Int64? = existing["section_id"]
+                        if oldSection != sectionID {
+                            try db.execute(sql: "UPDATE item SET section_id = ? WHERE feed_id = ?", arguments: [sectionID, feedID])
+                        }
+                    } else {
+                        try db.execute(sql: """
+                            INSERT INTO feed(url, section_id, position, title, enabled, active) VALUES (?, ?, ?, ?, ?, 1)
+                            """, arguments: [feed.url, sectionID, feedPosition, feed.title, feed.enabled])
+                        feedID = db.lastInsertedRowID
+                    }
+                    keptFeeds.insert(feedID)
+                }
+            }
+            // Feeds no longer configured: drop their unsaved items; keep the row only while saved items remain.
+            let allFeeds = try Int64.fetchAll(db, sql: "SELECT id FROM feed")
+            for feedID in allFeeds where !keptFeeds.contains(feedID) {
+                let doomed = try Row.fetchAll(db, sql: "SELECT id, article_id FROM item WHERE feed_id = ? AND saved = 0",
+                                              arguments: [feedID])
+                try deleteItems(db, ids: doomed.map { $0["id"] })
+                let remaining = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM item WHERE feed_id = ?", arguments: [feedID]) ?? 0
+                if remaining == 0 {
+                    try db.execute(sql: "DELETE FROM feed WHERE id = ?", arguments: [feedID])
+                } else {
+                    try db.execute(sql: "UPDATE feed SET section_id = NULL, active = 0 WHERE id = ?", arguments: [feedID])
+                    try db.execute(sql: "UPDATE item SET section_id = NULL WHERE feed_id = ?", arguments: [feedID])
+                }
+            }
+            let keptList = keptSections.map(String.init).joined(separator: ",")
+            try db.execute(sql: "DELETE FROM section WHERE id NOT IN (\(keptList.isEmpty ? "-1" : keptList))")
+        }
+    }
+
+    /// Deletes items with their search rows, keeping the feed counters right. Articles are left to `prune`.
+    func deleteItems(_ db: Database, ids: [Int64]) throws {
+        guard !ids.isEmpty else { return }
+        let select = try db.cachedStatement(sql: "SELECT feed_id, read, saved FROM item WHERE id = ?")
+        let delete = try db.cachedStatement(sql: "DELETE FROM item WHERE id = ?")
+        let deleteText = try db.cachedStatement(sql: "DELETE FROM item_fts WHERE rowid = ?")
+        var deltas: [Int64: CounterDelta] = [:]
+        for id in ids {
+            guard let row = try Row.fetchOne(select, arguments: [id]) else { continue }
+            let feedID: Int64 = row["feed_id"]
+            var delta = deltas[feedID] ?? CounterDelta()
+            delta.total -= 1
+            if !(row["read"] as Bool) { delta.unread -= 1 }
+            if row["saved"] as Bool { delta.saved -= 1 }
+            deltas[feedID] = delta
+            try delete.execute(arguments: [id])
+            try deleteText.execute(arguments: [id])
+        }
+        try apply(db, deltas)
+    }
+
+    /// Adds counter changes to the feeds, in the caller's transaction.
+    func apply(_ db: Database, _ deltas: [Int64: CounterDelta]) throws {
+        let update = try db.cachedStatement(sql: """
+            UPDATE feed SET total_count = total_count + ?, unread_count = unread_count + ?, saved_count = saved_count + ?
+            WHERE id = ?
+            """)
+        for (feedID, delta) in deltas where !delta.isZero {
+            try update.execute(arguments: [delta.total, delta.unread, delta.saved, feedID])
+        }
+    }
+}
+
+/// Changes to one feed's counters within a transaction.
+struct CounterDelta {
+    var total = 0
+    var unread = 0
+    var saved = 0
+    var isZero: Bool { total == 0 && unread == 0 && saved == 0 }
+}

@@ -1,0 +1,95 @@
+import Foundation
+import GRDB
+import TelexModel
+
+/// A feed whose stored counters disagree with its rows.
+struct CounterMismatch: Equatable, CustomStringConvertible {
+    var feedID: Int64
+    var stored: [Int]
+    var counted: [Int]
+    var description: String { "feed \(feedID): stored total/unread/saved \(stored), counted \(counted)" }
+}
+
+extension Store {
+    /// Compares every feed's counters with COUNT(*) over its items (a full scan: for tests and `telex doctor`).
+    func counterMismatches() throws -> [CounterMismatch] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT feed.id, feed.total_count, feed.unread_count, feed.saved_count,
+                  (SELECT COUNT(*) FROM item WHERE feed_id = feed.id) AS total,
+                  (SELECT COUNT(*) FROM item WHERE feed_id = feed.id AND read = 0) AS unread,
+                  (SELECT COUNT(*) FROM item WHERE feed_id = feed.id AND saved = 1) AS saved
+                FROM feed
+                """).compactMap { row in
+                let stored: [Int] = [row["total_count"], row["unread_count"], row["saved_count"]]
+                let counted: [Int] = [row["total"], row["unread"], row["saved"]]
+                return stored == counted ? nil : CounterMismatch(feedID: row["id"], stored: stored, counted: counted)
+            }
+        }
+    }
+
+    /// `EXPLAIN QUERY PLAN` of a statement, one detail line per step.
+    func queryPlan(_ sql: String, _ arguments: StatementArguments) throws -> [String] {
+        try read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
+        }
+    }
+
+    /// Runs SQL in a write transaction (tests use it to set up states the API does not produce).
+    func executeForTesting(_ sql: String) throws {
+        try write { db in try db.execute(sql: sql) }
+    }
+
+    /// A scalar query (tests).
+    func scalarForTesting(_ sql: String) throws -> Int64? {
+        try read { db in try Int64.fetchOne(db, sql: sql) }
+    }
+}
+
+/// The UI queries with sample arguments, for checking their plans.
+enum UIQueryCatalogue {
+    static let sampleCursor: (Int64, Int64) = (1_750_000_000_000, 42)
+
+    static var catalogue: [(String, String, StatementArguments)] {
+        var queries: [(String, String, StatementArguments)] = [
+            ("sections", UIQueries.sections, []),
+            ("section feeds", UIQueries.sectionFeeds, []),
+            ("saved count", UIQueries.savedCount, []),
+            ("section total", UIQueries.sectionTotal, [1]),
+            ("section unread", UIQueries.sectionUnread, [1]),
+            ("feed total", UIQueries.feedTotal, [1]),
+            ("feed unread", UIQueries.feedUnread, [1]),
+            ("all total", UIQueries.allTotal, []),
+            ("all unread", UIQueries.allUnread, []),
+            ("feed label", UIQueries.feedLabel, [1]),
+            ("item", UIQueries.item, [1]),
+            ("article document", UIQueries.articleDocument, [1]),
+            ("article by alias", UIQueries.articleByAlias, ["https://a.example/"]),
+            ("article links", UIQueries.articleLinks, [1]),
+            ("related items", UIQueries.related, [1]),
+            ("search hits", UIQueries.searchHits, ["\"word\"*", 50]),
+            ("search count", UIQueries.searchCount, ["\"word\"*"]),
+            ("headline by id", UIQueries.headlinesByID, [1]),
+            ("fetch progress", UIQueries.fetchProgress, []),
+        ]
+        let scopes: [ListScope] = [.section(SectionID(1)), .feed(FeedID(1)), .all, .unread, .saved]
+        for scope in scopes {
+            for unreadOnly in [false, true] {
+                for upward in [false, true] {
+                    for cursor in [UIQueries.top, sampleCursor] {
+                        let (sql, args) = UIQueries.headlines(scope, unreadOnly: unreadOnly, cursor: cursor, upward: upward, limit: 50)
+                        queries.append(("headlines \(scope) unreadOnly=\(unreadOnly) upward=\(upward)", sql, args))
+                    }
+                }
+            }
+        }
+        return queries
+    }
+}
+
+extension Store {
+    /// The plan of every UI query, by name.
+    func uiQueryPlans() throws -> [(name: String, plan: [String])] {
+        try UIQueryCatalogue.catalogue.map { (name, sql, arguments) in (name, try queryPlan(sql, arguments)) }
+    }
+}

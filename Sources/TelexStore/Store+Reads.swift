@@ -1,0 +1,129 @@
+import Foundation
+import GRDB
+import TelexModel
+
+extension Store {
+    /// Configured sections in feeds.json order, each with its feeds and their counters.
+    public func sections() throws -> [SectionSummary] {
+        try read { db in
+            var sections = try Row.fetchAll(db, sql: UIQueries.sections).map { row in
+                SectionSummary(id: SectionID(row["id"]), name: row["name"])
+            }
+            var index: [Int64: Int] = [:]
+            for (i, s) in sections.enumerated() { index[s.id.rawValue] = i }
+            for row in try Row.fetchAll(db, sql: UIQueries.sectionFeeds) {
+                guard let i = index[row["section_id"]] else { continue }
+                let feed = FeedSummary(id: FeedID(row["id"]), url: row["url"], title: row["display_title"],
+                                       unread: row["unread_count"], total: row["total_count"], lastError: row["last_error"])
+                sections[i].feeds.append(feed)
+                sections[i].unread += feed.unread
+                sections[i].total += feed.total
+            }
+            return sections
+        }
+    }
+
+    /// How many items are saved (from the feed counters, not a count of rows).
+    public func savedCount() throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: UIQueries.savedCount) ?? 0 }
+    }
+
+    /// The page of headlines after `cursor` (the first page when nil), newest first.
+    ///
+    /// A search scope returns its top results ranked by relevance, in one page: there is no page after it.
+    public func headlines(_ scope: ListScope, after cursor: ListCursor?, limit: Int) throws -> [Headline] {
+        try headlines(scope, unreadOnly: false, after: cursor, limit: limit)
+    }
+
+    /// The page after `cursor`, only unread items when `unreadOnly` (backed by the partial unread indexes).
+    public func headlines(_ scope: ListScope, unreadOnly: Bool, after cursor: ListCursor?, limit: Int) throws -> [Headline] {
+        if case .search(let query) = scope {
+            guard cursor == nil else { return [] }
+            let hits = try search(query, limit: limit)
+            return unreadOnly ? hits.filter { !$0.isRead } : hits
+        }
+        let (sql, arguments) = UIQueries.headlines(scope, unreadOnly: unreadOnly, cursor: cursor.map(Self.key) ?? UIQueries.top,
+                                                   upward: false, limit: Self.pageLimit(limit))
+        return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.headline) }
+    }
+
+    /// The page of headlines just before `cursor` (newer ones, for paging upward), newest first.
+    public func headlines(_ scope: ListScope, before cursor: ListCursor, limit: Int) throws -> [Headline] {
+        try headlines(scope, unreadOnly: false, before: cursor, limit: limit)
+    }
+
+    /// The page just before `cursor`, only unread items when `unreadOnly`.
+    public func headlines(_ scope: ListScope, unreadOnly: Bool, before cursor: ListCursor, limit: Int) throws -> [Headline] {
+        if case .search = scope { return [] }
+        let (sql, arguments) = UIQueries.headlines(scope, unreadOnly: unreadOnly, cursor: Self.key(cursor), upward: true,
+                                                   limit: Self.pageLimit(limit))
+        return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.headline).reversed() }
+    }
+
+    /// How many items a scope holds (from the counters; a search counts its matches).
+    public func count(_ scope: ListScope) throws -> Int {
+        try read { db in
+            switch scope {
+            case .section(let id): return try Int.fetchOne(db, sql: UIQueries.sectionTotal, arguments: [id.rawValue]) ?? 0
+            case .feed(let id): return try Int.fetchOne(db, sql: UIQueries.feedTotal, arguments: [id.rawValue]) ?? 0
+            case .all: return try Int.fetchOne(db, sql: UIQueries.allTotal) ?? 0
+            case .unread: return try Int.fetchOne(db, sql: UIQueries.allUnread) ?? 0
+            case .saved: return try Int.fetchOne(db, sql: UIQueries.savedCount) ?? 0
+            case .search(let query):
+                guard let match = SearchQuery.matchExpression(query) else { return 0 }
+                return try Int.fetchOne(db, sql: UIQueries.searchCount, arguments: [match]) ?? 0
+            }
+        }
+    }
+
+    /// How many unread items a scope holds (from the counters).
+    public func unreadCount(_ scope: ListScope) throws -> Int {
+        try read { db in
+            switch scope {
+            case .section(let id): return try Int.fetchOne(db, sql: UIQueries.sectionUnread, arguments: [id.rawValue]) ?? 0
+            case .feed(let id): return try Int.fetchOne(db, sql: UIQueries.feedUnread, arguments: [id.rawValue]) ?? 0
+            case .all, .unread: return try Int.fetchOne(db, sql: UIQueries.allUnread) ?? 0
+            case .saved, .search: return 0
+            }
+        }
+    }
+
+    /// One item with its article (when one is cached for its link).
+    public func item(_ id: ItemID) throws -> ItemDetail? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: UIQueries.item, arguments: [id.rawValue]) else { return nil }
+            var detail = ItemDetail(headline: Self.headline(row), author: row["author"],
+                                    published: StoreTime.date(row["published"] as Int64?),
+                                    summaryHTML: row["summary_html"], contentHTML: row["content_html"])
+            if let articleID: Int64 = row["article_id"],
+               let article = try Row.fetchOne(db, sql: UIQueries.articleDocument, arguments: [articleID]) {
+                detail.articleJSON = article["document"]
+                detail.articleURL = article["url"]
+            }
+            return detail
+        }
+    }
+
+    /// Feed titles, URLs and section names of the given feeds (for printing lists).
+    public func feedLabels(_ ids: Set<FeedID>) throws -> [FeedID: (title: String, url: String, section: String?)] {
+        try read { db in
+            var labels: [FeedID: (title: String, url: String, section: String?)] = [:]
+            for id in ids {
+                if let row = try Row.fetchOne(db, sql: UIQueries.feedLabel, arguments: [id.rawValue]) {
+                    labels[id] = (row["display_title"], row["url"], row["section_name"])
+                }
+            }
+            return labels
+        }
+    }
+
+    static func pageLimit(_ limit: Int) -> Int { max(0, min(limit, 10_000)) }
+
+    static func key(_ cursor: ListCursor) -> (Int64, Int64) { (StoreTime.milliseconds(cursor.sortTime), cursor.id.rawValue) }
+
+    static func headline(_ row: Row) -> Headline {
+        Headline(id: ItemID(row["id"]), feedID: FeedID(row["feed_id"]), title: row["title"], source: row["source"],
+                 link: row["link"], sortTime: StoreTime.date(row["sort_time"] as Int64), isRead: row["read"],
+                 isSaved: row["saved"])
+    }
+}

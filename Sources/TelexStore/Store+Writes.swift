@@ -1,0 +1,206 @@
+import Foundation
+import GRDB
+import TelexModel
+
+extension Store {
+    /// Largest text kept per field: bounded input whatever the feed sends.
+    static let maxTitle = 2_000
+    static let maxHTML = 1_000_000
+    static let maxShort = 2_000
+
+    /// Marks items read or unread; the feed counters change in the same transaction.
+    public func setRead(_ ids: [ItemID], _ read: Bool) throws {
+        guard !ids.isEmpty else { return }
+        try write { db in
+            let update = try db.cachedStatement(sql: "UPDATE item SET read = ? WHERE id = ? AND read != ? RETURNING feed_id")
+            var deltas: [Int64: CounterDelta] = [:]
+            for id in ids {
+                if let feedID = try Int64.fetchOne(update, arguments: [read, id.rawValue, read]) {
+                    deltas[feedID, default: CounterDelta()].unread += read ? -1 : 1
+                }
+            }
+            try apply(db, deltas)
+        }
+    }
+
+    /// Saves or unsaves one item (saved items are never pruned).
+    public func setSaved(_ id: ItemID, _ saved: Bool) throws {
+        try write { db in
+            if let feedID = try Int64.fetchOne(db, sql: "UPDATE item SET saved = ? WHERE id = ? AND saved != ? RETURNING feed_id",
+                                               arguments: [saved, id.rawValue, saved]) {
+                var delta = CounterDelta()
+                delta.saved = saved ? 1 : -1
+                try apply(db, [feedID: delta])
+            }
+        }
+    }
+
+    /// Marks every unread item of a scope read; returns the items that changed (undo: `setRead(ids, false)`).
+    public func markAllRead(_ scope: ListScope) throws -> [ItemID] {
+        if case .search(let query) = scope {
+            let ids = try search(query, limit: 1000).filter { !$0.isRead }.map(\.id)
+            try setRead(ids, true)
+            return ids
+        }
+        return try write { db in
+            let filter: String
+            var arguments: StatementArguments = []
+            switch scope {
+            case .section(let id): filter = "section_id = ?"; arguments = [id.rawValue]
+            case .feed(let id): filter = "feed_id = ?"; arguments = [id.rawValue]
+            case .all, .unread, .search: filter = "1"
+            case .saved: filter = "saved = 1"
+            }
+            let rows = try Row.fetchAll(db, sql: "UPDATE item SET read = 1 WHERE read = 0 AND \(filter) RETURNING id, feed_id",
+                                        arguments: arguments)
+            var deltas: [Int64: CounterDelta] = [:]
+            for row in rows { deltas[row["feed_id"], default: CounterDelta()].unread -= 1 }
+            try apply(db, deltas)
+            return rows.map { ItemID($0["id"]) }
+        }
+    }
+
+    /// Applies a batch of feed results in one transaction: items upserted on (feed, stable id) keeping
+    /// read/saved state, fetch state updated, counters kept. Keep batches to ~50 ms of work.
+    public func applyFeedResults(_ results: [FeedResult]) throws {
+        guard !results.isEmpty else { return }
+        try write { db in
+            for result in results {
+                guard let sectionID = try Row.fetchOne(db, sql: "SELECT section_id FROM feed WHERE id = ?",
+                                                       arguments: [result.feedID.rawValue]) else { continue }
+                try updateFetchState(db, result.state)
+                if result.feedTitle != nil || result.siteLink != nil {
+                    try db.execute(sql: "UPDATE feed SET feed_title = COALESCE(?, feed_title), site_link = COALESCE(?, site_link) WHERE id = ?",
+                                   arguments: [result.feedTitle.map { Self.bounded($0, Self.maxTitle) },
+                                               result.siteLink.map { Self.bounded($0, Self.maxShort) }, result.feedID.rawValue])
+                }
+                let firstSeen = StoreTime.milliseconds(result.state.attemptedAt)
+                var delta = CounterDelta()
+                for item in result.items {
+                    if try upsert(db, item, feedID: result.feedID.rawValue, sectionID: sectionID["section_id"], firstSeen: firstSeen) {
+                        delta.total += 1
+                        delta.unread += 1
+                    }
+                }
+                try apply(db, [result.feedID.rawValue: delta])
+            }
+        }
+    }
+
+    /// A 304 (or a failure): only the fetch state changes.
+    public func recordNotModified(_ feeds: [FeedFetchState]) throws {
+        guard !feeds.isEmpty else { return }
+        try write { db in for state in feeds { try updateFetchState(db, state) } }
+    }
+
+    /// A failed attempt: only the fetch state changes (same as `recordNotModified`, named for the call site).
+    public func recordFailures(_ feeds: [FeedFetchState]) throws { try recordNotModified(feeds) }
+
+    /// Configured, enabled feeds with what a conditional GET and the scheduler need, in feeds.json order.
+    public func feedsForFetching() throws -> [FeedFetchInfo] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT feed.*, section.name AS section_name FROM feed JOIN section ON section.id = feed.section_id
+                WHERE feed.active = 1 AND feed.enabled = 1 ORDER BY section.position, feed.position
+                """).map { row in
+                FeedFetchInfo(id: FeedID(row["id"]), url: row["url"], section: row["section_name"], etag: row["etag"],
+                              lastModified: row["last_modified"], lastAttempt: StoreTime.date(row["last_attempt"] as Int64?),
+                              lastSuccess: StoreTime.date(row["last_success"] as Int64?),
+                              nextDue: StoreTime.date(row["next_due"] as Int64?),
+                              consecutiveFailures: row["consecutive_failures"], lastError: row["last_error"],
+                              permanentRedirect: row["permanent_redirect"], gone: row["gone"])
+            }
+        }
+    }
+
+    private func updateFetchState(_ db: Database, _ state: FeedFetchState) throws {
+        let statement = try db.cachedStatement(sql: """
+            UPDATE feed SET etag = ?, last_modified = ?, last_attempt = ?, last_success = COALESCE(?, last_success),
+              next_due = ?, consecutive_failures = ?, last_error = ?, http_status = ?, permanent_redirect = ?, gone = ?
+            WHERE id = ?
+            """)
+        try statement.execute(arguments: [
+            state.etag.map { Self.bounded($0, Self.maxShort) }, state.lastModified.map { Self.bounded($0, Self.maxShort) },
+            StoreTime.milliseconds(state.attemptedAt), StoreTime.milliseconds(state.succeededAt),
+            StoreTime.milliseconds(state.nextDue), state.consecutiveFailures,
+            state.lastError.map { Self.bounded($0, Self.maxShort) }, state.httpStatus,
+            state.permanentRedirect.map { Self.bounded($0, Self.maxShort) }, state.gone, state.feedID.rawValue,
+        ])
+    }
+
+    /// Inserts or updates one item; returns true when it was new. Read and saved state are never touched.
+    private func upsert(_ db: Database, _ item: ItemRecord, feedID: Int64, sectionID: Int64?, firstSeen: Int64) throws -> Bool {
+        let stableID = Self.bounded(item.stableID, Self.maxShort)
+        let title = Self.bounded(item.title, Self.maxTitle)
+        let link = item.link.map { Self.bounded($0, Self.maxShort) }
+        let author = item.author.map { Self.bounded($0, Self.maxShort) }
+        let summary = item.summaryHTML.map { Self.bounded($0, Self.maxHTML) }
+        let content = item.contentHTML.map { Self.bounded($0, Self.maxHTML) }
+        let published = StoreTime.milliseconds(item.published)
+        let updated = StoreTime.milliseconds(item.updated)
+        let hash = ContentHash.of([title, link, author, published.map(String.init), updated.map(String.init), summary, content])
+        let linkKey = link.map(URLNormalizer.normalize)
+
+        let find = try db.cachedStatement(sql: "SELECT id, content_hash, first_seen, article_id FROM item WHERE feed_id = ? AND stable_id = ?")
+        if let existing = try Row.fetchOne(find, arguments: [feedID, stableID]) {
+            if existing["content_hash"] as Int64 == hash { return false }
+            let id: Int64 = existing["id"]
+            let sortTime = StoreTime.sortTime(published: published, firstSeen: existing["first_seen"])
+            let existingArticle: Int64? = existing["article_id"]
+            let attachedArticle = try linkKey.flatMap { try self.articleID(db, forKey: $0) } ?? existingArticle
+            let update = try db.cachedStatement(sql: """
+                UPDATE item SET link = ?, link_key = ?, title = ?, author = ?, published = ?, updated = ?, summary_html = ?,
+                  content_html = ?, content_hash = ?, sort_time = ?, article_id = ? WHERE id = ?
+                """)
+            try update.execute(arguments: [link, linkKey, title, author, published, updated, summary, content, hash, sortTime,
+                                           attachedArticle, id])
+            try db.cachedStatement(sql: "DELETE FROM item_fts WHERE rowid = ?").execute(arguments: [id])
+            try indexText(db, id: id, title: title, summary: summary, content: content, articleID: attachedArticle)
+            return false
+        }
+        let sortTime = StoreTime.sortTime(published: published, firstSeen: firstSeen)
+        let attachedArticle = try linkKey.flatMap { try self.articleID(db, forKey: $0) }
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO item(feed_id, section_id, stable_id, link, link_key, title, author, published, updated, summary_html,
+              content_html, content_hash, first_seen, sort_time, article_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        try insert.execute(arguments: [feedID, sectionID, stableID, link, linkKey, title, author, published, updated, summary,
+                                       content, hash, firstSeen, sortTime, attachedArticle])
+        try indexText(db, id: db.lastInsertedRowID, title: title, summary: summary, content: content, articleID: attachedArticle)
+        return true
+    }
+
+    /// The article a normalised URL leads to, if cached.
+    func articleID(_ db: Database, forKey key: String) throws -> Int64? {
+        try Int64.fetchOne(db.cachedStatement(sql: "SELECT article_id FROM url_alias WHERE url = ?"), arguments: [key])
+    }
+
+    /// Adds the search row of an item: its title, the text of its summary and content, and its article's text.
+    func indexText(_ db: Database, id: Int64, title: String, summary: String?, content: String?, articleID: Int64?) throws {
+        var body = summary.map { PlainText.fromHTML($0, limit: 16_384) } ?? ""
+        if let content, content != summary { body += " " + PlainText.fromHTML(content, limit: 32_768) }
+        let articleText = try articleID.flatMap {
+            try String.fetchOne(db.cachedStatement(sql: "SELECT substr(plain_text, 1, 65536) FROM article WHERE id = ?"), arguments: [$0])
+        }
+        try db.cachedStatement(sql: "INSERT INTO item_fts(rowid, title, body, article) VALUES (?, ?, ?, ?)")
+            .execute(arguments: [id, PlainText.fromHTML(title, limit: Self.maxTitle), body, articleText ?? ""])
+    }
+
+    static func bounded(_ text: String, _ limit: Int) -> String {
+        text.utf8.count <= limit ? text : String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit / 4)))
+    }
+}
+
+/// A stable 64-bit FNV-1a hash of an item's fields, to skip rewriting unchanged items on refetch
+/// (Swift's Hasher is seeded per process, so it cannot be stored).
+enum ContentHash {
+    static func of(_ fields: [String?]) -> Int64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for field in fields {
+            for byte in (field ?? "\u{0}").utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01B3
+        }
+        return Int64(bitPattern: hash)
+    }
+}

@@ -1,0 +1,190 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+import GRDB
+import TelexModel
+
+/// The SQLite cache: one file in WAL mode shared by the fetcher and the front ends.
+///
+/// Every write is a short `BEGIN IMMEDIATE` transaction; every read is one snapshot. Call from any thread
+/// except the UI's (reads are fast, but a write may wait for another process's transaction).
+public final class Store: Sendable {
+    let pool: DatabasePool
+    /// The database file path, for messages.
+    public let path: String
+    public let isReadOnly: Bool
+
+    static let fileName = "cache.sqlite"
+    static let busyTimeout: TimeInterval = 5
+
+    private init(pool: DatabasePool, path: String, readOnly: Bool) {
+        self.pool = pool; self.path = path; self.isReadOnly = readOnly
+    }
+
+    /// Opens (creating if needed, unless `readOnly`) the cache in `directory` and brings its schema up to date.
+    ///
+    /// The directory is created 0700 and the database 0600. A newer, corrupt or unwritable cache gives a clear
+    /// error and is never recreated.
+    public static func open(directory: String, readOnly: Bool = false) throws(StoreError) -> Store {
+        let path = (directory as NSString).appendingPathComponent(fileName)
+        let fm = FileManager.default
+        var isDirectory: ObjCBool = false
+        if !fm.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            if readOnly { throw .missing(path: path) }
+            do {
+                try fm.createDirectory(atPath: directory, withIntermediateDirectories: true,
+                                       attributes: [.posixPermissions: 0o700])
+            } catch {
+                throw errnoError(path: directory, fallback: .directory(path: directory, detail: "\(error.localizedDescription)"))
+            }
+        } else if !isDirectory.boolValue {
+            throw .directory(path: directory, detail: "it is not a directory")
+        }
+        let exists = fm.fileExists(atPath: path)
+        if !exists {
+            if readOnly { throw .missing(path: path) }
+            if access(directory, W_OK) != 0 { throw .readOnly(path: directory) }
+            // Create the file ourselves so it is 0600 from the start (SQLite gives -wal/-shm the same mode).
+            let fd = createFile(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+            if fd < 0 && errno != EEXIST {
+                throw errnoError(path: path, fallback: .directory(path: directory, detail: String(cString: strerror(errno))))
+            }
+            if fd >= 0 { close(fd) }
+            try initializeFile(path: path)
+        } else {
+            try checkHeader(path: path)
+            if !readOnly && (access(path, W_OK) != 0 || access(directory, W_OK) != 0) { throw .readOnly(path: path) }
+        }
+
+        var config = Configuration()
+        config.readonly = readOnly
+        config.busyMode = .timeout(busyTimeout)
+        config.label = "telex-cache"
+        config.maximumReaderCount = 4
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: path, configuration: config)
+        } catch {
+            throw map(error, path: path)
+        }
+        let store = Store(pool: pool, path: path, readOnly: readOnly)
+        try store.migrate(directory: directory)
+        return store
+    }
+
+    /// Runs pending migrations under a file lock, so two processes starting together cannot race;
+    /// refuses a cache that has migrations this version does not know.
+    private func migrate(directory: String) throws(StoreError) {
+        let migrator = Schema.migrator
+        do {
+            let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
+            let unknown = applied.subtracting(Schema.knownMigrations)
+            if !unknown.isEmpty { throw StoreError.newerVersion(path: path, unknownMigrations: unknown.sorted()) }
+            if applied == Schema.knownMigrations { return }
+            if isReadOnly { throw StoreError.database(path: path, detail: "the cache needs an upgrade; open it once without read-only mode") }
+            let lock = MigrationLock(path: (directory as NSString).appendingPathComponent("migrate.lock"))
+            try lock.withLock { try migrator.migrate(pool) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw Store.map(error, path: path)
+        }
+    }
+
+    /// Sets incremental auto-vacuum on a new, empty file before WAL mode writes its first page: once the
+    /// header exists (DatabasePool switches to WAL when it opens) only a full VACUUM could change it.
+    private static func initializeFile(path: String) throws(StoreError) {
+        do {
+            let queue = try DatabaseQueue(path: path)
+            try queue.writeWithoutTransaction { db in
+                try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
+                try db.execute(sql: "PRAGMA journal_mode = WAL")
+            }
+            try queue.close()
+        } catch {
+            throw map(error, path: path)
+        }
+    }
+
+    /// A non-empty file that does not start with the SQLite header is someone else's data: refuse it.
+    private static func checkHeader(path: String) throws(StoreError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            if errno == EACCES { throw .readOnly(path: path) }
+            return
+        }
+        defer { try? handle.close() }
+        let header = (try? handle.read(upToCount: 16)) ?? Data()
+        if !header.isEmpty && header != Data("SQLite format 3\0".utf8) {
+            throw .corrupt(path: path, detail: "not a SQLite database")
+        }
+    }
+
+    private static func errnoError(path: String, fallback: StoreError) -> StoreError {
+        switch errno {
+        case EROFS, EACCES, EPERM: return .readOnly(path: path)
+        case ENOSPC, EDQUOT: return .diskFull(path: path)
+        default: return fallback
+        }
+    }
+
+    /// Maps SQLite failures to errors with a message that says what to do.
+    static func map(_ error: any Error, path: String) -> StoreError {
+        if let error = error as? StoreError { return error }
+        guard let dbError = error as? DatabaseError else { return .database(path: path, detail: "\(error)") }
+        switch dbError.resultCode {
+        case .SQLITE_CORRUPT, .SQLITE_NOTADB: return .corrupt(path: path, detail: dbError.message ?? "corrupt")
+        case .SQLITE_READONLY, .SQLITE_PERM: return .readOnly(path: path)
+        case .SQLITE_FULL: return .diskFull(path: path)
+        case .SQLITE_BUSY, .SQLITE_LOCKED: return .busy(path: path)
+        case .SQLITE_CANTOPEN:
+            return .directory(path: (path as NSString).deletingLastPathComponent, detail: dbError.message ?? "cannot open the database")
+        default: return .database(path: path, detail: dbError.message ?? "\(dbError)")
+        }
+    }
+
+    /// One short `BEGIN IMMEDIATE` transaction: a deferred read-then-write would fail at once with
+    /// SQLITE_BUSY_SNAPSHOT whatever the busy timeout.
+    func write<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do {
+            return try pool.writeWithoutTransaction { db in
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    result = try body(db)
+                    return .commit
+                }
+                return result!
+            }
+        } catch {
+            throw Store.map(error, path: path)
+        }
+    }
+
+    /// One read snapshot.
+    func read<T>(_ body: (Database) throws -> T) throws(StoreError) -> T {
+        do { return try pool.read(body) } catch { throw Store.map(error, path: path) }
+    }
+
+    /// Checkpoints the WAL back into the database (the fetcher calls it after each pass).
+    public func checkpoint() throws {
+        _ = try write { _ in }
+        do { try pool.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) } } catch {
+            throw Store.map(error, path: path)
+        }
+    }
+
+    /// `PRAGMA integrity_check`: an empty array when the database is sound, else the problems found.
+    public func integrityProblems() throws -> [String] {
+        let lines = try read { db in try String.fetchAll(db, sql: "PRAGMA integrity_check") }
+        return lines == ["ok"] ? [] : lines
+    }
+}
+
+/// `open(2)`, named apart from `Store.open`.
+private func createFile(_ path: String, _ flags: Int32, _ mode: mode_t) -> Int32 {
+    #if canImport(Glibc)
+    return Glibc.open(path, flags, mode)
+    #else
+    return Darwin.open(path, flags, mode)
+    #endif
+}

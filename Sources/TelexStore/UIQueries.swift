@@ -1,0 +1,78 @@
+import GRDB
+import TelexModel
+
+/// Every query a front end runs, in one place so a test can check each plan uses an index
+/// (no SCAN of items, articles or links; no TEMP B-TREE).
+enum UIQueries {
+    /// The columns of a Headline. `CROSS JOIN` fixes the join order: items first (by index), then their feed.
+    static let headlineColumns = """
+        item.id, item.feed_id, item.title, item.link, item.sort_time, item.read, item.saved,
+        COALESCE(feed.title, feed.feed_title, feed.url) AS source
+        """
+
+    /// A cursor above every row: the first page is a keyset search too, never a SCAN.
+    static let top: (Int64, Int64) = (Int64.max, Int64.max)
+
+    static let sections = "SELECT id, name FROM section ORDER BY position"
+    static let sectionFeeds = """
+        SELECT id, section_id, url, COALESCE(title, feed_title, url) AS display_title, unread_count, total_count, last_error
+        FROM feed WHERE section_id IS NOT NULL ORDER BY section_id, position
+        """
+    static let savedCount = "SELECT COALESCE(SUM(saved_count), 0) FROM feed"
+    static let sectionTotal = "SELECT COALESCE(SUM(total_count), 0) FROM feed WHERE section_id = ?"
+    static let sectionUnread = "SELECT COALESCE(SUM(unread_count), 0) FROM feed WHERE section_id = ?"
+    static let feedTotal = "SELECT total_count FROM feed WHERE id = ?"
+    static let feedUnread = "SELECT unread_count FROM feed WHERE id = ?"
+    static let allTotal = "SELECT COALESCE(SUM(total_count), 0) FROM feed"
+    static let allUnread = "SELECT COALESCE(SUM(unread_count), 0) FROM feed"
+    static let feedLabel = """
+        SELECT feed.url, COALESCE(feed.title, feed.feed_title, feed.url) AS display_title, section.name AS section_name
+        FROM feed LEFT JOIN section ON section.id = feed.section_id WHERE feed.id = ?
+        """
+    static let item = """
+        SELECT \(headlineColumns), item.author, item.published, item.summary_html, item.content_html, item.article_id
+        FROM item CROSS JOIN feed ON feed.id = item.feed_id WHERE item.id = ?
+        """
+    static let articleDocument = "SELECT url, document FROM article WHERE id = ?"
+    static let articleByAlias = """
+        SELECT article.* FROM url_alias CROSS JOIN article ON article.id = url_alias.article_id WHERE url_alias.url = ?
+        """
+    static let articleLinks = "SELECT url, text, kind FROM link WHERE article_id = ? ORDER BY position"
+    static let related = """
+        SELECT \(headlineColumns) FROM link
+        CROSS JOIN url_alias ON url_alias.url = link.url_key
+        CROSS JOIN item ON item.article_id = url_alias.article_id
+        CROSS JOIN feed ON feed.id = item.feed_id
+        WHERE link.article_id = ? AND link.kind = 'related' AND url_alias.article_id != link.article_id
+        ORDER BY link.position
+        """
+    static let searchHits = "SELECT rowid FROM item_fts WHERE item_fts MATCH ? ORDER BY rank LIMIT ?"
+    static let searchCount = "SELECT COUNT(*) FROM item_fts WHERE item_fts MATCH ?"
+    static let headlinesByID = "SELECT \(headlineColumns) FROM item CROSS JOIN feed ON feed.id = item.feed_id WHERE item.id = ?"
+    static let fetchProgress = "SELECT * FROM fetch_progress WHERE id = 1"
+
+    /// A page of a newest-first list below (or, `upward`, above) the cursor, by keyset on (sort_time, id).
+    /// `unreadOnly` adds `read = 0`, which selects the partial unread indexes.
+    static func headlines(_ scope: ListScope, unreadOnly: Bool = false, cursor: (Int64, Int64), upward: Bool, limit: Int)
+        -> (String, StatementArguments) {
+        var filter: String
+        var arguments: StatementArguments
+        switch scope {
+        case .section(let id): filter = "item.section_id = ?"; arguments = [id.rawValue]
+        case .feed(let id): filter = "item.feed_id = ?"; arguments = [id.rawValue]
+        case .all, .search: filter = "1"; arguments = []
+        case .unread: filter = "item.read = 0"; arguments = []
+        case .saved: filter = "item.saved = 1"; arguments = []
+        }
+        if unreadOnly && scope != .unread { filter += " AND item.read = 0" }
+        let comparison = upward ? ">" : "<"
+        let order = upward ? "ASC" : "DESC"
+        let sql = """
+            SELECT \(headlineColumns) FROM item CROSS JOIN feed ON feed.id = item.feed_id
+            WHERE \(filter) AND (item.sort_time, item.id) \(comparison) (?, ?)
+            ORDER BY item.sort_time \(order), item.id \(order) LIMIT ?
+            """
+        arguments += [cursor.0, cursor.1, limit]
+        return (sql, arguments)
+    }
+}

@@ -1,0 +1,6 @@
+/// One request the fixture server received (tests assert on what the client sent).
+public struct RecordedRequest: Sendable, Hashable {
+    public var path: String
+    /// Header names lowercased.
+    public var headers: [String: String]
+}

@@ -1,0 +1,85 @@
+import ArgumentParser
+import Foundation
+import Logging
+import TelexApp
+import TelexConfig
+import TelexFetch
+import TelexStore
+
+/// The offline sample edition: the bundled news site served on 127.0.0.1, fetched through the
+/// real pipeline into a temporary cache, then read with the real reader.
+struct Demo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Open the reader on the bundled sample edition (no network needed).",
+        discussion: """
+        Serves the sample news site on 127.0.0.1 with telex's own test server, fetches its feeds and \
+        articles into a temporary cache (or --cache DIR), and opens the reader on it. Links not yet \
+        cached are fetched from the local server while the reader runs. The temporary cache is \
+        removed on exit unless --keep is given.
+        """)
+
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Keep the temporary cache and print where it is.")
+    var keep = false
+
+    @Flag(name: .customLong("no-color"), help: "Draw without colours (as NO_COLOR does).")
+    var noColor = false
+
+    @Flag(name: .customLong("fetch-only"), help: "Fetch the edition into the cache and exit (no reader).")
+    var fetchOnly = false
+
+    func run() throws {
+        let site = SampleEditionServer()
+        let base: URL
+        do { base = try AsyncBridge.run { try await site.start() } } catch {
+            Output.error("cannot start the sample edition's server on 127.0.0.1: \(error)")
+            throw ExitCode(ExitStatus.runtime)
+        }
+        defer { _ = try? AsyncBridge.run { await site.stop() } }
+
+        let temporary = global.cache == nil
+        let cacheDirectory = global.cache ?? NSTemporaryDirectory() + "telex-demo-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+        defer {
+            if temporary && !keep { try? FileManager.default.removeItem(atPath: cacheDirectory) }
+            else if temporary { FileHandle.standardError.write(Data("telex: the demo cache is kept in \(cacheDirectory)\n".utf8)) }
+        }
+
+        let config: Configuration
+        do {
+            config = try ConfigurationParser.parse(Array(site.feedsJSON(baseURL: base).utf8), source: "(sample edition)")
+        } catch {
+            Output.error("the sample edition's feeds.json is invalid: \(error)")
+            throw ExitCode(ExitStatus.configuration)
+        }
+
+        let summary: PassSummary
+        do {
+            let store = try Store.open(directory: cacheDirectory)
+            let service = FetchService(store: store, configuration: config,
+                                       http: URLSessionFetcher(limits: FetchService.limits(config.settings)),
+                                       logger: Logger(label: "telex.demo"))
+            try service.syncConfiguration()
+            if Output.stdoutIsTerminal && !fetchOnly {
+                FileHandle.standardError.write(Data("Fetching the sample edition from \(base.absoluteString)…\n".utf8))
+            }
+            summary = try AsyncBridge.run { try await service.runPass(PassOptions(selection: .all, force: true, articles: true)) }
+            try? store.checkpoint()
+        } catch {
+            Output.error("cannot fetch the sample edition: \(error)")
+            throw ExitCode(ExitStatus.runtime)
+        }
+        if fetchOnly {
+            Output.line(Fetch.summaryLine(summary))
+            return
+        }
+        let env = ProcessInfo.processInfo.environment
+        do {
+            try ReaderApp.run(ReaderApp.Options(configuration: config, paths: global.paths, cacheDirectory: cacheDirectory,
+                                                noColor: noColor || !(env["NO_COLOR"] ?? "").isEmpty))
+        } catch {
+            Output.error("\(error)")
+            throw ExitCode(ExitStatus.runtime)
+        }
+    }
+}

@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import TelexTestServer
+
+/// `telex _fixture-server`: the test server as a process, for the benchmark and the e2e tests.
+struct FixtureServe: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "_fixture-server",
+        abstract: "Serve a fixture site on 127.0.0.1 (benchmarks and end-to-end tests).",
+        shouldDisplay: false)
+
+    @Option(help: "Serve this directory.") var directory: String?
+    @Option(help: "Generate the benchmark site: FEEDSxITEMS, e.g. 300x60.") var generate: String?
+    @Option(name: .customLong("latency-ms"), help: "Delay before every response.") var latencyMs: Int = 0
+    @Option(help: "Listen on this port (default: any free port).") var port: UInt16 = 0
+    @Option(name: .customLong("write-feeds"), help: "Write a feeds.json for the served feeds here.") var writeFeeds: String?
+    @Option(name: .customLong("url-file"), help: "Write the base URL here once listening.") var urlFile: String?
+
+    func run() throws {
+        let server: FixtureServer
+        if let directory {
+            server = try FixtureServer(directory: URL(fileURLWithPath: directory), latency: .milliseconds(latencyMs))
+        } else {
+            server = FixtureServer(latency: .milliseconds(latencyMs))
+        }
+        let port = self.port
+        let base = try AsyncBridge.run { try await server.start(port: port) }
+        var feedURLs: [String] = []
+        if let generate {
+            let parts = generate.split(separator: "x").compactMap { Int($0) }
+            guard parts.count == 2 else { throw ValidationError("--generate takes FEEDSxITEMS") }
+            BenchmarkSite.install(on: server, feeds: parts[0], items: parts[1])
+            feedURLs = BenchmarkSite.feedURLs(base: base.absoluteString, feeds: parts[0])
+        }
+        if let writeFeeds {
+            let feeds = feedURLs.map { "{\"url\": \"\($0)\"}" }.joined(separator: ",\n      ")
+            let json = "{\n  \"sections\": [\n    {\"name\": \"Bench\", \"feeds\": [\n      \(feeds)\n    ]}\n  ]\n}\n"
+            try json.write(toFile: writeFeeds, atomically: true, encoding: .utf8)
+        }
+        if let urlFile { try base.absoluteString.write(toFile: urlFile, atomically: true, encoding: .utf8) }
+        FileHandle.standardOutput.write(Data((base.absoluteString + "\n").utf8))
+        signal(SIGTERM, SIG_IGN); signal(SIGINT, SIG_IGN)
+        let stop = DispatchSemaphore(value: 0)
+        let sources = [SIGTERM, SIGINT].map { sig -> DispatchSourceSignal in
+            let s = DispatchSource.makeSignalSource(signal: sig, queue: .global())
+            s.setEventHandler { stop.signal() }
+            s.resume()
+            return s
+        }
+        stop.wait()
+        _ = sources
+        try AsyncBridge.run { await server.stop() }
+    }
+}

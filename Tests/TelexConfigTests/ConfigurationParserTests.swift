@@ -1,0 +1,132 @@
+import Foundation
+import Testing
+@testable import TelexConfig
+
+private func parse(_ json: String) throws(ConfigurationError) -> Configuration {
+    try ConfigurationParser.parse(Array(json.utf8), source: "feeds.json")
+}
+
+private func problems(_ json: String) -> [ConfigurationProblem] {
+    do { _ = try parse(json); return [] } catch { return error.problems }
+}
+
+@Suite struct ConfigurationParserTests {
+    @Test func theBundledFeedsJSONIsValidAndInOrder() throws {
+        let config = ConfigurationLoader.builtIn()
+        #expect(config.sections.map(\.name) == ["World", "Business", "Technology", "Science", "Sports", "Culture"])
+        #expect(config.sections.allSatisfy { $0.feeds.count >= 3 })
+        #expect(config.settings.retentionDays == 90)
+    }
+
+    @Test func theEmbeddedDefaultIsTheTopLevelFeedsJSON() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let text = try String(contentsOf: root.appendingPathComponent("feeds.json"), encoding: .utf8)
+        #expect(text == ConfigurationLoader.builtInText + "\n" || text == ConfigurationLoader.builtInText,
+                "run scripts/gen-default-feeds.sh (make does) after editing feeds.json")
+    }
+
+    @Test func aMinimalFileGetsTheDocumentedDefaults() throws {
+        let c = try parse(#"{"sections": [{"name": "News", "feeds": [{"url": "https://example.org/feed"}]}]}"#)
+        let f = c.sections[0].feeds[0]
+        #expect(f.article == .auto && f.enabled && f.title == nil && f.interval == nil)
+        #expect(c.settings.jobs == 16 && c.settings.perHost == 2 && c.settings.prefetchPerArticle == 5 && c.settings.measure == 80)
+        #expect(c.settings.osc52 == false && c.settings.browser == nil)
+    }
+
+    @Test func perFeedOptionsAreRead() throws {
+        let c = try parse(#"""
+        {"settings": {"jobs": 4, "default_interval": "1h", "browser": "w3m %s:firefox"},
+         "sections": [{"name": "Tech", "feeds": [
+           {"url": "https://a.example/rss", "title": "A", "article": "always", "interval": "15m", "enabled": false}]}]}
+        """#)
+        let f = c.sections[0].feeds[0]
+        #expect(f.title == "A" && f.article == .always && f.interval == 900 && !f.enabled)
+        #expect(c.settings.jobs == 4 && c.settings.defaultInterval == 3600 && c.settings.browser == "w3m %s:firefox")
+        #expect(c.enabledFeeds.isEmpty)
+    }
+
+    struct BrokenCase: CustomTestStringConvertible, Sendable {
+        var name: String; var json: String; var line: Int; var path: String; var message: String
+        var testDescription: String { name }
+    }
+
+    static let broken: [BrokenCase] = [
+        .init(name: "invalid JSON", json: "{\n  \"sections\": [\n    {\"name\": \"A\",}\n  ]\n}", line: 3, path: "", message: "invalid JSON"),
+        .init(name: "unknown key", json: "{\"sections\": [\n {\"name\": \"A\", \"feeds\": [\n  {\"url\": \"https://a.example/\", \"titel\": \"x\"}]}]}",
+              line: 3, path: "sections[0].feeds[0].titel", message: "unknown key \"titel\" (did you mean \"title\"?)"),
+        .init(name: "unknown top-level key", json: "{\"sections\": [], \"feed\": 1}", line: 1, path: "feed", message: "unknown key"),
+        .init(name: "missing url", json: "{\"sections\": [{\"name\": \"A\", \"feeds\": [\n{\"title\": \"x\"}]}]}",
+              line: 2, path: "sections[0].feeds[0].url", message: "missing required key \"url\""),
+        .init(name: "bad URL scheme", json: "{\"sections\": [{\"name\": \"A\", \"feeds\": [{\"url\": \"file:///etc/passwd\"}]}]}",
+              line: 1, path: "sections[0].feeds[0].url", message: "unsupported URL scheme \"file\""),
+        .init(name: "duplicate feed", json: "{\"sections\": [{\"name\": \"A\", \"feeds\": [{\"url\": \"https://a.example/x\"}]},\n{\"name\": \"B\", \"feeds\": [{\"url\": \"HTTPS://A.EXAMPLE:443/x#top\"}]}]}",
+              line: 2, path: "sections[1].feeds[0].url", message: "duplicate feed"),
+        .init(name: "empty section", json: "{\"sections\": [{\"name\": \"A\",\n \"feeds\": []}]}", line: 2, path: "sections[0].feeds", message: "has no feeds"),
+        .init(name: "missing sections", json: "{\"settings\": {}}", line: 1, path: "sections", message: "missing required key"),
+        .init(name: "bad article mode", json: "{\"sections\": [{\"name\": \"A\", \"feeds\": [{\"url\": \"https://a.example/\", \"article\": \"sometimes\"}]}]}",
+              line: 1, path: "sections[0].feeds[0].article", message: "expected one of"),
+        .init(name: "bad interval", json: "{\"sections\": [{\"name\": \"A\", \"feeds\": [{\"url\": \"https://a.example/\", \"interval\": \"soon\"}]}]}",
+              line: 1, path: "sections[0].feeds[0].interval", message: "expected a duration"),
+        .init(name: "setting out of range", json: "{\"settings\": {\"jobs\": 0}, \"sections\": [{\"name\": \"A\", \"feeds\": [{\"url\": \"https://a.example/\"}]}]}",
+              line: 1, path: "settings.jobs", message: "expected a whole number"),
+        .init(name: "duplicate section", json: "{\"sections\": [{\"name\": \"A\", \"feeds\": [{\"url\": \"https://a.example/1\"}]},\n {\"name\": \"a\", \"feeds\": [{\"url\": \"https://a.example/2\"}]}]}",
+              line: 2, path: "sections[1].name", message: "duplicate section"),
+        .init(name: "truncated file", json: "{\"sections\": [", line: 1, path: "", message: "unexpected end of file"),
+    ]
+
+    @Test(arguments: broken)
+    func brokenFilesAreRejectedWithLineAndPath(_ c: BrokenCase) {
+        let found = problems(c.json)
+        #expect(!found.isEmpty, "accepted a broken file")
+        #expect(found.contains { $0.line == c.line && $0.path == c.path && $0.message.contains(c.message) },
+                "got: \(found.map(\.description))")
+    }
+
+    @Test func everyProblemIsReportedAtOnce() {
+        let found = problems(#"{"sections": [{"name": "", "feeds": [{"url": "gopher://x"}, {"urll": "y"}]}]}"#)
+        #expect(found.count >= 3)
+    }
+
+    @Test func errorMessagesNameTheFileLineAndPath() {
+        do {
+            _ = try ConfigurationParser.parse(Array("{\"sections\": [{\"name\": \"A\", \"feeds\": [{\"url\": \"ftp://x/\"}]}]}".utf8), source: "/home/u/feeds.json")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.description.hasPrefix("/home/u/feeds.json:1: sections[0].feeds[0].url: unsupported URL scheme"))
+        }
+    }
+
+    @Test func aMissingFileIsAConfigurationError() {
+        #expect(throws: ConfigurationError.self) { try ConfigurationLoader.loadFile("/nonexistent/telex/feeds.json") }
+    }
+}
+
+@Suite struct PathsTests {
+    @Test func xdgVariablesAreHonouredAndRelativeOnesIgnored() {
+        let p = Paths(environment: ["HOME": "/home/u", "XDG_CONFIG_HOME": "/cfg", "XDG_DATA_HOME": "relative/data"])
+        #expect(p.configDirectory == "/cfg/telex")
+        #expect(p.dataDirectory == "/home/u/.local/share/telex")
+        #expect(p.stateDirectory == "/home/u/.local/state/telex")
+        #expect(p.logFile == "/home/u/.local/state/telex/telex.log")
+    }
+
+    @Test func theUserFileWinsOverTheBuiltInDefault() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("telex-cfg-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("telex"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try #"{"sections": [{"name": "Mine", "feeds": [{"url": "https://m.example/"}]}]}"#
+            .write(to: dir.appendingPathComponent("telex/feeds.json"), atomically: true, encoding: .utf8)
+        let paths = Paths(environment: ["HOME": "/nowhere", "XDG_CONFIG_HOME": dir.path])
+        #expect(try ConfigurationLoader.load(explicitPath: nil, paths: paths).sections.map(\.name) == ["Mine"])
+        let none = Paths(environment: ["HOME": "/nowhere", "XDG_CONFIG_HOME": "/nonexistent-xdg"])
+        #expect(try ConfigurationLoader.load(explicitPath: nil, paths: none).source == ConfigurationLoader.builtInSource)
+    }
+}
+
+@Suite struct DurationTextTests {
+    @Test(arguments: [("90s", 90), ("30m", 1800), ("2h", 7200), ("1d", 86400), ("45", 45), (" 5M ", 300)])
+    func durationsParse(_ text: String, _ seconds: Int) { #expect(DurationText.seconds(text) == seconds) }
+
+    @Test(arguments: ["", "m", "-5m", "1.5h", "3w", "٣m"])
+    func nonsenseIsRejected(_ text: String) { #expect(DurationText.seconds(text) == nil) }
+}

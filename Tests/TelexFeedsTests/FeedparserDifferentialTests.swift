@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+import TelexTestSupport
+
+/// Runs scripts/feedparser-diff.py (telex vs Python's feedparser on every fixture) when feedparser and
+/// the debug binary are present; prints a SKIP line otherwise.
+@Suite struct FeedparserDifferentialTests {
+    @Test func telexAgreesWithFeedparserOnEveryFixtureExceptListedDisagreements() throws {
+        let root = Fixtures.repositoryRoot
+        let telex = root.appendingPathComponent(".build/debug/telex").path
+        guard FileManager.default.isExecutableFile(atPath: telex) else {
+            print("SKIP feedparser differential: \(telex) not built"); return
+        }
+        guard let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: { run($0, ["-c", "import feedparser"]).status == 0 }) else {
+            print("SKIP feedparser differential: python3 with feedparser not installed (apt-get install python3-feedparser)"); return
+        }
+        let result = run(python, [root.appendingPathComponent("scripts/feedparser-diff.py").path, "--telex", telex])
+        print(result.output)
+        #expect(result.status == 0, "unexpected disagreements with feedparser:\n\(result.output)")
+    }
+
+    private func run(_ executable: String, _ arguments: [String]) -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        do { try process.run() } catch { return (127, "\(error)") }
+        let data = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}

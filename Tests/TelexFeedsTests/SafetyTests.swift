@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+@testable import TelexFeeds
+
+@Suite struct SafetyTests {
+    @Test func billionLaughsFailsFastWithAClearError() throws {
+        let start = Date()
+        #expect {
+            _ = try parseFixture("quirk-billion-laughs.xml")
+        } throws: { error in
+            (error as? FeedParseError)?.kind == .entityExpansion && "\(error)".contains("billion laughs")
+        }
+        #expect(Date().timeIntervalSince(start) < 1)
+    }
+
+    @Test func externalEntitiesAreNeverLoaded() throws {
+        let feed = try parseFixture("quirk-external-entity.xml")
+        let title = try #require(feed.items.first?.title)
+        #expect(!title.contains("root:"))
+        #expect(feed.warnings.contains { $0.contains("external entity") })
+    }
+
+    @Test func deepNestingIsBoundedAndEarlierItemsSurvive() throws {
+        let feed = try parseFixture("quirk-deep-nesting.xml")
+        #expect(feed.items.first?.title == "Before")
+    }
+
+    @Test func oversizedDocumentsAreRefused() {
+        let big = [UInt8](repeating: 0x20, count: FeedParser.maxDocumentBytes + 1)
+        #expect(throws: FeedParseError.self) { try FeedParser.parse(big) }
+    }
+
+    static let notFeeds: [(String, FeedParseError.Kind)] = [
+        ("", .empty), ("   \n", .empty), ("hello world", .notAFeed), ("{\"a\": 1}", .notAFeed), ("{not json", .malformed),
+        ("<html><body>x</body></html>", .notAFeed), ("<svg xmlns='http://www.w3.org/2000/svg'/>", .notAFeed),
+    ]
+
+    @Test(arguments: notFeeds)
+    func documentsWithNothingRecoverableThrow(_ text: String, _ kind: FeedParseError.Kind) {
+        #expect { try FeedParser.parse(Array(text.utf8)) } throws: { ($0 as? FeedParseError)?.kind == kind }
+    }
+
+    @Test func htmlPagesAreReportedAsNotFeeds() throws {
+        #expect { try parseFixture("not-a-feed.html") } throws: { "\($0)".contains("HTML") }
+    }
+
+    @Test func randomBytesNeverCrash() {
+        var generator = SplitMix(seed: 42)
+        let alphabet = Array("<>&;/=\"' abcitemrsschanneltitle?!-[]#x0123\u{e9}".utf8)
+        for _ in 0..<300 {
+            let count = Int(generator.next() % 400)
+            var bytes = (0..<count).map { _ in alphabet[Int(generator.next() % UInt64(alphabet.count))] }
+            if generator.next() % 2 == 0 { bytes = Array("<rss version=\"2.0\"><channel><item><title>".utf8) + bytes }
+            _ = try? FeedParser.parse(bytes)
+        }
+    }
+}
+
+struct SplitMix {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}

@@ -1,0 +1,148 @@
+import Foundation
+import Testing
+@testable import TelexFetch
+import TelexConfig
+import TelexModel
+import TelexStore
+import TelexTestServer
+import TelexTestSupport
+
+/// The fetch pipeline end to end: fixture server on 127.0.0.1 → FetchService → a real cache.
+@Suite struct PipelineTests {
+    final class Harness: @unchecked Sendable {
+        let server: FixtureServer
+        let base: URL
+        let store: Store
+        let directory: URL
+        var config: Configuration
+        var reports: [FeedReport] = []
+        let lock = NSLock()
+
+        init(routes: [String: FixtureRoute], feeds: [String], article: ArticleMode = .never) async throws {
+            let server = FixtureServer(routes: routes)
+            let base = try await server.start()
+            let directory = try Fixtures.temporaryDirectory("telex-fetch")
+            self.server = server
+            self.base = base
+            self.directory = directory
+            store = try Store.open(directory: directory.path)
+            let configured = feeds.map { FeedConfig(url: base.absoluteString + $0, article: article) }
+            config = Configuration(sections: [SectionConfig(name: "News", feeds: configured)], source: "test")
+        }
+
+        func url(_ path: String) -> String { base.absoluteString + path }
+
+        func pass(articles: Bool = false, force: Bool = true) async throws -> PassSummary {
+            let service = FetchService(store: store, configuration: config,
+                                       http: URLSessionFetcher(limits: HTTPLimits(idleTimeout: 5, totalTimeout: 20)))
+            try service.syncConfiguration()
+            return try await service.runPass(PassOptions(force: force, articles: articles), report: { [self] r in
+                lock.lock(); reports.append(r); lock.unlock()
+            })
+        }
+
+        func info(_ path: String) throws -> FeedFetchInfo? { try store.feedsForFetching().first { $0.url == url(path) } }
+
+        func close() async {
+            await server.stop()
+            try? FileManager.default.removeItem(at: directory)
+        }
+    }
+
+    static func items(_ n: Int, prefix: String = "i") -> [SiteBuilder.Item] {
+        (0..<n).map { SiteBuilder.Item(id: "\(prefix)\($0)", title: "Story \($0)", link: "http://example.org/\(prefix)\($0)") }
+    }
+
+    @Test func aSecondPassGets304sAndWritesNoItem() async throws {
+        let h = try await Harness(routes: ["/a.xml": SiteBuilder.feed("A", Self.items(5)), "/b.xml": SiteBuilder.feed("B", Self.items(3, prefix: "b"))],
+                                  feeds: ["/a.xml", "/b.xml"])
+        defer { Task { await h.close() } }
+        let first = try await h.pass()
+        #expect(first.ok == 2)
+        #expect(first.newItems == 8)
+        #expect(try h.store.count(.all) == 8)
+        let second = try await h.pass()
+        #expect(second.unchanged == 2)
+        #expect(second.ok == 0)
+        #expect(second.newItems == 0)
+        #expect(h.server.requests.last?.headers["if-none-match"] == "\"1\"")
+        #expect(try h.info("/a.xml")?.etag == "\"1\"")
+    }
+
+    @Test func aFailureIsRecordedAndKeepsTheCachedItems() async throws {
+        let h = try await Harness(routes: ["/a.xml": SiteBuilder.feed("A", Self.items(4))], feeds: ["/a.xml"])
+        defer { Task { await h.close() } }
+        _ = try await h.pass()
+        h.server.setRoute("/a.xml", .status(500, body: "boom"))
+        let failed = try await h.pass()
+        #expect(failed.failed == 1)
+        #expect(try h.store.count(.all) == 4)
+        let info = try #require(try h.info("/a.xml"))
+        #expect(info.lastError == "HTTP 500")
+        #expect(info.consecutiveFailures == 1)
+        #expect(info.etag == "\"1\"")
+    }
+
+    @Test func goneStopsPollingAndRetryAfterIsHonouredByAForcedPass() async throws {
+        let h = try await Harness(routes: ["/gone.xml": .status(410), "/busy.xml": .status(429, headers: ["Retry-After": "3600"])],
+                                  feeds: ["/gone.xml", "/busy.xml"])
+        defer { Task { await h.close() } }
+        let first = try await h.pass()
+        #expect(first.failed == 2)
+        #expect(try h.info("/gone.xml")?.gone == true)
+        let second = try await h.pass()
+        #expect(second.skipped == 2)
+        #expect(h.server.requestCount("/gone.xml") == 1)
+        #expect(h.server.requestCount("/busy.xml") == 1)
+    }
+
+    @Test func htmlServedInsteadOfAFeedIsAFailure() async throws {
+        let page = FixtureResource(text: "<!doctype html><html><body><p>Welcome</p></body></html>", contentType: "text/html")
+        let h = try await Harness(routes: ["/feed": .resource(page)], feeds: ["/feed"])
+        defer { Task { await h.close() } }
+        let summary = try await h.pass()
+        #expect(summary.failed == 1)
+        #expect(try h.info("/feed")?.lastError?.hasPrefix("not a feed") == true)
+    }
+
+    @Test func aMalformedFeedStillYieldsItsItems() async throws {
+        let broken = "<rss version=\"2.0\"><channel><title>Broken & bad</title><item><guid>x1</guid><title>One</title><link>http://example.org/1</link></item><item><guid>x2</guid><title>Two <b>bold</title></item>"
+        let h = try await Harness(routes: ["/broken.xml": .resource(FixtureResource(text: broken, contentType: "application/rss+xml"))],
+                                  feeds: ["/broken.xml"])
+        defer { Task { await h.close() } }
+        let summary = try await h.pass()
+        #expect(summary.ok == 1)
+        #expect(try h.store.count(.all) >= 1)
+    }
+
+    @Test func aPermanentRedirectIsRememberedAndUsedNextTime() async throws {
+        let h = try await Harness(routes: ["/old.xml": .redirect(to: "/new.xml", permanent: true),
+                                           "/new.xml": SiteBuilder.feed("N", Self.items(2))], feeds: ["/old.xml"])
+        defer { Task { await h.close() } }
+        _ = try await h.pass()
+        #expect(try h.info("/old.xml")?.permanentRedirect == h.url("/new.xml"))
+        _ = try await h.pass()
+        #expect(h.server.requestCount("/old.xml") == 1)
+        #expect(h.server.requestCount("/new.xml") == 2)
+    }
+
+    @Test func articlesAndTheirRelatedStoriesAreCachedForOfflineReading() async throws {
+        let h = try await Harness(routes: [:], feeds: ["/news.xml"], article: .auto)
+        defer { Task { await h.close() } }
+        let item = SiteBuilder.Item(id: "s1", title: "Main story", link: h.url("/story1.html"))
+        h.server.setRoute("/news.xml", SiteBuilder.feed("News", [item]))
+        h.server.setRoute("/story1.html", SiteBuilder.article("Main story", related: [("Second story", h.url("/story2.html"))]))
+        h.server.setRoute("/story2.html", SiteBuilder.article("Second story"))
+        let summary = try await h.pass(articles: true)
+        #expect(summary.articles == 2)
+        await h.server.stop()
+        let main = try #require(try h.store.article(forURL: h.url("/story1.html")))
+        #expect(main.documentJSON != nil)
+        #expect(main.links.contains { $0.kind == .related && $0.url == h.url("/story2.html") })
+        let related = try #require(try h.store.article(forURL: h.url("/story2.html")))
+        #expect(related.status == .ok)
+        // A second pass does not refetch cached pages.
+        let again = try await h.pass(articles: true)
+        #expect(again.articles == 0)
+    }
+}

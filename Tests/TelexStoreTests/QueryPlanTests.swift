@@ -1,0 +1,30 @@
+import Foundation
+import Testing
+import TelexModel
+@testable import TelexStore
+
+/// Every query a front end runs must be an index search: at a million items a SCAN of items or a
+/// TEMP B-TREE sort costs seconds. Scans of the small configuration tables (section, feed: one row per
+/// configured feed) are allowed, as are FTS5 virtual-table lookups, which EXPLAIN shows as "SCAN ... VIRTUAL TABLE".
+@Suite("Query plans")
+struct QueryPlanTests {
+    static let smallTables = ["section", "feed"]
+
+    @Test func noUIQueryScansABigTableOrSortsInATemporaryBTree() throws {
+        let fixture = try StoreFixture()
+        try fixture.addItems("https://a.example/feed", count: 50)
+        try fixture.store.executeForTesting("ANALYZE")
+        let plans = try fixture.store.uiQueryPlans()
+        #expect(plans.count > 50)
+        for (name, plan) in plans {
+            for line in plan {
+                #expect(!line.contains("TEMP B-TREE"), "\(name): \(plan)")
+                if line.hasPrefix("SCAN") {
+                    let table = line.split(separator: " ").dropFirst().first.map(String.init) ?? ""
+                    let allowed = Self.smallTables.contains(table) || line.contains("VIRTUAL TABLE")
+                    #expect(allowed, "\(name): \(plan)")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+import TelexModel
+@testable import TelexStore
+
+@Suite("Full-text search")
+struct SearchTests {
+    @Test(arguments: [
+        ("covid-19", "\"covid-19\"*"),
+        ("C++ compilers", "\"C++\" \"compilers\"*"),
+        ("say \"hi", "\"say\" \"hi\"*"),
+        ("learn C++", "\"learn\" \"C++\""),
+        ("NOT AND OR", "\"NOT\" \"AND\" \"OR\"*"),
+        ("  ", nil),
+        ("\" ++ -", nil),
+        ("東京", "\"東京\"*"),
+    ] as [(String, String?)])
+    func userInputBecomesQuotedTokensWithAPrefixOnTheLast(input: String, expected: String?) {
+        #expect(SearchQuery.matchExpression(input) == expected)
+    }
+
+    static func fixture() throws -> StoreFixture {
+        let fixture = try StoreFixture()
+        let texts = [
+            "Vaccines against covid-19 reach the elderly",
+            "The C++ committee meets in Zürich",
+            "Café culture: a history",
+            "Parliament votes on the budget",
+            "Budget talks stall again; budget deadline missed",
+        ]
+        try fixture.addItems("https://a.example/feed", count: texts.count, summary: { "<p>\(texts[$0])</p>" })
+        return fixture
+    }
+
+    @Test(arguments: [
+        ("covid-19", ["item 0"]),
+        ("c++", ["item 1"]),
+        ("zurich", ["item 1"]),
+        ("cafe", ["item 2"]),
+        ("parl", ["item 3"]),
+        ("budget", ["item 4", "item 3"]),
+        ("say \"", []),
+        ("nothingmatches", []),
+    ])
+    func searchFindsRankedMatchesForAnyInput(query: String, titles: [String]) throws {
+        let fixture = try Self.fixture()
+        #expect(try fixture.store.search(query, limit: 50).map(\.title) == titles)
+        #expect(try fixture.store.count(.search(query)) == titles.count)
+        #expect(try fixture.store.headlines(.search(query), after: nil, limit: 50).map(\.title) == titles)
+    }
+
+    @Test func articleTextIsSearchable() throws {
+        let fixture = try Self.fixture()
+        _ = try fixture.store.saveArticle(ArticleRecord(requestedURL: "https://a.example/item/2", fetchedAt: Date(),
+                                                        plainText: "Espresso was invented in Turin"))
+        #expect(try fixture.store.search("espresso", limit: 5).map(\.title) == ["item 2"])
+    }
+}
+
+@Suite("URL normalisation")
+struct URLNormalizerTests {
+    @Test(arguments: [
+        ("HTTPS://Example.COM:443/a/b?x=1#frag", "https://example.com/a/b?x=1"),
+        ("http://example.com:80", "http://example.com/"),
+        ("http://example.com:8080/p", "http://example.com:8080/p"),
+        ("https://ex.com/p?utm_source=rss&id=3&utm_medium=feed&fbclid=abc", "https://ex.com/p?id=3"),
+        ("https://ex.com/p?utm_campaign=x", "https://ex.com/p"),
+        ("https://ex.com/Path/Case", "https://ex.com/Path/Case"),
+        ("  https://ex.com/p  ", "https://ex.com/p"),
+        ("mailto:someone@example.com", "mailto:someone@example.com"),
+        ("not a url", "not a url"),
+    ])
+    func urlsAreNormalised(input: String, expected: String) {
+        #expect(URLNormalizer.normalize(input) == expected)
+    }
+}
+
+@Suite("Plain text for the index")
+struct PlainTextTests {
+    @Test(arguments: [
+        ("<p>Hello <b>world</b></p>", "Hello world"),
+        ("Fish &amp; chips &#233;t&#xE9; &nbsp;x", "Fish & chips été x"),
+        ("a &bogus; b & c", "a &bogus; b & c"),
+        ("line\none\t\u{1B}[31mred", "line one [31mred"),
+    ])
+    func htmlBecomesPlainText(html: String, text: String) {
+        #expect(PlainText.fromHTML(html) == text)
+    }
+}

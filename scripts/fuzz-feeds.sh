@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds a libFuzzer + AddressSanitizer binary from Sources/TelexFeeds and runs it for N seconds (default 60)
+# on a corpus seeded with tests/fixtures/feeds. Crashing inputs are written to .build/fuzz/crashes/.
+# Usage: scripts/fuzz-feeds.sh [SECONDS]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-60}
+out=.build/fuzz
+mkdir -p "$out/corpus" "$out/crashes"
+cp -n tests/fixtures/feeds/* "$out/corpus/" 2>/dev/null || true
+if [ ! -x "$out/fuzz-feeds" ] || [ -n "$(find Sources/TelexFeeds scripts/fuzz -newer "$out/fuzz-feeds" -name '*.swift')" ]; then
+  echo "== building $out/fuzz-feeds"
+  flock /tmp/telex-build.lock swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name TelexFeeds \
+    -I Sources/CLibXML2 -Xcc -I/usr/include/libxml2 -lxml2 \
+    Sources/TelexFeeds/*.swift scripts/fuzz/FeedParserFuzzEntry.swift -o "$out/fuzz-feeds"
+fi
+echo "== fuzzing for ${seconds}s"
+"$out/fuzz-feeds" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 \
+  -artifact_prefix="$out/crashes/" -print_final_stats=1 "$out/corpus" 2>&1 | grep -E "^#[0-9]+.*(DONE|pulse)|ERROR|SUMMARY|stat::number_of_executed_units|crash-|timeout-|oom-" | tail -8
+crashes=$(ls "$out/crashes" | wc -l)
+echo "fuzz: $crashes crashing inputs in $out/crashes"
+[ "$crashes" = 0 ]
