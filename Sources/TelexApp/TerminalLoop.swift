@@ -48,6 +48,10 @@ public final class TerminalLoop {
                 }
             }
             actions += queue.drain()
+            // Many cache changes between two frames cost one re-query.
+            if let last = actions.lastIndex(of: .cacheChanged) {
+                actions = actions.enumerated().filter { $0.element != .cacheChanged || $0.offset == last }.map(\.element)
+            }
             if ready == 0 { actions.append(.tick(Date())) }
             for action in actions where !state.isQuitting { apply(action) }
             if state.isQuitting { break }

@@ -231,6 +231,8 @@ public final class CursesBackend: ScreenBackend {
     public func suspend(_ body: () -> Void) {
         def_prog_mode()
         endwin()
+        // endwin's last bytes (leaving the alternate screen) must be out before the process stops.
+        fflush(stdout)
         body()
         reset_prog_mode()
         lastDrawn = nil

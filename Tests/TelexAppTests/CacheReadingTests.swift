@@ -134,3 +134,24 @@ import TelexUI
         #expect(session.state.headlines.selected?.id == ItemID(1_000_000))
     }
 }
+
+@Suite struct ChangeWatcherTests {
+    final class Box: @unchecked Sendable {
+        let lock = NSLock()
+        var token: Int64 = 1
+        var posted: [Action] = []
+        func locked<T>(_ body: () -> T) -> T { lock.lock(); defer { lock.unlock() }; return body() }
+    }
+
+    @Test func aMovedTokenPostsCacheChangedOnce() async throws {
+        let box = Box()
+        let watcher = ChangeWatcher(interval: 0.02, token: { box.locked { box.token } },
+                                    post: { a in box.locked { box.posted.append(a) } })
+        try await Task.sleep(for: .milliseconds(100))
+        #expect(box.locked { box.posted.isEmpty })
+        box.locked { box.token = 2 }
+        try await Task.sleep(for: .milliseconds(150))
+        watcher.stop()
+        #expect(box.locked { box.posted } == [.cacheChanged])
+    }
+}
