@@ -23,6 +23,9 @@ UNCACHED="Une infirmière irlandaise"
 open_seed() {
   wait_for "Sections" 30
   keys /; type_text "Russie achète"; keys Enter
+  # The results replace the list (the status line counts them) before Enter opens the one found;
+  # the seed's title alone may already show in the first section's headlines.
+  wait_for "Russie achète  1/1"
   wait_for "$SEED"
   keys Enter
   wait_for "Aurélie Le Goff"
