@@ -49,6 +49,18 @@ struct SearchTests {
         #expect(try fixture.store.headlines(.search(query), after: nil, limit: 50).map(\.title) == titles)
     }
 
+    @Test func aVeryCommonTermIsRankedAmongItsNewestMatchesOnly() throws {
+        let fixture = try StoreFixture()
+        // The first-inserted items mention the term more often (they would rank higher); the last ten once.
+        let feed = try fixture.addItems("https://a.example/feed", count: 30,
+                                        summary: { $0 >= 20 ? "budget" : "budget budget budget budget" })
+        let newest = Set(try fixture.store.headlines(.feed(feed), after: nil, limit: 30).map(\.id.rawValue).sorted().suffix(10))
+        let windowed = try fixture.store.search("budget", limit: 5, rankingWindow: 10)
+        #expect(windowed.count == 5 && windowed.allSatisfy { newest.contains($0.id.rawValue) })
+        let unbounded = try fixture.store.search("budget", limit: 5, rankingWindow: 1_000)
+        #expect(unbounded.allSatisfy { !newest.contains($0.id.rawValue) })
+    }
+
     @Test func articleTextIsSearchable() throws {
         let fixture = try Self.fixture()
         _ = try fixture.store.saveArticle(ArticleRecord(requestedURL: "https://a.example/item/2", fetchedAt: Date(),
