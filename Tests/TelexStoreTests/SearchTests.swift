@@ -8,9 +8,10 @@ struct SearchTests {
     @Test(arguments: [
         ("covid-19", "\"covid-19\"*"),
         ("C++ compilers", "\"C++\" \"compilers\"*"),
-        ("say \"hi", "\"say\" \"hi\"*"),
+        ("say \"hi", "\"say\" \"hi\""),
+        ("say \"hello", "\"say\" \"hello\"*"),
         ("learn C++", "\"learn\" \"C++\""),
-        ("NOT AND OR", "\"NOT\" \"AND\" \"OR\"*"),
+        ("NOT AND OR", "\"NOT\" \"AND\" \"OR\""),
         ("  ", nil),
         ("\" ++ -", nil),
         ("東京", "\"東京\"*"),
