@@ -46,7 +46,9 @@ enum UIQueries {
         WHERE link.article_id = ? AND link.kind = 'related' AND url_alias.article_id != link.article_id
         ORDER BY link.position
         """
-    static let searchHits = "SELECT rowid FROM item_fts WHERE item_fts MATCH ? ORDER BY rank LIMIT ?"
+    static let searchHits = "SELECT rowid FROM item_fts WHERE item_fts MATCH ? AND rowid >= ? ORDER BY rank LIMIT ?"
+    /// The rowid of the N-th newest match (bounded OFFSET over one term's doclist, not over a table).
+    static let searchWindowEdge = "SELECT rowid FROM item_fts WHERE item_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?"
     static let searchCount = "SELECT COUNT(*) FROM item_fts WHERE item_fts MATCH ?"
     static let headlinesByID = "SELECT \(headlineColumns) FROM item CROSS JOIN feed ON feed.id = item.feed_id WHERE item.id = ?"
     static let fetchProgress = "SELECT * FROM fetch_progress WHERE id = 1"

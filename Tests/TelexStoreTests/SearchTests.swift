@@ -8,9 +8,10 @@ struct SearchTests {
     @Test(arguments: [
         ("covid-19", "\"covid-19\"*"),
         ("C++ compilers", "\"C++\" \"compilers\"*"),
-        ("say \"hi", "\"say\" \"hi\"*"),
+        ("say \"hi", "\"say\" \"hi\""),
+        ("say \"hello", "\"say\" \"hello\"*"),
         ("learn C++", "\"learn\" \"C++\""),
-        ("NOT AND OR", "\"NOT\" \"AND\" \"OR\"*"),
+        ("NOT AND OR", "\"NOT\" \"AND\" \"OR\""),
         ("  ", nil),
         ("\" ++ -", nil),
         ("東京", "\"東京\"*"),
@@ -47,6 +48,18 @@ struct SearchTests {
         #expect(try fixture.store.search(query, limit: 50).map(\.title) == titles)
         #expect(try fixture.store.count(.search(query)) == titles.count)
         #expect(try fixture.store.headlines(.search(query), after: nil, limit: 50).map(\.title) == titles)
+    }
+
+    @Test func aVeryCommonTermIsRankedAmongItsNewestMatchesOnly() throws {
+        let fixture = try StoreFixture()
+        // The first-inserted items mention the term more often (they would rank higher); the last ten once.
+        let feed = try fixture.addItems("https://a.example/feed", count: 30,
+                                        summary: { $0 >= 20 ? "budget" : "budget budget budget budget" })
+        let newest = Set(try fixture.store.headlines(.feed(feed), after: nil, limit: 30).map(\.id.rawValue).sorted().suffix(10))
+        let windowed = try fixture.store.search("budget", limit: 5, rankingWindow: 10)
+        #expect(windowed.count == 5 && windowed.allSatisfy { newest.contains($0.id.rawValue) })
+        let unbounded = try fixture.store.search("budget", limit: 5, rankingWindow: 1_000)
+        #expect(unbounded.allSatisfy { !newest.contains($0.id.rawValue) })
     }
 
     @Test func articleTextIsSearchable() throws {

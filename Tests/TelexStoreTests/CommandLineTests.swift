@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+import TelexModel
+import TelexTestSupport
+@testable import TelexStore
+
+/// `telex list` and `telex search` run for real (the debug binary) against a cache written through the API.
+@Suite("telex list and telex search")
+struct CommandLineTests {
+    static let binary = CrashSafetyTests.binary
+
+    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let process = Process()
+        process.executableURL = binary
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        return (process.terminationStatus, stdout, stderr)
+    }
+
+    static func fixture() throws -> StoreFixture {
+        let fixture = try StoreFixture()
+        try fixture.addItems("https://a.example/feed", count: 3, summary: { "story about glaciers number \($0)" })
+        let c = try fixture.addItems("https://c.example/feed", count: 2, prefix: "tech")
+        try fixture.store.setRead(try fixture.store.headlines(.feed(c), after: nil, limit: 1).map(\.id), true)
+        return fixture
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
+    func listPrintsJSONWithTheAgreedFieldsNewestFirst() throws {
+        let fixture = try Self.fixture()
+        let result = try Self.run(["list", "--cache", fixture.directory.path, "--section", "Tech", "--json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["title"] as? String } == ["tech 0", "tech 1"])
+        #expect(rows.map { $0["read"] as? Bool } == [true, false])
+        let first = try #require(rows.first)
+        #expect(first["section"] as? String == "Tech" && first["feed"] as? String == "Gamma")
+        #expect(first["link"] as? String == "https://c.example/tech/0")
+        #expect(first["published"] as? String == "2025-06-15T15:06:40Z")
+        #expect(first["id"] is Int)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
+    func listFiltersByFeedAndUnreadAndLimits() throws {
+        let fixture = try Self.fixture()
+        let unread = try Self.run(["list", "--cache", fixture.directory.path, "--unread"])
+        #expect(unread.stdout.split(separator: "\n").count == 4)
+        let feed = try Self.run(["list", "--cache", fixture.directory.path, "--feed", "https://a.example/feed", "--limit", "2"])
+        #expect(feed.stdout.split(separator: "\n").map { $0.hasSuffix("Alpha: item 0") || $0.hasSuffix("Alpha: item 1") } == [true, true])
+        let unknown = try Self.run(["list", "--cache", fixture.directory.path, "--section", "Sports"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("no section named \"Sports\""))
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
+    func searchPrintsRankedMatches() throws {
+        let fixture = try Self.fixture()
+        let result = try Self.run(["search", "--cache", fixture.directory.path, "--json", "glacier"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(Set(rows.compactMap { $0["title"] as? String }) == ["item 0", "item 1", "item 2"])
+        let none = try Self.run(["search", "--cache", fixture.directory.path, "\"", "C++"])
+        #expect(none.status == 0 && none.stdout.isEmpty)
+    }
+
+    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
+    func aMissingCacheIsAClearErrorWithStatusOne() throws {
+        let dir = try Fixtures.temporaryDirectory("telex-nocache")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let result = try Self.run(["list", "--cache", dir.appendingPathComponent("none").path])
+        #expect(result.status == 1 && result.stderr.contains("run `telex fetch` first"))
+    }
+}
