@@ -87,3 +87,16 @@ assert_terminal_restored() {
   local alt; alt=$(_tmux display-message -p '#{alternate_on}')
   [ "$alt" = "0" ] || fail "the terminal is still on the alternate screen after exit"
 }
+
+# settle: waits until the screen stops changing (two captures 100 ms apart agree), for tests that
+# compare whole screens after keys whose effect has no text of its own to wait for.
+settle() {
+  local limit=${1:-$E2E_TIMEOUT} start=$SECONDS a b
+  a=$(screen)
+  while (( SECONDS - start < limit )); do
+    sleep 0.1; b=$(screen)
+    [ "$a" = "$b" ] && return 0
+    a=$b
+  done
+  fail "the screen did not settle within ${limit}s"
+}
