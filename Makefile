@@ -21,10 +21,11 @@ build: deps generate
 release: deps generate
 	$(SWIFT) build -c release
 
-# Starts the reader. With no cache yet it shows the sections of feeds.json; `make run-feeds` is the same.
+# Starts the reader on the bundled sample edition (served on 127.0.0.1, no network needed).
 run: release
-	$(BIN_RELEASE)
+	$(BIN_RELEASE) demo
 
+# Starts the reader on your own feeds.json and cache (`telex fetch` or `r` fills it).
 run-feeds: release
 	$(BIN_RELEASE)
 
