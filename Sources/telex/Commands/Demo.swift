@@ -15,7 +15,8 @@ struct Demo: ParsableCommand {
         Serves the sample news site on 127.0.0.1 with telex's own test server, fetches its feeds and \
         articles into a temporary cache (or --cache DIR), and opens the reader on it. Links not yet \
         cached are fetched from the local server while the reader runs. The temporary cache is \
-        removed on exit unless --keep is given.
+        removed on exit unless --keep is given. The cache directory also receives demo-feeds.json, so \
+        `telex --cache DIR --config DIR/demo-feeds.json` reads a kept demo cache offline.
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -56,6 +57,9 @@ struct Demo: ParsableCommand {
         let summary: PassSummary
         do {
             let store = try Store.open(directory: cacheDirectory)
+            // Beside the cache, the feeds.json it was filled from: `telex --cache DIR --config
+            // DIR/demo-feeds.json` reads a kept demo cache offline, with the same sections.
+            try site.feedsJSON(baseURL: base).write(toFile: cacheDirectory + "/demo-feeds.json", atomically: true, encoding: .utf8)
             let service = FetchService(store: store, configuration: config,
                                        http: URLSessionFetcher(limits: FetchService.limits(config.settings)),
                                        logger: Logger(label: "telex.demo"))
