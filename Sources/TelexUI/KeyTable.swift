@@ -39,6 +39,32 @@ public enum KeyTable {
         ]),
     ]
 
+    public static let reader: [Group] = [
+        Group(title: "Links", entries: [
+            Entry(keys: "Tab / Shift-Tab", action: "next / previous link (the status line shows its URL)"),
+            Entry(keys: "1-9, #NN Enter", action: "select link N"),
+            Entry(keys: "#", action: "show / hide link numbers"),
+            Entry(keys: "Enter", action: "follow the link (fetched now if not cached; Esc cancels)"),
+            Entry(keys: "L", action: "list every link"),
+        ]),
+        Group(title: "History", entries: [
+            Entry(keys: "Backspace, h, ←", action: "back (from the first page: the list)"),
+            Entry(keys: "l, →", action: "forward"),
+            Entry(keys: "H", action: "show the history"),
+        ]),
+        Group(title: "Reading", entries: [
+            Entry(keys: "j / k, ↓ / ↑", action: "scroll a line"),
+            Entry(keys: "Space / b, PgDn / PgUp", action: "page down / up"),
+            Entry(keys: "g / G", action: "top / end"),
+            Entry(keys: "n / p", action: "next / previous article of the list"),
+            Entry(keys: "/, n / N", action: "find in the article, next / previous match"),
+            Entry(keys: "o / y", action: "open in $BROWSER / copy the URL"),
+            Entry(keys: "s", action: "save; on a link: fetch it for later"),
+            Entry(keys: "m", action: "toggle read"),
+            Entry(keys: "q / Q", action: "back to the list / quit"),
+        ]),
+    ]
+
     /// Previewing an article does not mark it read; opening it (Enter) does.
     public static let note = "Previewing does not mark read; opening (Enter) does."
 }

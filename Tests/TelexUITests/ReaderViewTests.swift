@@ -129,8 +129,17 @@ struct ReaderViewTests {
         #expect(s.reader!.linkCursor == 0)
         #expect(s.reader!.layout.lines.allSatisfy { DisplayWidth.of($0.text) <= 36 })
     }
+    @Test func helpInTheReadingViewListsTheReadersKeys() {
+        let (screen, s) = Self.screen(width: 100, height: 40, keys: [.character("?")])
+        #expect(s.showHelp)
+        let text = screen.lines.joined(separator: "\n")
+        #expect(text.contains("follow the link"))
+        #expect(text.contains("back (from the first page: the list)"))
+        #expect(!text.contains("show / hide a section's feeds"))
+    }
 }
 
 extension AppState {
     mutating func press(contentsOf keys: [Key]) { for k in keys { _ = reduce(&self, .key(k)) } }
+
 }

@@ -2,9 +2,10 @@ import TelexScreen
 
 /// The `?` overlay: the key table (the same one docs/keys.md documents).
 enum HelpOverlay {
-    static var lines: [(String, String)] {
+    /// The reading view's keys while an article is open, the lists' keys otherwise.
+    static func lines(for state: AppState) -> [(String, String)] {
         var out: [(String, String)] = []
-        for group in KeyTable.lists {
+        for group in state.reader != nil ? KeyTable.reader : KeyTable.lists {
             out.append((group.title, ""))
             out += group.entries.map { ("  " + $0.keys, $0.action) }
         }
@@ -14,7 +15,7 @@ enum HelpOverlay {
     }
 
     static func render(_ state: AppState, theme: Theme, into buffer: inout ScreenBuffer) {
-        let lines = self.lines
+        let lines = self.lines(for: state)
         let keyWidth = lines.filter { !$0.1.isEmpty }.map { DisplayWidth.of($0.0) }.max() ?? 0
         let width = min(buffer.width - 2, max(40, keyWidth + 50))
         let height = min(buffer.height - 2, lines.count + 3)
