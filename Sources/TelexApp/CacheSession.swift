@@ -19,8 +19,7 @@ public final class CacheSession: @unchecked Sendable {
     public let cacheDirectory: String
     let service: FetchService
     private let signal: ChangeSignal
-    private let watchQueue = DispatchQueue(label: "telex.cache-watch", qos: .utility)
-    private var timer: DispatchSourceTimer?
+    private var watcher: ChangeWatcher?
 
     /// Opens (or creates) the cache and mirrors feeds.json into it.
     public init(configuration: Configuration, cacheDirectory: String, logger: Logger = Logger(label: "telex.reader")) throws {
@@ -36,15 +35,12 @@ public final class CacheSession: @unchecked Sendable {
     /// Polls `PRAGMA data_version` ten times a second; a change posts one `.cacheChanged`, and the
     /// reducer re-queries only what is visible.
     public func startWatching(post: @escaping @Sendable (Action) -> Void) {
-        let timer = DispatchSource.makeTimerSource(queue: watchQueue)
-        timer.schedule(deadline: .now() + .milliseconds(100), repeating: .milliseconds(100), leeway: .milliseconds(20))
-        let signal = self.signal
-        timer.setEventHandler { if signal.hasChanged() { post(.cacheChanged) } }
-        timer.resume()
-        self.timer = timer
+        // ChangeSignal is not Sendable; the watcher calls it from its one serial queue only.
+        nonisolated(unsafe) let signal = self.signal
+        watcher = ChangeWatcher(interval: 0.1, changed: { signal.hasChanged() }, post: post)
     }
 
-    public func stopWatching() { timer?.cancel(); timer = nil }
+    public func stopWatching() { watcher?.stop(); watcher = nil }
 
     /// "Refresh now": a pass in this process when the fetch lock is free, else a request to the daemon.
     public func refresh(post: @escaping @Sendable (Action) -> Void) {
