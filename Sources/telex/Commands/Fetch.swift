@@ -23,22 +23,10 @@ struct Fetch: ParsableCommand {
     @Option(name: .customLong("feed"), help: ArgumentHelp("Fetch only this feed (repeatable).", valueName: "url"))
     var feeds: [String] = []
 
-    @Option(help: ArgumentHelp("Requests in flight at once (overrides settings.jobs).", valueName: "n"))
-    var jobs: Int?
-
-    @Option(name: .customLong("per-host"), help: ArgumentHelp("Requests in flight to one host (overrides settings.per_host).", valueName: "n"))
-    var perHost: Int?
-
-    @Flag(name: .customLong("no-articles"), help: "Fetch feeds only, no article pages.")
-    var noArticles = false
+    @OptionGroup var fetching: FetchOptions
 
     @Flag(name: .customLong("no-wait"), help: "When a daemon holds the lock, leave it the request and return at once.")
     var noWait = false
-
-    func validate() throws {
-        if let jobs, jobs < 1 { throw ValidationError("--jobs must be at least 1") }
-        if let perHost, perHost < 1 { throw ValidationError("--per-host must be at least 1") }
-    }
 
     func run() throws {
         let config = try global.loadConfiguration()
@@ -66,9 +54,9 @@ struct Fetch: ParsableCommand {
             Output.error("cannot open the cache at \(cache): \(error)")
             throw ExitCode(ExitStatus.runtime)
         }
-        let http = URLSessionFetcher(limits: FetchService.limits(config.settings, jobs: jobs, perHost: perHost))
+        let http = URLSessionFetcher(limits: FetchService.limits(config.settings, jobs: fetching.jobs, perHost: fetching.perHost))
         let service = FetchService(store: store, configuration: config, http: http, logger: Logger(label: "telex.fetch"))
-        let options = PassOptions(selection: selection, force: true, articles: !noArticles)
+        let options = PassOptions(selection: selection, force: true, articles: !fetching.noArticles)
         let tty = Output.stdoutIsTerminal
         let printer = ProgressPrinter(terminal: tty)
         let summary: PassSummary

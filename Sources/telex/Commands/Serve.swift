@@ -21,14 +21,7 @@ struct Serve: ParsableCommand {
     @Option(help: ArgumentHelp("Also append the log to this file.", valueName: "file"))
     var log: String?
 
-    @Option(help: ArgumentHelp("Requests in flight at once (overrides settings.jobs).", valueName: "n"))
-    var jobs: Int?
-
-    @Option(name: .customLong("per-host"), help: ArgumentHelp("Requests in flight to one host (overrides settings.per_host).", valueName: "n"))
-    var perHost: Int?
-
-    @Flag(name: .customLong("no-articles"), help: "Fetch feeds only, no article pages.")
-    var noArticles = false
+    @OptionGroup var fetching: FetchOptions
 
     func run() throws {
         let initialConfig = try global.loadConfiguration()
@@ -62,7 +55,7 @@ struct Serve: ParsableCommand {
         let signals = SignalFlags()
         let explicitConfig = global.config
         let paths = global.paths
-        let (jobs, perHost, articles) = (self.jobs, self.perHost, !noArticles)
+        let (jobs, perHost, articles) = (fetching.jobs, fetching.perHost, !fetching.noArticles)
         logger.info("telex serve \(TelexVersion.string) started (pid \(getpid()), cache \(cache), \(initialConfig.enabledFeeds.count) feeds)")
         try AsyncBridge.run {
             var config = initialConfig
