@@ -10,11 +10,11 @@ public enum ArticleExtractor {
         }
         var tree = HTMLParser.parse(html, contentType: contentType)
         let pageResolver = URLResolver(base: pageURL)
-        let baseHref = tree.first("base").flatMap { tree[$0].attribute("href") }.flatMap(pageResolver.link)
+        let baseHref = tree.first(.base).flatMap { tree.attribute($0, .href) }.flatMap(pageResolver.link)
         let resolver = URLResolver(base: baseHref ?? pageURL)
         let reader = MetadataReader(tree: tree, resolver: resolver)
         var metadata = reader.read()
-        let body = tree.first("body") ?? tree.root
+        let body = tree.first(.body) ?? tree.root
 
         let related = RelatedStories.collect(in: &tree, scope: body, resolver: resolver, widgets: true)
 

@@ -5,10 +5,10 @@ public enum HTMLCleaner {
     public static func document(fromFragment html: String, baseURL: String?) -> ArticleDocument {
         let bounded = html.utf8.count > HTMLParser.maximumInputBytes ? String(html.utf8.prefix(HTMLParser.maximumInputBytes)) ?? "" : html
         var tree = HTMLParser.parseFragment(bounded)
-        let body = tree.first("body") ?? tree.root
+        let body = tree.first(.body) ?? tree.root
         let resolver = URLResolver(base: baseURL)
         let related = RelatedStories.collect(in: &tree, scope: body, resolver: resolver, widgets: false)
-        let blocks = BlockConverter(tree: tree, resolver: resolver).blocks(of: tree[body].children)
+        let blocks = BlockConverter(tree: tree, resolver: resolver).blocks(of: Array(tree.children(body)))
         return ArticleDocument(metadata: ArticleMetadata(), blocks: blocks, related: related, confidence: blocks.isEmpty ? 0 : 1)
     }
 }

@@ -11,18 +11,17 @@ struct MetadataReader {
     init(tree: HTMLTree, resolver: URLResolver) {
         self.tree = tree
         self.resolver = resolver
-        for i in tree.descendants(of: tree.root, tag: "meta", includeRemoved: true) {
-            let n = tree[i]
-            guard let content = n.attribute("content") else { continue }
-            for key in [n.attribute("property"), n.attribute("name"), n.attribute("itemprop"), n.attribute("http-equiv")].compactMap({ $0 }) {
+        for i in tree.descendants(of: tree.root, tag: .meta, includeRemoved: true) {
+            guard let content = tree.attribute(i, .content) else { continue }
+            for key in [tree.attribute(i, .property), tree.attribute(i, .name), tree.attribute(i, .itemprop), tree.attribute(i, .httpEquiv)].compactMap({ $0 }) {
                 for part in key.lowercased().split(separator: " ") where meta[String(part)] == nil {
                     meta[String(part)] = content
                 }
             }
         }
         var best: JSONLDArticle?
-        for i in tree.descendants(of: tree.root, tag: "script", includeRemoved: true) where tree[i].attribute("type")?.lowercased().contains("ld+json") == true {
-            let text = tree[i].children.map { tree[$0].text }.joined()
+        for i in tree.descendants(of: tree.root, tag: .script, includeRemoved: true) where tree.attribute(i, .type)?.lowercased().contains("ld+json") == true {
+            let text = tree.children(i).map { tree.text($0) }.joined()
             if let found = JSONLDArticle.find(in: text), best == nil || (best!.body ?? "").count < (found.body ?? "").count || best!.headline == nil {
                 best = found
             }
@@ -37,9 +36,9 @@ struct MetadataReader {
         m.published = published()
         m.siteName = clean(meta["og:site_name"] ?? jsonLD?.publisher ?? meta["application-name"])
         m.language = language()
-        m.canonicalURL = tree.descendants(of: tree.root, tag: "link", includeRemoved: true)
-            .first { tree[$0].attribute("rel")?.lowercased() == "canonical" }
-            .flatMap { tree[$0].attribute("href") }.flatMap(resolver.link)
+        m.canonicalURL = tree.descendants(of: tree.root, tag: .link, includeRemoved: true)
+            .first { tree.attribute($0, .rel)?.lowercased() == "canonical" }
+            .flatMap { tree.attribute($0, .href) }.flatMap(resolver.link)
             ?? meta["og:url"].flatMap(resolver.link)
         m.leadImage = (meta["og:image"] ?? meta["og:image:url"] ?? meta["twitter:image"] ?? jsonLD?.image).flatMap(resolver.image)
         return m
@@ -52,11 +51,11 @@ struct MetadataReader {
     }
 
     func title() -> String? {
-        let documentTitle = tree.first("title").map { tree.textContent($0) }
+        let documentTitle = tree.first(.title).map { tree.textContent($0) }
         let candidates = [meta["og:title"], jsonLD?.headline, meta["twitter:title"], meta["dc.title"], meta["title"]]
         if let t = candidates.compactMap(clean).first { return t }
         guard var t = clean(documentTitle) else {
-            return tree.first("h1").map { tree.textContent($0) }.flatMap(clean)
+            return tree.first(.h1).map { tree.textContent($0) }.flatMap(clean)
         }
         // "Headline | Site" and "Headline - Site": keep the headline when it is long enough.
         for sep in [" | ", " - ", " – ", " — ", " :: ", " » ", " · "] {
@@ -75,12 +74,11 @@ struct MetadataReader {
         }
         // rel=author, itemprop=author, hAtom/WordPress classes.
         for i in tree.descendants(of: tree.root) {
-            let n = tree[i]
-            let hint = n.classAndID
-            let isAuthor = n.attribute("rel") == "author" || n.attribute("itemprop") == "author"
-                || !hint.isEmpty && (FastText.contains(hint, "byline")
-                    || (FastText.contains(hint, "author") || FastText.contains(hint, "vcard") || FastText.contains(hint, "fn"))
-                    && hint.split(separator: " ").contains(where: { $0 == "author" || $0 == "vcard" || $0 == "author-name" || $0 == "fn" }))
+            let hint = tree.hint(i)
+            let isAuthor = !hint.isEmpty && (FastText.contains(hint, Self.bylineNeedle)
+                    || FastText.containsAny(hint, Self.authorNeedles)
+                    && FastText.words(hint, separators: [0x20]).contains(where: { Self.authorWords.contains(String(decoding: $0, as: UTF8.self)) }))
+                || tree.attribute(i, .rel) == "author" || tree.attribute(i, .itemprop) == "author"
             guard isAuthor else { continue }
             var text = tree.textContent(i, limit: 200)
             for prefix in ["By ", "by ", "Par ", "par ", "Von ", "von ", "Por ", "por ", "Di ", "Door "] where text.hasPrefix(prefix) {
@@ -91,22 +89,26 @@ struct MetadataReader {
         return nil
     }
 
+    private static let bylineNeedle = Array("byline".utf8), publishedNeedle = Array("published".utf8)
+    private static let authorNeedles = FastText.needles(["author", "vcard", "fn"])
+    private static let authorWords: Set<String> = ["author", "vcard", "author-name", "fn"]
+
     func published() -> Date? {
         let candidates = [jsonLD?.datePublished, meta["article:published_time"], meta["og:published_time"], meta["datepublished"],
                           meta["publishdate"], meta["pubdate"], meta["date"], meta["dc.date"], meta["dc.date.issued"],
                           meta["sailthru.date"], meta["parsely-pub-date"]]
         for c in candidates.compactMap({ $0 }) { if let d = DateParsing.parse(c) { return d } }
-        for i in tree.descendants(of: tree.root, tag: "time") {
-            if let v = tree[i].attribute("datetime"), let d = DateParsing.parse(v) { return d }
+        for i in tree.descendants(of: tree.root, tag: .time) {
+            if let v = tree.attribute(i, .datetime), let d = DateParsing.parse(v) { return d }
         }
-        for i in tree.descendants(of: tree.root) where FastText.contains(tree[i].hint, "published") || tree[i].attribute("itemprop") == "datePublished" {
-            if let v = tree[i].attribute("datetime") ?? tree[i].attribute("content") ?? tree[i].attribute("title"), let d = DateParsing.parse(v) { return d }
+        for i in tree.descendants(of: tree.root) where FastText.contains(tree.hint(i), Self.publishedNeedle) || tree.attribute(i, .itemprop) == "datePublished" {
+            if let v = tree.attribute(i, .datetime) ?? tree.attribute(i, .content) ?? tree.attribute(i, .title), let d = DateParsing.parse(v) { return d }
         }
         return nil
     }
 
     func language() -> String? {
-        if let html = tree.first("html"), let lang = tree[html].attribute("lang"), let c = clean(lang) { return c }
+        if let html = tree.first(.html), let lang = tree.attribute(html, .lang), let c = clean(lang) { return c }
         if let l = meta["og:locale"] ?? meta["content-language"] ?? jsonLD?.language {
             return clean(l.replacingOccurrences(of: "_", with: "-"))
         }

@@ -15,36 +15,37 @@ struct ReadabilityScorer {
     var tree: HTMLTree
     let flags: Flags
 
-    static let unlikely = ["-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus",
+    static let unlikely = FastText.needles(["-ad-", "ai2html", "banner", "breadcrumb", "combx", "comment", "community", "cover-wrap", "disqus",
                            "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss",
                            "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate",
                            "pagination", "pager", "popup", "yom-remote", "cookie", "consent", "newsletter", "subscribe",
-                           "share", "sharing", "promo", "outbrain", "taboola", "paywall", "modal", "signup"]
-    static let maybe = ["and", "article", "body", "column", "content", "main", "shadow", "story", "post-text", "entry"]
-    static let negative = ["-ad-", "hidden", "hid", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead",
+                           "share", "sharing", "promo", "outbrain", "taboola", "paywall", "modal", "signup"])
+    static let maybe = FastText.needles(["and", "article", "body", "column", "content", "main", "shadow", "story", "post-text", "entry"])
+    static let negative = FastText.needles(["-ad-", "hidden", "hid", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead",
                            "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
                            "skyscraper", "sponsor", "shopping", "tags", "widget", "cookie", "consent", "newsletter",
-                           "subscribe", "taboola", "byline", "author", "dateline", "nav", "breadcrumb"]
-    static let positive = ["article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post",
-                           "text", "blog", "story", "prose", "rich-text", "richtext"]
+                           "subscribe", "taboola", "byline", "author", "dateline", "nav", "breadcrumb"])
+    static let positive = FastText.needles(["article", "body", "content", "entry", "hentry", "h-entry", "main", "page", "pagination", "post",
+                           "text", "blog", "story", "prose", "rich-text", "richtext"])
     static let unlikelyRoles: Set<String> = ["menu", "menubar", "complementary", "navigation", "alert", "alertdialog", "dialog"]
 
     init(tree: HTMLTree, flags: Flags) { self.tree = tree; self.flags = flags }
 
-    static func matches(_ hint: String, _ words: [String]) -> Bool {
+    static func matches(_ hint: ArraySlice<UInt8>, _ words: [[UInt8]]) -> Bool {
         FastText.containsAny(hint, words)
     }
 
     func classWeight(_ i: Int) -> Double {
         guard flags.contains(.weighClasses) else { return 0 }
         var weight = 0.0
-        let n = tree[i]
-        guard !n.hint.isEmpty else { return 0 }
-        if let c = n.attribute("class")?.lowercased(), !c.isEmpty {
+        guard tree[i].hasHint else { return 0 }
+        let c = tree.classHint(i)
+        if !c.isEmpty {
             if Self.matches(c, Self.negative) { weight -= 25 }
             if Self.matches(c, Self.positive) { weight += 25 }
         }
-        if let id = n.attribute("id")?.lowercased(), !id.isEmpty {
+        let id = tree.idHint(i)
+        if !id.isEmpty {
             if Self.matches(id, Self.negative) { weight -= 25 }
             if Self.matches(id, Self.positive) { weight += 25 }
         }
@@ -54,42 +55,49 @@ struct ReadabilityScorer {
     /// Removes chrome that is never part of a story, and with `stripUnlikely` the unlikely candidates.
     mutating func removeChrome(body: Int) {
         let stats = TextStatistics(tree)
-        var stack: [Int] = tree[body].children.reversed()
-        while let i = stack.popLast() {
+        let chromeTags: TagSet = [.nav, .footer, .aside, .form, .dialog]
+        var i = body + 1
+        let stop = tree.end(body)
+        while i < stop {
             let n = tree[i]
-            if n.removed || n.isText { continue }
-            if BlockConverter.isHidden(n) || ["nav", "footer", "aside", "form", "dialog"].contains(n.tag) && !hasStoryInside(i) {
-                tree.remove(i); continue
-            }
-            if let role = n.attribute("role")?.lowercased(), Self.unlikelyRoles.contains(role) { tree.remove(i); continue }
-            if stats.text[i] < 150, isBylineOrDateline(i) { tree.remove(i); continue }
-            if flags.contains(.stripUnlikely), n.tag != "a", n.tag != "body", n.tag != "article", n.tag != "main" {
-                let hint = n.classAndID
-                if !hint.isEmpty, Self.matches(hint, Self.unlikely), !Self.matches(hint, Self.maybe),
-                   !insideTableOrCode(i) {
-                    tree.remove(i); continue
-                }
-            }
-            stack.append(contentsOf: n.children.reversed())
+            if n.removed || n.isText { i = tree.end(i); continue }
+            if isChrome(i, stats: stats, chromeTags: chromeTags) { tree.remove(i); i = tree.end(i); continue }
+            i += 1
         }
     }
 
-    static let bylineHints = ["byline", "dateline", "writtenby", "p-author", "author", "article-meta", "entry-meta", "post-meta",
-                              "posted-on", "publish", "timestamp", "article-date", "post-date", "entry-date"]
+    private func isChrome(_ i: Int, stats: TextStatistics, chromeTags: TagSet) -> Bool {
+        let n = tree[i]
+        if BlockConverter.isHidden(tree, i) || chromeTags.contains(n.tag) && !hasStoryInside(i) { return true }
+        if let role = tree.attribute(i, .role)?.lowercased(), Self.unlikelyRoles.contains(role) { return true }
+        if stats.text[i] < 150, isBylineOrDateline(i) { return true }
+        if flags.contains(.stripUnlikely), n.tag != .a, n.tag != .body, n.tag != .article, n.tag != .main, n.hasHint {
+            let hint = tree.hint(i)
+            if Self.matches(hint, Self.unlikely), !Self.matches(hint, Self.maybe), !insideTableOrCode(i) { return true }
+        }
+        return false
+    }
+
+    static let bylineHints = FastText.needles(["byline", "dateline", "writtenby", "p-author", "author", "article-meta", "entry-meta", "post-meta",
+                              "posted-on", "publish", "timestamp", "article-date", "post-date", "entry-date"])
+    static let bylineWords: Set<String> = ["date", "time", "byline", "dateline", "author", "meta", "timestamp", "firma"]
+    static let bylineTags: TagSet = [.p, .div, .span, .section, .address, .time, .header]
 
     /// Short blocks that only carry the author or the date (shown in the header instead).
     private func isBylineOrDateline(_ i: Int) -> Bool {
         let n = tree[i]
-        guard ["p", "div", "span", "section", "address", "time"].contains(n.tag) || n.tag == "header" else { return false }
-        let hint = n.classAndID
-        if hint.isEmpty && n.attribute("rel") == nil && n.attribute("itemprop") == nil && n.tag != "p" && n.tag != "div" { return false }
-        let words = hint.split { $0 == " " || $0 == "-" || $0 == "_" }
-        let named = n.attribute("rel") == "author" || n.attribute("itemprop") == "author" || (!hint.isEmpty && Self.matches(hint, Self.bylineHints))
-            || words.contains { ["date", "time", "byline", "dateline", "author", "meta", "timestamp", "firma"].contains($0) }
-        let text = tree.textContent(i, limit: 300)
-        if named { return text.count < 150 && !text.isEmpty }
+        guard Self.bylineTags.contains(n.tag) else { return false }
+        let hint = tree.hint(i)
+        let rel = tree.attribute(i, .rel), itemprop = tree.attribute(i, .itemprop)
+        if hint.isEmpty && rel == nil && itemprop == nil && n.tag != .p && n.tag != .div { return false }
+        let named = rel == "author" || itemprop == "author" || (!hint.isEmpty && Self.matches(hint, Self.bylineHints))
+            || FastText.words(hint).contains { Self.bylineWords.contains(String(decoding: $0, as: UTF8.self)) }
+        if named {
+            let text = tree.textContent(i, limit: 300)
+            return text.count < 150 && !text.isEmpty
+        }
         // A line holding only a <time> and a few words: "2024年7月20日 11時05分", "Updated 3 hours ago".
-        if n.tag == "p" || n.tag == "div", text.count < 40, tree.first("time", in: i) != nil { return true }
+        if n.tag == .p || n.tag == .div, tree.first(.time, in: i) != nil, tree.textContent(i, limit: 300).count < 40 { return true }
         return false
     }
 
@@ -98,7 +106,7 @@ struct ReadabilityScorer {
         var p = tree[i].parent
         var steps = 0
         while p >= 0, steps < 64 {
-            if tree[p].tag == "table" || tree[p].tag == "code" { return true }
+            if tree[p].tag == .table || tree[p].tag == .code { return true }
             p = tree[p].parent
             steps += 1
         }
@@ -107,7 +115,7 @@ struct ReadabilityScorer {
 
     /// ASP.NET-style pages wrap everything in a form: keep those.
     private func hasStoryInside(_ i: Int) -> Bool {
-        tree[i].tag == "form" && tree.descendants(of: i, tag: "p").count > 3
+        tree[i].tag == .form && tree.descendants(of: i, tag: .p).count > 3
     }
 
     /// The nodes of the story, in document order (the top candidate and merged siblings).
@@ -120,13 +128,13 @@ struct ReadabilityScorer {
             guard scores[i] == nil else { return }
             var s: Double
             switch tree[i].tag {
-            case "div", "article", "section", "main": s = 5
-            case "pre", "td", "blockquote": s = 3
-            case "address", "ol", "ul", "dl", "dd", "dt", "li", "form": s = -3
-            case "h1", "h2", "h3", "h4", "h5", "h6", "th": s = -5
+            case .div, .article, .section, .main: s = 5
+            case .pre, .td, .blockquote: s = 3
+            case .address, .ol, .ul, .dl, .dd, .dt, .li, .form: s = -3
+            case .h1, .h2, .h3, .h4, .h5, .h6, .th: s = -5
             default: s = 0
             }
-            if tree[i].tag == "article" { s += 10 }
+            if tree[i].tag == .article { s += 10 }
             scores[i] = s + classWeight(i)
         }
 
@@ -137,7 +145,7 @@ struct ReadabilityScorer {
             var level = 0
             while ancestor > 0, level < 5 {
                 let tag = tree[ancestor].tag
-                if tag == "body" || tag == "html" || tag == "#root" { break }
+                if tag == .body || tag == .html || tag == ._root { break }
                 initialize(ancestor)
                 let divider: Double = level == 0 ? 1 : level == 1 ? 2 : Double(level) * 3
                 scores[ancestor, default: 0] += contentScore / divider
@@ -146,22 +154,22 @@ struct ReadabilityScorer {
             }
         }
 
-        let scorable: Set<String> = ["p", "td", "pre", "section", "h2", "h3", "h4", "h5", "h6"]
+        let scorable: TagSet = [.p, .td, .pre, .section, .h2, .h3, .h4, .h5, .h6]
         for i in tree.descendants(of: body) {
             let n = tree[i]
             if scorable.contains(n.tag) {
                 scoreParagraph(i, length: stats.text[i], commas: stats.commas[i])
-            } else if n.tag == "div" || n.tag == "article" || n.tag == "span" && tree[n.parent].tag == "div" {
+            } else if n.tag == .div || n.tag == .article || n.tag == .span && tree[n.parent].tag == .div {
                 // Phrasing content directly inside a div counts as a paragraph of that div.
                 var length = 0, commas = 0, hasBlockChild = false
-                for c in n.children {
+                for c in tree.children(i) {
                     let cn = tree[c]
                     if cn.removed { continue }
                     if cn.isText || !HTMLTags.blockLike.contains(cn.tag) {
                         length += stats.text[c]; commas += stats.commas[c]
                     } else { hasBlockChild = true }
                 }
-                if n.tag == "span" && hasBlockChild { continue }
+                if n.tag == .span && hasBlockChild { continue }
                 if length >= 25 { scoreParagraph(i, parentOverride: hasBlockChild ? i : n.parent, length: length, commas: commas) }
             }
         }
@@ -178,8 +186,8 @@ struct ReadabilityScorer {
         let alternatives = ranked.dropFirst().prefix(4).filter { $0.1 / topScore >= 0.75 }.map(\.0)
         if alternatives.count >= 2 {
             var parent = tree[top].parent
-            while parent > 0, tree[parent].tag != "body" {
-                let containing = alternatives.filter { tree.ancestors(of: $0).contains(parent) }.count
+            while parent > 0, tree[parent].tag != .body {
+                let containing = alternatives.filter { tree.isDescendant($0, of: parent) }.count
                 if containing >= min(alternatives.count, 3) { top = parent; break }
                 parent = tree[parent].parent
             }
@@ -190,7 +198,7 @@ struct ReadabilityScorer {
         var lastScore = final[top] ?? 0
         let threshold = lastScore / 3
         var parent = tree[top].parent
-        while parent > 0, tree[parent].tag != "body" {
+        while parent > 0, tree[parent].tag != .body {
             guard let ps = final[parent] else { parent = tree[parent].parent; continue }
             if ps < threshold { break }
             if ps > lastScore { top = parent; break }
@@ -199,7 +207,7 @@ struct ReadabilityScorer {
         }
         // An only child: its parent is the better container.
         parent = tree[top].parent
-        while parent > 0, tree[parent].tag != "body", tree[parent].children.filter({ !tree[$0].isText && !tree[$0].removed }).count == 1 {
+        while parent > 0, tree[parent].tag != .body, tree.children(parent).filter({ !tree[$0].isText && !tree[$0].removed }).count == 1 {
             top = parent
             parent = tree[top].parent
         }
@@ -207,23 +215,23 @@ struct ReadabilityScorer {
         // Sibling merging.
         let topFinal = final[top] ?? 0
         let siblingThreshold = max(10, topFinal * 0.2)
-        let topClass = tree[top].attribute("class") ?? ""
+        let topClass = tree.attribute(top, .class) ?? ""
         guard parent > 0 else { return [top] }
         var result: [Int] = []
-        for s in tree[parent].children {
+        for s in tree.children(parent) {
             let sn = tree[s]
             if sn.removed || sn.isText { continue }
             if s == top { result.append(s); continue }
             var bonus = 0.0
-            if !topClass.isEmpty, sn.attribute("class") == topClass { bonus += topFinal * 0.2 }
+            if !topClass.isEmpty, tree.attribute(s, .class) == topClass { bonus += topFinal * 0.2 }
             if let ss = final[s], ss + bonus >= siblingThreshold { result.append(s); continue }
-            if sn.tag == "p" {
+            if sn.tag == .p {
                 let density = stats.linkDensity(s)
                 let length = stats.text[s]
                 if length > 80 && density < 0.25 { result.append(s); continue }
                 if length > 0 && length < 80 && density == 0 {
                     let text = tree.textContent(s)
-                    if text.range(of: #"\.( |$)"#, options: .regularExpression) != nil { result.append(s) }
+                    if Self.hasSentenceEnd(text) { result.append(s) }
                 }
             }
         }
@@ -235,7 +243,7 @@ struct ReadabilityScorer {
         guard flags.contains(.cleanConditionally) else { return }
         let stats = TextStatistics(tree)
         let counts = TagCounts(tree, stats: stats)
-        let cleanable: Set<String> = ["div", "ul", "ol", "table", "form", "fieldset", "section", "aside", "header"]
+        let cleanable: TagSet = [.div, .ul, .ol, .table, .form, .fieldset, .section, .aside, .header]
         var candidates: [Int] = []
         for r in roots {
             if cleanable.contains(tree[r].tag) && r != roots.first && roots.count > 1 { candidates.append(r) }
@@ -251,7 +259,7 @@ struct ReadabilityScorer {
             if stats.commas[i] >= 10 { continue }
             let p = counts.paragraphs[i], img = counts.images[i], li = counts.listItems[i] - 100, input = counts.inputs[i]
             let embeds = counts.embeds[i], hasFigure = counts.figures[i] > 0, headings = counts.headings[i]
-            let isList = ["ul", "ol"].contains(tree[i].tag) || textLength > 0 && Double(counts.listText[i]) / Double(textLength) > 0.9
+            let isList = tree[i].tag == .ul || tree[i].tag == .ol || textLength > 0 && Double(counts.listText[i]) / Double(textLength) > 0.9
             let density = stats.linkDensity(i)
             var remove = false
             if img > 1 && Double(p) / Double(img) < 0.5 && !hasFigure { remove = true }
@@ -267,15 +275,22 @@ struct ReadabilityScorer {
         }
     }
 
+    /// A period followed by a space or the end: the short paragraph is a sentence, not a label.
+    static func hasSentenceEnd(_ text: String) -> Bool {
+        let b = Array(text.utf8)
+        return b.indices.contains { b[$0] == 0x2E && ($0 + 1 == b.count || b[$0 + 1] == 0x20) }
+    }
+
     func isDataTable(_ i: Int) -> Bool {
-        guard tree[i].tag == "table" else { return false }
-        if tree[i].attribute("role") == "presentation" { return false }
+        guard tree[i].tag == .table else { return false }
+        if tree.attribute(i, .role) == "presentation" { return false }
         let d = tree.descendants(of: i)
         if d.count > 20_000 { return false }
-        if d.contains(where: { ["th", "thead", "caption", "col", "colgroup", "tfoot"].contains(tree[$0].tag) }) { return true }
-        if d.contains(where: { tree[$0].tag == "table" }) { return false }
-        let rows = d.filter { tree[$0].tag == "tr" }
-        let cols = rows.map { tree[$0].children.filter { tree[$0].tag == "td" }.count }.max() ?? 0
+        let dataTags: TagSet = [.th, .thead, .caption, .col, .colgroup, .tfoot]
+        if d.contains(where: { dataTags.contains(tree[$0].tag) }) { return true }
+        if d.contains(where: { tree[$0].tag == .table }) { return false }
+        let rows = d.filter { tree[$0].tag == .tr }
+        let cols = rows.map { tree.children($0).filter { tree[$0].tag == .td }.count }.max() ?? 0
         return rows.count >= 10 || cols > 4 || rows.count * cols > 10
     }
 }

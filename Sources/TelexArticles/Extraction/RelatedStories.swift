@@ -16,11 +16,13 @@ enum RelatedStories {
     /// Uppercase markers matched case-sensitively ("READ  Headline" on WordPress news sites).
     static let uppercasePrefixes: [String] = ["READ", "READ ALSO", "SEE ALSO", "RELATED", "ALSO READ", "LIRE AUSSI", "MEHR ZUM THEMA"]
 
-    static let widgetHints = ["related", "yarpp", "jp-relatedposts", "crp_", "more-stories", "morestories", "also-read",
+    static let widgetHints = FastText.needles(["related", "yarpp", "jp-relatedposts", "crp_", "more-stories", "morestories", "also-read",
                               "alsoread", "rp4wp", "read-next", "readnext", "lire-aussi", "a-lire", "post-navigation",
-                              "nav-previous", "nav-next", "prev-post", "next-post", "previous-post", "nav-links"]
-    static let widgetExclusions = ["recent", "tag", "categor", "popular", "trending", "archive", "comment", "share", "social",
-                                   "menu", "footer"]
+                              "nav-previous", "nav-next", "prev-post", "next-post", "previous-post", "nav-links"])
+    static let widgetExclusions = FastText.needles(["recent", "tag", "categor", "popular", "trending", "archive", "comment", "share", "social",
+                                   "menu", "footer"])
+    static let widgetTitleHints = FastText.needles(["widget-title", "section-title"])
+    static let lineTags: TagSet = [.p, .div, .li, .h2, .h3, .h4, .h5, .h6, .aside, .section, .strong, .b, .span, .blockquote]
     static let widgetHeadings: [String] = [
         "related", "related posts", "related articles", "related stories", "related news", "related content",
         "you may also like", "you might also like", "more stories", "read next", "read more", "see also",
@@ -44,18 +46,19 @@ enum RelatedStories {
 
         let stats = TextStatistics(tree)
         // 1. Lines in the text introduced by a marker.
-        var stack: [Int] = tree[scope].children.reversed()
-        while let i = stack.popLast() {
+        var i = scope + 1
+        let stop = tree.end(scope)
+        while i < stop {
             let n = tree[i]
-            if n.removed || n.isText || HTMLTags.invisible.contains(n.tag) { continue }
-            if stats.text[i] >= 6, stats.text[i] <= 400, stats.link[i] > 0,
-               ["p", "div", "li", "h2", "h3", "h4", "h5", "h6", "aside", "section", "strong", "b", "span", "blockquote"].contains(n.tag),
+            if n.removed || n.isText || HTMLTags.invisible.contains(n.tag) { i = tree.end(i); continue }
+            if stats.text[i] >= 6, stats.text[i] <= 400, stats.link[i] > 0, lineTags.contains(n.tag),
                let (links, rest) = markerLine(tree, i, resolver: resolver) {
                 for (title, url) in links { add(title.isEmpty ? rest : title, url) }
                 tree.remove(i)
+                i = tree.end(i)
                 continue
             }
-            stack.append(contentsOf: n.children.reversed())
+            i += 1
         }
         guard widgets else { return found }
 
@@ -63,21 +66,21 @@ enum RelatedStories {
         for i in tree.descendants(of: scope) {
             let n = tree[i]
             if n.removed { continue }
-            let hint = n.classAndID
+            let hint = tree.hint(i)
             var isWidget = false
             if !hint.isEmpty, FastText.containsAny(hint, widgetHints), !FastText.containsAny(hint, widgetExclusions),
-               n.tag != "a", n.tag != "body", n.tag != "article", n.tag != "main" {
+               n.tag != .a, n.tag != .body, n.tag != .article, n.tag != .main {
                 isWidget = stats.text[i] > 0 && stats.linkDensity(i) > 0.4
             }
-            if !isWidget, stats.text[i] <= 80, HTMLTags.headings.contains(n.tag) || FastText.contains(hint, "widget-title") || FastText.contains(hint, "section-title") {
+            if !isWidget, stats.text[i] <= 80, n.tag.isHeading || FastText.containsAny(hint, widgetTitleHints) {
                 let heading = tree.textContent(i, limit: 80).lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
                 if widgetHeadings.contains(heading), let parent = Optional(n.parent), parent >= 0 {
                     // The heading's following siblings hold the list.
-                    let siblings = tree[parent].children
+                    let siblings = Array(tree.children(parent))
                     if let at = siblings.firstIndex(of: i) {
                         tree.remove(i)
                         for s in siblings[(at + 1)...] {
-                            if HTMLTags.headings.contains(tree[s].tag) { break }
+                            if tree[s].tag.isHeading { break }
                             collectLinks(tree, s, resolver: resolver, into: add)
                             if !tree[s].isText { tree.remove(s) }
                         }
@@ -90,10 +93,10 @@ enum RelatedStories {
                 tree.remove(i)
             }
         }
-        for i in tree.descendants(of: scope, tag: "a") {
-            let rel = tree[i].attribute("rel")?.lowercased() ?? ""
+        for i in tree.descendants(of: scope, tag: .a) {
+            let rel = tree.attribute(i, .rel)?.lowercased() ?? ""
             guard rel.split(separator: " ").contains(where: { $0 == "prev" || $0 == "next" }) else { continue }
-            if let href = tree[i].attribute("href"), let url = resolver.link(href) {
+            if let href = tree.attribute(i, .href), let url = resolver.link(href) {
                 let text = tree.textContent(i)
                 if text.count >= 12, text.contains(" ") { add(text, url); tree.remove(i) }
             }
@@ -102,11 +105,11 @@ enum RelatedStories {
     }
 
     private static func collectLinks(_ tree: HTMLTree, _ node: Int, resolver: URLResolver, into add: (String, String) -> Void) {
-        let anchors = tree[node].tag == "a" ? [node] : tree.descendants(of: node, tag: "a")
+        let anchors = tree[node].tag == .a ? [node] : tree.descendants(of: node, tag: .a)
         for a in anchors {
-            guard let href = tree[a].attribute("href"), let url = resolver.link(href), !url.hasPrefix("mailto:") else { continue }
+            guard let href = tree.attribute(a, .href), let url = resolver.link(href), !url.hasPrefix("mailto:") else { continue }
             var text = tree.textContent(a)
-            if text.isEmpty { text = tree.descendants(of: a, tag: "img").compactMap { tree[$0].attribute("alt") }.first ?? "" }
+            if text.isEmpty { text = tree.descendants(of: a, tag: .img).compactMap { tree.attribute($0, .alt) }.first ?? "" }
             // Buttons and counters ("Read more", "12 comments") are not headlines.
             guard text.count >= 12, text.contains(" ") else { continue }
             text = stripNavigationWords(text)
@@ -132,11 +135,11 @@ enum RelatedStories {
         guard text.count <= 400, text.count >= 6 else { return nil }
         guard let markerLength = markerLength(text) else { return nil }
         let rest = String(text.dropFirst(markerLength)).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":-–—»>|")))
-        let anchors = tree.descendants(of: node, tag: "a")
+        let anchors = tree.descendants(of: node, tag: .a)
         var links: [(String, String)] = []
         var linkText = 0
         for a in anchors {
-            guard let href = tree[a].attribute("href"), let url = resolver.link(href), !url.hasPrefix("mailto:") else { continue }
+            guard let href = tree.attribute(a, .href), let url = resolver.link(href), !url.hasPrefix("mailto:") else { continue }
             let t = tree.textContent(a)
             linkText += t.count
             links.append((t.count < 4 ? "" : stripMarker(t), url))

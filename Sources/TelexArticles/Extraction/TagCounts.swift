@@ -8,25 +8,25 @@ struct TagCounts {
     var insideCode: [Bool]
 
     init(_ tree: HTMLTree, stats: TextStatistics) {
-        let n = tree.nodes.count
+        let n = tree.count
         paragraphs = Array(repeating: 0, count: n); images = paragraphs; listItems = paragraphs; inputs = paragraphs
         embeds = paragraphs; figures = paragraphs; headings = paragraphs; listText = paragraphs
         insideCode = Array(repeating: false, count: n)
         for i in 1..<max(n, 1) {
-            let p = tree.nodes[i].parent
-            if p >= 0 { insideCode[i] = insideCode[p] || tree.nodes[p].tag == "code" || tree.nodes[p].tag == "pre" }
+            let p = tree[i].parent
+            if p >= 0 { insideCode[i] = insideCode[p] || tree[p].tag == .code || tree[p].tag == .pre }
         }
         for i in stride(from: n - 1, through: 1, by: -1) {
-            let node = tree.nodes[i]
+            let node = tree[i]
             if node.removed || node.isText { continue }
             switch node.tag {
-            case "p", "pre", "blockquote": paragraphs[i] += 1
-            case "img": images[i] += 1
-            case "li": listItems[i] += 1; listText[i] = stats.text[i]
-            case "input", "select", "textarea", "button": inputs[i] += 1
-            case "iframe", "object", "embed", "video": embeds[i] += 1
-            case "figure", "picture": figures[i] += 1
-            case "h1", "h2", "h3", "h4", "h5", "h6": headings[i] += 1
+            case .p, .pre, .blockquote: paragraphs[i] += 1
+            case .img: images[i] += 1
+            case .li: listItems[i] += 1; listText[i] = stats.text[i]
+            case .input, .select, .textarea, .button: inputs[i] += 1
+            case .iframe, .object, .embed, .video: embeds[i] += 1
+            case .figure, .picture: figures[i] += 1
+            case .h1, .h2, .h3, .h4, .h5, .h6: headings[i] += 1
             default: break
             }
             let p = node.parent
@@ -34,7 +34,7 @@ struct TagCounts {
                 paragraphs[p] += paragraphs[i]; images[p] += images[i]; listItems[p] += listItems[i]; inputs[p] += inputs[i]
                 embeds[p] += embeds[i]; figures[p] += figures[i]; headings[p] += headings[i]
                 // Nested lists: count the outermost item's text once.
-                listText[p] += node.tag == "li" ? stats.text[i] : listText[i]
+                listText[p] += node.tag == .li ? stats.text[i] : listText[i]
             }
         }
     }

@@ -5,20 +5,20 @@ struct TextStatistics {
     var commas: [Int]
 
     init(_ tree: HTMLTree) {
-        let n = tree.nodes.count
+        let n = tree.count
         text = Array(repeating: 0, count: n)
         link = Array(repeating: 0, count: n)
         commas = Array(repeating: 0, count: n)
         for i in stride(from: n - 1, through: 1, by: -1) {
-            let node = tree.nodes[i]
+            let node = tree[i]
             if node.removed { text[i] = 0; link[i] = 0; commas[i] = 0; continue }
             if node.isText {
-                text[i] = node.textLength
-                commas[i] = node.commas
+                text[i] = Int(node.textLength)
+                commas[i] = Int(node.commas)
             } else if HTMLTags.invisible.contains(node.tag) {
                 text[i] = 0; link[i] = 0; commas[i] = 0
                 continue
-            } else if node.tag == "a" {
+            } else if node.tag == .a {
                 link[i] = text[i]
             }
             let p = node.parent

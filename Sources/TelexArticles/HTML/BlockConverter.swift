@@ -6,9 +6,9 @@ struct BlockConverter {
     var isSkipped: (Int) -> Bool = { _ in false }
 
     private static let maximumDepth = 150
-    private static let emphasisTags: Set<String> = ["em", "i", "cite", "dfn", "var"]
-    private static let strongTags: Set<String> = ["strong", "b"]
-    private static let codeTags: Set<String> = ["code", "kbd", "samp", "tt"]
+    private static let emphasisTags: TagSet = [.em, .i, .cite, .dfn, .var]
+    private static let strongTags: TagSet = [.strong, .b]
+    private static let codeTags: TagSet = [.code, .kbd, .samp, .tt]
 
     /// The blocks of a node's content (the node itself included when it is a block element).
     func blocks(of node: Int) -> [Block] {
@@ -35,24 +35,24 @@ struct BlockConverter {
     }
 
     private func convertChildren(_ node: Int, into out: inout [Block], inline: inout InlineBuilder, depth: Int) {
-        for child in tree[node].children { convert(child, into: &out, inline: &inline, depth: depth + 1) }
+        for child in tree.children(node) { convert(child, into: &out, inline: &inline, depth: depth + 1) }
     }
 
     private func convert(_ index: Int, into out: inout [Block], inline: inout InlineBuilder, depth: Int) {
         let node = tree[index]
         if node.removed || isSkipped(index) { return }
-        if node.isText { inline.appendText(node.text); return }
+        if node.isText { tree.textBytes(index).withUnsafeBufferPointer { inline.appendText($0) }; return }
         if depth > Self.maximumDepth {
             inline.appendText(" " + tree.textContent(index) + " ")
             return
         }
         let tag = node.tag
-        if HTMLTags.invisible.contains(tag) || Self.isHidden(node) { return }
+        if HTMLTags.invisible.contains(tag) || Self.isHidden(tree, index) { return }
         switch tag {
-        case "br":
+        case .br:
             inline.appendLineBreak()
-        case "a":
-            if let href = node.attribute("href"), let url = resolver.link(href) {
+        case .a:
+            if let href = tree.attribute(index, .href), let url = resolver.link(href) {
                 inline.openLink(url)
                 convertChildren(index, into: &out, inline: &inline, depth: depth)
                 inline.close()
@@ -65,36 +65,36 @@ struct BlockConverter {
             inline.openStrong(); convertChildren(index, into: &out, inline: &inline, depth: depth); inline.close()
         case _ where Self.codeTags.contains(tag):
             inline.appendCode(tree.textContent(index))
-        case "img":
-            if let url = imageURL(index), !Self.isTinyImage(node) {
+        case .img:
+            if let url = imageURL(index), !isTinyImage(index) {
                 flush(&inline, into: &out)
                 out.append(.figure(imageURL: url, caption: []))
             }
-        case "h1", "h2", "h3", "h4", "h5", "h6":
+        case .h1, .h2, .h3, .h4, .h5, .h6:
             flush(&inline, into: &out)
             var inner: [Block] = []
             var headingInline = InlineBuilder()
             convertChildren(index, into: &inner, inline: &headingInline, depth: depth)
             let text = headingInline.finish()
             // Block content inside a heading (rare tag soup) is kept as paragraphs after it.
-            if !text.isEmpty { out.append(.heading(level: Int(String(tag.dropFirst())) ?? 2, text)) }
+            if !text.isEmpty { out.append(.heading(level: tag.headingLevel, text)) }
             out.append(contentsOf: inner.filter { if case .figure = $0 { return true } else { return !($0.isEmptyParagraph) } })
-        case "blockquote":
+        case .blockquote:
             flush(&inline, into: &out)
             var inner: [Block] = []
             var innerInline = InlineBuilder()
             convertChildren(index, into: &inner, inline: &innerInline, depth: depth)
             flush(&innerInline, into: &inner)
             if !inner.isEmpty { out.append(.quote(inner)) }
-        case "ul", "ol", "menu":
+        case .ul, .ol, .menu:
             flush(&inline, into: &out)
             var items: [[Block]] = []
-            for child in node.children {
+            for child in tree.children(index) {
                 let c = tree[child]
                 if c.removed || isSkipped(child) { continue }
                 var inner: [Block] = []
                 var innerInline = InlineBuilder()
-                if c.tag == "li" {
+                if c.tag == .li {
                     convertChildren(child, into: &inner, inline: &innerInline, depth: depth + 1)
                 } else {
                     convert(child, into: &inner, inline: &innerInline, depth: depth + 1)
@@ -102,28 +102,28 @@ struct BlockConverter {
                 flush(&innerInline, into: &inner)
                 if !inner.isEmpty { items.append(inner) }
             }
-            if !items.isEmpty { out.append(.list(ordered: tag == "ol", items: items)) }
-        case "pre":
+            if !items.isEmpty { out.append(.list(ordered: tag == .ol, items: items)) }
+        case .pre:
             flush(&inline, into: &out)
             let text = preformattedText(index)
             if !text.isEmpty { out.append(.preformatted(text)) }
-        case "figure":
+        case .figure:
             flush(&inline, into: &out)
             convertFigure(index, into: &out, depth: depth)
-        case "figcaption":
+        case .figcaption:
             flush(&inline, into: &out)
             let caption = inlines(of: index, depth: depth)
             if !caption.isEmpty { out.append(.figure(imageURL: nil, caption: caption)) }
-        case "table":
+        case .table:
             flush(&inline, into: &out)
             convertTable(index, into: &out, depth: depth)
-        case "hr":
+        case .hr:
             flush(&inline, into: &out)
             out.append(.rule)
         default:
             if HTMLTags.blockLike.contains(tag) {
                 flush(&inline, into: &out)
-                if tag == "div" || tag == "p", FastText.contains(node.hint, "wp-caption") {
+                if tag == .div || tag == .p, FastText.contains(tree.hint(index), Self.wpCaption) {
                     convertFigure(index, into: &out, depth: depth)
                     return
                 }
@@ -163,14 +163,14 @@ struct BlockConverter {
         var captionNode: Int?
         for d in tree.descendants(of: index) {
             let n = tree[d]
-            if image == nil, n.tag == "img", !Self.isTinyImage(n) { image = imageURL(d) }
-            if captionNode == nil, n.tag == "figcaption" || FastText.contains(n.hint, "caption") && n.tag != "img" { captionNode = d }
+            if image == nil, n.tag == .img, !isTinyImage(d) { image = imageURL(d) }
+            if captionNode == nil, n.tag == .figcaption || FastText.contains(tree.hint(d), Self.caption) && n.tag != .img { captionNode = d }
         }
         var caption = captionNode.map { inlines(of: $0, depth: depth) } ?? []
         if caption.isEmpty, captionNode == nil {
             // Some figures carry their text directly (a quote, an embedded paragraph): keep it.
-            let inner = BlockConverter(tree: tree, resolver: resolver, isSkipped: { self.isSkipped($0) || self.tree[$0].tag == "img" })
-                .blocks(of: tree[index].children)
+            let inner = BlockConverter(tree: tree, resolver: resolver, isSkipped: { self.isSkipped($0) || self.tree[$0].tag == .img })
+                .blocks(of: Array(tree.children(index)))
             if !inner.isEmpty && image == nil { out.append(contentsOf: inner); return }
             caption = inner.flatMap { if case .paragraph(let i) = $0 { return i } else { return [] } }
         }
@@ -179,32 +179,32 @@ struct BlockConverter {
 
     private func convertTable(_ index: Int, into out: inout [Block], depth: Int) {
         var rowNodes: [Int] = []
-        var stack: [Int] = tree[index].children.reversed()
+        var stack: [Int] = Array(tree.children(index)).reversed()
         var nestedTable = false
         while let i = stack.popLast() {
             let n = tree[i]
             if n.removed || n.isText { continue }
-            if n.tag == "tr" { rowNodes.append(i); if tree.first("table", in: i) != nil { nestedTable = true }; continue }
-            if n.tag == "thead" || n.tag == "tbody" || n.tag == "tfoot" { stack.append(contentsOf: n.children.reversed()) }
+            if n.tag == .tr { rowNodes.append(i); if tree.first(.table, in: i) != nil { nestedTable = true }; continue }
+            if n.tag == .thead || n.tag == .tbody || n.tag == .tfoot { stack.append(contentsOf: Array(tree.children(i)).reversed()) }
         }
-        var rows: [[Int]] = rowNodes.map { r in tree[r].children.filter { let t = tree[$0].tag; return (t == "td" || t == "th") && !tree[$0].removed } }
+        var rows: [[Int]] = rowNodes.map { r in tree.children(r).filter { let t = tree[$0].tag; return (t == .td || t == .th) && !tree[$0].removed } }
         let columns = rows.map(\.count).max() ?? 0
-        let isLayout = nestedTable || columns <= 1 || tree[index].attribute("role") == "presentation"
-            || rows.contains { row in row.contains { tree.descendants(of: $0).contains { HTMLTags.blockLike.contains(tree[$0].tag) && tree[$0].tag != "br" && tree[$0].tag != "p" } } }
+        let isLayout = nestedTable || columns <= 1 || tree.attribute(index, .role) == "presentation"
+            || rows.contains { row in row.contains { tree.descendants(of: $0).contains { HTMLTags.blockLike.contains(tree[$0].tag) && tree[$0].tag != .br && tree[$0].tag != .p } } }
         if isLayout {
             // Tables used for page layout: their cells are ordinary content.
             var inline = InlineBuilder()
-            for r in rowNodes { for c in tree[r].children { convert(c, into: &out, inline: &inline, depth: depth + 2); flush(&inline, into: &out) } }
+            for r in rowNodes { for c in tree.children(r) { convert(c, into: &out, inline: &inline, depth: depth + 2); flush(&inline, into: &out) } }
             return
         }
         var header: [[Inline]]?
-        if let first = rows.first, first.allSatisfy({ tree[$0].tag == "th" }) {
+        if let first = rows.first, first.allSatisfy({ tree[$0].tag == .th }) {
             header = first.map { inlines(of: $0, depth: depth) }
             rows.removeFirst()
         }
         let body = rows.map { $0.map { inlines(of: $0, depth: depth) } }.filter { !$0.allSatisfy(\.isEmpty) }
         if header != nil || !body.isEmpty { out.append(.table(header: header, rows: body)) }
-        if let caption = tree[index].children.first(where: { tree[$0].tag == "caption" }) {
+        if let caption = tree.children(index).first(where: { tree[$0].tag == .caption }) {
             let c = inlines(of: caption, depth: depth)
             if !c.isEmpty { out.append(.figure(imageURL: nil, caption: c)) }
         }
@@ -216,10 +216,10 @@ struct BlockConverter {
         while let i = stack.popLast() {
             let n = tree[i]
             if n.removed { continue }
-            if n.isText { out += n.text; continue }
-            if n.tag == "br" { out += "\n" }
+            if n.isText { out += tree.text(i); continue }
+            if n.tag == .br { out += "\n" }
             if HTMLTags.invisible.contains(n.tag) { continue }
-            stack.append(contentsOf: n.children.reversed())
+            stack.append(contentsOf: Array(tree.children(i)).reversed())
         }
         // Tabs expand to spaces; other controls never reach the document.
         var clean = String.UnicodeScalarView()
@@ -235,27 +235,32 @@ struct BlockConverter {
     }
 
     func imageURL(_ index: Int) -> String? {
-        let n = tree[index]
-        for name in ["data-src", "data-lazy-src", "data-original", "src"] {
-            if let v = n.attribute(name), !v.hasPrefix("data:"), let url = resolver.image(v) { return url }
+        for name in [Attr.dataSrc, .dataLazySrc, .dataOriginal, .src] {
+            if let v = tree.attribute(index, name), !v.hasPrefix("data:"), let url = resolver.image(v) { return url }
         }
-        if let set = n.attribute("srcset") ?? n.attribute("data-srcset"),
+        if let set = tree.attribute(index, .srcset) ?? tree.attribute(index, .dataSrcset),
            let first = set.split(separator: ",").first?.split(separator: " ").first,
            let url = resolver.image(String(first)) { return url }
         return nil
     }
 
-    static func isTinyImage(_ node: HTMLTree.Node) -> Bool {
-        if let w = node.attribute("width").flatMap({ Int($0.prefix { $0.isNumber }) }), w > 0, w < 50 { return true }
-        if let h = node.attribute("height").flatMap({ Int($0.prefix { $0.isNumber }) }), h > 0, h < 50 { return true }
+    func isTinyImage(_ index: Int) -> Bool {
+        if let w = tree.attribute(index, .width).flatMap({ Int($0.prefix { $0.isNumber }) }), w > 0, w < 50 { return true }
+        if let h = tree.attribute(index, .height).flatMap({ Int($0.prefix { $0.isNumber }) }), h > 0, h < 50 { return true }
         return false
     }
 
-    static func isHidden(_ node: HTMLTree.Node) -> Bool {
-        if node.attribute("hidden") != nil { return true }
-        if node.attribute("aria-hidden") == "true" { return true }
-        if let style = node.attribute("style")?.lowercased().replacingOccurrences(of: " ", with: ""),
-           style.contains("display:none") || style.contains("visibility:hidden") { return true }
+    private static let wpCaption = Array("wp-caption".utf8), caption = Array("caption".utf8)
+    private static let hiddenStyles = FastText.needles(["display:none", "visibility:hidden"])
+
+    static func isHidden(_ tree: HTMLTree, _ index: Int) -> Bool {
+        if tree.hasAttribute(index, .hidden) { return true }
+        if tree.attribute(index, .ariaHidden) == "true" { return true }
+        if let style = tree.attribute(index, .style) {
+            // Lowercased without spaces, on bytes (Foundation's replacingOccurrences was a hot spot).
+            let compact = ArraySlice(style.utf8.filter { $0 != 0x20 }.map(HTMLTree.asciiLowercased))
+            if FastText.containsAny(compact, hiddenStyles) { return true }
+        }
         return false
     }
 }

@@ -3,12 +3,6 @@ import Foundation
 
 /// Parses HTML bytes with libxml2's forgiving HTML parser into an `HTMLTree`.
 enum HTMLParser {
-    /// Attributes worth keeping; everything else is dropped to keep the tree small.
-    private static let keptAttributes: Set<String> = [
-        "class", "id", "href", "src", "data-src", "data-lazy-src", "data-original", "srcset", "data-srcset", "alt",
-        "content", "property", "name", "itemprop", "itemtype", "rel", "datetime", "lang", "type", "style", "hidden",
-        "aria-hidden", "role", "charset", "http-equiv", "title", "colspan", "width", "height",
-    ]
     /// Upper bound on input size: beyond it the tail is ignored.
     static let maximumInputBytes = 16 << 20
 
@@ -20,7 +14,7 @@ enum HTMLParser {
 
     static func parse(_ bytes: [UInt8], contentType: String? = nil) -> HTMLTree {
         _ = initialized
-        var tree = HTMLTree()
+        var tree = HTMLTree(capacity: bytes.count / 2)
         let input = bytes.count > maximumInputBytes ? Array(bytes.prefix(maximumInputBytes)) : bytes
         guard !input.isEmpty else { return tree }
         let encoding = chooseEncoding(input, contentType: contentType)
@@ -73,40 +67,65 @@ enum HTMLParser {
         return true
     }
 
-    /// Iterative copy: documents can nest thousands of levels deep.
+    /// Iterative copy in document order (documents can nest thousands of levels deep). Only the
+    /// attributes in `Attr` are kept, and the text of scripts (other than JSON-LD) and style sheets,
+    /// which nothing reads, is not copied.
     private static func copy(from doc: htmlDocPtr, into tree: inout HTMLTree) {
-        var stack: [(xmlNodePtr, Int)] = []
-        var child = doc.pointee.children
-        while let c = child { stack.append((c, tree.root)); child = c.pointee.next }
-        stack.reverse()
-        while let (node, parent) = stack.popLast() {
+        var parents: [Int] = [tree.root]
+        var next = doc.pointee.children
+        while let node = next {
+            var descend = false
             switch node.pointee.type {
             case XML_ELEMENT_NODE:
-                let name = String(cString: node.pointee.name).lowercased()
-                var attributes: [HTMLTree.Attribute] = []
+                let tag = node.pointee.name.map { Tag.named(cBytes($0)) } ?? ._other
+                let index = tree.appendElement(tag, parent: parents[parents.count - 1])
                 var attr = node.pointee.properties
                 while let a = attr {
-                    let attrName = String(cString: a.pointee.name).lowercased()
-                    if keptAttributes.contains(attrName) || attrName.hasPrefix("data-") && attrName.hasSuffix("src") {
-                        if let value = xmlNodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) {
-                            attributes.append(.init(name: attrName, value: String(cString: value)))
-                            telex_xmlFree(value)
-                        }
+                    if let rawName = a.pointee.name, let name = Attr.named(cBytes(rawName)) {
+                        addAttribute(name, a, to: &tree)
                     }
                     attr = a.pointee.next
                 }
-                let index = tree.append(.init(tag: name, text: "", attributes: attributes, parent: parent, children: []))
-                var kids: [(xmlNodePtr, Int)] = []
-                var k = node.pointee.children
-                while let kk = k { kids.append((kk, index)); k = kk.pointee.next }
-                stack.append(contentsOf: kids.reversed())
+                tree.finishAttributes()
+                descend = node.pointee.children != nil && !(tag == .style || tag == .script && !isJSONScript(tree, index))
+                if descend { parents.append(index) } else { tree.close(index) }
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let content = node.pointee.content {
-                    tree.append(.init(tag: "", text: String(cString: content), attributes: [], parent: parent, children: []))
+                    tree.appendText(cBytes(content), parent: parents[parents.count - 1])
                 }
             default:
                 break
             }
+            if descend { next = node.pointee.children; continue }
+            // The next node in document order: a sibling, else the sibling of the nearest ancestor.
+            var current = node
+            next = nil
+            while true {
+                if let sibling = current.pointee.next { next = sibling; break }
+                guard parents.count > 1, let up = current.pointee.parent else { break }
+                tree.close(parents.removeLast())
+                current = up
+            }
+        }
+        while let open = parents.popLast() { tree.close(open) }
+    }
+
+    private static func addAttribute(_ name: Attr, _ a: xmlAttrPtr, to tree: inout HTMLTree) {
+        // The usual case, a single text child, is read in place.
+        if let child = a.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
+            tree.addAttribute(name, cBytes(content))
+        } else if let value = xmlNodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) {
+            tree.addAttribute(name, cBytes(value))
+            telex_xmlFree(value)
         }
     }
+
+    private static func cBytes(_ p: UnsafePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: p, count: strlen(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self)))
+    }
+
+    private static func isJSONScript(_ tree: HTMLTree, _ index: Int) -> Bool {
+        FastText.contains(ArraySlice((tree.attribute(index, .type) ?? "").lowercased().utf8), jsonNeedle)
+    }
+    private static let jsonNeedle = Array("json".utf8)
 }

@@ -1,135 +1,264 @@
 /// A compact, read-mostly copy of a parsed HTML document: nodes in document order, linked by index.
 ///
-/// Built once from libxml2's tree so that scoring and conversion are plain Swift over arrays;
-/// nodes are never moved, only marked `removed`.
+/// Nodes are plain values (no strings, no arrays) so that walking and copying the tree costs no
+/// reference counting; text, attribute values and class/id hints live in one byte buffer. Document
+/// order makes every subtree a contiguous range of indices, so walks need no stack. Nodes are never
+/// moved, only marked `removed`.
 struct HTMLTree {
-    struct Attribute { var name: String; var value: String }
-
     struct Node {
-        /// Lowercased tag name; empty for a text node.
-        var tag: String
-        /// Text content for a text node (raw, whitespace not collapsed).
-        var text: String
-        var attributes: [Attribute]
-        var parent: Int
-        var children: [Int]
+        var tag: Tag
         var removed = false
-        /// Lowercased class and id joined (elements), for the readability hints; computed once.
-        var hint: String = ""
-        /// Collapsed text length and commas (text nodes), computed once at parse time.
-        var textLength = 0
-        var commas = 0
+        fileprivate var parent32: Int32
+        fileprivate var firstChild: Int32 = -1
+        fileprivate var lastChild: Int32 = -1
+        fileprivate var nextSibling: Int32 = -1
+        /// One past the last node of the subtree.
+        fileprivate var end: Int32 = 0
+        /// Text nodes: the raw text. Elements: class and id, ASCII-lowercased, joined by a space.
+        fileprivate var start: Int32 = 0, count: Int32 = 0
+        /// Elements: bytes of the class part of the hint.
+        fileprivate var classCount: Int32 = 0
+        fileprivate var attributeStart: Int32 = 0, attributeCount: Int32 = 0
+        /// Text nodes: collapsed length and commas, computed once at parse time.
+        var textLength: Int32 = 0, commas: Int32 = 0
 
-        var isText: Bool { tag.isEmpty }
-        func attribute(_ name: String) -> String? {
-            for a in attributes where a.name == name { return a.value }
-            return nil
-        }
-        /// class and id joined, lowercased, for the readability hints.
-        var classAndID: String { hint }
+        var isText: Bool { tag == ._text }
+        var parent: Int { Int(parent32) }
+        var hasHint: Bool { count > 0 && !isText }
     }
 
-    var nodes: [Node]
+    struct Attribute { var name: Attr; var start: Int32; var count: Int32 }
+
+    private(set) var nodes: [Node]
+    private(set) var bytes: [UInt8] = []
+    private var attributes: [Attribute] = []
     /// Index of the document root (a synthetic element containing everything).
     let root = 0
 
-    init() {
-        nodes = [Node(tag: "#root", text: "", attributes: [], parent: -1, children: [])]
+    init(capacity: Int = 0) {
+        nodes = [Node(tag: ._root, parent32: -1)]
+        bytes.reserveCapacity(capacity)
     }
 
+    subscript(_ index: Int) -> Node {
+        @inline(__always) get { nodes[index] }
+    }
+
+    var count: Int { nodes.count }
+
+    // MARK: Building (document order: a node's subtree is complete before its next sibling)
+
+    /// Appends an element; its attributes follow with `addAttribute`, then `finishAttributes`.
+    mutating func appendElement(_ tag: Tag, parent: Int) -> Int {
+        var node = Node(tag: tag, parent32: Int32(parent))
+        node.attributeStart = Int32(attributes.count)
+        return link(node)
+    }
+
+    /// Adds an attribute to the element appended last.
+    mutating func addAttribute(_ name: Attr, _ value: UnsafeBufferPointer<UInt8>) {
+        attributes.append(Attribute(name: name, start: Int32(bytes.count), count: Int32(value.count)))
+        bytes.append(contentsOf: value)
+        nodes[nodes.count - 1].attributeCount += 1
+    }
+
+    /// Builds the class/id hint of the element appended last.
+    mutating func finishAttributes() {
+        let last = nodes.count - 1
+        var node = nodes[last]
+        var classRange: Range<Int>?, idRange: Range<Int>?
+        for a in attributes[Int(node.attributeStart)...] {
+            if a.name == .class { classRange = Int(a.start)..<Int(a.start + a.count) }
+            if a.name == .id { idRange = Int(a.start)..<Int(a.start + a.count) }
+        }
+        node.start = Int32(bytes.count)
+        if let r = classRange { for k in r { bytes.append(Self.asciiLowercased(bytes[k])) } }
+        node.classCount = Int32(bytes.count) - node.start
+        if let r = idRange { bytes.append(0x20); for k in r { bytes.append(Self.asciiLowercased(bytes[k])) } }
+        node.count = Int32(bytes.count) - node.start
+        nodes[last] = node
+    }
+
+    mutating func appendText(_ text: UnsafeBufferPointer<UInt8>, parent: Int) {
+        var node = Node(tag: ._text, parent32: Int32(parent))
+        node.start = Int32(bytes.count)
+        node.count = Int32(text.count)
+        node.textLength = Int32(Self.collapsedLength(text))
+        node.commas = Int32(Self.commaCount(text))
+        bytes.append(contentsOf: text)
+        link(node)
+    }
+
+    /// Records where an element's subtree ends; call once its last descendant is appended.
+    mutating func close(_ index: Int) { nodes[index].end = Int32(nodes.count) }
+
     @discardableResult
-    mutating func append(_ node: Node) -> Int {
+    private mutating func link(_ node: Node) -> Int {
         let index = nodes.count
         var node = node
-        if node.isText {
-            node.textLength = HTMLTree.collapsedLength(node.text)
-            node.commas = HTMLTree.commaCount(node.text)
-        } else {
-            var h = ""
-            if let c = node.attribute("class") { h += c }
-            if let i = node.attribute("id") { h += " " + i }
-            node.hint = h.lowercased()
-        }
+        node.end = Int32(index + 1)
         nodes.append(node)
-        if node.parent >= 0 { nodes[node.parent].children.append(index) }
+        let p = node.parent
+        if p >= 0 {
+            if nodes[p].lastChild >= 0 { nodes[Int(nodes[p].lastChild)].nextSibling = Int32(index) } else { nodes[p].firstChild = Int32(index) }
+            nodes[p].lastChild = Int32(index)
+        }
         return index
     }
 
-    subscript(_ index: Int) -> Node { nodes[index] }
+    @inline(__always)
+    static func asciiLowercased(_ b: UInt8) -> UInt8 { b >= 0x41 && b <= 0x5A ? b | 0x20 : b }
 
-    /// Elements in document order below `start` (not including it) with the given tag.
-    func descendants(of start: Int, tag: String? = nil, includeRemoved: Bool = false) -> [Int] {
-        var result: [Int] = []
-        var stack: [Int] = nodes[start].children.reversed()
-        while let i = stack.popLast() {
-            let n = nodes[i]
-            if n.removed && !includeRemoved { continue }
-            if !n.isText, tag == nil || n.tag == tag { result.append(i) }
-            stack.append(contentsOf: n.children.reversed())
+    // MARK: Reading
+
+    /// One past the last node below `index`.
+    func end(_ index: Int) -> Int { Int(nodes[index].end) }
+
+    func isDescendant(_ index: Int, of ancestor: Int) -> Bool { index > ancestor && index < end(ancestor) }
+
+    func children(_ index: Int) -> Children { Children(nodes: nodes, first: Int(nodes[index].firstChild)) }
+
+    struct Children: Sequence, IteratorProtocol {
+        let nodes: [Node]
+        var cursor: Int
+        init(nodes: [Node], first: Int) { self.nodes = nodes; cursor = first }
+        mutating func next() -> Int? {
+            guard cursor >= 0 else { return nil }
+            defer { cursor = Int(nodes[cursor].nextSibling) }
+            return cursor
         }
-        return result
     }
 
-    /// The first element with the tag anywhere in the document.
-    func first(_ tag: String, in start: Int = 0) -> Int? {
-        var stack: [Int] = nodes[start].children.reversed()
-        while let i = stack.popLast() {
-            if nodes[i].tag == tag { return i }
-            stack.append(contentsOf: nodes[i].children.reversed())
+    func attribute(_ index: Int, _ name: Attr) -> String? {
+        let n = nodes[index]
+        guard !n.isText else { return nil }
+        for k in Int(n.attributeStart)..<Int(n.attributeStart + n.attributeCount) where attributes[k].name == name {
+            let a = attributes[k]
+            return String(decoding: bytes[Int(a.start)..<Int(a.start + a.count)], as: UTF8.self)
         }
         return nil
     }
 
-    /// Visible text below a node, whitespace collapsed to single spaces, trimmed.
+    func hasAttribute(_ index: Int, _ name: Attr) -> Bool {
+        let n = nodes[index]
+        return !n.isText && (Int(n.attributeStart)..<Int(n.attributeStart + n.attributeCount)).contains { attributes[$0].name == name }
+    }
+
+    /// The raw text of a text node.
+    func text(_ index: Int) -> String {
+        String(decoding: textBytes(index), as: UTF8.self)
+    }
+
+    func textBytes(_ index: Int) -> ArraySlice<UInt8> {
+        let n = nodes[index]
+        return n.isText ? bytes[Int(n.start)..<Int(n.start + n.count)] : []
+    }
+
+    /// Lowercased class and id joined (elements), for the readability hints.
+    func hint(_ index: Int) -> ArraySlice<UInt8> {
+        let n = nodes[index]
+        return n.isText ? [] : bytes[Int(n.start)..<Int(n.start + n.count)]
+    }
+
+    /// The lowercased class attribute (empty when absent).
+    func classHint(_ index: Int) -> ArraySlice<UInt8> {
+        let n = nodes[index]
+        return n.isText ? [] : bytes[Int(n.start)..<Int(n.start + n.classCount)]
+    }
+
+    /// The lowercased id attribute (empty when absent).
+    func idHint(_ index: Int) -> ArraySlice<UInt8> {
+        let n = nodes[index]
+        guard !n.isText, n.count > n.classCount else { return [] }
+        return bytes[Int(n.start + n.classCount + 1)..<Int(n.start + n.count)]
+    }
+
+    func hintString(_ index: Int) -> String { String(decoding: hint(index), as: UTF8.self) }
+
+    /// Elements in document order below `start` (not including it), optionally with one tag.
+    func descendants(of start: Int, tag: Tag? = nil, includeRemoved: Bool = false) -> [Int] {
+        var result: [Int] = []
+        var k = start + 1
+        let stop = end(start)
+        while k < stop {
+            let n = nodes[k]
+            if n.removed && !includeRemoved { k = Int(n.end); continue }
+            if !n.isText, tag == nil || n.tag == tag { result.append(k) }
+            k += 1
+        }
+        return result
+    }
+
+    /// The first element with the tag below `start` (removed or not).
+    func first(_ tag: Tag, in start: Int = 0) -> Int? {
+        var k = start + 1
+        let stop = end(start)
+        while k < stop {
+            if nodes[k].tag == tag { return k }
+            k += 1
+        }
+        return nil
+    }
+
+    /// Visible text below a node, whitespace collapsed to single spaces, trimmed; stops once
+    /// `limit` bytes are gathered.
     func textContent(_ start: Int, limit: Int = .max) -> String {
-        var out = ""
+        var out: [UInt8] = []
         var pendingSpace = false
-        var stack: [Int] = [start]
-        while let i = stack.popLast() {
-            let n = nodes[i]
-            if n.removed { continue }
-            if n.isText {
-                for scalar in n.text.unicodeScalars {
-                    if HTMLTree.isSpace(scalar) { pendingSpace = true; continue }
-                    if pendingSpace && !out.isEmpty { out.unicodeScalars.append(" ") }
-                    pendingSpace = false
-                    out.unicodeScalars.append(scalar)
+        var k = start
+        let stop = end(start)
+        bytes.withUnsafeBufferPointer { all in
+            while k < stop {
+                let n = nodes[k]
+                if n.removed { k = Int(n.end); continue }
+                if n.isText {
+                    let text = UnsafeBufferPointer(rebasing: all[Int(n.start)..<Int(n.start + n.count)])
+                    var i = 0
+                    while i < text.count {
+                        let space = UTF8Text.spaceLength(text, i)
+                        if space > 0 { pendingSpace = true; i += space; continue }
+                        if pendingSpace && !out.isEmpty { out.append(0x20) }
+                        pendingSpace = false
+                        out.append(text[i])
+                        i += 1
+                    }
+                    if out.count >= limit { break }
+                } else {
+                    if HTMLTags.invisible.contains(n.tag) { k = Int(n.end); continue }
+                    if HTMLTags.blockLike.contains(n.tag) || n.tag == .br { pendingSpace = true }
                 }
-                if out.utf8.count >= limit { break }
-            } else {
-                if HTMLTags.invisible.contains(n.tag) { continue }
-                if HTMLTags.blockLike.contains(n.tag) || n.tag == "br" { pendingSpace = true }
-                stack.append(contentsOf: n.children.reversed())
+                k += 1
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// Length in characters of the collapsed text below a node, and the part inside links.
-    func textAndLinkLength(_ start: Int) -> (text: Int, link: Int) {
-        var text = 0, link = 0
-        var stack: [(Int, Bool)] = [(start, nodes[start].tag == "a")]
-        while let (i, inLink) = stack.popLast() {
-            let n = nodes[i]
-            if n.removed { continue }
+    /// The first characters of the visible text below a node (cheap: stops early).
+    func leadingText(_ start: Int, characters: Int) -> String {
+        var out: [UInt8] = []
+        var k = start
+        let stop = end(start)
+        while k < stop {
+            let n = nodes[k]
+            if n.removed { k = Int(n.end); continue }
             if n.isText {
-                let count = n.textLength
-                text += count
-                if inLink { link += count }
-            } else if !HTMLTags.invisible.contains(n.tag) {
-                let childInLink = inLink || n.tag == "a"
-                for c in n.children { stack.append((c, childInLink)) }
+                out.append(contentsOf: bytes[Int(n.start)..<Int(n.start + n.count)])
+                if out.count >= characters * 4 { break }
+            } else if HTMLTags.invisible.contains(n.tag) {
+                k = Int(n.end); continue
+            } else if HTMLTags.blockLike.contains(n.tag) {
+                out.append(0x20)
             }
+            k += 1
         }
-        return (text, link)
+        return InlineBuilder.collapse(String(String(decoding: out, as: UTF8.self).prefix(characters * 2)))
     }
 
-    /// Characters after collapsing whitespace (ASCII whitespace and NBSP-free fast path over UTF-8;
-    /// every non-ASCII scalar counts as one character).
-    static func collapsedLength(_ s: String) -> Int {
+    /// Characters after collapsing ASCII whitespace; every non-ASCII scalar counts as one character.
+    static func collapsedLength(_ s: UnsafeBufferPointer<UInt8>) -> Int {
         var count = 0
         var lastSpace = true
-        for b in s.utf8 {
+        for b in s {
             if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
                 if !lastSpace { count += 1; lastSpace = true }
             } else if b & 0xC0 != 0x80 {
@@ -139,37 +268,11 @@ struct HTMLTree {
         return count
     }
 
-    /// Whitespace with an ASCII fast path (Unicode properties are slow to look up).
-    @inline(__always)
-    static func isSpace(_ s: Unicode.Scalar) -> Bool {
-        let v = s.value
-        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
-        return s.properties.isWhitespace
-    }
-
-    /// The first characters of the visible text below a node (cheap: stops early).
-    func leadingText(_ start: Int, characters: Int) -> String {
-        var out = ""
-        var stack: [Int] = [start]
-        while let i = stack.popLast() {
-            let n = nodes[i]
-            if n.removed { continue }
-            if n.isText {
-                out += n.text
-                if out.utf8.count >= characters * 4 { break }
-            } else if !HTMLTags.invisible.contains(n.tag) {
-                if HTMLTags.blockLike.contains(n.tag) { out += " " }
-                stack.append(contentsOf: n.children.reversed())
-            }
-        }
-        return InlineBuilder.collapse(String(out.prefix(characters * 2)))
-    }
-
     /// Commas in Latin, CJK and Arabic scripts.
-    static func commaCount(_ s: String) -> Int {
+    static func commaCount(_ s: UnsafeBufferPointer<UInt8>) -> Int {
         var c = 0
         var previous: (UInt8, UInt8) = (0, 0)
-        for b in s.utf8 {
+        for b in s {
             if b == 0x2C { c += 1 }
             // U+FF0C (EF BC 8C), U+3001 (E3 80 81), U+060C (D8 8C)
             else if b == 0x8C && previous == (0xEF, 0xBC) || b == 0x81 && previous == (0xE3, 0x80) || b == 0x8C && previous.1 == 0xD8 { c += 1 }
@@ -178,15 +281,7 @@ struct HTMLTree {
         return c
     }
 
-    /// Depth of a node (root is 0).
-    func ancestors(of index: Int) -> [Int] {
-        var result: [Int] = []
-        var p = nodes[index].parent
-        while p >= 0 { result.append(p); p = nodes[p].parent }
-        return result
-    }
-
-    func isInside(_ index: Int, tags: Set<String>) -> Bool {
+    func isInside(_ index: Int, tags: TagSet) -> Bool {
         var p = nodes[index].parent
         while p >= 0 {
             if tags.contains(nodes[p].tag) { return true }
@@ -200,43 +295,12 @@ struct HTMLTree {
 
 /// Tag classes used across parsing, scoring and conversion.
 enum HTMLTags {
-    static let invisible: Set<String> = ["script", "style", "noscript", "template", "head", "title", "meta", "link",
-                                         "svg", "math", "button", "input", "select", "textarea", "option", "iframe",
-                                         "object", "embed", "canvas", "audio", "video", "source", "track", "map", "dialog"]
-    static let blockLike: Set<String> = ["p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
-                                         "h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd",
-                                         "blockquote", "pre", "figure", "figcaption", "table", "thead", "tbody", "tfoot",
-                                         "tr", "td", "th", "caption", "hr", "form", "fieldset", "address", "center",
-                                         "details", "summary", "body", "html", "hgroup", "menu", "picture"]
-    static let headings: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6"]
-}
-
-/// Substring search over UTF-8 bytes: hints are searched thousands of times per page, and
-/// Foundation's `String.contains(String)` goes through NSString.
-enum FastText {
-    static func contains(_ haystack: String, _ needle: String) -> Bool {
-        var h = haystack, n = needle
-        return h.withUTF8 { hb in
-            n.withUTF8 { nb in
-                guard nb.count > 0 else { return true }
-                guard hb.count >= nb.count else { return false }
-                let first = nb[0]
-                var i = 0
-                let last = hb.count - nb.count
-                while i <= last {
-                    if hb[i] == first {
-                        var j = 1
-                        while j < nb.count && hb[i + j] == nb[j] { j += 1 }
-                        if j == nb.count { return true }
-                    }
-                    i += 1
-                }
-                return false
-            }
-        }
-    }
-
-    static func containsAny(_ haystack: String, _ needles: [String]) -> Bool {
-        needles.contains { contains(haystack, $0) }
-    }
+    static let invisible: TagSet = [.script, .style, .noscript, .template, .head, .title, .meta, .link, .svg, .math, .button,
+                                    .input, .select, .textarea, .option, .iframe, .object, .embed, .canvas, .audio, .video,
+                                    .source, .track, .map, .dialog]
+    static let blockLike: TagSet = [.p, .div, .section, .article, .main, .header, .footer, .aside, .nav, .h1, .h2, .h3, .h4,
+                                    .h5, .h6, .ul, .ol, .li, .dl, .dt, .dd, .blockquote, .pre, .figure, .figcaption, .table,
+                                    .thead, .tbody, .tfoot, .tr, .td, .th, .caption, .hr, .form, .fieldset, .address,
+                                    .center, .details, .summary, .body, .html, .hgroup, .menu, .picture]
+    static let headings: TagSet = [.h1, .h2, .h3, .h4, .h5, .h6]
 }

@@ -15,11 +15,15 @@ struct InlineBuilder {
     var isEmpty: Bool { !hasContent }
 
     mutating func appendText(_ raw: String) {
+        var raw = raw
+        raw.withUTF8 { appendText($0) }
+    }
+
+    mutating func appendText(_ input: UnsafeBufferPointer<UInt8>) {
         // Works on UTF-8 bytes: per-scalar String appends dominated extraction time.
         var bytes: [UInt8] = []
         var hasPiece = false
-        var raw = raw
-        raw.withUTF8 { input in
+        do {
             bytes.reserveCapacity(input.count)
             var i = 0
             let n = input.count
@@ -39,7 +43,7 @@ struct InlineBuilder {
                 var value = UInt32(b) & (length == 4 ? 0x07 : length == 3 ? 0x0F : length == 2 ? 0x1F : 0x7F)
                 for k in 1..<max(length, 1) where length > 1 { value = value << 6 | UInt32(input[i + k] & 0x3F) }
                 if let scalar = Unicode.Scalar(value) {
-                    if HTMLTree.isSpace(scalar) && value != 0xA0 && value != 0x202F {
+                    if UTF8Text.spaceLength(input, i) > 0 && value != 0xA0 && value != 0x202F {
                         pendingSpace = true
                     } else if !(TerminalSafe.isUnsafe(scalar) || value == 0xAD || value == 0xFEFF) {
                         emitPendingSpace(into: &bytes, hasPiece: hasPiece)

@@ -1,0 +1,70 @@
+/// Text tests on UTF-8 bytes: extraction looks at every character of a page several times, and
+/// going through `Character`, `Unicode.Scalar.Properties` or Foundation there dominated its time.
+enum UTF8Text {
+    /// The byte length of the whitespace scalar at `i` (Unicode White_Space), or 0.
+    @inline(__always)
+    static func spaceLength(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let b = s[i]
+        if b < 0x80 { return b == 0x20 || (b >= 0x09 && b <= 0x0D) ? 1 : 0 }
+        return nonASCIISpaceLength(s, i)
+    }
+
+    private static func nonASCIISpaceLength(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
+        let b = s[i]
+        let n = s.count
+        // U+0085, U+00A0
+        if b == 0xC2, i + 1 < n, s[i + 1] == 0x85 || s[i + 1] == 0xA0 { return 2 }
+        guard i + 2 < n else { return 0 }
+        let b1 = s[i + 1], b2 = s[i + 2]
+        switch b {
+        case 0xE1: return b1 == 0x9A && b2 == 0x80 ? 3 : 0  // U+1680
+        case 0xE2:
+            // U+2000...U+200A, U+2028, U+2029, U+202F, U+205F
+            if b1 == 0x80, b2 <= 0x8A || b2 == 0xA8 || b2 == 0xA9 || b2 == 0xAF { return 3 }
+            return b1 == 0x81 && b2 == 0x9F ? 3 : 0
+        case 0xE3: return b1 == 0x80 && b2 == 0x80 ? 3 : 0  // U+3000
+        default: return 0
+        }
+    }
+}
+
+/// Substring search over UTF-8 bytes: class/id hints are searched thousands of times per page.
+enum FastText {
+    /// Needles prepared once (static lists of patterns).
+    static func needles(_ list: [String]) -> [[UInt8]] { list.map { Array($0.utf8) } }
+
+    static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty else { return true }
+        guard haystack.count >= needle.count else { return false }
+        return haystack.withUnsafeBufferPointer { hb in
+            needle.withUnsafeBufferPointer { nb in
+                let first = nb[0]
+                var i = 0
+                let last = hb.count - nb.count
+                while i <= last {
+                    if hb[i] == first {
+                        var j = 1
+                        while j < nb.count && hb[i + j] == nb[j] { j += 1 }
+                        if j == nb.count { return true }
+                    }
+                    i += 1
+                }
+                return false
+            }
+        }
+    }
+
+    static func containsAny(_ haystack: ArraySlice<UInt8>, _ needles: [[UInt8]]) -> Bool {
+        guard !haystack.isEmpty else { return false }
+        return needles.contains { contains(haystack, $0) }
+    }
+
+    static func contains(_ haystack: String, _ needle: String) -> Bool {
+        contains(ArraySlice(haystack.utf8), Array(needle.utf8))
+    }
+
+    /// The hint split into words at spaces, hyphens and underscores.
+    static func words(_ hint: ArraySlice<UInt8>, separators: [UInt8] = [0x20, 0x2D, 0x5F]) -> [ArraySlice<UInt8>] {
+        hint.split(whereSeparator: { separators.contains($0) })
+    }
+}
