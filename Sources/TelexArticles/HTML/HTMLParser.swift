@@ -1,7 +1,7 @@
 import CLibXML2
 import Foundation
 
-/// Parses HTML bytes with libxml2's forgiving HTML parser into an `HTMLTree`.
+/// Parses HTML bytes with libxml2's forgiving HTML parser into an `HTMLTree` (through `TreeBuilder`).
 enum HTMLParser {
     /// Upper bound on input size: beyond it the tail is ignored.
     static let maximumInputBytes = 16 << 20
@@ -14,21 +14,22 @@ enum HTMLParser {
 
     static func parse(_ bytes: [UInt8], contentType: String? = nil) -> HTMLTree {
         _ = initialized
-        var tree = HTMLTree(capacity: bytes.count / 2)
         let input = bytes.count > maximumInputBytes ? Array(bytes.prefix(maximumInputBytes)) : bytes
-        guard !input.isEmpty else { return tree }
+        guard !input.isEmpty, let context = htmlNewParserCtxt() else { return HTMLTree() }
+        defer { htmlFreeParserCtxt(context) }
         let encoding = chooseEncoding(input, contentType: contentType)
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        let builder = TreeBuilder(capacity: input.count / 2)
+        builder.attach(to: context)
         let doc: htmlDocPtr? = input.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
-                htmlReadMemory(chars, Int32(buffer.count), nil, encoding, options)
+                htmlCtxtReadMemory(context, chars, Int32(buffer.count), nil, encoding, options)
             }
         }
-        guard let doc else { return tree }
-        defer { xmlFreeDoc(doc) }
-        copy(from: doc, into: &tree)
-        return tree
+        // Without tree-building callbacks there is no document, but free one if libxml2 made it.
+        if let doc { xmlFreeDoc(doc) }
+        return builder.finish()
     }
 
     /// Fragments (feed content) are wrapped so libxml2 sees a UTF-8 document.
@@ -66,66 +67,4 @@ enum HTMLParser {
         xmlCharEncCloseFunc(handler)
         return true
     }
-
-    /// Iterative copy in document order (documents can nest thousands of levels deep). Only the
-    /// attributes in `Attr` are kept, and the text of scripts (other than JSON-LD) and style sheets,
-    /// which nothing reads, is not copied.
-    private static func copy(from doc: htmlDocPtr, into tree: inout HTMLTree) {
-        var parents: [Int] = [tree.root]
-        var next = doc.pointee.children
-        while let node = next {
-            var descend = false
-            switch node.pointee.type {
-            case XML_ELEMENT_NODE:
-                let tag = node.pointee.name.map { Tag.named(cBytes($0)) } ?? ._other
-                let index = tree.appendElement(tag, parent: parents[parents.count - 1])
-                var attr = node.pointee.properties
-                while let a = attr {
-                    if let rawName = a.pointee.name, let name = Attr.named(cBytes(rawName)) {
-                        addAttribute(name, a, to: &tree)
-                    }
-                    attr = a.pointee.next
-                }
-                tree.finishAttributes()
-                descend = node.pointee.children != nil && !(tag == .style || tag == .script && !isJSONScript(tree, index))
-                if descend { parents.append(index) } else { tree.close(index) }
-            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
-                if let content = node.pointee.content {
-                    tree.appendText(cBytes(content), parent: parents[parents.count - 1])
-                }
-            default:
-                break
-            }
-            if descend { next = node.pointee.children; continue }
-            // The next node in document order: a sibling, else the sibling of the nearest ancestor.
-            var current = node
-            next = nil
-            while true {
-                if let sibling = current.pointee.next { next = sibling; break }
-                guard parents.count > 1, let up = current.pointee.parent else { break }
-                tree.close(parents.removeLast())
-                current = up
-            }
-        }
-        while let open = parents.popLast() { tree.close(open) }
-    }
-
-    private static func addAttribute(_ name: Attr, _ a: xmlAttrPtr, to tree: inout HTMLTree) {
-        // The usual case, a single text child, is read in place.
-        if let child = a.pointee.children, child.pointee.next == nil, child.pointee.type == XML_TEXT_NODE, let content = child.pointee.content {
-            tree.addAttribute(name, cBytes(content))
-        } else if let value = xmlNodeGetContent(UnsafeMutableRawPointer(a).assumingMemoryBound(to: xmlNode.self)) {
-            tree.addAttribute(name, cBytes(value))
-            telex_xmlFree(value)
-        }
-    }
-
-    private static func cBytes(_ p: UnsafePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
-        UnsafeBufferPointer(start: p, count: strlen(UnsafeRawPointer(p).assumingMemoryBound(to: CChar.self)))
-    }
-
-    private static func isJSONScript(_ tree: HTMLTree, _ index: Int) -> Bool {
-        FastText.contains(ArraySlice((tree.attribute(index, .type) ?? "").lowercased().utf8), jsonNeedle)
-    }
-    private static let jsonNeedle = Array("json".utf8)
 }

@@ -1,0 +1,95 @@
+import CLibXML2
+
+/// Builds an `HTMLTree` straight from libxml2's SAX events, so libxml2 never builds (and frees)
+/// a tree of its own: that tree cost more time and memory than the rest of the parse.
+final class TreeBuilder {
+    private(set) var tree: HTMLTree
+    private var open: [(index: Int, skipsText: Bool)]
+    /// Text arrives in chunks; one text node is made of all the chunks between two tags.
+    private var pendingText: [UInt8] = []
+    /// Open elements whose text nothing reads (scripts other than JSON, style sheets).
+    private var skipping = 0
+
+    init(capacity: Int) {
+        tree = HTMLTree(capacity: capacity)
+        open = [(tree.root, false)]
+    }
+
+    func startElement(_ name: UnsafePointer<UInt8>, _ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+        flushText()
+        let tag = Tag.named(Self.bytes(name))
+        let index = tree.appendElement(tag, parent: open[open.count - 1].index)
+        var isJSON = false
+        if let attributes {
+            var k = 0
+            while let rawName = attributes[k] {
+                if let attr = Attr.named(Self.bytes(rawName)) {
+                    let value = attributes[k + 1].map(Self.bytes) ?? UnsafeBufferPointer(start: nil, count: 0)
+                    tree.addAttribute(attr, value)
+                    if attr == .type { isJSON = FastText.contains(ArraySlice(value.map(HTMLTree.asciiLowercased)), Self.json) }
+                }
+                k += 2
+            }
+        }
+        tree.finishAttributes()
+        let skipsText = tag == .style || tag == .script && !isJSON
+        if skipsText { skipping += 1 }
+        open.append((index, skipsText))
+    }
+
+    func endElement() {
+        flushText()
+        guard open.count > 1 else { return }
+        let (index, skipsText) = open.removeLast()
+        if skipsText { skipping -= 1 }
+        tree.close(index)
+    }
+
+    func characters(_ text: UnsafePointer<UInt8>, _ length: Int32) {
+        guard skipping == 0, length > 0 else { return }
+        pendingText.append(contentsOf: UnsafeBufferPointer(start: text, count: Int(length)))
+    }
+
+    func finish() -> HTMLTree {
+        flushText()
+        while let (index, _) = open.popLast() { tree.close(index) }
+        return tree
+    }
+
+    private func flushText() {
+        guard !pendingText.isEmpty else { return }
+        pendingText.withUnsafeBufferPointer { tree.appendText($0, parent: open[open.count - 1].index) }
+        pendingText.removeAll(keepingCapacity: true)
+    }
+
+    private static let json = Array("json".utf8)
+
+    static func bytes(_ p: UnsafePointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(start: p, count: Int(xmlStrlen(p)))
+    }
+
+    /// Points libxml2's SAX handler of `context` at this builder (kept in the context's `_private`).
+    func attach(to context: htmlParserCtxtPtr) {
+        context.pointee._private = Unmanaged.passUnretained(self).toOpaque()
+        guard let sax = context.pointee.sax else { return }
+        sax.pointee = xmlSAXHandler()
+        sax.pointee.startElement = { context, name, attributes in
+            guard let builder = TreeBuilder.from(context), let name else { return }
+            builder.startElement(name, attributes)
+        }
+        sax.pointee.endElement = { context, _ in TreeBuilder.from(context)?.endElement() }
+        let text: charactersSAXFunc = { context, text, length in
+            guard let builder = TreeBuilder.from(context), let text else { return }
+            builder.characters(text, length)
+        }
+        sax.pointee.characters = text
+        sax.pointee.ignorableWhitespace = text
+        // Script and style content arrives as CDATA.
+        sax.pointee.cdataBlock = text
+    }
+
+    private static func from(_ context: UnsafeMutableRawPointer?) -> TreeBuilder? {
+        guard let context, let builder = context.assumingMemoryBound(to: xmlParserCtxt.self).pointee._private else { return nil }
+        return Unmanaged<TreeBuilder>.fromOpaque(builder).takeUnretainedValue()
+    }
+}
