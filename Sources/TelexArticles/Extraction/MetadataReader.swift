@@ -115,25 +115,3 @@ struct MetadataReader {
         return nil
     }
 }
-
-/// ISO-8601 and the common variants found in meta tags.
-enum DateParsing {
-    static func parse(_ raw: String) -> Date? {
-        let s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard s.count >= 8, s.count <= 40 else { return nil }
-        let iso = ISO8601DateFormatter()
-        for options: ISO8601DateFormatter.Options in [[.withInternetDateTime, .withFractionalSeconds], [.withInternetDateTime], [.withFullDate]] {
-            iso.formatOptions = options
-            if let d = iso.date(from: s) { return d }
-        }
-        let f = DateFormatter()
-        f.locale = Locale(identifier: "en_US_POSIX")
-        f.timeZone = TimeZone(identifier: "UTC")
-        for format in ["yyyy-MM-dd'T'HH:mm:ssZ", "yyyy-MM-dd'T'HH:mm:ss.SSSZ", "yyyy-MM-dd'T'HH:mmZ", "yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd HH:mm:ss",
-                       "yyyy-MM-dd HH:mm:ssZ", "EEE, dd MMM yyyy HH:mm:ss Z", "yyyy/MM/dd", "yyyyMMdd", "yyyy-MM-dd"] {
-            f.dateFormat = format
-            if let d = f.date(from: s) { return d }
-        }
-        return nil
-    }
-}

@@ -31,7 +31,7 @@ struct ReadabilityScorer {
 
     init(tree: HTMLTree, flags: Flags) { self.tree = tree; self.flags = flags }
 
-    static func matches(_ hint: ArraySlice<UInt8>, _ words: [[UInt8]]) -> Bool {
+    static func matches(_ hint: ArraySlice<UInt8>, _ words: NeedleSet) -> Bool {
         FastText.containsAny(hint, words)
     }
 

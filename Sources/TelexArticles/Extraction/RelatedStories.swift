@@ -1,3 +1,5 @@
+import Foundation
+
 /// Finds related-story links ("READ …", "Lire aussi", related-posts widgets, previous/next
 /// article links), removes them from the tree so they do not interrupt the story, and returns them.
 enum RelatedStories {
@@ -158,22 +160,34 @@ enum RelatedStories {
 
     /// Characters taken by a leading marker, or nil.
     static func markerLength(_ text: String) -> Int? {
-        for p in uppercasePrefixes where text.hasPrefix(p) {
-            let after = text.dropFirst(p.count).first
-            if after == nil || after == " " || after == ":" || after == "\u{A0}" { return p.count }
+        // Only the head can hold a marker: lowercasing and comparing whole blocks was a hot spot.
+        let head = String(text.prefix(40))
+        let upper = Array(head.utf8)
+        for p in uppercaseMarkers where upper.starts(with: p.bytes) {
+            if isSeparator(upper, at: p.bytes.count) { return p.characters }
         }
-        let lower = text.lowercased()
-        for p in sortedLinePrefixes where lower.hasPrefix(p) {
-            let after = lower.dropFirst(p.count).first
+        let lower = Array(head.lowercased().utf8)
+        for p in lowercaseMarkers where lower.starts(with: p.bytes) {
             // "Read more:" and "Lire aussi" need a separator or the end after them.
-            if after == nil || after == " " || after == ":" || after == "\u{A0}" || p.hasSuffix(":") || after == "»" || after == "|" {
+            let at = p.bytes.count
+            if isSeparator(lower, at: at) || p.bytes.last == 0x3A || lower[at...].starts(with: [0xC2, 0xBB]) || lower[at...].first == 0x7C {
                 // Bare "read more" without a colon is a marker only when the line is short.
-                if (p == "read more" || p == "more:") && text.count > 200 { return nil }
-                return p.count
+                if (p.text == "read more" || p.text == "more:") && text.count > 200 { return nil }
+                return p.characters
             }
         }
         return nil
     }
-}
 
-import Foundation
+    private struct Marker {
+        let text: String, bytes: [UInt8], characters: Int
+        init(_ text: String) { self.text = text; bytes = Array(text.utf8); characters = text.count }
+    }
+    private static let uppercaseMarkers = uppercasePrefixes.map(Marker.init)
+    private static let lowercaseMarkers = sortedLinePrefixes.map(Marker.init)
+
+    /// The end, a space, a colon or a no-break space at `at`.
+    private static func isSeparator(_ b: [UInt8], at: Int) -> Bool {
+        at == b.count || b[at] == 0x20 || b[at] == 0x3A || b[at...].starts(with: [0xC2, 0xA0])
+    }
+}

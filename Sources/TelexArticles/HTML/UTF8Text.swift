@@ -31,7 +31,7 @@ enum UTF8Text {
 /// Substring search over UTF-8 bytes: class/id hints are searched thousands of times per page.
 enum FastText {
     /// Needles prepared once (static lists of patterns).
-    static func needles(_ list: [String]) -> [[UInt8]] { list.map { Array($0.utf8) } }
+    static func needles(_ list: [String]) -> NeedleSet { NeedleSet(list) }
 
     static func contains(_ haystack: ArraySlice<UInt8>, _ needle: [UInt8]) -> Bool {
         guard !needle.isEmpty else { return true }
@@ -54,9 +54,8 @@ enum FastText {
         }
     }
 
-    static func containsAny(_ haystack: ArraySlice<UInt8>, _ needles: [[UInt8]]) -> Bool {
-        guard !haystack.isEmpty else { return false }
-        return needles.contains { contains(haystack, $0) }
+    static func containsAny(_ haystack: ArraySlice<UInt8>, _ needles: NeedleSet) -> Bool {
+        needles.occurs(in: haystack)
     }
 
     static func contains(_ haystack: String, _ needle: String) -> Bool {
@@ -66,5 +65,34 @@ enum FastText {
     /// The hint split into words at spaces, hyphens and underscores.
     static func words(_ hint: ArraySlice<UInt8>, separators: [UInt8] = [0x20, 0x2D, 0x5F]) -> [ArraySlice<UInt8>] {
         hint.split(whereSeparator: { separators.contains($0) })
+    }
+}
+
+/// Patterns indexed by their first byte, so one pass over a hint tests them all.
+struct NeedleSet {
+    private let needles: [[UInt8]]
+    private let byFirstByte: [[Int]]
+
+    init(_ list: [String]) {
+        needles = list.map { Array($0.utf8) }
+        var index = [[Int]](repeating: [], count: 256)
+        for (i, n) in needles.enumerated() where !n.isEmpty { index[Int(n[0])].append(i) }
+        byFirstByte = index
+    }
+
+    func occurs(in haystack: ArraySlice<UInt8>) -> Bool {
+        guard !haystack.isEmpty else { return false }
+        return haystack.withUnsafeBufferPointer { h in
+            for i in 0..<h.count {
+                for k in byFirstByte[Int(h[i])] {
+                    let n = needles[k]
+                    guard i + n.count <= h.count else { continue }
+                    var j = 1
+                    while j < n.count && h[i + j] == n[j] { j += 1 }
+                    if j == n.count { return true }
+                }
+            }
+            return false
+        }
     }
 }
