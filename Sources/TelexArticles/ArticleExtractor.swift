@@ -25,7 +25,7 @@ public enum ArticleExtractor {
             var scorer = ReadabilityScorer(tree: tree, flags: flags)
             let roots = scorer.grab(body: body)
             scorer.cleanConditionally(roots, title: metadata.title)
-            let blocks = Self.tidy(BlockConverter(tree: scorer.tree, resolver: resolver).blocks(of: roots), title: metadata.title)
+            let blocks = StoryEdges.tidy(BlockConverter(tree: scorer.tree, resolver: resolver).blocks(of: roots), title: metadata.title)
             let length = blocks.reduce(0) { $0 + Self.textLength($1) }
             if length > best.length { best = (blocks, length) }
             if length >= 500 { break }
@@ -60,30 +60,6 @@ public enum ArticleExtractor {
         var p: [String] = []
         block.appendPlainParagraphs(to: &p)
         return p.reduce(0) { $0 + $1.count }
-    }
-
-    /// Drops a leading heading that repeats the title and empty structure.
-    static func tidy(_ blocks: [Block], title: String?) -> [Block] {
-        var result = blocks
-        if let title = title.map(normalized), !title.isEmpty {
-            for (n, block) in result.prefix(4).enumerated() {
-                if case .heading(_, let inlines) = block, normalized(Inline.plainText(inlines)) == title {
-                    result.remove(at: n); break
-                }
-            }
-        }
-        // Consecutive rules and rules at the edges say nothing.
-        var cleaned: [Block] = []
-        for b in result {
-            if case .rule = b, cleaned.isEmpty || cleaned.last == .rule { continue }
-            cleaned.append(b)
-        }
-        while cleaned.last == .rule { cleaned.removeLast() }
-        return cleaned
-    }
-
-    static func normalized(_ s: String) -> String {
-        String(s.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
     }
 
     static func confidence(blocks: [Block], length: Int) -> Double {

@@ -75,6 +75,8 @@ import TelexTestSupport
         ("À lire aussi Un autre article", true),
         ("Mehr zum Thema: Ein anderer Artikel", true),
         ("See also: another page", true),
+        ("関連記事 大相撲九州場所　新大関が初優勝", true),
+        ("関連記事：日銀、政策金利を据え置き", true),
         ("Reading is fundamental to this story", false),
         ("Ready for more", false),
     ])

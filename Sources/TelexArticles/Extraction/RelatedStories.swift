@@ -12,7 +12,8 @@ enum RelatedStories {
         "lesen sie mehr", "auch interessant", "das könnte sie auch interessieren", "lee también", "leer también",
         "lea también", "lee además", "ver también", "leia também", "leia mais", "veja também", "leggi anche",
         "leggi pure", "lees ook", "lees meer", "czytaj też", "czytaj także", "читайте также", "läs också", "les også",
-        "læs også", "lue myös", "okuyun", "ayrıca oku",
+        "læs også", "lue myös", "okuyun", "ayrıca oku", "関連記事", "関連ニュース", "あわせて読みたい", "相关阅读", "相关新闻",
+        "延伸阅读", "相關新聞", "延伸閱讀", "관련기사", "관련 기사",
     ]
     static let sortedLinePrefixes = linePrefixes.sorted { $0.count > $1.count }
     /// Uppercase markers matched case-sensitively ("READ  Headline" on WordPress news sites).
@@ -32,6 +33,7 @@ enum RelatedStories {
         "mehr zum thema", "lesen sie auch", "das könnte sie auch interessieren", "noticias relacionadas",
         "artículos relacionados", "te puede interesar", "leia também", "notícias relacionadas", "articoli correlati",
         "leggi anche", "gerelateerde artikelen", "lees ook", "previous article", "next article", "previous post", "next post",
+        "関連記事", "関連ニュース", "相关阅读", "相关新闻", "관련기사",
     ]
 
     /// Collects related links below `scope`, marking their nodes removed.
@@ -110,13 +112,37 @@ enum RelatedStories {
         let anchors = tree[node].tag == .a ? [node] : tree.descendants(of: node, tag: .a)
         for a in anchors {
             guard let href = tree.attribute(a, .href), let url = resolver.link(href), !url.hasPrefix("mailto:") else { continue }
-            var text = tree.textContent(a)
+            var text = headline(tree, a)
             if text.isEmpty { text = tree.descendants(of: a, tag: .img).compactMap { tree.attribute($0, .alt) }.first ?? "" }
             // Buttons and counters ("Read more", "12 comments") are not headlines.
             guard text.count >= 12, text.contains(" ") else { continue }
             text = stripNavigationWords(text)
             add(text, url)
         }
+    }
+
+    /// The headline a widget item's link carries. Items often wrap a section label, a date or a
+    /// comment count around the headline inside the link ("<span class=kicker>World</span>
+    /// <span class=title>Headline</span>"): an element named as the title wins, else labels are
+    /// left out.
+    static func headline(_ tree: HTMLTree, _ anchor: Int) -> String {
+        let inside = tree.descendants(of: anchor)
+        let labels = inside.filter { tree[$0].tag == .time || FastText.containsAny(tree.hint($0), itemLabelHints) }
+        let isLabel = { (i: Int) in labels.contains { $0 == i || tree.isDescendant(i, of: $0) } }
+        if let title = inside.first(where: { !isLabel($0) && (tree[$0].tag.isHeading || isTitleHint(tree.hint($0))) }) {
+            let text = tree.textContent(title, skipping: isLabel)
+            if text.count >= 12 { return text }
+        }
+        return labels.isEmpty ? tree.textContent(anchor) : tree.textContent(anchor, skipping: isLabel)
+    }
+
+    static let itemLabelHints = FastText.needles(["kicker", "eyebrow", "overline", "category", "cat-", "section", "label", "rubric",
+                                                  "tag", "date", "time", "meta", "byline", "author", "count", "badge"])
+    private static let titleHints = FastText.needles(["title", "headline", "heading"])
+    private static let notTitleHints = FastText.needles(["subtitle", "sub-title", "title-kicker", "section-title"])
+
+    private static func isTitleHint(_ hint: ArraySlice<UInt8>) -> Bool {
+        FastText.containsAny(hint, titleHints) && !FastText.containsAny(hint, notTitleHints)
     }
 
     /// "Previous article: Headline" → "Headline".
@@ -142,8 +168,8 @@ enum RelatedStories {
         var linkText = 0
         for a in anchors {
             guard let href = tree.attribute(a, .href), let url = resolver.link(href), !url.hasPrefix("mailto:") else { continue }
-            let t = tree.textContent(a)
-            linkText += t.count
+            linkText += tree.textContent(a).count
+            let t = headline(tree, a)
             links.append((t.count < 4 ? "" : stripMarker(t), url))
         }
         guard !links.isEmpty else { return nil }
@@ -186,8 +212,9 @@ enum RelatedStories {
     private static let uppercaseMarkers = uppercasePrefixes.map(Marker.init)
     private static let lowercaseMarkers = sortedLinePrefixes.map(Marker.init)
 
-    /// The end, a space, a colon or a no-break space at `at`.
+    /// The end, a space, a colon, a no-break space or a full-width colon or space at `at`.
     private static func isSeparator(_ b: [UInt8], at: Int) -> Bool {
         at == b.count || b[at] == 0x20 || b[at] == 0x3A || b[at...].starts(with: [0xC2, 0xA0])
+            || b[at...].starts(with: [0xEF, 0xBC, 0x9A]) || b[at...].starts(with: [0xE3, 0x80, 0x80])
     }
 }

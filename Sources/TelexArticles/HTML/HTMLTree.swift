@@ -202,7 +202,7 @@ struct HTMLTree {
 
     /// Visible text below a node, whitespace collapsed to single spaces, trimmed; stops once
     /// `limit` bytes are gathered.
-    func textContent(_ start: Int, limit: Int = .max) -> String {
+    func textContent(_ start: Int, limit: Int = .max, skipping skip: ((Int) -> Bool)? = nil) -> String {
         var out: [UInt8] = []
         var pendingSpace = false
         var k = start
@@ -224,7 +224,7 @@ struct HTMLTree {
                     }
                     if out.count >= limit { break }
                 } else {
-                    if HTMLTags.invisible.contains(n.tag) { k = Int(n.end); continue }
+                    if HTMLTags.invisible.contains(n.tag) || skip?(k) == true { k = Int(n.end); continue }
                     if HTMLTags.blockLike.contains(n.tag) || n.tag == .br { pendingSpace = true }
                 }
                 k += 1
