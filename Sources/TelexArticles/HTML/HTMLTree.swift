@@ -83,8 +83,9 @@ struct HTMLTree {
         var node = Node(tag: ._text, parent32: Int32(parent))
         node.start = Int32(bytes.count)
         node.count = Int32(text.count)
-        node.textLength = Int32(Self.collapsedLength(text))
-        node.commas = Int32(Self.commaCount(text))
+        let (length, commas) = Self.measure(text)
+        node.textLength = Int32(length)
+        node.commas = Int32(commas)
         bytes.append(contentsOf: text)
         link(node)
     }
@@ -254,31 +255,28 @@ struct HTMLTree {
         return InlineBuilder.collapse(String(String(decoding: out, as: UTF8.self).prefix(characters * 2)))
     }
 
-    /// Characters after collapsing ASCII whitespace; every non-ASCII scalar counts as one character.
-    static func collapsedLength(_ s: UnsafeBufferPointer<UInt8>) -> Int {
-        var count = 0
+    /// Characters after collapsing ASCII whitespace (every non-ASCII scalar counts as one), and
+    /// commas in Latin, CJK and Arabic scripts: one pass, as every text node is measured.
+    static func measure(_ s: UnsafeBufferPointer<UInt8>) -> (length: Int, commas: Int) {
+        var count = 0, commas = 0
         var lastSpace = true
-        for b in s {
-            if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
-                if !lastSpace { count += 1; lastSpace = true }
-            } else if b & 0xC0 != 0x80 {
-                count += 1; lastSpace = false
-            }
-        }
-        return count
-    }
-
-    /// Commas in Latin, CJK and Arabic scripts.
-    static func commaCount(_ s: UnsafeBufferPointer<UInt8>) -> Int {
-        var c = 0
         var previous: (UInt8, UInt8) = (0, 0)
         for b in s {
-            if b == 0x2C { c += 1 }
-            // U+FF0C (EF BC 8C), U+3001 (E3 80 81), U+060C (D8 8C)
-            else if b == 0x8C && previous == (0xEF, 0xBC) || b == 0x81 && previous == (0xE3, 0x80) || b == 0x8C && previous.1 == 0xD8 { c += 1 }
+            if b < 0x80 {
+                if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
+                    if !lastSpace { count += 1; lastSpace = true }
+                } else {
+                    count += 1; lastSpace = false
+                    if b == 0x2C { commas += 1 }
+                }
+            } else {
+                if b & 0xC0 != 0x80 { count += 1; lastSpace = false }
+                // U+FF0C (EF BC 8C), U+3001 (E3 80 81), U+060C (D8 8C)
+                else if b == 0x8C && previous == (0xEF, 0xBC) || b == 0x81 && previous == (0xE3, 0x80) || b == 0x8C && previous.1 == 0xD8 { commas += 1 }
+            }
             previous = (previous.1, b)
         }
-        return c
+        return (count, commas)
     }
 
     func isInside(_ index: Int, tags: TagSet) -> Bool {
