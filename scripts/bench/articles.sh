@@ -49,6 +49,11 @@ if [ ${#typical[@]} = 0 ]; then
 fi
 "$bin" _bench-extract --label "typical pages" --iterations 20 "${typical[@]}"
 "$bin" _bench-extract --label "1 MB page" --iterations 20 "$work/page-1mb.html"
+# Memory: one extraction in a fresh process, beside the same process on a tiny page (the baseline
+# of a Swift + Foundation + libxml2 process with its first extraction done). _bench-extract also
+# prints the RSS before extracting (pages loaded) and the peak.
+echo '<html><body><p>A tiny page.</p></body></html>' > "$work/tiny.html"
 if [ -x /usr/bin/time ]; then
-  /usr/bin/time -f "1 MB page, one extraction in a fresh process: peak RSS %M KB, %e s" "$bin" _bench-extract --label "1 MB page (single)" --iterations 1 "$work/page-1mb.html"
+  /usr/bin/time -f "tiny page, fresh process: peak RSS %M KB, %U s user, %S s sys" "$bin" _bench-extract --label "tiny page (single)" --iterations 1 "$work/tiny.html"
+  /usr/bin/time -f "1 MB page, fresh process: peak RSS %M KB, %U s user, %S s sys" "$bin" _bench-extract --label "1 MB page (single)" --iterations 1 "$work/page-1mb.html"
 fi

@@ -29,6 +29,16 @@ struct InlineBuilder {
             let n = input.count
             while i < n {
                 let b = input[i]
+                if b > 0x20 && b < 0x7F {
+                    // A run of printable ASCII is copied at once.
+                    var j = i + 1
+                    while j < n, input[j] > 0x20, input[j] < 0x7F { j += 1 }
+                    emitPendingSpace(into: &bytes, hasPiece: hasPiece)
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<j]))
+                    hasPiece = true
+                    i = j
+                    continue
+                }
                 if b < 0x80 {
                     if b == 0x20 || (b >= 0x09 && b <= 0x0D) { pendingSpace = true; i += 1; continue }
                     if b < 0x20 || b == 0x7F { i += 1; continue }

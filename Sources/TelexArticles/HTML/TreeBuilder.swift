@@ -3,12 +3,14 @@ import CLibXML2
 /// Builds an `HTMLTree` straight from libxml2's SAX events, so libxml2 never builds (and frees)
 /// a tree of its own: that tree cost more time and memory than the rest of the parse.
 final class TreeBuilder {
-    private(set) var tree: HTMLTree
-    private var open: [(index: Int, skipsText: Bool)]
+    // Only libxml2's callbacks touch these, one at a time: dynamic exclusivity checks on them
+    // showed in profiles.
+    @exclusivity(unchecked) private(set) var tree: HTMLTree
+    @exclusivity(unchecked) private var open: [(index: Int, skipsText: Bool)]
     /// Text arrives in chunks; one text node is made of all the chunks between two tags.
-    private var pendingText: [UInt8] = []
+    @exclusivity(unchecked) private var pendingText: [UInt8] = []
     /// Open elements whose text nothing reads (scripts other than JSON, style sheets).
-    private var skipping = 0
+    @exclusivity(unchecked) private var skipping = 0
 
     init(capacity: Int) {
         tree = HTMLTree(capacity: capacity)

@@ -9,6 +9,13 @@ enum UTF8Text {
         return nonASCIISpaceLength(s, i)
     }
 
+    /// Unicode scalars in a string, counted on its UTF-8 bytes.
+    static func scalarCount(_ s: String) -> Int {
+        var n = 0
+        for b in s.utf8 where b & 0xC0 != 0x80 { n += 1 }
+        return n
+    }
+
     private static func nonASCIISpaceLength(_ s: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
         let b = s[i]
         let n = s.count
