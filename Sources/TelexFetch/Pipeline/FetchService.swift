@@ -66,6 +66,9 @@ public final class FetchService: Sendable {
         progress(live, summary)
 
         let writer = BatchWriter(store: store)
+        // The single writer bounds a pass; checkpoints run beside it (a failure to start them only costs speed).
+        let checkpoints = try? store.startBackgroundCheckpoints()
+        defer { checkpoints?.stop() }
         var articleJobs: [ArticleJob] = []
         let service = self
         // Hosts interleaved, so that the window of feeds in flight is not filled with feeds of one host
