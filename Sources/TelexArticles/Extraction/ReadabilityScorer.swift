@@ -257,8 +257,8 @@ struct ReadabilityScorer {
             let textLength = stats.text[i]
             if weight < 0 && textLength < 2000 { tree.remove(i); continue }
             if stats.commas[i] >= 10 { continue }
-            let p = counts.paragraphs[i], img = counts.images[i], li = counts.listItems[i] - 100, input = counts.inputs[i]
-            let embeds = counts.embeds[i], hasFigure = counts.figures[i] > 0, headings = counts.headings[i]
+            let p = Int(counts.paragraphs[i]), img = Int(counts.images[i]), li = Int(counts.listItems[i]) - 100, input = Int(counts.inputs[i])
+            let embeds = Int(counts.embeds[i]), hasFigure = counts.figures[i] > 0, headings = Int(counts.headings[i])
             let isList = tree[i].tag == .ul || tree[i].tag == .ol || textLength > 0 && Double(counts.listText[i]) / Double(textLength) > 0.9
             let density = stats.linkDensity(i)
             var remove = false

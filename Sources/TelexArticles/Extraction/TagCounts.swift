@@ -1,15 +1,15 @@
 /// Per-node counts of the elements conditional cleaning looks at, computed bottom-up in one pass
-/// (a walk per candidate would be quadratic on deep pages).
+/// (a walk per candidate would be quadratic on deep pages). 32-bit counts: nine arrays per node.
 struct TagCounts {
-    var paragraphs: [Int], images: [Int], listItems: [Int], inputs: [Int], embeds: [Int], figures: [Int], headings: [Int]
+    var paragraphs: [Int32], images: [Int32], listItems: [Int32], inputs: [Int32], embeds: [Int32], figures: [Int32], headings: [Int32]
     /// Text length inside <li> elements.
-    var listText: [Int]
+    var listText: [Int32]
     /// Inside <code> or <pre>.
     var insideCode: [Bool]
 
     init(_ tree: HTMLTree, stats: TextStatistics) {
         let n = tree.count
-        paragraphs = Array(repeating: 0, count: n); images = paragraphs; listItems = paragraphs; inputs = paragraphs
+        paragraphs = [Int32](repeating: 0, count: n); images = paragraphs; listItems = paragraphs; inputs = paragraphs
         embeds = paragraphs; figures = paragraphs; headings = paragraphs; listText = paragraphs
         insideCode = Array(repeating: false, count: n)
         for i in 1..<max(n, 1) {
@@ -22,7 +22,7 @@ struct TagCounts {
             switch node.tag {
             case .p, .pre, .blockquote: paragraphs[i] += 1
             case .img: images[i] += 1
-            case .li: listItems[i] += 1; listText[i] = stats.text[i]
+            case .li: listItems[i] += 1; listText[i] = Int32(stats.text[i])
             case .input, .select, .textarea, .button: inputs[i] += 1
             case .iframe, .object, .embed, .video: embeds[i] += 1
             case .figure, .picture: figures[i] += 1
@@ -34,7 +34,7 @@ struct TagCounts {
                 paragraphs[p] += paragraphs[i]; images[p] += images[i]; listItems[p] += listItems[i]; inputs[p] += inputs[i]
                 embeds[p] += embeds[i]; figures[p] += figures[i]; headings[p] += headings[i]
                 // Nested lists: count the outermost item's text once.
-                listText[p] += node.tag == .li ? stats.text[i] : listText[i]
+                listText[p] += node.tag == .li ? Int32(stats.text[i]) : listText[i]
             }
         }
     }

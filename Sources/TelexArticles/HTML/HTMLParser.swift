@@ -20,7 +20,7 @@ enum HTMLParser {
         let encoding = chooseEncoding(input, contentType: contentType)
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
-        let builder = TreeBuilder(capacity: input.count / 2)
+        let builder = TreeBuilder(capacity: input.count)
         builder.attach(to: context)
         let doc: htmlDocPtr? = input.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in

@@ -37,6 +37,9 @@ struct HTMLTree {
 
     init(capacity: Int = 0) {
         nodes = [Node(tag: ._root, parent32: -1)]
+        // Generous: reserved pages that are never written are never resident, while growing by
+        // doubling would copy and briefly hold both buffers.
+        nodes.reserveCapacity(capacity / 16)
         bytes.reserveCapacity(capacity)
     }
 
