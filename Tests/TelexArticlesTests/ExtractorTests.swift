@@ -68,6 +68,21 @@ import TelexTestSupport
         _ = ArticleExtractor.extract(html: garbage, pageURL: "https://x.example/")
     }
 
+    /// Marker lines in markup: the quick test on a block's first bytes must let each of them through.
+    @Test(arguments: [
+        #"<p><strong>READ</strong>&nbsp; <a href="/r">Another headline that is long</a></p>"#,
+        #"<p>  A lire aussi : <a href="/r">Un autre article du jour</a></p>"#,
+        #"<p><em>À lire aussi</em> <a href="/r">Un autre article du jour</a></p>"#,
+        #"<p>\#n Read more: <a href="/r">The other story of the day</a></p>"#,
+        #"<div><span>Mehr</span> zum Thema: <a href="/r">Ein anderer Artikel heute</a></div>"#,
+        #"<p>関連記事 <a href="/r">大相撲九州場所 新大関が初優勝</a></p>"#,
+    ])
+    func markerLinesInMarkupMoveToRelated(html: String) {
+        let doc = HTMLCleaner.document(fromFragment: "<p>Story text before the line.</p>" + html, baseURL: "https://x.example/a")
+        #expect(doc.related.map(\.url) == ["https://x.example/r"])
+        #expect(doc.plainText == "Story text before the line.")
+    }
+
     @Test(arguments: [
         ("READ  Another headline that is long", true),
         ("Read more: The other story", true),

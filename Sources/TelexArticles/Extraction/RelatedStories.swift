@@ -157,8 +157,8 @@ enum RelatedStories {
 
     /// The links of a marker line and the text after the marker, or nil when the node is not one.
     static func markerLine(_ tree: HTMLTree, _ node: Int, resolver: URLResolver) -> ([(String, String)], String)? {
-        // Cheap test first: most blocks do not begin with a marker.
-        guard markerLength(tree.leadingText(node, characters: 40)) != nil else { return nil }
+        // Cheap tests first: most blocks do not begin with a marker.
+        guard mayStartWithMarker(tree, node), markerLength(tree.leadingText(node, characters: 40)) != nil else { return nil }
         let text = tree.textContent(node, limit: 600)
         guard text.count <= 400, text.count >= 6 else { return nil }
         guard let markerLength = markerLength(text) else { return nil }
@@ -176,6 +176,44 @@ enum RelatedStories {
         // The line is mostly its links: a sentence that merely starts with "Read" is not a marker line.
         guard Double(linkText) >= 0.6 * Double(max(rest.count, 1)) else { return nil }
         return (links, rest)
+    }
+
+    /// The first three visible bytes of every marker, ASCII-lowercased and packed.
+    private static let markerHeads: Set<UInt32> = Set((linePrefixes + uppercasePrefixes).compactMap { marker in
+        let b = Array(marker.lowercased().utf8.prefix(3))
+        return b.count == 3 && b.allSatisfy({ $0 < 0x80 }) ? UInt32(b[0]) | UInt32(b[1]) << 8 | UInt32(b[2]) << 16 : nil
+    })
+
+    /// False when the block's text cannot begin with a marker, judged on its first three visible
+    /// bytes without building the text (blocks starting with non-ASCII letters are let through).
+    static func mayStartWithMarker(_ tree: HTMLTree, _ node: Int) -> Bool {
+        var head: [UInt8] = []
+        var pendingSpace = false
+        var k = node
+        let stop = tree.end(node)
+        outer: while k < stop {
+            let n = tree[k]
+            if n.removed || !n.isText && HTMLTags.invisible.contains(n.tag) { k = tree.end(k); continue }
+            if n.isText {
+                // Whitespace collapsed and controls dropped, as in the text markers are matched on.
+                for b in tree.textBytes(k) {
+                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) { pendingSpace = !head.isEmpty; continue }
+                    if b < 0x20 || b == 0x7F { continue }
+                    if pendingSpace { head.append(0x20); pendingSpace = false }
+                    if head.count < 3 { head.append(b) }
+                    if head.count >= 3 { break outer }
+                }
+            } else if HTMLTags.blockLike.contains(n.tag) {
+                pendingSpace = !head.isEmpty
+            }
+            k += 1
+        }
+        guard head.count == 3, head.allSatisfy({ $0 < 0x80 }) else { return true }
+        let packed = head.reduce(into: (UInt32(0), UInt32(0))) { acc, b in
+            acc.0 |= UInt32(HTMLTree.asciiLowercased(b)) << acc.1
+            acc.1 += 8
+        }.0
+        return markerHeads.contains(packed)
     }
 
     private static func stripMarker(_ text: String) -> String {
