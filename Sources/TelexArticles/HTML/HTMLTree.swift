@@ -263,8 +263,8 @@ struct HTMLTree {
     static func measure(_ s: UnsafeBufferPointer<UInt8>) -> (length: Int, commas: Int) {
         var count = 0, commas = 0
         var lastSpace = true
-        var previous: (UInt8, UInt8) = (0, 0)
-        for b in s {
+        for i in 0..<s.count {
+            let b = s[i]
             if b < 0x80 {
                 if b == 0x20 || b == 0x0A || b == 0x09 || b == 0x0D || b == 0x0C {
                     if !lastSpace { count += 1; lastSpace = true }
@@ -272,12 +272,15 @@ struct HTMLTree {
                     count += 1; lastSpace = false
                     if b == 0x2C { commas += 1 }
                 }
-            } else {
-                if b & 0xC0 != 0x80 { count += 1; lastSpace = false }
+            } else if b & 0xC0 != 0x80 {
+                count += 1; lastSpace = false
+            } else if b == 0x8C || b == 0x81, i >= 2 {
                 // U+FF0C (EF BC 8C), U+3001 (E3 80 81), U+060C (D8 8C)
-                else if b == 0x8C && previous == (0xEF, 0xBC) || b == 0x81 && previous == (0xE3, 0x80) || b == 0x8C && previous.1 == 0xD8 { commas += 1 }
+                let p1 = s[i - 1], p2 = s[i - 2]
+                if b == 0x8C && (p2 == 0xEF && p1 == 0xBC || p1 == 0xD8) || b == 0x81 && p2 == 0xE3 && p1 == 0x80 { commas += 1 }
+            } else if b == 0x8C, i == 1, s[0] == 0xD8 {
+                commas += 1
             }
-            previous = (previous.1, b)
         }
         return (count, commas)
     }
