@@ -1,4 +1,5 @@
-/// A compact, read-mostly copy of a parsed HTML document: nodes in document order, linked by index.
+/// A compact, read-mostly parsed HTML document, filled by `TreeBuilder` from libxml2's SAX events:
+/// nodes in document order, linked by index.
 ///
 /// Nodes are plain values (no strings, no arrays) so that walking and copying the tree costs no
 /// reference counting; text, attribute values and class/id hints live in one byte buffer. Document
