@@ -21,13 +21,18 @@ public enum HTMLText {
                 let next = b[i + 1]
                 if next == UInt8(ascii: "!") {
                     // Comment or declaration: skip to "-->" or ">".
+                    // An unterminated comment ends at the next ">" (as feedparser's sgmllib reads it: the
+                    // text after it is kept); a declaration with no ">" at all is text, not markup.
                     if b[i...].starts(with: Array("<!--".utf8)) {
-                        i = find(Array("-->".utf8), in: b, from: i + 4).map { $0 + 3 } ?? b.count
+                        i = find(Array("-->".utf8), in: b, from: i + 4).map { $0 + 3 }
+                            ?? b[(i + 4)...].firstIndex(of: UInt8(ascii: ">")).map { $0 + 1 } ?? b.count
                     } else if b[i...].starts(with: Array("<![CDATA[".utf8)) {
                         let end = find(Array("]]>".utf8), in: b, from: i + 9) ?? b.count
                         emit(b[(i + 9)..<end]); i = min(end + 3, b.count)
+                    } else if let close = b[i...].firstIndex(of: UInt8(ascii: ">")) {
+                        i = close + 1
                     } else {
-                        i = (b[i...].firstIndex(of: UInt8(ascii: ">")) ?? b.count - 1) + 1
+                        emit(CollectionOfOne(c)); i += 1
                     }
                     continue
                 }

@@ -14,6 +14,8 @@ final class XMLFeedReader {
     private var kinds: [ElementKey: (ElementKind, Namespace, String?)] = [:]
     private var declaredEntities: [String: xmlEntityPtr] = [:]
     private var expandedBytes = 0
+    private var feedNamespace: String?
+    private static let rootNames: Set<String> = ["feed", "rss", "channel", "rdf"]
     private(set) var fatal: FeedParseError?
     private var errorCount = 0
 
@@ -102,7 +104,13 @@ final class XMLFeedReader {
             entry = cached
         } else {
             let uriString = uri.map { String(cString: $0) }
-            let namespace = Namespace(uri: uriString)
+            var namespace = Namespace(uri: uriString)
+            // A root in an unknown namespace (pre-standard Atom drafts: purl.org/pie, example.com/necho)
+            // makes that namespace the feed vocabulary, as feedparser reads those documents.
+            if builder.stack.isEmpty, namespace == .other, Self.rootNames.contains(String(cString: local).lowercased()) {
+                feedNamespace = uriString
+            }
+            if namespace == .other, uriString == feedNamespace { namespace = .none }
             entry = (ElementKind(namespace: namespace, local: String(cString: local)), namespace, uriString)
             kinds[key] = entry
         }
