@@ -212,8 +212,7 @@ final class FeedBuilder {
     }
 
     private func finishItem() {
-        guard let draft = item else { return }
-        item = nil
+        guard let draft = item.take() else { return }
         // Every item element counts, even an empty one (feedparser keeps them too); ids fall back to a hash.
         if feed.items.count >= Self.maxItems {
             if feed.items.count == Self.maxItems { feed.warnings.append("more than \(Self.maxItems) items: the rest ignored") }
@@ -569,6 +568,8 @@ final class FeedBuilder {
     static func authorName(_ raw: String) -> String? {
         let text = HTMLText.collapseWhitespace(raw)
         if text.isEmpty { return nil }
+        // Most authors are a plain name: no "(", "<" or "mailto:" to take apart.
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ":") }) { return text }
         if let open = text.firstIndex(of: "("), text.hasSuffix(")") {
             let inner = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingCharacters(in: .whitespaces)
             let outer = text[..<open].trimmingCharacters(in: .whitespaces)

@@ -99,7 +99,12 @@ enum FeedEncoding {
         bytes.withUnsafeBufferPointer { buffer in
             var i = 0
             let n = buffer.count
+            guard let base = buffer.baseAddress else { return true }
+            let raw = UnsafeRawPointer(base)
             while i < n {
+                // ASCII runs (most of a feed) eight bytes at a time.
+                while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                if i >= n { break }
                 let c = buffer[i]
                 if c < 0x80 { i += 1; continue }
                 let length = sequenceLength(buffer, i)

@@ -68,6 +68,7 @@ public enum HTMLText {
 
     /// Collapses runs of whitespace to one space and trims, without touching markup.
     static func collapseWhitespace(_ text: String) -> String {
+        if isCollapsed(text) { return text }
         var out: [UInt8] = []
         var pendingSpace = false
         var afterC2 = false
@@ -88,6 +89,22 @@ public enum HTMLText {
         }
         if afterC2 { out.append(0xC2) }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// True when `collapseWhitespace` would return the text unchanged (the common case: no copy).
+    private static func isCollapsed(_ text: String) -> Bool {
+        var previousSpace = true   // a leading space is not collapsed
+        for c in text.utf8 {
+            if c == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+            } else if c == 0xC2 || (c < 0x20 && isSpace(c)) {
+                return false
+            } else {
+                previousSpace = false
+            }
+        }
+        return !previousSpace || text.isEmpty
     }
 
     /// feedparser's test: a closing tag or an entity reference means the text is HTML.

@@ -32,7 +32,7 @@ final class XMLFeedReader {
         for entity in declaredEntities.values { SAXEntity.free(entity) }
     }
 
-    func parse(_ utf8: [UInt8]) -> FeedParseError? {
+    func parse(_ utf8: [UInt8], from start: Int = 0) -> FeedParseError? {
         xmlInitParser()
         var sax = xmlSAXHandler()
         sax.initialized = UInt32(truncatingIfNeeded: XML_SAX2_MAGIC)
@@ -73,7 +73,7 @@ final class XMLFeedReader {
         xmlCtxtUseOptions(ctxt, Int32(options))
         // Feed in chunks so a stop (entity abuse, non-feed root) takes effect promptly.
         let chunk = 1 << 18
-        var offset = 0
+        var offset = start
         utf8.withUnsafeBufferPointer { buffer in
             let base = UnsafeRawPointer(buffer.baseAddress!).assumingMemoryBound(to: CChar.self)
             while offset < buffer.count, fatal == nil, !builder.stopped {
