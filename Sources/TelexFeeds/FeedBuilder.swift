@@ -40,7 +40,6 @@ final class FeedBuilder {
         var base: String?
         /// Atom `mode="base64"` (0.3) or a binary type (1.0): the text is decoded when the element ends.
         var base64 = false
-        var buffer: [UInt8] = []
     }
 
     struct PersonDraft { var name: String?; var email: String?; var uri: String?; var forItem: Bool }
@@ -51,6 +50,9 @@ final class FeedBuilder {
     var feed = ParsedFeed()
     private(set) var stack: [Frame] = []
     private var capture: Capture?
+    /// The open capture's bytes: one buffer reused for every field (captures never nest), so a field
+    /// costs no allocation of its own.
+    private var captureBuffer: [UInt8] = []
     private var item: ItemDraft?
     private var person: PersonDraft?
     private let documentURL: String?
@@ -122,11 +124,11 @@ final class FeedBuilder {
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard capture != nil else { return }
-        if capture!.buffer.count + bytes.count > Self.maxFieldBytes { truncatedFields += 1; return }
+        if captureBuffer.count + bytes.count > Self.maxFieldBytes { truncatedFields += 1; return }
         switch capture!.mode {
         case .ignored: return
-        case .xhtml: HTMLEscaping.appendEscaped(bytes, to: &capture!.buffer)
-        default: capture!.buffer.append(contentsOf: bytes)
+        case .xhtml: HTMLEscaping.appendEscaped(bytes, to: &captureBuffer)
+        default: captureBuffer.append(contentsOf: bytes)
         }
     }
 
@@ -138,7 +140,7 @@ final class FeedBuilder {
                 finish(current)
             } else if frame.role == .capture, !frame.voidElement, !frame.wrapper,
                       current.mode == .html || current.mode == .xhtml {
-                capture!.buffer.append(contentsOf: Array("</\(frame.name)>".utf8))
+                captureBuffer.append(contentsOf: Array("</\(frame.name)>".utf8))
             }
             return
         }
@@ -404,6 +406,7 @@ final class FeedBuilder {
     // MARK: Captures
 
     private func beginCapture(_ field: Field, mode: TextMode, base: String?) {
+        captureBuffer.removeAll(keepingCapacity: true)
         capture = Capture(field: field, depth: stack.count, mode: mode, base: base)
         stack.append(Frame(role: .capture, base: base))
     }
@@ -417,10 +420,10 @@ final class FeedBuilder {
         let name = String(cString: local)
         var frame = Frame(role: .capture, base: base, name: name)
         // Atom xhtml content comes wrapped in one <div> that is not part of the content (RFC 4287 §3.1.1.3).
-        if mode == .xhtml, stack.count == capture!.depth + 1, name == "div", capture!.buffer.allSatisfy(HTMLText.isSpace),
+        if mode == .xhtml, stack.count == capture!.depth + 1, name == "div", captureBuffer.allSatisfy(HTMLText.isSpace),
            case .content = capture!.field {
             frame.wrapper = true
-        } else if mode == .xhtml, stack.count == capture!.depth + 1, name == "div", capture!.buffer.allSatisfy(HTMLText.isSpace) {
+        } else if mode == .xhtml, stack.count == capture!.depth + 1, name == "div", captureBuffer.allSatisfy(HTMLText.isSpace) {
             frame.wrapper = true
         } else {
             var tag = "<" + name
@@ -430,13 +433,13 @@ final class FeedBuilder {
             }
             frame.voidElement = HTMLEscaping.voidElements.contains(name.lowercased())
             tag += ">"
-            capture!.buffer.append(contentsOf: Array(tag.utf8))
+            captureBuffer.append(contentsOf: Array(tag.utf8))
         }
         stack.append(frame)
     }
 
     private func finish(_ c: Capture) {
-        var bytes = c.buffer
+        var bytes = captureBuffer   // shared, not copied; emptied (in place) when the next capture begins
         if c.base64 {
             // Binary that is not UTF-8 text is not readable content: dropped.
             guard let decoded = Base64Text.decode(bytes) else { return }

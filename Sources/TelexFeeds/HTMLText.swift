@@ -2,6 +2,9 @@
 public enum HTMLText {
     /// Strips tags (and script/style bodies and comments), decodes entities, collapses whitespace.
     public static func plainText(_ html: String) -> String {
+        // Without markup or references (most titles) this is only whitespace collapsing.
+        // (0xC2 excluded: collapseWhitespace reads a raw U+00A0 as a space, this function keeps it.)
+        if !html.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || $0 == 0xC2 }) { return collapseWhitespace(html) }
         var out: [UInt8] = []
         let b = Array(html.utf8)
         out.reserveCapacity(b.count)
@@ -109,6 +112,7 @@ public enum HTMLText {
 
     /// feedparser's test: a closing tag or an entity reference means the text is HTML.
     static func looksLikeHTML(_ text: String) -> Bool {
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) { return false }
         let b = Array(text.utf8)
         var i = 0
         while i < b.count {

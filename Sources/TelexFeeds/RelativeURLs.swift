@@ -1,3 +1,5 @@
+import Foundation
+
 /// Relative URLs inside escaped HTML (summaries, contents) resolved against xml:base or the document
 /// URL, as feedparser's `_resolveRelativeURIs` does: the HTML then stands on its own in the cache.
 /// One pass over UTF-8; the input is returned untouched (nil) when nothing needed rewriting.
@@ -9,8 +11,10 @@ enum RelativeURLs {
             let n = b.count
             var i = 0
             while i < n {
-                // Tags start with "<" and a letter; everything else is skipped fast.
-                guard b[i] == UInt8(ascii: "<"), i + 1 < n, HTMLText.isLetter(b[i + 1]) else { i += 1; continue }
+                // Tags start with "<" and a letter; memchr skips the text between them.
+                guard let found = memchr(b.baseAddress! + i, Int32(UInt8(ascii: "<")), n - i) else { break }
+                i = UnsafeRawPointer(found) - UnsafeRawPointer(b.baseAddress!)
+                guard i + 1 < n, HTMLText.isLetter(b[i + 1]) else { i += 1; continue }
                 var j = i + 1
                 let nameStart = j
                 while j < n, isNameByte(b[j]) { j += 1 }

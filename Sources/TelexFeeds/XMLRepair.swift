@@ -34,6 +34,14 @@ enum XMLRepair {
         return t
     }()
 
+    @inline(__always) private static func swarMayStop(_ w: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        // Bytes below 0x20 (tab and newlines included: the byte loop lets them through).
+        let control = (w &- 0x2020_2020_2020_2020) & ~w & highs != 0
+        return control || hasZero(w ^ (0x3C * ones)) || hasZero(w ^ (0x26 * ones)) || hasZero(w ^ (0x5D * ones)) || hasZero(w ^ (0xEF * ones))
+    }
+
     static func repair(_ input: [UInt8]) -> Result {
         var warnings: [String] = []
         var out: [UInt8] = []
@@ -85,7 +93,20 @@ enum XMLRepair {
                 case .pi: bit = piBit
                 case .doctype: bit = doctypeBit
                 }
-                while i < n, stops[Int(b[i])] & bit == 0 { i += 1 }
+                if bit == textBit || bit == cdataBit {
+                    // Text runs (escaped HTML is most of a feed's bytes) eight bytes at a time: stop at the
+                    // first word holding a control byte, "<", "&", "]" or 0xEF (SWAR: "has zero byte" tests).
+                    // A flagged word that holds only newlines or tabs is passed over byte by byte.
+                    let raw = UnsafeRawPointer(b.baseAddress!)
+                    while true {
+                        while i + 8 <= n, !swarMayStop(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
+                        let end = min(i + 8, n)
+                        while i < end, stops[Int(b[i])] & bit == 0 { i += 1 }
+                        if i < end || i >= n { break }
+                    }
+                } else {
+                    while i < n, stops[Int(b[i])] & bit == 0 { i += 1 }
+                }
                 if i >= n { break }
                 let c = b[i]
                 // Control characters are not XML: dropped everywhere.
