@@ -80,7 +80,8 @@ final class FeedBuilder {
 
     // MARK: Events
 
-    func start(kind: ElementKind, namespace: Namespace, uri: String?, local: UnsafePointer<UInt8>, attributes: Attributes) {
+    /// `netscape090`: the element is in Netscape's RSS 0.90 namespace (which marks that format).
+    func start(kind: ElementKind, namespace: Namespace, netscape090: Bool, local: UnsafePointer<UInt8>, attributes: Attributes) {
         let parentBase = stack.last?.base ?? documentURL
         var base = parentBase
         if let xmlBase = attributes.xmlBase { base = URLResolver.resolve(xmlBase, against: parentBase) }
@@ -90,7 +91,7 @@ final class FeedBuilder {
             return
         }
         guard let parent = stack.last else {
-            startRoot(kind: kind, namespace: namespace, uri: uri, local: local, attributes: attributes, base: base)
+            startRoot(kind: kind, namespace: namespace, local: local, attributes: attributes, base: base)
             return
         }
         switch parent.role {
@@ -103,7 +104,7 @@ final class FeedBuilder {
             case .image: stack.append(Frame(role: .image, base: base))
             default: stack.append(Frame(role: .skip, base: base))
             }
-            if kind == .channel, namespace == .rss, uri == "http://my.netscape.com/rdf/simple/0.9/" { feed.format = .rss090 }
+            if kind == .channel, netscape090 { feed.format = .rss090 }
         case .channel:
             startInChannel(kind: kind, namespace: namespace, attributes: attributes, base: base)
         case .item, .group:
@@ -165,7 +166,7 @@ final class FeedBuilder {
 
     // MARK: Structure
 
-    private func startRoot(kind: ElementKind, namespace: Namespace, uri: String?, local: UnsafePointer<UInt8>, attributes: Attributes, base: String?) {
+    private func startRoot(kind: ElementKind, namespace: Namespace, local: UnsafePointer<UInt8>, attributes: Attributes, base: String?) {
         switch kind {
         case .rss:
             let version = attributes.value("version")?.trimmingASCIIWhitespace() ?? ""
