@@ -52,10 +52,13 @@ public struct FeedResult: Sendable, Hashable {
     /// The feed's own title and site link, when the document had them.
     public var feedTitle: String?
     public var siteLink: String?
-    public var items: [ItemRecord]
+    public let items: [ItemRecord]
+    /// The items as the writer stores them, prepared here so that the caller's thread does the work.
+    let prepared: [PreparedItem]
 
     public init(state: FeedFetchState, feedTitle: String? = nil, siteLink: String? = nil, items: [ItemRecord] = []) {
         self.state = state; self.feedTitle = feedTitle; self.siteLink = siteLink; self.items = items
+        prepared = items.map(PreparedItem.init)
     }
     public var feedID: FeedID { state.feedID }
 }

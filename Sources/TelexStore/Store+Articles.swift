@@ -66,7 +66,8 @@ extension Store {
             for row in attached {
                 let itemID: Int64 = row["id"]
                 try db.execute(sql: "DELETE FROM item_fts WHERE rowid = ?", arguments: [itemID])
-                try indexText(db, id: itemID, title: row["title"], summary: row["summary_html"], content: row["content_html"],
+                try indexText(db, id: itemID, title: PlainText.fromHTML(row["title"], limit: Self.maxTitle),
+                              body: PreparedItem.searchBody(summary: row["summary_html"], content: row["content_html"]),
                               articleID: articleID)
             }
             return ArticleID(articleID)

@@ -76,7 +76,7 @@ extension Store {
                 }
                 let firstSeen = StoreTime.milliseconds(result.state.attemptedAt)
                 var delta = CounterDelta()
-                for item in result.items {
+                for item in result.prepared {
                     if try upsert(db, item, feedID: result.feedID.rawValue, sectionID: sectionID["section_id"], firstSeen: firstSeen) {
                         delta.total += 1
                         delta.unread += 1
@@ -129,45 +129,35 @@ extension Store {
     }
 
     /// Inserts or updates one item; returns true when it was new. Read and saved state are never touched.
-    private func upsert(_ db: Database, _ item: ItemRecord, feedID: Int64, sectionID: Int64?, firstSeen: Int64) throws -> Bool {
-        let stableID = Self.bounded(item.stableID, Self.maxShort)
-        let title = Self.bounded(item.title, Self.maxTitle)
-        let link = item.link.map { Self.bounded($0, Self.maxShort) }
-        let author = item.author.map { Self.bounded($0, Self.maxShort) }
-        let summary = item.summaryHTML.map { Self.bounded($0, Self.maxHTML) }
-        let content = item.contentHTML.map { Self.bounded($0, Self.maxHTML) }
-        let published = StoreTime.milliseconds(item.published)
-        let updated = StoreTime.milliseconds(item.updated)
-        let hash = ContentHash.of([title, link, author, published.map(String.init), updated.map(String.init), summary, content])
-        let linkKey = link.map(URLNormalizer.normalize)
-
+    private func upsert(_ db: Database, _ item: PreparedItem, feedID: Int64, sectionID: Int64?, firstSeen: Int64) throws -> Bool {
         let find = try db.cachedStatement(sql: "SELECT id, content_hash, first_seen, article_id FROM item WHERE feed_id = ? AND stable_id = ?")
-        if let existing = try Row.fetchOne(find, arguments: [feedID, stableID]) {
-            if existing["content_hash"] as Int64 == hash { return false }
+        if let existing = try Row.fetchOne(find, arguments: [feedID, item.stableID]) {
+            if existing["content_hash"] as Int64 == item.hash { return false }
             let id: Int64 = existing["id"]
-            let sortTime = StoreTime.sortTime(published: published, firstSeen: existing["first_seen"])
+            let sortTime = StoreTime.sortTime(published: item.published, firstSeen: existing["first_seen"])
             let existingArticle: Int64? = existing["article_id"]
-            let attachedArticle = try linkKey.flatMap { try self.articleID(db, forKey: $0) } ?? existingArticle
+            let attachedArticle = try item.linkKey.flatMap { try self.articleID(db, forKey: $0) } ?? existingArticle
             let update = try db.cachedStatement(sql: """
                 UPDATE item SET link = ?, link_key = ?, title = ?, author = ?, published = ?, updated = ?, summary_html = ?,
                   content_html = ?, content_hash = ?, sort_time = ?, article_id = ? WHERE id = ?
                 """)
-            try update.execute(arguments: [link, linkKey, title, author, published, updated, summary, content, hash, sortTime,
-                                           attachedArticle, id])
+            try update.execute(arguments: [item.link, item.linkKey, item.title, item.author, item.published, item.updated,
+                                           item.summary, item.content, item.hash, sortTime, attachedArticle, id])
             try db.cachedStatement(sql: "DELETE FROM item_fts WHERE rowid = ?").execute(arguments: [id])
-            try indexText(db, id: id, title: title, summary: summary, content: content, articleID: attachedArticle)
+            try indexText(db, id: id, title: item.indexTitle, body: item.indexBody, articleID: attachedArticle)
             return false
         }
-        let sortTime = StoreTime.sortTime(published: published, firstSeen: firstSeen)
-        let attachedArticle = try linkKey.flatMap { try self.articleID(db, forKey: $0) }
+        let sortTime = StoreTime.sortTime(published: item.published, firstSeen: firstSeen)
+        let attachedArticle = try item.linkKey.flatMap { try self.articleID(db, forKey: $0) }
         let insert = try db.cachedStatement(sql: """
             INSERT INTO item(feed_id, section_id, stable_id, link, link_key, title, author, published, updated, summary_html,
               content_html, content_hash, first_seen, sort_time, article_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        try insert.execute(arguments: [feedID, sectionID, stableID, link, linkKey, title, author, published, updated, summary,
-                                       content, hash, firstSeen, sortTime, attachedArticle])
-        try indexText(db, id: db.lastInsertedRowID, title: title, summary: summary, content: content, articleID: attachedArticle)
+        try insert.execute(arguments: [feedID, sectionID, item.stableID, item.link, item.linkKey, item.title, item.author,
+                                       item.published, item.updated, item.summary, item.content, item.hash, firstSeen, sortTime,
+                                       attachedArticle])
+        try indexText(db, id: db.lastInsertedRowID, title: item.indexTitle, body: item.indexBody, articleID: attachedArticle)
         return true
     }
 
@@ -176,15 +166,13 @@ extension Store {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT article_id FROM url_alias WHERE url = ?"), arguments: [key])
     }
 
-    /// Adds the search row of an item: its title, the text of its summary and content, and its article's text.
-    func indexText(_ db: Database, id: Int64, title: String, summary: String?, content: String?, articleID: Int64?) throws {
-        var body = summary.map { PlainText.fromHTML($0, limit: 16_384) } ?? ""
-        if let content, content != summary { body += " " + PlainText.fromHTML(content, limit: 32_768) }
+    /// Adds the search row of an item: its title and feed text (already plain, see `PreparedItem`) and its article's text.
+    func indexText(_ db: Database, id: Int64, title: String, body: String, articleID: Int64?) throws {
         let articleText = try articleID.flatMap {
             try String.fetchOne(db.cachedStatement(sql: "SELECT substr(plain_text, 1, 65536) FROM article WHERE id = ?"), arguments: [$0])
         }
         try db.cachedStatement(sql: "INSERT INTO item_fts(rowid, title, body, article) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [id, PlainText.fromHTML(title, limit: Self.maxTitle), body, articleText ?? ""])
+            .execute(arguments: [id, title, body, articleText ?? ""])
     }
 
     static func bounded(_ text: String, _ limit: Int) -> String {
@@ -198,7 +186,10 @@ enum ContentHash {
     static func of(_ fields: [String?]) -> Int64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for field in fields {
-            for byte in (field ?? "\u{0}").utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            var text = field ?? "\u{0}"
+            text.withUTF8 { bytes in
+                for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+            }
             hash = (hash ^ 0x1F) &* 0x0000_0100_0000_01B3
         }
         return Int64(bitPattern: hash)

@@ -21,4 +21,9 @@ struct Telex: ParsableCommand {
                       Fetch.self, Serve.self, Read.self, Demo.self, FixtureServe.self],
         defaultSubcommand: Reader.self
     )
+
+    static func main() {
+        MemoryTuning.apply()
+        main(nil)
+    }
 }

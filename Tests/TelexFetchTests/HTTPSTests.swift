@@ -3,9 +3,9 @@ import Testing
 @testable import TelexFetch
 
 /// One HTTPS exchange on loopback: `openssl s_server` with a certificate from a throwaway test CA.
-/// The handshake with the untrusted test CA must fail with a clear message. Trusting the test CA is
-/// not testable here: corelibs URLSession has no trust API on Linux (CAINFO only on Android) and
-/// Debian's libcurl passes its compiled-in CA path, so SSL_CERT_FILE is ignored (docs/fetch.md).
+/// The handshake with the untrusted test CA must fail with a clear message. The successful exchange
+/// needs the test CA trusted, which corelibs URLSession cannot be told in-process on Linux; it is
+/// tested end to end by tests/e2e/test_https.sh in a private mount namespace (docs/fetch.md).
 /// Skipped when the openssl tool is absent.
 @Suite(.serialized) struct HTTPSTests {
     static let openssl = ["/usr/bin/openssl", "/usr/local/bin/openssl"].first { FileManager.default.isExecutableFile(atPath: $0) }

@@ -86,6 +86,24 @@ struct URLNormalizerTests {
     func urlsAreNormalised(input: String, expected: String) {
         #expect(URLNormalizer.normalize(input) == expected)
     }
+
+    /// The byte scan that skips URLComponents must only accept URLs the full parser leaves unchanged.
+    @Test(arguments: [
+        ("https://example.com/news/2026/11/25/story.html", true),
+        ("http://a.example.org/", true),
+        ("https://ex.com/a/../b;p=1,2+3~x_y-z!$&'()*=", true),
+        ("https://ex.com", false), ("https://EX.com/p", false), ("https://ex.com:443/p", false),
+        ("https://ex.com:8080/p", true), ("http://127.0.0.1:37747/a/0/1.html", true), ("http://ex.com:80/p", false),
+        ("https://ex.com:080/p", false), ("https://ex.com:/p", false), ("https://ex.com:99999/p", false),
+        ("https://ex.com:8a/p", false), ("https://ex.com/a:b", true), ("https://user@ex.com/p", false), ("https://ex.com/p?x=1", false),
+        ("https://ex.com/p#top", false), ("https://ex.com/caf%C3%A9", false), ("https://ex.com/café", false),
+        ("https://ex.com/a b", false), (" https://ex.com/p", false), ("ftp://ex.com/p", false), ("HTTPS://ex.com/p", false),
+        ("https:///p", false), ("https://[::1]/p", false),
+    ])
+    func fastPathAgreesWithURLComponents(url: String, fast: Bool) {
+        #expect(URLNormalizer.isAlreadyNormal(url) == fast)
+        if fast { #expect(URLNormalizer.normalizeWithComponents(url) == url) }
+    }
 }
 
 @Suite("Plain text for the index")

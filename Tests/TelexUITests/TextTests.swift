@@ -1,26 +1,44 @@
+import Foundation
 import Testing
 import TelexScreen
+import TelexModel
+import TelexArticles
 @testable import TelexUI
 
-@Suite struct PlainTextTests {
+/// The preview's paragraphs come from TelexArticles' cleaner, made safe for the terminal.
+@Suite struct PreviewParagraphTests {
+    func paragraphs(_ html: String) -> [String] {
+        PreviewContent(detail: ItemDetail(headline: Headline(id: ItemID(1), feedID: FeedID(1), title: "T", source: "S", link: nil, sortTime: Date(timeIntervalSince1970: 0), isRead: false, isSaved: false),
+                                          contentHTML: html)).paragraphs
+    }
+
     @Test(arguments: [
         ("<p>One</p><p>Two</p>", ["One", "Two"]),
         ("Text with <b>bold</b> and <a href='x'>link</a>.", ["Text with bold and link."]),
-        ("a &amp; b &lt;c&gt; &#233;t&#xE9; &nbsp;x &unknown; y", ["a & b <c> été x &unknown; y"]),
+        ("a &amp; b &lt;c&gt; &#233;t&#xE9; &nbsp;x", ["a & b <c> été x"]),
         ("<script>alert(1)</script><style>p{}</style>Visible", ["Visible"]),
-        ("line<br>break", ["line", "break"]),
+        ("<ul><li>first</li><li>second</li></ul>", ["first", "second"]),
         ("1 < 2 and no tag", ["1 < 2 and no tag"]),
         ("  spaced \n\n out  ", ["spaced out"]),
         ("<p>\u{1B}[2Jescape \u{202E}bidi</p>", ["[2Jescape bidi"]),
         ("", []),
     ]) func htmlBecomesParagraphs(_ html: String, _ expected: [String]) {
-        #expect(PlainText.paragraphs(fromHTML: html) == expected)
+        #expect(paragraphs(html) == expected)
     }
 
-    @Test func manyUnclosedAnglesStayLinear() {
-        let html = String(repeating: "<", count: 60_000)
+    @Test func theCachedArticleIsPreviewedWhenTheReaderWouldShowIt() throws {
+        let article = ArticleDocument(blocks: [.paragraph([.text("From the page.")])], confidence: 0.9)
+        let detail = ItemDetail(headline: Headline(id: ItemID(1), feedID: FeedID(1), title: "T", source: "S", link: nil, sortTime: Date(timeIntervalSince1970: 0), isRead: false, isSaved: false),
+                                summaryHTML: "<p>Feed summary.</p>", articleJSON: try JSONEncoder().encode(article))
+        #expect(PreviewContent(detail: detail).paragraphs == ["From the page."])
+    }
+
+    @Test func onlyTheStartIsKept() {
+        let html = (0..<100).map { "<p>Paragraph \($0)</p>" }.joined()
+        #expect(paragraphs(html).count == PreviewContent.maxParagraphs)
+        let huge = String(repeating: "<p>x</p>", count: 200_000) + String(repeating: "<", count: 60_000)
         let clock = ContinuousClock()
-        let elapsed = clock.measure { _ = PlainText.paragraphs(fromHTML: html) }
+        let elapsed = clock.measure { _ = paragraphs(huge) }
         #expect(elapsed < .seconds(2))
     }
 }

@@ -20,10 +20,13 @@ public struct ArticleDocument: Codable, Sendable, Hashable {
     }
 
     /// The story as plain text: paragraphs separated by blank lines, captions as their own paragraphs.
-    public var plainText: String {
+    public var plainText: String { plainParagraphs.joined(separator: "\n\n") }
+
+    /// The story's paragraphs as plain text (captions, list items and table rows included).
+    public var plainParagraphs: [String] {
         var paragraphs: [String] = []
         for block in blocks { block.appendPlainParagraphs(to: &paragraphs) }
-        return paragraphs.joined(separator: "\n\n")
+        return paragraphs
     }
 
     /// Every link in reading order: those in the body, then the related stories.

@@ -104,4 +104,10 @@ public enum ByteCountText {
 public protocol HTTPFetching: Sendable {
     /// Performs one GET (following at most the configured redirects) within the limits.
     func fetch(_ request: HTTPFetchRequest) async throws(HTTPFetchError) -> HTTPFetchResponse
+    /// Requests it runs at once (the fetcher keeps about this many feeds in flight).
+    var concurrency: Int { get }
+}
+
+extension HTTPFetching {
+    public var concurrency: Int { 16 }
 }

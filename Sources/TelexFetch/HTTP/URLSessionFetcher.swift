@@ -8,6 +8,7 @@ import FoundationNetworking
 /// docs/fetch.md explains the choice over AsyncHTTPClient.
 public final class URLSessionFetcher: HTTPFetching {
     public let limits: HTTPLimits
+    public var concurrency: Int { limits.jobs }
     public let userAgent: String
     private let session: URLSession
     private let limiter: ConcurrencyLimiter

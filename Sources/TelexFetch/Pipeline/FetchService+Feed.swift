@@ -35,22 +35,25 @@ extension FetchService {
         }
         let body = response.body
         let parsed: ParsedFeed
+        let result: FeedResult
         do {
-            parsed = try await cpu.run {
-                try FeedParser.parse(body, documentURL: response.finalURL.absoluteString, contentType: response.contentType)
+            // Parsing and preparing the items for the writer (search text, hashes) is the CPU work of a
+            // feed: at most one per core.
+            (parsed, result) = try await cpu.run {
+                let parsed = try FeedParser.parse(body, documentURL: response.finalURL.absoluteString, contentType: response.contentType)
+                let state = FeedStateRules.success(info, response: response, now: now, interval: interval,
+                                                   ttlMinutes: parsed.ttlMinutes, warning: parsed.warnings.first)
+                let items = parsed.items.map { item in
+                    ItemRecord(stableID: item.id, link: item.link, title: item.title,
+                               author: item.authors.isEmpty ? nil : item.authors.joined(separator: ", "),
+                               published: item.published, updated: item.updated, summaryHTML: item.summaryHTML, contentHTML: item.contentHTML)
+                }
+                return (parsed, FeedResult(state: state, feedTitle: parsed.title, siteLink: parsed.link, items: items))
             }
         } catch {
             return fail(info, "not a feed: \(error)", status: response.status, retryAfter: nil, now: now)
         }
         let warning = parsed.warnings.first
-        let state = FeedStateRules.success(info, response: response, now: now, interval: interval,
-                                           ttlMinutes: parsed.ttlMinutes, warning: warning)
-        let items = parsed.items.map { item in
-            ItemRecord(stableID: item.id, link: item.link, title: item.title,
-                       author: item.authors.isEmpty ? nil : item.authors.joined(separator: ", "),
-                       published: item.published, updated: item.updated, summaryHTML: item.summaryHTML, contentHTML: item.contentHTML)
-        }
-        let result = FeedResult(state: state, feedTitle: parsed.title, siteLink: parsed.link, items: items)
         let jobs = options.articles ? articleJobs(parsed, mode: config.article, feedURL: url, options: options, now: now) : []
         return .updated(result, articles: jobs, bytes: body.count, warning: warning)
     }

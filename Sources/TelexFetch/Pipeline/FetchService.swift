@@ -68,41 +68,40 @@ public final class FetchService: Sendable {
         let writer = BatchWriter(store: store)
         var articleJobs: [ArticleJob] = []
         let service = self
-        await withTaskGroup(of: FeedOutcome.self) { group in
-            for info in toFetch {
-                let config = configs[info.url] ?? FeedConfig(url: info.url)
-                group.addTask { await service.fetchFeed(info, config: config, options: options, now: now) }
-            }
-            for await outcome in group {
-                do {
-                    switch outcome {
-                    case .updated(let result, let jobs, let bytes, let warning):
-                        try writer.add(result)
-                        summary.ok += 1; summary.bytes += bytes
-                        articleJobs += jobs
-                        report(FeedReport(url: Self.configuredURL(result.feedID, toFetch), outcome: .updated(items: result.items.count), warning: warning))
-                    case .notModified(let state):
-                        try writer.addNotModified(state)
-                        summary.unchanged += 1
-                        report(FeedReport(url: Self.configuredURL(state.feedID, toFetch), outcome: .unchanged))
-                    case .failed(let state, let message):
-                        try writer.addFailure(state)
-                        summary.failed += 1
-                        live.lastError = message
-                        report(FeedReport(url: Self.configuredURL(state.feedID, toFetch), outcome: .failed(message)))
-                    case .skipped(let url, let reason):
-                        summary.skipped += 1
-                        report(FeedReport(url: url, outcome: .skipped(reason)))
-                    }
-                } catch {
-                    logger.error("cache write failed: \(error)")
+        // Hosts interleaved, so that the window of feeds in flight is not filled with feeds of one host
+        // waiting for its per-host slots.
+        let window = http.concurrency + ProcessInfo.processInfo.activeProcessorCount
+        await forEachWindowed(FeedOrder.interleavingHosts(toFetch), window: window, work: { info in
+            await service.fetchFeed(info, config: configs[info.url] ?? FeedConfig(url: info.url), options: options, now: now)
+        }) { outcome in
+            do {
+                switch outcome {
+                case .updated(let result, let jobs, let bytes, let warning):
+                    try writer.add(result)
+                    summary.ok += 1; summary.bytes += bytes
+                    articleJobs += jobs
+                    report(FeedReport(url: Self.configuredURL(result.feedID, toFetch), outcome: .updated(items: result.items.count), warning: warning))
+                case .notModified(let state):
+                    try writer.addNotModified(state)
+                    summary.unchanged += 1
+                    report(FeedReport(url: Self.configuredURL(state.feedID, toFetch), outcome: .unchanged))
+                case .failed(let state, let message):
+                    try writer.addFailure(state)
                     summary.failed += 1
+                    live.lastError = message
+                    report(FeedReport(url: Self.configuredURL(state.feedID, toFetch), outcome: .failed(message)))
+                case .skipped(let url, let reason):
+                    summary.skipped += 1
+                    report(FeedReport(url: url, outcome: .skipped(reason)))
                 }
-                live.feedsDone += 1
-                live.failures = summary.failed
-                progressRow.update(live)
-                progress(live, summary)
+            } catch {
+                logger.error("cache write failed: \(error)")
+                summary.failed += 1
             }
+            live.feedsDone += 1
+            live.failures = summary.failed
+            progressRow.update(live)
+            progress(live, summary)
         }
         try writer.flush()
 
@@ -110,18 +109,15 @@ public final class FetchService: Sendable {
             var seen = Set<String>()
             let jobs = articleJobs.filter { seen.insert($0.url).inserted }
             let prefetch = configuration.settings.prefetchPerArticle
-            await withTaskGroup(of: ArticleOutcome.self) { group in
-                for job in jobs {
-                    group.addTask { Task.isCancelled ? ArticleOutcome() : await service.fetchArticle(job, prefetchRelated: prefetch) }
-                }
-                for await outcome in group {
-                    summary.articles += outcome.saved
-                    summary.articleFailures += outcome.failed
-                    summary.bytes += outcome.bytes
-                    live.articles = summary.articles
-                    progressRow.update(live)
-                    progress(live, summary)
-                }
+            await forEachWindowed(jobs, window: window, work: { job in
+                Task.isCancelled ? ArticleOutcome() : await service.fetchArticle(job, prefetchRelated: prefetch)
+            }) { outcome in
+                summary.articles += outcome.saved
+                summary.articleFailures += outcome.failed
+                summary.bytes += outcome.bytes
+                live.articles = summary.articles
+                progressRow.update(live)
+                progress(live, summary)
             }
         }
         summary.newItems = max(0, ((try? store.count(.all)) ?? itemsBefore) - itemsBefore)
