@@ -131,6 +131,8 @@ enum XMLRepair {
                         replace(i, i + 1, with: "&lt;".utf8); escapedLess += 1; i += 1; continue
                     }
                     if c == UInt8(ascii: "&") {
+                        // Escaped HTML is dense with &lt; &gt; &amp;: those pass without the general check.
+                        if let length = predefinedReference(b, i) { i += length; continue }
                         let (end, replacement) = ampersand(b, i, inAttribute: false, hasInternalSubset, &fixedAmpersands)
                         if let replacement { replace(i, end, with: replacement) }
                         i = end; continue
@@ -211,6 +213,15 @@ enum XMLRepair {
         }
         fixed += 1
         return (i + 1, escaped)
+    }
+
+    /// The length of `&lt;`, `&gt;` or `&amp;` at `i`, else nil.
+    @inline(__always) private static func predefinedReference(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
+        guard i + 4 < b.count else { return nil }
+        let c1 = b[i + 1], c2 = b[i + 2], c3 = b[i + 3]
+        if (c1 == UInt8(ascii: "l") || c1 == UInt8(ascii: "g")) && c2 == UInt8(ascii: "t") && c3 == UInt8(ascii: ";") { return 4 }
+        if c1 == UInt8(ascii: "a") && c2 == UInt8(ascii: "m") && c3 == UInt8(ascii: "p") && b[i + 4] == UInt8(ascii: ";") { return 5 }
+        return nil
     }
 
     private static func isPredefined(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
