@@ -34,12 +34,13 @@ enum XMLRepair {
         return t
     }()
 
-    @inline(__always) private static func swarMayStop(_ w: UInt64) -> Bool {
+    /// Whether the word may hold one of four stop bytes, a control byte or 0xEF ("has zero byte" tests).
+    @inline(__always) private static func swarMayStop(_ w: UInt64, _ s0: UInt8, _ s1: UInt8, _ s2: UInt8, _ s3: UInt8) -> Bool {
         let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
         @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
-        // Bytes below 0x20 (tab and newlines included: the byte loop lets them through).
         let control = (w &- 0x2020_2020_2020_2020) & ~w & highs != 0
-        return control || hasZero(w ^ (0x3C * ones)) || hasZero(w ^ (0x26 * ones)) || hasZero(w ^ (0x5D * ones)) || hasZero(w ^ (0xEF * ones))
+        return control || hasZero(w ^ (UInt64(s0) &* ones)) || hasZero(w ^ (UInt64(s1) &* ones)) || hasZero(w ^ (UInt64(s2) &* ones))
+            || hasZero(w ^ (UInt64(s3) &* ones)) || hasZero(w ^ (0xEF &* ones))
     }
 
     static func repair(_ input: [UInt8]) -> Result {
@@ -84,28 +85,26 @@ enum XMLRepair {
             var quote: UInt8 = 0
             var bracketDepth = 0
             while i < n {
-                let bit: UInt8
+                // The stop bytes of this state (repeated to fill four), for the eight-byte scan.
+                let bit: UInt8, s0: UInt8, s1: UInt8, s2: UInt8, s3: UInt8
                 switch state {
-                case .text: bit = textBit
-                case .cdata: bit = cdataBit
-                case .tag: bit = quote != 0 ? quotedBit : tagBit
-                case .comment: bit = commentBit
-                case .pi: bit = piBit
-                case .doctype: bit = doctypeBit
+                case .text: (bit, s0, s1, s2, s3) = (textBit, 0x3C, 0x26, 0x3C, 0x26)             // < &
+                case .cdata: (bit, s0, s1, s2, s3) = (cdataBit, 0x5D, 0x5D, 0x5D, 0x5D)           // ]
+                case .tag:
+                    if quote != 0 { (bit, s0, s1, s2, s3) = (quotedBit, 0x22, 0x27, 0x26, 0x3C) }  // " ' & <
+                    else { (bit, s0, s1, s2, s3) = (tagBit, 0x22, 0x27, 0x3E, 0x3E) }              // " ' >
+                case .comment: (bit, s0, s1, s2, s3) = (commentBit, 0x2D, 0x2D, 0x2D, 0x2D)       // -
+                case .pi: (bit, s0, s1, s2, s3) = (piBit, 0x3F, 0x3F, 0x3F, 0x3F)                 // ?
+                case .doctype: (bit, s0, s1, s2, s3) = (doctypeBit, 0x5B, 0x5D, 0x3E, 0x3E)       // [ ] >
                 }
-                if bit == textBit || bit == cdataBit {
-                    // Text runs (escaped HTML is most of a feed's bytes) eight bytes at a time: stop at the
-                    // first word holding a control byte, "<", "&", "]" or 0xEF (SWAR: "has zero byte" tests).
-                    // A flagged word that holds only newlines or tabs is passed over byte by byte.
-                    let raw = UnsafeRawPointer(b.baseAddress!)
-                    while true {
-                        while i + 8 <= n, !swarMayStop(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) { i += 8 }
-                        let end = min(i + 8, n)
-                        while i < end, stops[Int(b[i])] & bit == 0 { i += 1 }
-                        if i < end || i >= n { break }
-                    }
-                } else {
-                    while i < n, stops[Int(b[i])] & bit == 0 { i += 1 }
+                // Eight bytes at a time up to a word that may hold a stop; a flagged word that holds only
+                // newlines or tabs (flagged as control bytes) is passed over byte by byte.
+                let raw = UnsafeRawPointer(b.baseAddress!)
+                while true {
+                    while i + 8 <= n, !swarMayStop(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), s0, s1, s2, s3) { i += 8 }
+                    let end = min(i + 8, n)
+                    while i < end, stops[Int(b[i])] & bit == 0 { i += 1 }
+                    if i < end || i >= n { break }
                 }
                 if i >= n { break }
                 let c = b[i]
