@@ -71,11 +71,6 @@ final class FeedBuilder {
         self.documentURL = scheme == "javascript" || scheme == "data" || scheme == "vbscript" ? nil : documentURL
     }
 
-    /// `en_US` is a POSIX locale, not a language tag: BCP 47 uses `-` (as feedparser normalises it).
-    static func languageTag(_ value: String) -> String {
-        value.contains("_") ? value.replacingOccurrences(of: "_", with: "-") : value
-    }
-
     var isAtom: Bool { feed.format == .atom10 || feed.format == .atom03 }
 
     // MARK: Events
@@ -567,39 +562,4 @@ final class FeedBuilder {
     }
 
     private func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }
-
-    /// RSS `<author>` holds "email (Name)" by the spec and "Name <email>" or "Name" in practice.
-    static func authorName(_ raw: String) -> String? {
-        let text = HTMLText.collapseWhitespace(raw)
-        if text.isEmpty { return nil }
-        // Most authors are a plain name: no "(", "<" or "mailto:" to take apart.
-        if !text.utf8.contains(where: { $0 == UInt8(ascii: "(") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ":") }) { return text }
-        if let open = text.firstIndex(of: "("), text.hasSuffix(")") {
-            let inner = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingCharacters(in: .whitespaces)
-            let outer = text[..<open].trimmingCharacters(in: .whitespaces)
-            if outer.contains("@"), !inner.isEmpty { return inner }
-            if inner.contains("@"), !outer.isEmpty { return outer }
-        }
-        if let open = text.firstIndex(of: "<"), text.hasSuffix(">") {
-            let outer = text[..<open].trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
-            if !outer.isEmpty { return outer }
-        }
-        if text.hasPrefix("mailto:") { return String(text.dropFirst(7)) }
-        return text
-    }
-}
-
-enum HTMLEscaping {
-    static let voidElements: Set<String> = ["br", "img", "hr", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr", "param"]
-
-    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        for c in bytes {
-            switch c {
-            case UInt8(ascii: "&"): out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
-            case UInt8(ascii: "<"): out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
-            case UInt8(ascii: ">"): out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
-            default: out.append(c)
-            }
-        }
-    }
 }
