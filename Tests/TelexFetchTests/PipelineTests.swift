@@ -145,4 +145,26 @@ import TelexTestSupport
         let again = try await h.pass(articles: true)
         #expect(again.articles == 0)
     }
+
+    /// Articles are saved by one consumer in batches, after the tasks that fetched them: the cache
+    /// cannot tell two tasks that both want the same related story, the pass's claims must.
+    @Test func aRelatedStoryLinkedFromManyArticlesIsFetchedOnce() async throws {
+        let h = try await Harness(routes: [:], feeds: ["/news.xml"], article: .auto)
+        defer { Task { await h.close() } }
+        let items = (1...6).map { SiteBuilder.Item(id: "s\($0)", title: "Story \($0)", link: h.url("/story\($0).html")) }
+        h.server.setRoute("/news.xml", SiteBuilder.feed("News", items))
+        for n in 1...6 {
+            // Every story links the shared one, and story 1 is itself linked from the others.
+            var related = [("Shared story", h.url("/shared.html"))]
+            if n > 1 { related.append(("Story 1", h.url("/story1.html"))) }
+            h.server.setRoute("/story\(n).html", SiteBuilder.article("Story \(n)", related: related))
+        }
+        h.server.setRoute("/shared.html", SiteBuilder.article("Shared story"))
+        let summary = try await h.pass(articles: true)
+        #expect(summary.articles == 7)
+        #expect(h.server.requestCount("/shared.html") == 1)
+        #expect(h.server.requestCount("/story1.html") == 1)
+        #expect(try h.store.article(forURL: h.url("/shared.html"))?.status == .ok)
+        #expect(try h.store.integrityProblems().isEmpty)
+    }
 }
