@@ -77,7 +77,17 @@ final class XMLFeedReader {
             return FeedParseError(.malformed, "libxml2 could not create a parser")
         }
         context = ctxt
-        defer { context = nil; xmlFreeParserCtxt(ctxt) }
+        defer {
+            context = nil
+            // In SAX mode libxml2 builds a document with a fake DTD to hold declared entities ("for
+            // expat compatibility"), and xmlFreeParserCtxt does not free it: every feed with an
+            // internal subset leaked ~13 KB (found by LeakSanitizer over the fuzz corpus).
+            if let document = ctxt.pointee.myDoc {
+                xmlFreeDoc(document)
+                ctxt.pointee.myDoc = nil
+            }
+            xmlFreeParserCtxt(ctxt)
+        }
         let options = XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue
             | XML_PARSE_NOWARNING.rawValue | XML_PARSE_IGNORE_ENC.rawValue
         xmlCtxtUseOptions(ctxt, Int32(options))
