@@ -25,6 +25,8 @@ KNOWN = {
     ("quirk-dates-elsewhere.xml", 2, "published"): "feedparser ignores an offset without a sign ('0100'); telex reads it as +01:00",
     ("quirk-truncated.xml", 2, "summary"): "the document ends inside the description: telex keeps the partial text, feedparser drops it",
     ("not-a-feed.html", None, "error"): "an HTML page is not a feed: telex reports an error, feedparser returns an empty result",
+    ("quirk-base64-atom.xml", 1, "summary"): "base64 content of a binary type (image/png) is not text: telex drops it, feedparser returns the base64 source as the summary",
+    ("quirk-base64-atom.xml", 1, "content"): "base64 content of a binary type (image/png) is not text: telex drops it, feedparser returns the base64 source",
     ("jsonfeed10.json", None, "count"): "feedparser 6.0.10 (Debian 12) does not read JSON Feed",
     ("jsonfeed11.json", None, "count"): "feedparser 6.0.10 (Debian 12) does not read JSON Feed",
 }

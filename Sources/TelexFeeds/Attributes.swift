@@ -6,7 +6,8 @@ struct Attributes {
     let pointer: UnsafeMutablePointer<UnsafePointer<xmlChar>?>?
     let count: Int
 
-    /// The value of the first attribute with this local name, whatever its namespace (xml:* excluded).
+    /// The value of the first attribute with this local name (lowercase, matched ignoring case), whatever
+    /// its namespace (xml:* excluded).
     func value(_ name: StaticString) -> String? {
         guard let pointer, count > 0 else { return nil }
         for i in 0..<count {
@@ -58,10 +59,12 @@ struct Attributes {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// ASCII case-insensitive against a lowercase name, as feedparser matches attributes (CDF writes `HREF`).
+    /// `| 0x20` folds only letters here: the names asked for are lowercase letters, digits and `-`.
     private func equals(_ p: UnsafePointer<xmlChar>, _ s: StaticString) -> Bool {
         let count = s.utf8CodeUnitCount
         let q = s.utf8Start
-        for k in 0..<count where p[k] != q[k] { return false }
+        for k in 0..<count where p[k] | 0x20 != q[k] { return false }
         return p[count] == 0
     }
 }

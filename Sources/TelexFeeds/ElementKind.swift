@@ -35,10 +35,10 @@ enum ElementKind: Sendable {
     // Text fields.
     case title, link, description, summary, subtitle, content, contentEncoded, xhtmlBody, language
     case pubDate, lastBuildDate, published, updated, dcDate
-    case guid, id, author, dcCreator, itunesAuthor, name, email, uri, url, category, dcSubject, comments
-    case logo, icon, ttl, updatePeriod, updateFrequency, itunesSummary, mediaDescription
+    case guid, id, author, dcCreator, itunesAuthor, name, email, uri, url, category, tagList, dcSubject, comments
+    case logo, icon, ttl, updatePeriod, updateFrequency, itunesSummary, mediaDescription, mediaTitle, mediaCategory
     // Attribute-only.
-    case enclosure, mediaThumbnail, mediaContent, itunesImage, itunesCategory
+    case enclosure, mediaThumbnail, mediaContent, itunesImage, itunesLink, itunesCategory
     case other
 
     init(namespace ns: Namespace, local: String) {
@@ -55,43 +55,52 @@ enum ElementKind: Sendable {
         case (.dc, "description"), (.dcterms, "abstract"): self = .description
         case (.itunes, "author"): self = .itunesAuthor
         case (.itunes, "image"): self = .itunesImage
+        case (.itunes, "link"): self = .itunesLink
         case (.itunes, "summary"): self = .itunesSummary
         case (.itunes, "category"): self = .itunesCategory
         case (.media, "thumbnail"): self = .mediaThumbnail
         case (.media, "content"): self = .mediaContent
         case (.media, "group"): self = .mediaGroup
         case (.media, "description"): self = .mediaDescription
+        case (.media, "title"): self = .mediaTitle
+        case (.media, "category"): self = .mediaCategory
         case (.sy, "updatePeriod"): self = .updatePeriod
         case (.sy, "updateFrequency"): self = .updateFrequency
         case (let ns, _) where ns.isCore:
-            switch local {
+            // Feed vocabularies are matched case-insensitively, as feedparser does: CDF writes <CHANNEL>,
+            // some generators <TiTlE>. (Computed once per distinct name: the reader caches kinds.)
+            switch local.lowercased() {
             case "rss": self = .rss
             case "feed": self = .feed
             case "channel": self = .channel
             case "item": self = .item
             case "entry": self = .entry
             case "image": self = .image
-            case "textinput", "textInput", "source", "skipHours", "skipDays", "cloud": self = .skipped
+            case "textinput", "source", "skiphours", "skipdays", "cloud": self = .skipped
             case "title": self = .title
             case "link": self = .link
-            case "description": self = .description
+            case "description", "abstract": self = .description
             case "summary": self = .summary
             case "subtitle", "tagline": self = .subtitle
             case "content": self = .content
+            // RSS 2.0 items in the wild: <body> holds inline XHTML, <fullitem> escaped HTML (feedparser reads both as content).
+            case "body": self = .xhtmlBody
+            case "fullitem": self = .contentEncoded
             case "language": self = .language
-            case "pubDate", "pubdate": self = .pubDate
-            case "lastBuildDate": self = .lastBuildDate
+            case "pubdate": self = .pubDate
+            case "lastbuilddate": self = .lastBuildDate
             case "published", "issued", "created": self = .published
             case "updated", "modified": self = .updated
             case "guid": self = .guid
             case "id": self = .id
             case "author": self = .author
-            case "contributor", "managingEditor", "webMaster": self = .skipped
+            case "contributor", "managingeditor", "webmaster": self = .skipped
             case "name": self = .name
             case "email": self = .email
             case "uri": self = .uri
             case "url": self = .url
             case "category": self = .category
+            case "tags": self = .tagList
             case "comments": self = .comments
             case "logo": self = .logo
             case "icon": self = .icon

@@ -29,7 +29,7 @@ final class FeedBuilder {
 
     enum Field {
         case feedTitle, feedLink, feedDescription, feedLanguage, feedUpdated, feedImage(Int), ttl, updatePeriod, updateFrequency
-        case title(Int), link, guid, id, summary(Int), content(Int), published(Int), updated, author, category, comments
+        case title(Int), link, guid, id, summary(Int), content(Int), published(Int), updated, author, category, tagList, comments
         case personName, personEmail, personURI
     }
 
@@ -38,7 +38,8 @@ final class FeedBuilder {
         var depth: Int
         var mode: TextMode
         var base: String?
-        var buffer: [UInt8] = []
+        /// Atom `mode="base64"` (0.3) or a binary type (1.0): the text is decoded when the element ends.
+        var base64 = false
     }
 
     struct PersonDraft { var name: String?; var email: String?; var uri: String?; var forItem: Bool }
@@ -49,6 +50,9 @@ final class FeedBuilder {
     var feed = ParsedFeed()
     private(set) var stack: [Frame] = []
     private var capture: Capture?
+    /// The open capture's bytes: one buffer reused for every field (captures never nest), so a field
+    /// costs no allocation of its own.
+    private var captureBuffer: [UInt8] = []
     private var item: ItemDraft?
     private var person: PersonDraft?
     private let documentURL: String?
@@ -62,14 +66,17 @@ final class FeedBuilder {
     var notAFeedReason: String?
 
     init(documentURL: String?) {
-        self.documentURL = documentURL
+        // A script or data URL is no base for links (feedparser ignores such a Content-Location too).
+        let scheme = documentURL?.prefix(while: { $0 != ":" }).lowercased()
+        self.documentURL = scheme == "javascript" || scheme == "data" || scheme == "vbscript" ? nil : documentURL
     }
 
     var isAtom: Bool { feed.format == .atom10 || feed.format == .atom03 }
 
     // MARK: Events
 
-    func start(kind: ElementKind, namespace: Namespace, uri: String?, local: UnsafePointer<UInt8>, attributes: Attributes) {
+    /// `netscape090`: the element is in Netscape's RSS 0.90 namespace (which marks that format).
+    func start(kind: ElementKind, namespace: Namespace, netscape090: Bool, local: UnsafePointer<UInt8>, attributes: Attributes) {
         let parentBase = stack.last?.base ?? documentURL
         var base = parentBase
         if let xmlBase = attributes.xmlBase { base = URLResolver.resolve(xmlBase, against: parentBase) }
@@ -79,7 +86,7 @@ final class FeedBuilder {
             return
         }
         guard let parent = stack.last else {
-            startRoot(kind: kind, namespace: namespace, uri: uri, local: local, attributes: attributes, base: base)
+            startRoot(kind: kind, namespace: namespace, local: local, attributes: attributes, base: base)
             return
         }
         switch parent.role {
@@ -92,7 +99,7 @@ final class FeedBuilder {
             case .image: stack.append(Frame(role: .image, base: base))
             default: stack.append(Frame(role: .skip, base: base))
             }
-            if kind == .channel, namespace == .rss, uri == "http://my.netscape.com/rdf/simple/0.9/" { feed.format = .rss090 }
+            if kind == .channel, netscape090 { feed.format = .rss090 }
         case .channel:
             startInChannel(kind: kind, namespace: namespace, attributes: attributes, base: base)
         case .item, .group:
@@ -113,11 +120,11 @@ final class FeedBuilder {
 
     func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         guard capture != nil else { return }
-        if capture!.buffer.count + bytes.count > Self.maxFieldBytes { truncatedFields += 1; return }
+        if captureBuffer.count + bytes.count > Self.maxFieldBytes { truncatedFields += 1; return }
         switch capture!.mode {
         case .ignored: return
-        case .xhtml: HTMLEscaping.appendEscaped(bytes, to: &capture!.buffer)
-        default: capture!.buffer.append(contentsOf: bytes)
+        case .xhtml: HTMLEscaping.appendEscaped(bytes, to: &captureBuffer)
+        default: captureBuffer.append(contentsOf: bytes)
         }
     }
 
@@ -129,7 +136,7 @@ final class FeedBuilder {
                 finish(current)
             } else if frame.role == .capture, !frame.voidElement, !frame.wrapper,
                       current.mode == .html || current.mode == .xhtml {
-                capture!.buffer.append(contentsOf: Array("</\(frame.name)>".utf8))
+                captureBuffer.append(contentsOf: Array("</\(frame.name)>".utf8))
             }
             return
         }
@@ -154,7 +161,7 @@ final class FeedBuilder {
 
     // MARK: Structure
 
-    private func startRoot(kind: ElementKind, namespace: Namespace, uri: String?, local: UnsafePointer<UInt8>, attributes: Attributes, base: String?) {
+    private func startRoot(kind: ElementKind, namespace: Namespace, local: UnsafePointer<UInt8>, attributes: Attributes, base: String?) {
         switch kind {
         case .rss:
             let version = attributes.value("version")?.trimmingASCIIWhitespace() ?? ""
@@ -173,10 +180,13 @@ final class FeedBuilder {
             stack.append(Frame(role: .root, base: base))
         case .feed:
             feed.format = namespace == .atom03 || attributes.value("version") == "0.3" ? .atom03 : .atom10
-            if let lang = attributes.xmlLang, !lang.isEmpty { feed.language = lang }
+            if let lang = attributes.xmlLang, !lang.isEmpty { feed.language = Self.languageTag(lang) }
             stack.append(Frame(role: .channel, base: base))
         case .channel:
             feed.format = .rss20
+            // CDF (<CHANNEL HREF= LASTMOD=>) carries its link and date as attributes.
+            if let href = attributes.value("href") { offerFeedLink(URLResolver.resolve(href, against: base), priority: 1) }
+            if let lastmod = attributes.value("lastmod") { feed.updated = date(lastmod) }
             stack.append(Frame(role: .channel, base: base))
         default:
             let name = String(cString: local).lowercased()
@@ -189,14 +199,18 @@ final class FeedBuilder {
     private func startItem(attributes: Attributes, base: String?) {
         if item != nil { finishItem() }   // an unclosed item before this one (recovered markup)
         var draft = ItemDraft()
-        if let about = attributes.value("about") { draft.rdfAbout = URLResolver.resolve(about, against: base) }
+        if attributes.count > 0 {
+            if let about = attributes.value("about") { draft.rdfAbout = URLResolver.resolve(about, against: base) }
+            // CDF items: <ITEM HREF= LASTMOD=>.
+            if let href = attributes.value("href") { draft.offerLink(URLResolver.resolve(href, against: base), priority: 1) }
+            if let lastmod = attributes.value("lastmod"), let d = date(lastmod) { draft.updated = d }
+        }
         item = draft
         stack.append(Frame(role: .item, base: base))
     }
 
     private func finishItem() {
-        guard let draft = item else { return }
-        item = nil
+        guard let draft = item.take() else { return }
         // Every item element counts, even an empty one (feedparser keeps them too); ids fall back to a hash.
         if feed.items.count >= Self.maxItems {
             if feed.items.count == Self.maxItems { feed.warnings.append("more than \(Self.maxItems) items: the rest ignored") }
@@ -225,7 +239,7 @@ final class FeedBuilder {
             } else {
                 stack.append(Frame(role: .image, base: base))
             }
-        case .title: beginCapture(.feedTitle, mode: textMode(namespace: namespace, attributes: attributes, rssMode: .html), base: base)
+        case .title: beginTextCapture(.feedTitle, namespace: namespace, attributes: attributes, base: base)
         case .link:
             if let href = attributes.value("href") {
                 let rel = attributes.value("rel") ?? "alternate"
@@ -238,13 +252,17 @@ final class FeedBuilder {
                 beginCapture(.feedLink, mode: .plain, base: base)
             }
         case .description, .subtitle:
-            beginCapture(.feedDescription, mode: textMode(namespace: namespace, attributes: attributes, rssMode: .html), base: base)
+            beginTextCapture(.feedDescription, namespace: namespace, attributes: attributes, base: base)
         case .language: beginCapture(.feedLanguage, mode: .plain, base: base)
         case .lastBuildDate, .updated, .pubDate, .dcDate, .published: beginCapture(.feedUpdated, mode: .plain, base: base)
         case .logo: beginCapture(.feedImage(3), mode: .plain, base: base)
         case .icon: beginCapture(.feedImage(1), mode: .plain, base: base)
         case .itunesImage:
             if let href = attributes.value("href") ?? attributes.value("url") { offerFeedImage(URLResolver.resolve(href, against: base), priority: 2) }
+            stack.append(Frame(role: .skip, base: base))
+        case .itunesLink:
+            // Early podcast feeds: <itunes:link rel="image" href=...>.
+            if attributes.value("rel") == "image", let href = attributes.value("href") { offerFeedImage(URLResolver.resolve(href, against: base), priority: 2) }
             stack.append(Frame(role: .skip, base: base))
         case .ttl: beginCapture(.ttl, mode: .plain, base: base)
         case .updatePeriod: beginCapture(.updatePeriod, mode: .plain, base: base)
@@ -257,7 +275,7 @@ final class FeedBuilder {
         let atomish = namespace.isAtom || (isAtom && namespace == .none)
         switch kind {
         case .title:
-            beginCapture(.title(namespace == .dc ? 1 : 2), mode: textMode(namespace: namespace, attributes: attributes, rssMode: .html), base: base)
+            beginTextCapture(.title(namespace == .dc ? 1 : 2), namespace: namespace, attributes: attributes, base: base)
         case .link:
             guard let href = attributes.value("href") else { beginCapture(.link, mode: .plain, base: base); return }
             let url = URLResolver.resolve(href, against: base)
@@ -274,13 +292,14 @@ final class FeedBuilder {
             }
             stack.append(Frame(role: .skip, base: base))
         case .guid:
-            if attributes.value("isPermaLink")?.lowercased() == "false" { item?.guidIsPermaLink = false }
+            if attributes.value("ispermalink")?.lowercased() == "false" { item?.guidIsPermaLink = false }
             beginCapture(.guid, mode: .plain, base: base)
         case .id: beginCapture(.id, mode: .plain, base: base)
         case .description:
-            beginCapture(.summary(namespace == .dc ? 2 : 3), mode: textMode(namespace: namespace, attributes: attributes, rssMode: .html), base: base)
-        case .summary: beginCapture(.summary(3), mode: textMode(namespace: namespace, attributes: attributes, rssMode: .html), base: base)
+            beginTextCapture(.summary(namespace == .dc ? 2 : 3), namespace: namespace, attributes: attributes, base: base)
+        case .summary: beginTextCapture(.summary(3), namespace: namespace, attributes: attributes, base: base)
         case .itunesSummary: beginCapture(.summary(1), mode: .text, base: base)
+        case .mediaTitle: beginCapture(.title(1), mode: attributes.value("type") == "html" ? .html : .text, base: base)
         case .mediaDescription:
             let mode: TextMode = attributes.value("type") == "html" ? .html : .text
             beginCapture(.summary(1), mode: mode, base: base)
@@ -289,7 +308,7 @@ final class FeedBuilder {
                 item?.offerLink(URLResolver.resolve(src, against: base), priority: 1)
                 stack.append(Frame(role: .skip, base: base))
             } else {
-                beginCapture(.content(2), mode: textMode(namespace: namespace, attributes: attributes, rssMode: .html), base: base)
+                beginTextCapture(.content(2), namespace: namespace, attributes: attributes, base: base)
             }
         case .contentEncoded: beginCapture(.content(3), mode: .html, base: base)
         case .xhtmlBody: beginCapture(.content(1), mode: .xhtml, base: base)
@@ -312,7 +331,7 @@ final class FeedBuilder {
             } else {
                 beginCapture(.category, mode: .plain, base: base)
             }
-        case .dcSubject: beginCapture(.category, mode: .plain, base: base)
+        case .dcSubject, .mediaCategory: beginCapture(.category, mode: .plain, base: base)
         case .comments: beginCapture(.comments, mode: .plain, base: base)
         case .enclosure:
             if let url = attributes.value("url"), !url.trimmingASCIIWhitespace().isEmpty {
@@ -335,6 +354,10 @@ final class FeedBuilder {
         case .itunesImage:
             if let href = attributes.value("href") ?? attributes.value("url") { item?.offerImage(URLResolver.resolve(href, against: base), priority: 1) }
             stack.append(Frame(role: .skip, base: base))
+        case .itunesLink:
+            if attributes.value("rel") == "image", let href = attributes.value("href") { item?.offerImage(URLResolver.resolve(href, against: base), priority: 1) }
+            stack.append(Frame(role: .skip, base: base))
+        case .tagList: beginCapture(.tagList, mode: .plain, base: base)
         case .itunesCategory:
             // Nested itunes:category elements are subcategories: each becomes a category.
             if let text = attributes.value("text").map(HTMLText.collapseWhitespace), !text.isEmpty, item?.categories.contains(text) == false {
@@ -346,21 +369,29 @@ final class FeedBuilder {
         }
     }
 
-    /// Atom text constructs (RFC 4287 §3.1, and Atom 0.3's MIME types and `mode`); other vocabularies get `rssMode`.
-    private func textMode(namespace: Namespace, attributes: Attributes, rssMode: TextMode) -> TextMode {
-        guard namespace.isAtom || (isAtom && namespace == .none) else { return rssMode }
+    /// Atom text constructs (RFC 4287 §3.1, and Atom 0.3's MIME types and `mode`); other vocabularies read as HTML.
+    /// Base64 text (Atom 0.3 `mode="base64"`, or a type that is neither text nor XML in Atom 1.0, §4.1.3.3)
+    /// is decoded at the end; decoded text of a binary type is read like an RSS description.
+    private func textMode(namespace: Namespace, attributes: Attributes) -> (TextMode, base64: Bool) {
+        guard namespace.isAtom || (isAtom && namespace == .none) else { return (.html, false) }
         let type = attributes.value("type")?.trimmingASCIIWhitespace().lowercased() ?? "text"
-        let mode = attributes.value("mode")?.lowercased()
-        if mode == "base64" { return .ignored }
+        let base64 = attributes.value("mode")?.lowercased() == "base64"
+        let escaped = attributes.value("mode")?.lowercased() == "escaped"
         switch type {
-        case "text", "text/plain", "": return mode == "escaped" ? .text : .text
-        case "html", "text/html": return .html
-        case "xhtml", "application/xhtml+xml": return mode == "escaped" ? .html : .xhtml
+        case "text", "text/plain", "": return (.text, base64)
+        case "html", "text/html": return (.html, base64)
+        case "xhtml", "application/xhtml+xml": return (base64 || escaped ? .html : .xhtml, base64)
         default:
-            if type.hasPrefix("text/") { return .text }
-            if type.hasSuffix("+xml") || type.hasSuffix("/xml") { return .xhtml }
-            return .ignored
+            if type.hasPrefix("text/") { return (.text, base64) }
+            if type.hasSuffix("+xml") || type.hasSuffix("/xml") { return (base64 ? .html : .xhtml, base64) }
+            return (.html, true)
         }
+    }
+
+    private func beginTextCapture(_ field: Field, namespace: Namespace, attributes: Attributes, base: String?) {
+        let (mode, base64) = textMode(namespace: namespace, attributes: attributes)
+        beginCapture(field, mode: mode, base: base)
+        capture!.base64 = base64
     }
 
     private static func looksLikeImage(_ url: String) -> Bool {
@@ -371,6 +402,7 @@ final class FeedBuilder {
     // MARK: Captures
 
     private func beginCapture(_ field: Field, mode: TextMode, base: String?) {
+        captureBuffer.removeAll(keepingCapacity: true)
         capture = Capture(field: field, depth: stack.count, mode: mode, base: base)
         stack.append(Frame(role: .capture, base: base))
     }
@@ -384,10 +416,10 @@ final class FeedBuilder {
         let name = String(cString: local)
         var frame = Frame(role: .capture, base: base, name: name)
         // Atom xhtml content comes wrapped in one <div> that is not part of the content (RFC 4287 §3.1.1.3).
-        if mode == .xhtml, stack.count == capture!.depth + 1, name == "div", capture!.buffer.allSatisfy(HTMLText.isSpace),
+        if mode == .xhtml, stack.count == capture!.depth + 1, name == "div", captureBuffer.allSatisfy(HTMLText.isSpace),
            case .content = capture!.field {
             frame.wrapper = true
-        } else if mode == .xhtml, stack.count == capture!.depth + 1, name == "div", capture!.buffer.allSatisfy(HTMLText.isSpace) {
+        } else if mode == .xhtml, stack.count == capture!.depth + 1, name == "div", captureBuffer.allSatisfy(HTMLText.isSpace) {
             frame.wrapper = true
         } else {
             var tag = "<" + name
@@ -397,13 +429,20 @@ final class FeedBuilder {
             }
             frame.voidElement = HTMLEscaping.voidElements.contains(name.lowercased())
             tag += ">"
-            capture!.buffer.append(contentsOf: Array(tag.utf8))
+            captureBuffer.append(contentsOf: Array(tag.utf8))
         }
         stack.append(frame)
     }
 
     private func finish(_ c: Capture) {
-        let raw = String(decoding: c.buffer, as: UTF8.self)
+        var bytes = captureBuffer   // shared, not copied; emptied (in place) when the next capture begins
+        if c.base64 {
+            // Binary that is not UTF-8 text is not readable content: dropped.
+            guard let decoded = Base64Text.decode(bytes) else { return }
+            bytes = decoded
+        }
+        if c.mode == .html, let base = c.base, let resolved = RelativeURLs.resolve(in: bytes, against: base) { bytes = resolved }
+        let raw = String(decoding: bytes, as: UTF8.self)
         switch c.field {
         case .feedTitle:
             if feed.title == nil { feed.title = titleText(raw, mode: c.mode) }
@@ -413,7 +452,7 @@ final class FeedBuilder {
         case .feedDescription:
             if feed.description == nil { feed.description = nonEmpty(HTMLText.plainText(html(raw, mode: c.mode))) }
         case .feedLanguage:
-            if let value = nonEmpty(raw.trimmingASCIIWhitespace()) { feed.language = value }
+            if let value = nonEmpty(raw.trimmingASCIIWhitespace()) { feed.language = Self.languageTag(value) }
         case .feedUpdated:
             if feed.updated == nil { feed.updated = date(raw) }
         case .feedImage(let priority):
@@ -449,20 +488,25 @@ final class FeedBuilder {
         case .summary(let priority):
             if priority > (item?.summaryPriority ?? 0), let value = nonEmpty(html(raw, mode: c.mode)) {
                 item?.summary = value; item?.summaryPriority = priority
+            } else if priority == 3, item?.summaryPriority == 3, !isAtom, (item?.contentPriority ?? 0) == 0,
+                      let value = nonEmpty(html(raw, mode: c.mode)) {
+                // RSS items with both <description> and <summary>: the second is the body (as feedparser reads them).
+                item?.content = value; item?.contentPriority = 1
             }
         case .content(let priority):
             if priority > (item?.contentPriority ?? 0), let value = nonEmpty(html(raw, mode: c.mode)) {
                 item?.content = value; item?.contentPriority = priority
             }
         case .published(let priority):
-            if priority > (item?.publishedPriority ?? 0), let d = date(raw) {
+            // At equal rank the later element wins (feedparser overwrites: `issued` then `published`).
+            if priority >= (item?.publishedPriority ?? 0), let d = date(raw) {
                 item?.published = d; item?.publishedPriority = priority; item?.publishedText = raw.trimmingASCIIWhitespace()
                 // dc:date is "the" date of the resource: it stands for the update date too when there is none.
                 if priority == 2, item?.updated == nil { item?.updated = d }
             }
         case .updated:
-            if item?.updated == nil, let d = date(raw) {
-                item?.updated = d
+            if let d = date(raw) {
+                item?.updated = d   // the last <updated> wins, as in feedparser
                 if item?.publishedText == nil { item?.publishedText = raw.trimmingASCIIWhitespace() }
             }
         case .author:
@@ -470,6 +514,12 @@ final class FeedBuilder {
         case .category:
             let value = HTMLText.collapseWhitespace(raw)
             if !value.isEmpty, item?.categories.contains(value) == false { item?.categories.append(value) }
+        case .tagList:
+            // A made-up but common <tags>one, two</tags>: comma-separated categories (feedparser splits them too).
+            for part in raw.split(separator: ",") {
+                let value = HTMLText.collapseWhitespace(String(part))
+                if !value.isEmpty, item?.categories.contains(value) == false { item?.categories.append(value) }
+            }
         case .comments:
             if item?.comments == nil, let value = nonEmpty(raw.trimmingASCIIWhitespace()) { item?.comments = URLResolver.resolve(value, against: c.base) }
         case .personName: person?.name = nonEmpty(HTMLText.collapseWhitespace(raw))
@@ -512,37 +562,4 @@ final class FeedBuilder {
     }
 
     private func nonEmpty(_ s: String) -> String? { s.isEmpty ? nil : s }
-
-    /// RSS `<author>` holds "email (Name)" by the spec and "Name <email>" or "Name" in practice.
-    static func authorName(_ raw: String) -> String? {
-        let text = HTMLText.collapseWhitespace(raw)
-        if text.isEmpty { return nil }
-        if let open = text.firstIndex(of: "("), text.hasSuffix(")") {
-            let inner = text[text.index(after: open)..<text.index(before: text.endIndex)].trimmingCharacters(in: .whitespaces)
-            let outer = text[..<open].trimmingCharacters(in: .whitespaces)
-            if outer.contains("@"), !inner.isEmpty { return inner }
-            if inner.contains("@"), !outer.isEmpty { return outer }
-        }
-        if let open = text.firstIndex(of: "<"), text.hasSuffix(">") {
-            let outer = text[..<open].trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
-            if !outer.isEmpty { return outer }
-        }
-        if text.hasPrefix("mailto:") { return String(text.dropFirst(7)) }
-        return text
-    }
-}
-
-enum HTMLEscaping {
-    static let voidElements: Set<String> = ["br", "img", "hr", "input", "meta", "link", "area", "base", "col", "embed", "source", "track", "wbr", "param"]
-
-    static func appendEscaped(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        for c in bytes {
-            switch c {
-            case UInt8(ascii: "&"): out.append(contentsOf: [0x26, 0x61, 0x6D, 0x70, 0x3B])
-            case UInt8(ascii: "<"): out.append(contentsOf: [0x26, 0x6C, 0x74, 0x3B])
-            case UInt8(ascii: ">"): out.append(contentsOf: [0x26, 0x67, 0x74, 0x3B])
-            default: out.append(c)
-            }
-        }
-    }
 }

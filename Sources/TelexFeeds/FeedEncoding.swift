@@ -60,16 +60,33 @@ enum FeedEncoding {
 
     /// The encoding="..." of an XML declaration in the first kilobyte (junk before it allowed).
     static func prologEncoding(_ bytes: [UInt8]) -> String? {
-        let head = Array(bytes.prefix(1024))
-        guard let start = firstIndex(of: Array("<?xml".utf8), in: head) else { return nil }
-        guard let end = firstIndex(of: Array("?>".utf8), in: head, from: start) else { return nil }
-        let decl = String(decoding: head[start..<end], as: UTF8.self)
-        guard let range = decl.range(of: "encoding") else { return nil }
-        var rest = decl[range.upperBound...].drop(while: { $0 == " " || $0 == "=" || $0 == "\t" })
-        guard let quote = rest.first, quote == "\"" || quote == "'" else { return nil }
-        rest = rest.dropFirst()
-        let value = rest.prefix(while: { $0 != quote })
-        return value.isEmpty ? nil : String(value)
+        // On bytes: this runs for every document, and String searching here was 2% of parse time.
+        let head = bytes.prefix(1024)
+        guard let start = firstIndex(of: "<?xml", in: head), let end = firstIndex(of: "?>", in: head, from: start),
+              let key = firstIndex(of: "encoding", in: head[..<end], from: start) else { return nil }
+        var i = key + 8
+        while i < end, head[i] == 0x20 || head[i] == UInt8(ascii: "=") || head[i] == 0x09 || head[i] == 0x0A || head[i] == 0x0D { i += 1 }
+        guard i < end, head[i] == UInt8(ascii: "\"") || head[i] == UInt8(ascii: "'") else { return nil }
+        let quote = head[i]
+        let valueStart = i + 1
+        var j = valueStart
+        while j < end, head[j] != quote { j += 1 }
+        return j > valueStart ? String(decoding: head[valueStart..<j], as: UTF8.self) : nil
+    }
+
+    private static func firstIndex(of needle: StaticString, in haystack: ArraySlice<UInt8>, from start: Int? = nil) -> Int? {
+        let count = needle.utf8CodeUnitCount
+        let p = needle.utf8Start
+        var i = start ?? haystack.startIndex
+        while i + count <= haystack.endIndex {
+            if haystack[i] == p[0] {
+                var k = 1
+                while k < count, haystack[i + k] == p[k] { k += 1 }
+                if k == count { return i }
+            }
+            i += 1
+        }
+        return nil
     }
 
     static func charsetParameter(_ contentType: String) -> String? {
@@ -99,7 +116,12 @@ enum FeedEncoding {
         bytes.withUnsafeBufferPointer { buffer in
             var i = 0
             let n = buffer.count
+            guard let base = buffer.baseAddress else { return true }
+            let raw = UnsafeRawPointer(base)
             while i < n {
+                // ASCII runs (most of a feed) eight bytes at a time.
+                while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
+                if i >= n { break }
                 let c = buffer[i]
                 if c < 0x80 { i += 1; continue }
                 let length = sequenceLength(buffer, i)

@@ -21,9 +21,9 @@ public enum FeedParser {
             feed = try JSONFeedReader.parse(Array(utf8[first...]), documentURL: documentURL)
         } else {
             let repaired = XMLRepair.repair(utf8)
-            guard repaired.bytes.contains(UInt8(ascii: "<")) else { throw FeedParseError(.notAFeed, "neither XML nor JSON") }
+            guard repaired.bytes[repaired.start...].contains(UInt8(ascii: "<")) else { throw FeedParseError(.notAFeed, "neither XML nor JSON") }
             let reader = XMLFeedReader(documentURL: documentURL)
-            if let fatal = reader.parse(repaired.bytes) { throw fatal }
+            if let fatal = reader.parse(repaired.bytes, from: repaired.start) { throw fatal }
             feed = reader.builder.feed
             if let reason = reader.builder.notAFeedReason { throw FeedParseError(.notAFeed, "not a feed: \(reason)") }
             if feed.format == .unknown, feed.items.isEmpty { throw FeedParseError(.malformed, "no feed found in the document") }

@@ -2,6 +2,9 @@
 public enum HTMLText {
     /// Strips tags (and script/style bodies and comments), decodes entities, collapses whitespace.
     public static func plainText(_ html: String) -> String {
+        // Without markup or references (most titles) this is only whitespace collapsing.
+        // (0xC2 excluded: collapseWhitespace reads a raw U+00A0 as a space, this function keeps it.)
+        if !html.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") || $0 == 0xC2 }) { return collapseWhitespace(html) }
         var out: [UInt8] = []
         let b = Array(html.utf8)
         out.reserveCapacity(b.count)
@@ -21,13 +24,18 @@ public enum HTMLText {
                 let next = b[i + 1]
                 if next == UInt8(ascii: "!") {
                     // Comment or declaration: skip to "-->" or ">".
+                    // An unterminated comment ends at the next ">" (as feedparser's sgmllib reads it: the
+                    // text after it is kept); a declaration with no ">" at all is text, not markup.
                     if b[i...].starts(with: Array("<!--".utf8)) {
-                        i = find(Array("-->".utf8), in: b, from: i + 4).map { $0 + 3 } ?? b.count
+                        i = find(Array("-->".utf8), in: b, from: i + 4).map { $0 + 3 }
+                            ?? b[(i + 4)...].firstIndex(of: UInt8(ascii: ">")).map { $0 + 1 } ?? b.count
                     } else if b[i...].starts(with: Array("<![CDATA[".utf8)) {
                         let end = find(Array("]]>".utf8), in: b, from: i + 9) ?? b.count
                         emit(b[(i + 9)..<end]); i = min(end + 3, b.count)
+                    } else if let close = b[i...].firstIndex(of: UInt8(ascii: ">")) {
+                        i = close + 1
                     } else {
-                        i = (b[i...].firstIndex(of: UInt8(ascii: ">")) ?? b.count - 1) + 1
+                        emit(CollectionOfOne(c)); i += 1
                     }
                     continue
                 }
@@ -63,6 +71,7 @@ public enum HTMLText {
 
     /// Collapses runs of whitespace to one space and trims, without touching markup.
     static func collapseWhitespace(_ text: String) -> String {
+        if isCollapsed(text) { return text }
         var out: [UInt8] = []
         var pendingSpace = false
         var afterC2 = false
@@ -85,8 +94,25 @@ public enum HTMLText {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// True when `collapseWhitespace` would return the text unchanged (the common case: no copy).
+    private static func isCollapsed(_ text: String) -> Bool {
+        var previousSpace = true   // a leading space is not collapsed
+        for c in text.utf8 {
+            if c == 0x20 {
+                if previousSpace { return false }
+                previousSpace = true
+            } else if c == 0xC2 || (c < 0x20 && isSpace(c)) {
+                return false
+            } else {
+                previousSpace = false
+            }
+        }
+        return !previousSpace || text.isEmpty
+    }
+
     /// feedparser's test: a closing tag or an entity reference means the text is HTML.
     static func looksLikeHTML(_ text: String) -> Bool {
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "&") }) { return false }
         let b = Array(text.utf8)
         var i = 0
         while i < b.count {

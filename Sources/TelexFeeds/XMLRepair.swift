@@ -6,16 +6,51 @@
 /// entity's value into attributes.
 enum XMLRepair {
     struct Result {
+        /// The document: the input itself when nothing needed fixing (no copy), else a repaired copy.
         var bytes: [UInt8]
+        /// Where the document starts in `bytes` (junk and the XML declaration skipped).
+        var start: Int
         var warnings: [String]
+    }
+
+    // Per state, the bytes the scanner must stop at (one bit per state); everything else is skipped
+    // in a tight loop. Control characters and 0xEF (U+FFFE/U+FFFF) stop every state.
+    private static let textBit: UInt8 = 1, cdataBit: UInt8 = 2, tagBit: UInt8 = 4, quotedBit: UInt8 = 8
+    private static let commentBit: UInt8 = 16, piBit: UInt8 = 32, doctypeBit: UInt8 = 64
+    private static let stops: [UInt8] = {
+        var t = [UInt8](repeating: 0, count: 256)
+        for c in 0..<0x20 where c != 0x09 && c != 0x0A && c != 0x0D { t[c] = 0x7F }
+        t[0xEF] = 0x7F
+        func set(_ c: Character, _ bits: UInt8) { t[Int(c.asciiValue!)] |= bits }
+        set("<", textBit | quotedBit)
+        set("&", textBit | quotedBit)
+        set("]", cdataBit | doctypeBit)
+        set("\"", tagBit | quotedBit)
+        set("'", tagBit | quotedBit)
+        set(">", tagBit | doctypeBit)
+        set("-", commentBit)
+        set("?", piBit)
+        set("[", doctypeBit)
+        return t
+    }()
+
+    /// Whether the word may hold one of four stop bytes, a control byte or 0xEF ("has zero byte" tests).
+    @inline(__always) private static func swarMayStop(_ w: UInt64, _ s0: UInt8, _ s1: UInt8, _ s2: UInt8, _ s3: UInt8) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func hasZero(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        let control = (w &- 0x2020_2020_2020_2020) & ~w & highs != 0
+        return control || hasZero(w ^ (UInt64(s0) &* ones)) || hasZero(w ^ (UInt64(s1) &* ones)) || hasZero(w ^ (UInt64(s2) &* ones))
+            || hasZero(w ^ (UInt64(s3) &* ones)) || hasZero(w ^ (0xEF &* ones))
     }
 
     static func repair(_ input: [UInt8]) -> Result {
         var warnings: [String] = []
         var out: [UInt8] = []
-        out.reserveCapacity(input.count + 64)
+        var edited = false
+        var documentStart = 0
         var fixedAmpersands = 0, droppedControls = 0, escapedLess = 0
         input.withUnsafeBufferPointer { b in
+            Self.stops.withUnsafeBufferPointer { stops in
             let n = b.count
             // Where the document starts: the XML declaration if any, else the first markup.
             var i = 0
@@ -33,84 +68,120 @@ enum XMLRepair {
                 while j + 1 < n, !(b[j] == UInt8(ascii: "?") && b[j + 1] == UInt8(ascii: ">")) { j += 1 }
                 i = min(j + 2, n)
             }
+            documentStart = i
             let hasInternalSubset = containsInternalSubset(b, from: i)
+
+            // Copy-on-edit: `out` holds the document up to `copied`, built only once something changes.
+            var copied = i
+            func replace(_ from: Int, _ to: Int, with replacement: some Sequence<UInt8>) {
+                if !edited { edited = true; out.reserveCapacity(n - documentStart + 256) }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<from]))
+                out.append(contentsOf: replacement)
+                copied = to
+            }
 
             enum State { case text, tag, comment, cdata, pi, doctype }
             var state = State.text
             var quote: UInt8 = 0
             var bracketDepth = 0
             while i < n {
-                // Fast path: copy runs of ordinary bytes in text and CDATA in bulk.
-                if state == .text || state == .cdata {
-                    var j = i
-                    while j < n {
-                        let d = b[j]
-                        if d == UInt8(ascii: "<") || d == UInt8(ascii: "&") || d == UInt8(ascii: "]") || d == 0xEF || (d < 0x20 && d != 0x0A && d != 0x09 && d != 0x0D) { break }
-                        j += 1
-                    }
-                    if j > i {
-                        out.append(contentsOf: UnsafeBufferPointer(rebasing: b[i..<j]))
-                        i = j
-                        if i >= n { break }
-                    }
+                // The stop bytes of this state (repeated to fill four), for the eight-byte scan.
+                let bit: UInt8, s0: UInt8, s1: UInt8, s2: UInt8, s3: UInt8
+                switch state {
+                case .text: (bit, s0, s1, s2, s3) = (textBit, 0x3C, 0x26, 0x3C, 0x26)             // < &
+                case .cdata: (bit, s0, s1, s2, s3) = (cdataBit, 0x5D, 0x5D, 0x5D, 0x5D)           // ]
+                case .tag:
+                    if quote != 0 { (bit, s0, s1, s2, s3) = (quotedBit, 0x22, 0x27, 0x26, 0x3C) }  // " ' & <
+                    else { (bit, s0, s1, s2, s3) = (tagBit, 0x22, 0x27, 0x3E, 0x3E) }              // " ' >
+                case .comment: (bit, s0, s1, s2, s3) = (commentBit, 0x2D, 0x2D, 0x2D, 0x2D)       // -
+                case .pi: (bit, s0, s1, s2, s3) = (piBit, 0x3F, 0x3F, 0x3F, 0x3F)                 // ?
+                case .doctype: (bit, s0, s1, s2, s3) = (doctypeBit, 0x5B, 0x5D, 0x3E, 0x3E)       // [ ] >
                 }
+                // Eight bytes at a time up to a word that may hold a stop; a flagged word that holds only
+                // newlines or tabs (flagged as control bytes) is passed over byte by byte.
+                let raw = UnsafeRawPointer(b.baseAddress!)
+                while true {
+                    while i + 8 <= n, !swarMayStop(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), s0, s1, s2, s3) { i += 8 }
+                    let end = min(i + 8, n)
+                    while i < end, stops[Int(b[i])] & bit == 0 { i += 1 }
+                    if i < end || i >= n { break }
+                }
+                if i >= n { break }
                 let c = b[i]
                 // Control characters are not XML: dropped everywhere.
-                if c < 0x20, c != 0x09, c != 0x0A, c != 0x0D { droppedControls += 1; i += 1; continue }
-                if c == 0xEF, i + 2 < n, b[i + 1] == 0xBF, b[i + 2] == 0xBE || b[i + 2] == 0xBF { droppedControls += 1; i += 3; continue }
+                if c < 0x20, c != 0x09, c != 0x0A, c != 0x0D { droppedControls += 1; replace(i, i + 1, with: EmptyCollection()); i += 1; continue }
+                if c == 0xEF {
+                    if i + 2 < n, b[i + 1] == 0xBF, b[i + 2] == 0xBE || b[i + 2] == 0xBF { droppedControls += 1; replace(i, i + 3, with: EmptyCollection()); i += 3 }
+                    else { i += 1 }
+                    continue
+                }
                 switch state {
                 case .text:
                     if c == UInt8(ascii: "<") {
                         let next = i + 1 < n ? b[i + 1] : 0
                         if next == UInt8(ascii: "!") {
-                            if matches(b, i, "<!--") { state = .comment; out.append(contentsOf: [0x3C, 0x21, 0x2D, 0x2D]); i += 4; continue }
-                            if matches(b, i, "<![CDATA[") { state = .cdata; out.append(contentsOf: Array("<![CDATA[".utf8)); i += 9; continue }
+                            if matches(b, i, "<!--") { state = .comment; i += 4; continue }
+                            if matches(b, i, "<![CDATA[") { state = .cdata; i += 9; continue }
                             if matchesIgnoringCase(b, i, "<!DOCTYPE") { state = .doctype; bracketDepth = 0 }
-                            out.append(c); i += 1; continue
+                            i += 1; continue
                         }
-                        if next == UInt8(ascii: "?") { state = .pi; out.append(c); i += 1; continue }
-                        if isNameStart(next) || next == UInt8(ascii: "/") { state = .tag; quote = 0; out.append(c); i += 1; continue }
-                        out.append(contentsOf: Array("&lt;".utf8)); escapedLess += 1; i += 1; continue
+                        if next == UInt8(ascii: "?") { state = .pi; i += 1; continue }
+                        if isNameStart(next) || next == UInt8(ascii: "/") { state = .tag; quote = 0; i += 1; continue }
+                        replace(i, i + 1, with: "&lt;".utf8); escapedLess += 1; i += 1; continue
                     }
-                    if c == UInt8(ascii: "&") { i = ampersand(b, i, inAttribute: false, hasInternalSubset, &out, &fixedAmpersands); continue }
-                    out.append(c); i += 1
+                    if c == UInt8(ascii: "&") {
+                        // Escaped HTML is dense with &lt; &gt; &amp;: those pass without the general check.
+                        if let length = predefinedReference(b, i) { i += length; continue }
+                        let (end, replacement) = ampersand(b, i, inAttribute: false, hasInternalSubset, &fixedAmpersands)
+                        if let replacement { replace(i, end, with: replacement) }
+                        i = end; continue
+                    }
+                    i += 1
                 case .tag:
                     if quote != 0 {
-                        if c == quote { quote = 0; out.append(c); i += 1; continue }
-                        if c == UInt8(ascii: "&") { i = ampersand(b, i, inAttribute: true, hasInternalSubset, &out, &fixedAmpersands); continue }
-                        if c == UInt8(ascii: "<") { out.append(contentsOf: Array("&lt;".utf8)); i += 1; continue }
-                        out.append(c); i += 1; continue
+                        if c == quote { quote = 0; i += 1; continue }
+                        if c == UInt8(ascii: "&") {
+                            let (end, replacement) = ampersand(b, i, inAttribute: true, hasInternalSubset, &fixedAmpersands)
+                            if let replacement { replace(i, end, with: replacement) }
+                            i = end; continue
+                        }
+                        if c == UInt8(ascii: "<") { replace(i, i + 1, with: "&lt;".utf8); i += 1; continue }
+                        i += 1; continue
                     }
                     if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") { quote = c }
                     else if c == UInt8(ascii: ">") { state = .text }
-                    out.append(c); i += 1
+                    i += 1
                 case .comment:
-                    if c == UInt8(ascii: "-"), matches(b, i, "-->") { state = .text; out.append(contentsOf: [0x2D, 0x2D, 0x3E]); i += 3; continue }
-                    out.append(c); i += 1
+                    if c == UInt8(ascii: "-"), matches(b, i, "-->") { state = .text; i += 3; continue }
+                    i += 1
                 case .cdata:
-                    if c == UInt8(ascii: "]"), matches(b, i, "]]>") { state = .text; out.append(contentsOf: [0x5D, 0x5D, 0x3E]); i += 3; continue }
-                    out.append(c); i += 1
+                    if c == UInt8(ascii: "]"), matches(b, i, "]]>") { state = .text; i += 3; continue }
+                    i += 1
                 case .pi:
-                    if c == UInt8(ascii: "?"), matches(b, i, "?>") { state = .text; out.append(contentsOf: [0x3F, 0x3E]); i += 2; continue }
-                    out.append(c); i += 1
+                    if c == UInt8(ascii: "?"), matches(b, i, "?>") { state = .text; i += 2; continue }
+                    i += 1
                 case .doctype:
                     if c == UInt8(ascii: "[") { bracketDepth += 1 }
                     else if c == UInt8(ascii: "]") { bracketDepth -= 1 }
                     else if c == UInt8(ascii: ">"), bracketDepth <= 0 { state = .text }
-                    out.append(c); i += 1
+                    i += 1
                 }
+            }
+            if edited { out.append(contentsOf: UnsafeBufferPointer(rebasing: b[copied..<n])) }
             }
         }
         if fixedAmpersands > 0 { warnings.append("escaped \(fixedAmpersands) bare ampersands or unknown entities") }
         if escapedLess > 0 { warnings.append("escaped \(escapedLess) stray '<' characters") }
         if droppedControls > 0 { warnings.append("dropped \(droppedControls) control characters") }
-        return Result(bytes: out, warnings: warnings)
+        return edited ? Result(bytes: out, start: 0, warnings: warnings) : Result(bytes: input, start: documentStart, warnings: warnings)
     }
 
-    /// Copies an `&...` at `i`, escaping it when it is not a reference XML (or our entity hook) will resolve.
+    /// An `&...` at `i`: where it ends, and its replacement when it is not a reference XML (or our
+    /// entity hook) will resolve (nil: keep the bytes as they are).
     private static func ampersand(_ b: UnsafeBufferPointer<UInt8>, _ i: Int, inAttribute: Bool, _ hasInternalSubset: Bool,
-                                  _ out: inout [UInt8], _ fixed: inout Int) -> Int {
+                                  _ fixed: inout Int) -> (Int, [UInt8]?) {
         let n = b.count
+        let escaped: [UInt8] = [0x26, 0x61, 0x6D, 0x70, 0x3B]   // "&amp;"
         var j = i + 1
         if j < n, b[j] == UInt8(ascii: "#") {
             j += 1
@@ -120,33 +191,46 @@ enum XMLRepair {
             while j < n, j - start < 8, isHexOrDigit(b[j], hex: hex) { j += 1 }
             if j > start, j < n, b[j] == UInt8(ascii: ";") {
                 // Character references to C1 controls mean windows-1252 in practice; NUL and controls are dropped.
-                let digits = String(decoding: b[start..<j], as: UTF8.self)
+                let digits = String(decoding: UnsafeBufferPointer(rebasing: b[start..<j]), as: UTF8.self)
                 let value = UInt32(digits, radix: hex ? 16 : 10) ?? 0
-                if value < 0x20, value != 9, value != 10, value != 13 { return j + 1 }
-                if (0x80...0x9F).contains(value) {
-                    out.append(contentsOf: Array("&#\(Windows1252.decode(UInt8(value)));".utf8)); return j + 1
-                }
-                if value > 0x10FFFF || (0xD800...0xDFFF).contains(value) || value == 0xFFFE || value == 0xFFFF { return j + 1 }
-                out.append(contentsOf: b[i...j]); return j + 1
+                if value < 0x20, value != 9, value != 10, value != 13 { return (j + 1, []) }
+                if (0x80...0x9F).contains(value) { return (j + 1, Array("&#\(Windows1252.decode(UInt8(value)));".utf8)) }
+                if value > 0x10FFFF || (0xD800...0xDFFF).contains(value) || value == 0xFFFE || value == 0xFFFF { return (j + 1, []) }
+                return (j + 1, nil)
             }
-            out.append(contentsOf: Array("&amp;".utf8)); fixed += 1
-            return i + 1
+            fixed += 1
+            return (i + 1, escaped)
         }
         while j < n, j - i <= 32, isNameChar(b[j]) { j += 1 }
         if j > i + 1, j < n, b[j] == UInt8(ascii: ";") {
-            let name = Array(b[(i + 1)..<j])
-            if predefined.contains(name) { out.append(contentsOf: b[i...j]); return j + 1 }
-            if let value = HTMLEntities.codePoint(name) {
-                if inAttribute { out.append(contentsOf: Array("&#\(value);".utf8)) } else { out.append(contentsOf: b[i...j]) }
-                return j + 1
+            let name = UnsafeBufferPointer(rebasing: b[(i + 1)..<j])
+            if isPredefined(name) { return (j + 1, nil) }
+            if let value = HTMLEntities.codePoint(Array(name)) {
+                return (j + 1, inAttribute ? Array("&#\(value);".utf8) : nil)
             }
-            if hasInternalSubset { out.append(contentsOf: b[i...j]); return j + 1 }
+            if hasInternalSubset { return (j + 1, nil) }
         }
-        out.append(contentsOf: Array("&amp;".utf8)); fixed += 1
-        return i + 1
+        fixed += 1
+        return (i + 1, escaped)
     }
 
-    private static let predefined: Set<[UInt8]> = Set(["amp", "lt", "gt", "quot", "apos"].map { Array($0.utf8) })
+    /// The length of `&lt;`, `&gt;` or `&amp;` at `i`, else nil.
+    @inline(__always) private static func predefinedReference(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int? {
+        guard i + 4 < b.count else { return nil }
+        let c1 = b[i + 1], c2 = b[i + 2], c3 = b[i + 3]
+        if (c1 == UInt8(ascii: "l") || c1 == UInt8(ascii: "g")) && c2 == UInt8(ascii: "t") && c3 == UInt8(ascii: ";") { return 4 }
+        if c1 == UInt8(ascii: "a") && c2 == UInt8(ascii: "m") && c3 == UInt8(ascii: "p") && b[i + 4] == UInt8(ascii: ";") { return 5 }
+        return nil
+    }
+
+    private static func isPredefined(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        switch name.count {
+        case 2: return (name[0] == UInt8(ascii: "l") || name[0] == UInt8(ascii: "g")) && name[1] == UInt8(ascii: "t")
+        case 3: return name[0] == UInt8(ascii: "a") && name[1] == UInt8(ascii: "m") && name[2] == UInt8(ascii: "p")
+        case 4: return name.elementsEqual("quot".utf8) || name.elementsEqual("apos".utf8)
+        default: return false
+        }
+    }
 
     private static func containsInternalSubset(_ b: UnsafeBufferPointer<UInt8>, from start: Int) -> Bool {
         let limit = min(b.count, start + 4096)

@@ -10,7 +10,14 @@ size=${2:-300x60}
 feeds=${size%x*}
 tmp=$(mktemp -d /tmp/telex-bench-fetch.XXXXXX)
 server_pid=
-cleanup() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; rm -rf "$tmp"; }
+# Stops the fixture server: SIGTERM, then SIGKILL after 3 s (a bench must never hang on it).
+stop_server() {
+  [ -n "$server_pid" ] || return 0
+  kill "$server_pid" 2>/dev/null
+  for _ in $(seq 1 30); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
+  kill -9 "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; server_pid=
+}
+cleanup() { stop_server; rm -rf "$tmp"; }
 trap cleanup EXIT
 
 measure() { # label, command...: prints wall / cpu / peak RSS, and the command's last line
@@ -66,5 +73,5 @@ for latency in 0 50; do
   else
     echo "  newsboat not installed (apt-get install newsboat)"
   fi
-  kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; server_pid=
+  stop_server
 done

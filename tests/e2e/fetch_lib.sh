@@ -10,4 +10,10 @@ start_site() {
   [ -s "$E2E_TMP/url" ] || fail "the fixture server did not start"
   SITE_URL=$(cat "$E2E_TMP/url")
 }
-stop_site() { kill "$SITE_PID" 2>/dev/null; wait "$SITE_PID" 2>/dev/null; }
+# stop_site: SIGTERM must stop the server within 3 s (a release build once ignored it).
+stop_site() {
+  kill "$SITE_PID" 2>/dev/null || return 0
+  for _ in $(seq 1 30); do kill -0 "$SITE_PID" 2>/dev/null || break; sleep 0.1; done
+  if kill -0 "$SITE_PID" 2>/dev/null; then kill -9 "$SITE_PID"; fail "the fixture server ignored SIGTERM"; fi
+  wait "$SITE_PID" 2>/dev/null
+}

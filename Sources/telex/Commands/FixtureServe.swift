@@ -47,8 +47,9 @@ struct FixtureServe: ParsableCommand {
             s.resume()
             return s
         }
-        stop.wait()
-        _ = sources
+        // `_ = sources` after the wait did not keep them alive: the optimiser released them at once, so
+        // a release build ignored SIGTERM (SIG_IGN above) and the benchmark's `kill; wait` hung.
+        withExtendedLifetime(sources) { stop.wait() }
         try AsyncBridge.run { await server.stop() }
     }
 }
