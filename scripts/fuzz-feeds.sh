@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Builds a libFuzzer + AddressSanitizer binary from Sources/TelexFeeds and runs it for N seconds (default 60)
 # on a corpus seeded with tests/fixtures/feeds. Crashing inputs are written to .build/fuzz/crashes/.
-# Leak detection is off: the shared HTML entity records handed to libxml2 live for the whole process.
+# Leak detection is off: libxml2 2.9.14 itself leaks an entity value (100 bytes, in xmlParseEntityValue)
+# on some malformed DTDs, which would stop every run. Our own leak (the SAX-mode entity document)
+# was found that way and is fixed; check with ASAN_OPTIONS=detect_leaks=1 .build/fuzz/fuzz-feeds -runs=0 DIR.
 # Usage: scripts/fuzz-feeds.sh [SECONDS]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +15,9 @@ if [ ! -x "$out/fuzz-feeds" ] || [ -n "$(find Sources/TelexFeeds scripts/fuzz -n
   echo "== building $out/fuzz-feeds"
   flock /tmp/telex-build.lock swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name TelexFeeds \
     -I Sources/CLibXML2 -Xcc -I/usr/include/libxml2 -lxml2 \
-    Sources/TelexFeeds/*.swift scripts/fuzz/FeedParserFuzzEntry.swift -o "$out/fuzz-feeds"
+    Sources/TelexFeeds/*.swift scripts/fuzz/FeedParserFuzzEntry.swift -o "$out/fuzz-feeds" 2>&1 |
+    { grep -v "Cannot export local symbol '__asan" || true; }
+  [ -x "$out/fuzz-feeds" ] || { echo "fuzz: the build failed"; exit 1; }
 fi
 echo "== fuzzing for ${seconds}s"
 ASAN_OPTIONS=detect_leaks=0 "$out/fuzz-feeds" -max_total_time="$seconds" -max_len=65536 -timeout=10 -rss_limit_mb=2048 -detect_leaks=0 \
