@@ -46,26 +46,14 @@ class View(dict):
         return self.__contains__(key)
 
 
-import html.parser, re as _re
+import re as _re
 
 
-class _Text(html.parser.HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts, self.skip = [], 0
-    def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style"): self.skip += 1
-        self.parts.append(" ")
-    def handle_endtag(self, tag):
-        if tag in ("script", "style") and self.skip: self.skip -= 1
-        self.parts.append(" ")
-    def handle_data(self, data):
-        if not self.skip: self.parts.append(data)
+from html_text import html_to_text
 
 
 def as_text(value):
-    p = _Text(); p.feed(value); p.close()
-    return _re.sub(r"\s+", " ", "".join(p.parts).replace("\u00a0", " ")).strip()
+    return _re.sub(r"\s+", " ", html_to_text(value).replace("\u00a0", " ")).strip()
 
 
 class TextValue(str):

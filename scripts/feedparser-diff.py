@@ -6,7 +6,7 @@ Compares item count, titles, links, ids, dates, authors, summaries and contents 
 Exit status 0 when every disagreement is listed in KNOWN with the reason ours is right, 1 otherwise,
 77 when feedparser is not installed (a skip).
 """
-import argparse, html, html.parser, json, os, re, subprocess, sys, time
+import argparse, html, json, os, re, subprocess, sys, time
 
 try:
     import feedparser
@@ -32,18 +32,7 @@ KNOWN = {
 }
 
 
-class _Text(html.parser.HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts, self.skip = [], 0
-    def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style"): self.skip += 1
-        self.parts.append(" ")
-    def handle_endtag(self, tag):
-        if tag in ("script", "style") and self.skip: self.skip -= 1
-        self.parts.append(" ")
-    def handle_data(self, data):
-        if not self.skip: self.parts.append(data)
+from html_text import html_to_text
 
 
 def text(value, is_html=True):
@@ -51,7 +40,7 @@ def text(value, is_html=True):
     if value is None:
         return None
     if is_html:
-        p = _Text(); p.feed(value); p.close(); value = "".join(p.parts)
+        value = html_to_text(value)
     value = value.replace("\u00a0", " ")
     value = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f]", "", value)
     value = re.sub(r"\s+", " ", value).strip()
