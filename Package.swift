@@ -17,7 +17,9 @@ let package = Package(
     targets: [
         // System libraries: only TelexTerminal sees ncurses; only TelexFeeds/TelexArticles see libxml2.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        // zlib compresses the test server's gzip responses (the client side decompresses in URLSession).
+        // The system libcurl: the HTTP client's engine (only TelexFetch sees it).
+        .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // zlib compresses the test server's gzip responses (the client side decompresses in libcurl).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
@@ -42,7 +44,7 @@ let package = Package(
 
         // The fetch service: the only target that does network I/O.
         .target(name: "TelexFetch", dependencies: [
-            "TelexModel", "TelexConfig", "TelexFeeds", "TelexArticles", "TelexStore",
+            "TelexModel", "TelexConfig", "TelexFeeds", "TelexArticles", "TelexStore", "CCurl",
             .product(name: "Logging", package: "swift-log"),
         ]),
 

@@ -27,7 +27,7 @@ public final class CacheSession: @unchecked Sendable {
         self.configuration = configuration
         self.cacheDirectory = cacheDirectory
         service = FetchService(store: store, configuration: configuration,
-                               http: URLSessionFetcher(limits: FetchService.limits(configuration.settings)), logger: logger)
+                               http: CurlFetcher(limits: FetchService.limits(configuration.settings)), logger: logger)
         try service.syncConfiguration()
         signal = try ChangeSignal(store: store)
     }

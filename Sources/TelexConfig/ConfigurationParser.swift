@@ -102,7 +102,7 @@ private struct Validator {
         guard let urlNode = m["url"] else { fail(node, "\(path).url", "missing required key \"url\""); return nil }
         guard case .string(let url, _) = urlNode else { fail(urlNode, "\(path).url", "expected a string"); return nil }
         if let problem = FeedURL.problem(url) { fail(urlNode, "\(path).url", problem); return nil }
-        var feed = FeedConfig(url: url.trimmingCharacters(in: .whitespaces))
+        var feed = FeedConfig(url: FeedURL.normalized(url))
         if let t = m["title"] {
             if case .string(let s, _) = t { feed.title = s.isEmpty ? nil : s } else { fail(t, "\(path).title", "expected a string") }
         }
@@ -150,6 +150,9 @@ private struct Validator {
         if let v = int("prefetch_per_article", 0...100) { s.prefetchPerArticle = v }
         if let v = duration("default_interval") { s.defaultInterval = v }
         if let v = duration("timeout") { s.timeout = v }
+        if let v = duration("total_timeout") { s.totalTimeout = v }
+        if let v = int("low_speed_limit", 0...(1 << 30)) { s.lowSpeedLimit = v }
+        if let v = duration("low_speed_time") { s.lowSpeedTime = v }
         if let v = int("measure", 20...1000) { s.measure = v }
         if let n = m["browser"] {
             if case .string(let b, _) = n { s.browser = b.isEmpty ? nil : b } else { fail(n, "settings.browser", "expected a string") }

@@ -13,7 +13,19 @@ public enum FeedURL {
             return "unsupported URL scheme \"\(scheme)\": only http and https feeds are fetched"
         }
         guard let host = c.host, !host.isEmpty else { return "URL has no host: \"\(t)\"" }
+        if let port = c.port, !(1...65535).contains(port) {
+            return "port \(port) is out of range (1 to 65535): \"\(t)\""
+        }
         return nil
+    }
+
+    /// The URL as telex stores and fetches it: trimmed, its scheme in lower case (`HTTP://` and
+    /// `http://` are one feed, and the fetcher and `feeds --check` see the same text). Call on URLs
+    /// `problem` accepted.
+    public static func normalized(_ text: String) -> String {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        guard let colon = t.firstIndex(of: ":") else { return t }
+        return t[..<colon].lowercased() + t[colon...]
     }
 
     /// Two spellings of the same feed compare equal under this key (scheme and host case, default port, fragment).

@@ -14,8 +14,13 @@ public struct Settings: Sendable, Hashable {
     public var prefetchPerArticle: Int = 5
     /// Default seconds between fetches of a feed.
     public var defaultInterval: Int = 30 * 60
-    /// Seconds before a request is abandoned.
+    /// Seconds to connect, and seconds without a byte, before a request is abandoned.
     public var timeout: Int = 30
+    /// Seconds for a whole request (redirects included) before it is abandoned, whatever the server sends.
+    public var totalTimeout: Int = 60
+    /// A transfer slower than this many bytes per second for `lowSpeedTime` seconds is abandoned (0: never).
+    public var lowSpeedLimit: Int = 1024
+    public var lowSpeedTime: Int = 20
     /// Widest text column of the reading view.
     public var measure: Int = 80
     /// A `$BROWSER`-style list (`:`-separated commands, `%s` for the URL); nil uses `$BROWSER`.
@@ -32,6 +37,6 @@ public struct Settings: Sendable, Hashable {
     /// The keys of the `settings` object, in documentation order.
     public static let keys: [String] = [
         "retention_days", "jobs", "per_host", "max_feed_bytes", "max_page_bytes", "prefetch_per_article",
-        "default_interval", "timeout", "measure", "browser", "osc52", "color", "group_by_day",
+        "default_interval", "timeout", "total_timeout", "low_speed_limit", "low_speed_time", "measure", "browser", "osc52", "color", "group_by_day",
     ]
 }

@@ -16,3 +16,23 @@ struct EndlessBody: AsyncBufferedSequence {
         }
     }
 }
+
+/// A body that never ends and never hurries: one byte every `interval`, until the client goes away.
+struct DripBody: AsyncBufferedSequence {
+    typealias Element = UInt8
+    let interval: Duration
+
+    func makeAsyncIterator() -> Iterator { Iterator(interval: interval) }
+
+    struct Iterator: AsyncBufferedIteratorProtocol {
+        let interval: Duration
+        mutating func next() async throws -> UInt8? {
+            try await Task.sleep(for: interval)
+            return UInt8(ascii: "<")
+        }
+        mutating func nextBuffer(suggested count: Int) async throws -> ArraySlice<UInt8>? {
+            try await Task.sleep(for: interval)
+            return [UInt8(ascii: "<")][...]
+        }
+    }
+}

@@ -28,6 +28,9 @@ struct FixtureHandler: HTTPHandler {
         case .endless(let contentType):
             return HTTPResponse(statusCode: .ok, headers: [.contentType: contentType],
                                 body: HTTPBodySequence(from: EndlessBody(), suggestedBufferSize: 1 << 16))
+        case .drip(let interval, let contentType):
+            return HTTPResponse(statusCode: .ok, headers: [.contentType: contentType],
+                                body: HTTPBodySequence(from: DripBody(interval: interval), suggestedBufferSize: 1))
         case .gzipBomb(let inflated):
             return HTTPResponse(statusCode: .ok, headers: [.contentType: "application/rss+xml", .contentEncoding: "gzip"],
                                 body: Data(GzipBombCache.bomb(inflatedBytes: inflated)))
@@ -83,7 +86,7 @@ struct FixtureHandler: HTTPHandler {
     }
 }
 
-/// Bombs are built once per size (compressing 20 MiB of zeros takes ~50 ms).
+/// Bombs are built once per size (a few milliseconds even for 1 GiB: see `Gzip.zeros`).
 enum GzipBombCache {
     private static let cache = Mutex<[Int: [UInt8]]>([:])
     static func bomb(inflatedBytes: Int) -> [UInt8] {

@@ -8,11 +8,13 @@ public enum FixtureRoute: Sendable {
     case redirect(to: String, permanent: Bool)
     /// Any status with headers and a body (404, 410, 429 with Retry-After, 500...).
     case status(Int, headers: [String: String] = [:], body: String = "")
-    /// Answers nothing for `seconds` (a stalled server), then an empty 200.
+    /// Accepts the request and answers nothing for `seconds` (a stalled server), then an empty 200.
     case stall(seconds: Double)
     /// Headers at once, then body bytes forever (chunked).
     case endless(contentType: String)
-    /// A small gzip body that inflates to `inflatedBytes` zeros.
+    /// Headers at once, then one body byte every `every`, forever (a slow-drip server).
+    case drip(every: Duration, contentType: String)
+    /// A gzip body that inflates to `inflatedBytes` zeros (1 GiB from about 1 MB), made on the fly.
     case gzipBomb(inflatedBytes: Int)
     /// A 200 whose header block is about `bytes` long.
     case hugeHeaders(bytes: Int)

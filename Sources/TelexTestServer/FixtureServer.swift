@@ -3,7 +3,7 @@ import FlyingSocks
 import Foundation
 import Synchronization
 
-/// An HTTP server on 127.0.0.1 (an ephemeral port) that serves in-memory routes or a directory,
+/// An HTTP server on loopback (127.0.0.1 and an ephemeral port by default) that serves in-memory routes or a directory,
 /// with validators, gzip, redirects, latency and hostile behaviours. Loopback only, by construction.
 public final class FixtureServer: Sendable {
     private struct State {
@@ -32,21 +32,35 @@ public final class FixtureServer: Sendable {
     /// The base URL (`http://127.0.0.1:PORT`), once started.
     public var baseURL: URL? { state.withLock { $0.baseURL } }
 
-    /// Starts listening on 127.0.0.1 and an ephemeral port; returns the base URL.
+    /// Starts listening on a loopback address (127.0.0.1 by default; any 127.x.y.z, or "::1") and
+    /// `port` (0: one the kernel picks); returns the base URL (`http://127.0.0.1:PORT`, `http://[::1]:PORT`).
     @discardableResult
-    public func start(port: UInt16 = 0) async throws -> URL {
+    public func start(host: String = "127.0.0.1", port: UInt16 = 0) async throws -> URL {
         let handler = FixtureHandler(server: self)
-        let config = HTTPServer.Configuration(address: try sockaddr_in.inet(ip4: "127.0.0.1", port: port),
-                                              timeout: 3600, logger: .disabled)
+        let ipv6 = host.contains(":")
+        // Loopback only, by construction: anything else is refused here.
+        guard ipv6 ? host == "::1" : host.hasPrefix("127.") else { throw URLError(.unsupportedURL) }
+        let address: any SocketAddress = ipv6 ? try sockaddr_in6.inet6(ip6: host, port: port)
+                                              : try sockaddr_in.inet(ip4: host, port: port)
+        let config = HTTPServer.Configuration(address: address, timeout: 3600, logger: .disabled)
         let server = HTTPServer(config: config, handler: handler)
         let task = Task { try await server.run() }
-        try await server.waitUntilListening()
-        guard case .ip4(_, let boundPort)? = await server.listeningAddress else {
+        do {
+            try await server.waitUntilListening()
+        } catch {
+            task.cancel()
+            throw error
+        }
+        let boundPort: UInt16
+        switch await server.listeningAddress {
+        case .ip4(_, let p)?: boundPort = p
+        case .ip6(_, let p)?: boundPort = p
+        default:
             task.cancel()
             throw URLError(.cannotConnectToHost)
         }
         ListenerTuning.disableNagle(onListenerWithPort: boundPort)
-        let url = URL(string: "http://127.0.0.1:\(boundPort)")!
+        let url = URL(string: ipv6 ? "http://[\(host)]:\(boundPort)" : "http://\(host):\(boundPort)")!
         state.withLock { $0.server = server; $0.task = task; $0.baseURL = url }
         return url
     }

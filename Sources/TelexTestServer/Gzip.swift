@@ -21,20 +21,22 @@ public enum Gzip {
         return Array(output[..<produced])
     }
 
-    /// A gzip stream of `count` zero bytes, compressed chunk by chunk (a bomb costs ~1/1000 of its size).
+    /// A gzip stream of `count` zero bytes: a bomb (1 GiB of zeros from about 1 MB) made in
+    /// milliseconds. After a full flush deflate's output no longer depends on what came before, so
+    /// the compressed form of one MiB of zeros is written once and repeated; the trailer (CRC-32
+    /// and length of the whole) is computed with `crc32_combine`. Inflaters check that trailer, so
+    /// the stream is valid end to end.
     public static func zeros(count: Int) -> [UInt8] {
+        let block = 1 << 20
+        let zeros = [UInt8](repeating: 0, count: block)
+        if count <= 4 * block { return compress([UInt8](repeating: 0, count: count), level: 9) }
         var stream = z_stream()
         guard telex_deflate_init(&stream, 9, 1) == Z_OK else { return [] }
         defer { deflateEnd(&stream) }
-        let chunk = [UInt8](repeating: 0, count: 1 << 16)
-        var result: [UInt8] = []
-        var out = [UInt8](repeating: 0, count: 1 << 16)
-        var remaining = count
-        repeat {
-            let n = min(remaining, chunk.count)
-            remaining -= n
-            let flush = remaining == 0 ? Z_FINISH : Z_NO_FLUSH
-            chunk.withUnsafeBufferPointer { input in
+        func deflateZeros(_ n: Int, _ flush: Int32) -> [UInt8] {
+            var result: [UInt8] = []
+            var out = [UInt8](repeating: 0, count: 1 << 16)
+            zeros.withUnsafeBufferPointer { input in
                 stream.next_in = UnsafeMutablePointer(mutating: input.baseAddress)
                 stream.avail_in = uInt(n)
                 repeat {
@@ -45,9 +47,29 @@ public enum Gzip {
                         return o.count - Int(stream.avail_out)
                     }
                     result.append(contentsOf: out[..<produced])
-                } while stream.avail_out == 0
+                } while stream.avail_out == 0 || stream.avail_in > 0
             }
-        } while remaining > 0
+            return result
+        }
+        let blocks = count / block
+        let rest = count % block
+        let first = deflateZeros(block, Z_FULL_FLUSH)   // with the gzip header
+        let middle = deflateZeros(block, Z_FULL_FLUSH)
+        guard deflateZeros(block, Z_FULL_FLUSH) == middle else { return compress([UInt8](repeating: 0, count: count), level: 9) }
+        var tail = deflateZeros(rest, Z_FINISH)
+        tail.removeLast(8)  // zlib's trailer covers only what it saw
+        var result = first
+        result.reserveCapacity(first.count + middle.count * (blocks - 1) + tail.count + 8)
+        for _ in 1..<blocks { result += middle }
+        result += tail
+        let blockCRC = zeros.withUnsafeBufferPointer { crc32(0, $0.baseAddress, uInt(block)) }
+        var crc = blockCRC
+        for _ in 1..<blocks { crc = crc32_combine(crc, blockCRC, Int(block)) }
+        if rest > 0 { crc = crc32_combine(crc, zeros.withUnsafeBufferPointer { crc32(0, $0.baseAddress, uInt(rest)) }, Int(rest)) }
+        let length = UInt32(truncatingIfNeeded: count)
+        for value in [UInt32(truncatingIfNeeded: crc), length] {
+            result += [UInt8(value & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value >> 16 & 0xFF), UInt8(value >> 24)]
+        }
         return result
     }
 }

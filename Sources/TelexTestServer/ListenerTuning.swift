@@ -11,12 +11,19 @@ import Darwin
 enum ListenerTuning {
     static func disableNagle(onListenerWithPort port: UInt16) {
         for fd in Int32(3)..<Int32(4096) {
-            var address = sockaddr_in()
-            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            var address = sockaddr_storage()
+            var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
             let ok = withUnsafeMutablePointer(to: &address) {
                 $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
             }
-            guard ok == 0, address.sin_family == sa_family_t(AF_INET), UInt16(bigEndian: address.sin_port) == port else { continue }
+            guard ok == 0 else { continue }
+            let boundPort: UInt16
+            switch Int32(address.ss_family) {
+            case AF_INET: boundPort = withUnsafeBytes(of: &address) { $0.load(as: sockaddr_in.self).sin_port }
+            case AF_INET6: boundPort = withUnsafeBytes(of: &address) { $0.load(as: sockaddr_in6.self).sin6_port }
+            default: continue
+            }
+            guard UInt16(bigEndian: boundPort) == port else { continue }
             var listening: Int32 = 0
             var size = socklen_t(MemoryLayout<Int32>.size)
             guard getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &size) == 0, listening == 1 else { continue }

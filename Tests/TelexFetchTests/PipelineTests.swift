@@ -32,9 +32,9 @@ import TelexTestSupport
 
         func url(_ path: String) -> String { base.absoluteString + path }
 
-        func pass(articles: Bool = false, force: Bool = true) async throws -> PassSummary {
-            let service = FetchService(store: store, configuration: config,
-                                       http: URLSessionFetcher(limits: HTTPLimits(idleTimeout: 5, totalTimeout: 20)))
+        func pass(articles: Bool = false, force: Bool = true,
+                  http: any HTTPFetching = CurlFetcher(limits: HTTPLimits(idleTimeout: 5, totalTimeout: 20))) async throws -> PassSummary {
+            let service = FetchService(store: store, configuration: config, http: http)
             try service.syncConfiguration()
             return try await service.runPass(PassOptions(force: force, articles: articles), report: { [self] r in
                 lock.lock(); reports.append(r); lock.unlock()

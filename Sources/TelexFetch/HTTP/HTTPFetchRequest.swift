@@ -14,7 +14,8 @@ public struct HTTPFetchRequest: Sendable, Hashable {
     public var etag: String?
     /// The previous response's Last-Modified (sent as If-Modified-Since).
     public var lastModified: String?
-    /// Whether the request (and its redirects) may reach private or loopback addresses.
+    /// Whether the request (and its redirects) may reach private or loopback addresses
+    /// (`AddressPolicy`): true for the feeds a user configured, false for pages a public feed links to.
     public var allowPrivateAddresses: Bool
 
     public init(url: URL, kind: ResourceKind = .feed, etag: String? = nil, lastModified: String? = nil,
@@ -35,10 +36,18 @@ public struct HTTPFetchResponse: Sendable {
     public var headers: [String: String]
     /// The decoded (decompressed) body, at most the kind's limit.
     public var body: [UInt8]
+    /// The address the final response came from (nil when unknown, e.g. a test double).
+    public var remoteAddress: IPAddress?
+    /// Whether that address is private or loopback (`AddressPolicy`): the pages such a feed links to
+    /// may be fetched from private addresses too. A feed is judged on where it answered from, after
+    /// redirects, not on its configured host name.
+    public var fromPrivateAddress: Bool
 
-    public init(status: Int, finalURL: URL, permanentRedirect: URL? = nil, headers: [String: String] = [:], body: [UInt8] = []) {
+    public init(status: Int, finalURL: URL, permanentRedirect: URL? = nil, headers: [String: String] = [:], body: [UInt8] = [],
+                remoteAddress: IPAddress? = nil, fromPrivateAddress: Bool = false) {
         self.status = status; self.finalURL = finalURL; self.permanentRedirect = permanentRedirect
         self.headers = headers; self.body = body
+        self.remoteAddress = remoteAddress; self.fromPrivateAddress = fromPrivateAddress
     }
 
     public var etag: String? { headers["etag"] }
@@ -60,16 +69,31 @@ public struct HTTPFetchResponse: Sendable {
     }
 }
 
-/// Why a fetch produced no response.
+/// Why a fetch produced no response. Each case is one limit or one kind of failure; `description`
+/// says it in plain words (what `telex fetch` prints and the cache records).
 public enum HTTPFetchError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The URL (or a redirect's target) is not http or https: `file:`, `ftp:`...
     case unsupportedScheme(String)
+    /// The URL cannot be fetched as written (a port out of range, a malformed host...).
+    case invalidURL(String)
     case tooManyRedirects(Int)
     case redirectLoop(String)
-    case timedOut
+    /// The whole exchange, redirects included, took longer than the total limit (seconds).
+    case timedOut(seconds: Int)
+    /// No connection within the connect timeout (seconds), name resolution included.
+    case connectTimedOut(seconds: Int)
+    /// Nothing received for the idle timeout (seconds).
+    case stalled(seconds: Int)
+    /// Slower than the low-speed limit for its whole period.
+    case tooSlow(bytesPerSecond: Int, seconds: Int)
+    /// The declared or decoded body passed the kind's limit (bytes): the transfer was cut there.
     case tooLarge(limit: Int)
     case blockedAddress(host: String)
     case unacceptableContentType(String)
+    /// The server's certificate was refused (untrusted, expired, for another name).
     case certificate(String)
+    /// The TLS handshake failed for another reason.
+    case tls(String)
     case hostNotFound(String)
     case connection(String)
     case cancelled
@@ -77,13 +101,18 @@ public enum HTTPFetchError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String {
         switch self {
         case .unsupportedScheme(let s): "only http and https are fetched (not \(s.isEmpty ? "this URL" : s + ":"))"
+        case .invalidURL(let m): "not a usable URL: \(m)"
         case .tooManyRedirects(let n): "more than \(n) redirects"
         case .redirectLoop(let url): "redirect loop at \(url)"
-        case .timedOut: "timed out"
+        case .timedOut(let s): "timed out: no complete response within \(s) s"
+        case .connectTimedOut(let s): "timed out: could not connect within \(s) s"
+        case .stalled(let s): "timed out: nothing received for \(s) s"
+        case .tooSlow(let rate, let s): "too slow: under \(ByteCountText.text(rate))/s for \(s) s"
         case .tooLarge(let limit): "response larger than \(ByteCountText.text(limit)) (cut)"
         case .blockedAddress(let host): "\(host) is a private or loopback address (not fetched from a public page)"
         case .unacceptableContentType(let t): "not a web page (\(t))"
         case .certificate(let m): "TLS certificate rejected: \(m)"
+        case .tls(let m): "TLS handshake failed: \(m)"
         case .hostNotFound(let h): "host not found: \(h)"
         case .connection(let m): m
         case .cancelled: "cancelled"
@@ -100,7 +129,7 @@ public enum ByteCountText {
     }
 }
 
-/// The HTTP role the fetch service consumes; `URLSessionFetcher` is the live implementation.
+/// The HTTP role the fetch service consumes; `CurlFetcher` is the live implementation.
 public protocol HTTPFetching: Sendable {
     /// Performs one GET (following at most the configured redirects) within the limits.
     func fetch(_ request: HTTPFetchRequest) async throws(HTTPFetchError) -> HTTPFetchResponse

@@ -19,7 +19,7 @@ public enum FetchCoordinator {
         case .acquired(let lock):
             defer { lock.release() }
             let service = FetchService(store: store, configuration: configuration,
-                                       http: URLSessionFetcher(limits: FetchService.limits(configuration.settings)))
+                                       http: CurlFetcher(limits: FetchService.limits(configuration.settings)))
             try service.syncConfiguration()
             return .ranInProcess(try await service.runPass(PassOptions(selection: selection, force: true)))
         case .heldBy(let pid):

@@ -54,7 +54,9 @@ extension FetchService {
             return fail(info, "not a feed: \(error)", status: response.status, retryAfter: nil, now: now)
         }
         let warning = parsed.warnings.first
-        let jobs = options.articles ? articleJobs(parsed, mode: config.article, feedURL: url, options: options, now: now) : []
+        // The feed's pages may be on private addresses only when the feed itself answered from one.
+        let jobs = options.articles
+            ? articleJobs(parsed, mode: config.article, allowPrivate: response.fromPrivateAddress, options: options, now: now) : []
         return .updated(result, articles: jobs, bytes: body.count, warning: warning)
     }
 
@@ -64,10 +66,9 @@ extension FetchService {
 
     /// The item pages worth fetching now: per the feed's `article` mode, recent items only, a few
     /// per feed per pass, never a page already cached.
-    func articleJobs(_ feed: ParsedFeed, mode: ArticleMode, feedURL: URL, options: PassOptions, now: Date) -> [ArticleJob] {
+    func articleJobs(_ feed: ParsedFeed, mode: ArticleMode, allowPrivate: Bool, options: PassOptions, now: Date) -> [ArticleJob] {
         if mode == .never { return [] }
         let oldest = now.addingTimeInterval(-Double(options.articleMaxAgeDays) * 86_400)
-        let allowPrivate = feedURL.host.map { AddressPolicy.isPrivate(host: $0) } ?? false
         var jobs: [ArticleJob] = []
         let newestFirst = feed.items.sorted { ($0.published ?? $0.updated ?? now) > ($1.published ?? $1.updated ?? now) }
         for item in newestFirst {

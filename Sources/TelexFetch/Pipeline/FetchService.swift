@@ -21,9 +21,7 @@ public final class FetchService: Sendable {
 
     /// The limits feeds.json's settings give (with optional overrides of jobs and per-host).
     public static func limits(_ settings: Settings, jobs: Int? = nil, perHost: Int? = nil) -> HTTPLimits {
-        HTTPLimits(maxFeedBytes: settings.maxFeedBytes, maxPageBytes: settings.maxPageBytes,
-                   idleTimeout: Double(settings.timeout), totalTimeout: Double(settings.timeout) * 4,
-                   jobs: jobs ?? settings.jobs, perHost: perHost ?? settings.perHost)
+        HTTPLimits(settings: settings, jobs: jobs, perHost: perHost)
     }
 
     /// Writes feeds.json's sections and feeds into the cache (the store keeps items of kept feeds).

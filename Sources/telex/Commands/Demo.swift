@@ -61,7 +61,7 @@ struct Demo: ParsableCommand {
             // DIR/demo-feeds.json` reads a kept demo cache offline, with the same sections.
             try site.feedsJSON(baseURL: base).write(toFile: cacheDirectory + "/demo-feeds.json", atomically: true, encoding: .utf8)
             let service = FetchService(store: store, configuration: config,
-                                       http: URLSessionFetcher(limits: FetchService.limits(config.settings)),
+                                       http: CurlFetcher(limits: FetchService.limits(config.settings)),
                                        logger: Logger(label: "telex.demo"))
             try service.syncConfiguration()
             if Output.stdoutIsTerminal && !fetchOnly {

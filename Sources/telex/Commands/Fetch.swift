@@ -54,7 +54,7 @@ struct Fetch: ParsableCommand {
             Output.error("cannot open the cache at \(cache): \(error)")
             throw ExitCode(ExitStatus.runtime)
         }
-        let http = URLSessionFetcher(limits: FetchService.limits(config.settings, jobs: fetching.jobs, perHost: fetching.perHost))
+        let http = CurlFetcher(limits: FetchService.limits(config.settings, jobs: fetching.jobs, perHost: fetching.perHost))
         let service = FetchService(store: store, configuration: config, http: http, logger: Logger(label: "telex.fetch"))
         let options = PassOptions(selection: selection, force: true, articles: !fetching.noArticles)
         let tty = Output.stdoutIsTerminal

@@ -85,7 +85,7 @@ struct Read: ParsableCommand {
             return doc
         }
         guard fetch else { throw ReadFailure(text: "\(target) is not cached (telex read --fetch \(target) fetches it now)") }
-        let http = URLSessionFetcher(limits: FetchService.limits(config.settings))
+        let http = CurlFetcher(limits: FetchService.limits(config.settings))
         let service = FetchService(store: store, configuration: config, http: http, logger: Logger(label: "telex.read"))
         let target = self.target
         // The user typed this URL: private addresses are allowed (it is not a link from a feed).

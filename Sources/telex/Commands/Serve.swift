@@ -114,7 +114,7 @@ struct Serve: ParsableCommand {
 
     static func makeService(store: Store, config: Configuration, jobs: Int?, perHost: Int?, logger: Logger) -> FetchService {
         FetchService(store: store, configuration: config,
-                     http: URLSessionFetcher(limits: FetchService.limits(config.settings, jobs: jobs, perHost: perHost)), logger: logger)
+                     http: CurlFetcher(limits: FetchService.limits(config.settings, jobs: jobs, perHost: perHost)), logger: logger)
     }
 
     static func isDone(_ task: Task<PassSummary, Error>) async -> Bool {

@@ -1,0 +1,93 @@
+import Foundation
+import Testing
+@testable import TelexFetch
+import TelexConfig
+import TelexModel
+import TelexStore
+import TelexTestServer
+
+/// A whole pass over every hostile server at once, beside one good feed: the pass ends within its
+/// bound, each hostile feed fails with the limit it hit, the good feed's items are kept, and a
+/// second pass adds the good feed's new item and loses nothing.
+@Suite(.serialized) struct HostilePassTests {
+    typealias Harness = PipelineTests.Harness
+
+    /// Total 3 s, under 1 KiB/s for 1 s is too slow, 1 MiB per feed; all feeds at once.
+    static let limits = testLimits(maxFeedBytes: 1 << 20, idle: 30, total: 3, lowSpeed: 1024, lowSpeedTime: 1)
+
+    static func goodFeed(_ items: Int) -> FixtureRoute {
+        SiteBuilder.feed("Good", PipelineTests.items(items, prefix: "good"), etag: "\"good-\(items)\"")
+    }
+
+    @Test func aPassOverEveryHostileServerEndsInItsBoundAndKeepsTheGoodFeed() async throws {
+        var routes = HostileSite.routes(dripEvery: .milliseconds(250), silentSeconds: 30, bombBytes: 1 << 30)
+        routes["/good.xml"] = Self.goodFeed(3)
+        let hostilePaths = HostileSite.behaviours.map(\.path)
+        let h = try await Harness(routes: routes, feeds: ["/good.xml"] + hostilePaths)
+        let reset = try ResetServer(promisedBytes: 100_000, sentBytes: 2_000)
+        defer { reset.stop(); Task { await h.close() } }
+        h.config.sections[0].feeds.append(FeedConfig(url: reset.url.absoluteString, article: .never))
+        let feeds = h.config.sections[0].feeds.count
+        #expect(feeds == 11)
+        // The bound the fetcher promises: (N / jobs + 1) x the total limit.
+        let bound = (Double(feeds) / Double(Self.limits.jobs) + 1) * Self.limits.totalTimeout
+
+        var started = Date()
+        let first = try await h.pass(http: CurlFetcher(limits: Self.limits))
+        #expect(Date().timeIntervalSince(started) <= bound)
+        #expect(first.ok == 1)
+        #expect(first.failed == 10)
+        #expect(try h.store.count(.all) == 3)
+
+        let messages = Dictionary(h.reports.compactMap { report -> (String, String)? in
+            if case .failed(let message) = report.outcome { return (report.url, message) }
+            return nil
+        }, uniquingKeysWith: { a, _ in a })
+        #expect(messages[h.url("/drip.xml")] == "too slow: under 1 KiB/s for 1 s")
+        // Silence is under 1 KiB/s too: the low-speed limit ends it before the total limit.
+        #expect(messages[h.url("/silent.xml")] == "too slow: under 1 KiB/s for 1 s")
+        #expect(messages[h.url("/endless.xml")] == "response larger than 1 MiB (cut)")
+        #expect(messages[h.url("/bomb.xml")] == "response larger than 1 MiB (cut)")
+        #expect(messages[h.url("/loop-a.xml")] == "redirect loop at \(h.url("/loop-a.xml"))")
+        #expect(messages[h.url("/to-file.xml")] == "only http and https are fetched (not file:)")
+        #expect(messages[h.url("/busy.xml")] == "HTTP 429")
+        #expect(messages[h.url("/page.xml")]?.hasPrefix("not a feed") == true)
+        #expect(messages[h.url("/laughs.xml")]?.hasPrefix("not a feed") == true)
+        #expect(messages[reset.url.absoluteString]?.hasPrefix("the connection was lost mid-response") == true)
+
+        // The good feed gains an item; the hostile ones misbehave again (429 now waits for its Retry-After).
+        h.server.setRoute("/good.xml", Self.goodFeed(4))
+        started = Date()
+        let second = try await h.pass(http: CurlFetcher(limits: Self.limits))
+        #expect(Date().timeIntervalSince(started) <= bound)
+        #expect(second.ok == 1)
+        #expect(second.failed == 9)
+        #expect(second.skipped == 1)
+        #expect(second.newItems == 1)
+        #expect(try h.store.count(.all) == 4)
+    }
+
+    /// Stopping a pass (what SIGTERM does to `telex serve`) ends its requests at once: the silent
+    /// server would answer after 20 s (then the feed would fail to parse); it is cancelled instead,
+    /// nothing is recorded for it, and the good feed that finished is kept.
+    @Test func cancellingAPassEndsItsRequestsAtOnceAndKeepsWhatFinished() async throws {
+        let h = try await Harness(routes: ["/good.xml": Self.goodFeed(2), "/silent.xml": .stall(seconds: 20)],
+                                  feeds: ["/good.xml", "/silent.xml"])
+        defer { Task { await h.close() } }
+        let limits = testLimits(idle: 30, total: 30)
+        let pass = Task { try await h.pass(http: CurlFetcher(limits: limits)) }
+        while h.server.requestCount("/silent.xml") == 0 || h.server.requestCount("/good.xml") == 0 {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        // Stop once the good feed is done (its items are written when the stopped pass ends).
+        func reported() -> Bool { h.lock.lock(); defer { h.lock.unlock() }; return h.reports.contains { $0.url == h.url("/good.xml") } }
+        while !reported() { try await Task.sleep(for: .milliseconds(10)) }
+        pass.cancel()
+        let summary = try await pass.value
+        #expect(summary.ok == 1)
+        #expect(summary.failed == 0)
+        #expect(summary.skipped == 1)
+        #expect(try h.info("/silent.xml")?.lastError == nil)
+        #expect(try h.store.count(.all) == 2)
+    }
+}
