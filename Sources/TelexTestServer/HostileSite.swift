@@ -36,6 +36,16 @@ public enum HostileSite {
         ]
     }
 
+    /// Installs the hostile routes on `server` (started), beside a good feed at `/good.xml`.
+    public static func install(on server: FixtureServer, dripEvery: Duration = .seconds(2)) {
+        for (path, route) in routes(dripEvery: dripEvery) { server.setRoute(path, route) }
+        if let base = server.baseURL?.absoluteString {
+            server.setRoute("/good.xml", .resource(FixtureResource(
+                text: BenchmarkSite.feed(0, items: 20, base: base, now: Date()), contentType: "application/rss+xml",
+                etag: "\"good\"", gzip: true)))
+        }
+    }
+
     /// Ten levels of ten entity references: 10^9 "lol"s if an XML parser expanded them.
     public static let billionLaughs: String = {
         var doc = "<?xml version=\"1.0\"?>\n<!DOCTYPE rss [\n <!ENTITY lol \"lol\">\n"

@@ -33,13 +33,18 @@ import TelexTestServer
     }
 
     /// The total limit counts the whole exchange, redirects included: each hop gets what remains.
+    /// Every answer takes 0.6 s, the total is 1 s: the second hop runs out, the third is never asked
+    /// (with a fresh second per hop, all three would answer).
     @Test func theTotalLimitSpansRedirects() async throws {
         let fetcher = CurlFetcher(limits: testLimits(idle: 30, total: 1))
-        try await withServer(["/start": .redirect(to: "/silent", permanent: false), "/silent": .stall(seconds: 20)]) { server, base in
-            let result = await failure(of: fetcher, HTTPFetchRequest(url: base.appendingPathComponent("start")))
-            #expect(result == .timedOut(seconds: 1))
-            #expect(server.requestCount("/silent") == 1)
-        }
+        let server = FixtureServer(routes: ["/a": .redirect(to: "/b", permanent: false), "/b": .redirect(to: "/c", permanent: false),
+                                            "/c": .resource(HTTPClientTests.feed)], latency: .milliseconds(600))
+        let base = try await server.start()
+        let result = await failure(of: fetcher, HTTPFetchRequest(url: base.appendingPathComponent("a")))
+        await server.stop()
+        #expect(result == .timedOut(seconds: 1))
+        #expect(server.requestCount("/b") == 1)
+        #expect(server.requestCount("/c") == 0)
     }
 
     /// Nothing received for the idle timeout ends the request (low speed off, total long).

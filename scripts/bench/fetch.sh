@@ -3,10 +3,15 @@
 # 50 ms of latency per request. telex with articles off (newsboat's work) and on, cold (all new)
 # and warm (all 304) passes: wall, CPU (user+sys), peak RSS. Beside them the lower bound (curl
 # --parallel-max 16 download + xmllint --stream parse of the same bytes) and newsboat when installed.
+# With TELEX_BASELINE=path/to/another/telex (e.g. main's build, to check a change does not slow the
+# passes), each telex run is followed by the same run of that binary, interleaved; REPEAT=N runs
+# each pair N times; LATENCIES="0" skips the 50 ms runs.
 # Usage: scripts/bench/fetch.sh path/to/telex [FEEDSxITEMS]
 set -uo pipefail
 bin=$(realpath "${1:-.build/release/telex}")
 size=${2:-300x60}
+baseline=${TELEX_BASELINE:+$(realpath "$TELEX_BASELINE")}
+repeat=${REPEAT:-1}
 feeds=${size%x*}
 tmp=$(mktemp -d /tmp/telex-bench-fetch.XXXXXX)
 server_pid=
@@ -30,7 +35,7 @@ measure() { # label, command...: prints wall / cpu / peak RSS, and the command's
     "$( [ $rc = 0 ] && tail -n 1 "$tmp/out" | cut -c1-110 || echo "FAILED ($rc): $(tail -n 1 "$tmp/err")")"
 }
 
-for latency in 0 50; do
+for latency in ${LATENCIES:-0 50}; do
   rm -f "$tmp/url"
   "$bin" _fixture-server --generate "$size" --latency-ms "$latency" --write-feeds "$tmp/feeds.json" --url-file "$tmp/url" >/dev/null 2>&1 &
   server_pid=$!
@@ -43,13 +48,18 @@ for latency in 0 50; do
   for articles in off on; do
     flag=--no-articles; config="$tmp/feeds.json"
     [ $articles = on ] && { flag=; config="$tmp/feeds-always.json"; }
-    rm -rf "$tmp/cache"
-    measure "telex fetch, articles $articles, cold" "$bin" fetch --config "$config" --cache "$tmp/cache" --jobs 16 --per-host 16 $flag
-    if [ $articles = on ]; then
-      pages=$(tail -n 1 "$tmp/out" | grep -o '[0-9]* articles' | grep -o '[0-9]*')
-      [ -n "$pages" ] && echo "    pages extracted per second (cold, wall): $(echo "scale=1; $pages / $last_wall" | bc)"
-    fi
-    measure "telex fetch, articles $articles, warm" "$bin" fetch --config "$config" --cache "$tmp/cache" --jobs 16 --per-host 16 $flag
+    for _ in $(seq 1 "$repeat"); do
+      for b in "$bin" $baseline; do
+        who=telex; [ "$b" = "$bin" ] || who=baseline
+        rm -rf "$tmp/cache"
+        measure "$who fetch, articles $articles, cold" "$b" fetch --config "$config" --cache "$tmp/cache" --jobs 16 --per-host 16 $flag
+        if [ $articles = on ]; then
+          pages=$(tail -n 1 "$tmp/out" | grep -o '[0-9]* articles' | grep -o '[0-9]*')
+          [ -n "$pages" ] && echo "    pages extracted per second (cold, wall): $(echo "scale=1; $pages / $last_wall" | bc)"
+        fi
+        measure "$who fetch, articles $articles, warm" "$b" fetch --config "$config" --cache "$tmp/cache" --jobs 16 --per-host 16 $flag
+      done
+    done
   done
   echo "  (articles on: at most 10 items per feed newer than 3 days, plus related stories prefetched)"
   # Lower bound: download every feed with curl (16 at once), then a libxml2 stream parse of the bytes.

@@ -11,6 +11,8 @@ struct FixtureServe: ParsableCommand {
 
     @Option(help: "Serve this directory.") var directory: String?
     @Option(help: "Generate the benchmark site: FEEDSxITEMS, e.g. 300x60.") var generate: String?
+    @Flag(help: "Serve the hostile site (slow drip, silence, endless body, gzip bomb, redirect loop...) beside /good.xml.")
+    var hostile = false
     @Option(name: .customLong("latency-ms"), help: "Delay before every response.") var latencyMs: Int = 0
     @Option(help: "Listen on this port (default: any free port).") var port: UInt16 = 0
     @Option(name: .customLong("write-feeds"), help: "Write a feeds.json for the served feeds here.") var writeFeeds: String?
@@ -25,6 +27,7 @@ struct FixtureServe: ParsableCommand {
         }
         let port = self.port
         let base = try AsyncBridge.run { try await server.start(port: port) }
+        if hostile { HostileSite.install(on: server) }
         var feedURLs: [String] = []
         if let generate {
             let parts = generate.split(separator: "x").compactMap { Int($0) }
