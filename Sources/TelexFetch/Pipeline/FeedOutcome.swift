@@ -3,7 +3,7 @@ import TelexStore
 
 /// What fetching one feed produced, before it is written.
 enum FeedOutcome: Sendable {
-    case updated(FeedResult, articles: [ArticleJob], bytes: Int, warning: String?)
+    case updated(FeedResult, bytes: Int, warning: String?)
     case notModified(FeedFetchState)
     case failed(FeedFetchState, message: String)
     case skipped(url: String, reason: String)
@@ -13,4 +13,6 @@ enum FeedOutcome: Sendable {
 struct ArticleJob: Sendable, Hashable {
     var url: String
     var allowPrivateAddresses: Bool
+    /// Failed attempts before this one.
+    var attempts: Int = 0
 }
