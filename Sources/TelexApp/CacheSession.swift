@@ -133,8 +133,9 @@ public final class CacheSession: @unchecked Sendable {
             post(.cacheChanged)
             if !added.isEmpty { fetch(.feeds(added), post: post) }
         case .rejected(let error):
+            // Short enough for the status line: the file's name, the decision, then the first problem.
             let first = error.problems.first.map { "\($0)" } ?? "invalid"
-            post(.failed("\(error.file): \(first) (kept the previous feeds)"))
+            post(.failed("\((error.file as NSString).lastPathComponent): kept the previous feeds: \(first)"))
         }
     }
 

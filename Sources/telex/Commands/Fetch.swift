@@ -66,7 +66,7 @@ struct Fetch: ParsableCommand {
                         case .finished(let progress, let runner):
                             printer.finish()
                             if !runner.isThisProcess {
-                                printer.note("the pass of \(FetchLock.Holder(pid: runner.pid, role: runner.role)) ended")
+                                printer.note("\(FetchLock.Holder(pid: runner.pid, role: runner.role)) ran the pass:")
                             }
                             finished.value = progress
                         }
