@@ -28,6 +28,7 @@ cleanup() {
   rm -rf "$T"
 }
 trap cleanup EXIT
+trap 'exit 1' INT TERM HUP
 
 fail() {
   echo "FAIL: $*" >&2

@@ -238,6 +238,7 @@ start_instance() {
 
   # From here on, a failure stops whatever was started.
   trap 'status=$?; if [ $status != 0 ]; then echo "ttrss-server: start failed; logs in $DIR/log" >&2; stop_instance; fi' EXIT
+  trap 'exit 1' INT TERM HUP
 
   mkdir -p "$DIR"
   chmod 0755 "$DIR"
@@ -321,7 +322,7 @@ TTRSS_PHP_PID=$php_pid
 TTRSS_PG_PID=$pg_pid
 TTRSS_LOG=$TTRSS_LOG
 EOF
-  trap - EXIT
+  trap - EXIT INT TERM HUP
   cat "$DIR/env"
   echo "# started in $(( $(now_ms) - t0 )) ms (packages $(( t_deps - t0 )) ms, postgres $(( t_pg - t_deps )) ms, schema+users $(( t_schema - t_pg )) ms, php $(( $(now_ms) - t_schema )) ms)"
 }
