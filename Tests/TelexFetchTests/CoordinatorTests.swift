@@ -94,7 +94,7 @@ import TelexTestServer
         let status = FetchStatusFile(cacheDirectory: h.cacheDirectory, role: .serve, interval: 0)
         status.begin(FetchProgress(running: true, feedsTotal: 5), started: Date(), answering: 0)
         let (task, events) = try Self.start(h)
-        try await eventually("a request left") { try h.store.pendingFetchRequestIDs().count == 1 }
+        try await eventually("a request left and said") { try h.store.pendingFetchRequestIDs().count == 1 && !events.all.isEmpty }
         let id = try h.store.pendingFetchRequestIDs()[0]
         #expect(events.all.first == .waiting(FetchLock.Holder(pid: getpid(), role: .serve), askedDaemon: true))
         // The pass that was running when the request came ends: no answer.
@@ -170,7 +170,7 @@ import TelexTestServer
 
     @Test func aCacheThatIsAFileIsAClearError() throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("telex-file-\(UUID().uuidString)").path
-        FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
+        _ = FileManager.default.createFile(atPath: file, contents: Data("x".utf8))
         defer { try? FileManager.default.removeItem(atPath: file) }
         #expect {
             _ = try FetchLock.acquire(cacheDirectory: file, role: .fetch)

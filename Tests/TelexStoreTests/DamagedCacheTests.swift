@@ -27,7 +27,7 @@ struct DamagedCacheTests {
     static func open(_ bytes: Data) throws -> (URL, Result<Store, StoreError>) {
         let dir = try Fixtures.temporaryDirectory("telex-damaged")
         try bytes.write(to: dir.appendingPathComponent(Store.fileName))
-        do { return (dir, .success(try Store.open(directory: dir.path))) } catch let error as StoreError { return (dir, .failure(error)) }
+        do { return (dir, .success(try Store.open(directory: dir.path))) } catch { return (dir, .failure(error)) }
     }
 
     @Test func aDamagedSchemaIsReportedAndTheFileLeftUntouched() throws {

@@ -90,8 +90,9 @@ enum HeadlinesView {
             if !single { lines.append((TerminalSafe.clean(feed.title), theme.unread)) }
             let words = TerminalSafe.clean(reason).split(separator: " · ").map(String.init)
             for (i, part) in words.enumerated() {
-                let text = (i == 0 ? "! " : "  ") + part
-                for piece in TextWrap.lines(text, width: max(8, body.width - 2)) { lines.append((piece, i == 0 ? theme.error : theme.dim)) }
+                for (j, piece) in TextWrap.lines(part, width: max(8, body.width - 4)).enumerated() {
+                    lines.append(((i == 0 && j == 0 ? "! " : "  ") + piece, i == 0 ? theme.error : theme.dim))
+                }
             }
             lines.append(("", .plain))
         }

@@ -28,12 +28,10 @@ struct Serve: ParsableCommand {
         let initialConfig = try global.loadConfiguration()
         let cache = global.cacheDirectory
         // The log file first: a path that cannot be written is an error now, not a silent loss later.
-        var logFile: FileHandle?
-        if let log {
-            do { logFile = try FileLogHandler.open(log) } catch {
-                Output.error("\(error)")
-                throw ExitCode(ExitStatus.runtime)
-            }
+        let logFile: FileHandle?
+        do { logFile = try log.map(FileLogHandler.open) } catch {
+            Output.error("\(error)")
+            throw ExitCode(ExitStatus.runtime)
         }
         let lock: FetchLock
         do {
@@ -156,9 +154,8 @@ struct FileLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
-             file: String, function: String, line: UInt) {
+    func log(event: LogEvent) {
         let stamp = ISO8601DateFormatter().string(from: Date())
-        handle.write(Data("\(stamp) \(level) \(label): \(message)\n".utf8))
+        handle.write(Data("\(stamp) \(event.level) \(label): \(event.message)\n".utf8))
     }
 }
