@@ -19,8 +19,12 @@ public struct PruneLimits: Sendable, Hashable {
     public var sweptArticles: Int
     /// Free pages given back to the file system per run (`PRAGMA incremental_vacuum(N)`).
     public var vacuumPages: Int
-    public init(items: Int = 5_000, sweptArticles: Int = 2_000, vacuumPages: Int = 4_096) {
+    /// Pages of full-text index merged per run: FTS5 keeps a deleted row's entries until its segments
+    /// merge, so without this the index grows while the items stay as many (measured: +70% in 60 days).
+    public var indexMergePages: Int
+    public init(items: Int = 5_000, sweptArticles: Int = 2_000, vacuumPages: Int = 4_096, indexMergePages: Int = 1_000) {
         self.items = items; self.sweptArticles = sweptArticles; self.vacuumPages = vacuumPages
+        self.indexMergePages = indexMergePages
     }
 }
 
@@ -60,6 +64,12 @@ extension Store {
         let (swept, more) = try sweepArticles(cutoff: cutoff, limit: limits.sweptArticles)
         report.articles += swept
         report.more = report.more || more
+        if report.items > 0 {
+            // A negative count merges even when few segments wait (https://www.sqlite.org/fts5.html#the_merge_command).
+            try write { db in
+                try db.execute(sql: "INSERT INTO item_fts(item_fts, rank) VALUES ('merge', ?)", arguments: [-max(1, limits.indexMergePages)])
+            }
+        }
         if report.items > 0 || report.articles > 0 {
             _ = try write { db in try db.execute(sql: "PRAGMA incremental_vacuum(\(max(1, limits.vacuumPages)))") }
         }

@@ -5,7 +5,8 @@ import TelexStore
 
 extension FetchService {
     /// Fetches and parses one feed; never throws (every failure becomes a recorded state).
-    func fetchFeed(_ info: FeedFetchInfo, config: FeedConfig, now: Date) async -> FeedOutcome {
+    /// `articles`: the pass fetches pages (only then is the feed's address judged, for its pages).
+    func fetchFeed(_ info: FeedFetchInfo, config: FeedConfig, articles: Bool, now: Date) async -> FeedOutcome {
         let address = info.permanentRedirect ?? info.url
         guard let url = URL(string: address) else { return fail(info, "not a valid URL", status: nil, retryAfter: nil, now: now) }
         let interval = config.interval ?? configuration.settings.defaultInterval
@@ -20,7 +21,7 @@ extension FetchService {
         switch response.status {
         case 304:
             return .notModified(FeedStateRules.success(info, response: response, now: now, interval: interval, ttlMinutes: nil,
-                                                       warning: nil, jitter: jitter))
+                                                       warning: nil, jitter: jitter), privatePages: articles && Self.privatePages(response))
         case 200..<300:
             break
         case 410:
@@ -52,7 +53,13 @@ extension FetchService {
         } catch {
             return fail(info, "not a feed: \(error)", status: response.status, retryAfter: nil, now: now)
         }
-        return .updated(result, bytes: body.count, warning: parsed.warnings.first)
+        return .updated(result, bytes: body.count, warning: parsed.warnings.first, privatePages: articles && Self.privatePages(response))
+    }
+
+    /// A feed on a private, loopback or link-local address (a home server, the test server) may have its
+    /// pages there too; a feed on a public address may not make telex probe the user's network.
+    static func privatePages(_ response: HTTPFetchResponse) -> Bool {
+        response.finalURL.host.map { AddressPolicy.isPrivate(host: $0) } ?? false
     }
 
     private func fail(_ info: FeedFetchInfo, _ message: String, status: Int?, retryAfter: Date?, now: Date) -> FeedOutcome {

@@ -95,7 +95,7 @@ public final class FetchService: Sendable {
         defer { checkpoints?.stop() }
         let writer = BatchWriter(store: store, clock: clock, maxDelay: Self.commitDelay)
         var writeFailure: StoreError?
-        var succeeded: [FeedFetchInfo] = []
+        var succeeded: [(info: FeedFetchInfo, privatePages: Bool)] = []
         let byID = Dictionary(toFetch.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
 
         func absorb(_ commit: BatchWriter.Commit?) {
@@ -134,7 +134,7 @@ public final class FetchService: Sendable {
         let window = http.concurrency + ProcessInfo.processInfo.activeProcessorCount
         await forEachWindowed(HostInterleaving.feeds(toFetch), window: window, ticker: (clock, Self.commitDelay),
                               stop: { writeFailure != nil }, work: { info in
-            await service.fetchFeed(info, config: configs[info.url] ?? FeedConfig(url: info.url), now: now)
+            await service.fetchFeed(info, config: configs[info.url] ?? FeedConfig(url: info.url), articles: options.articles, now: now)
         }, consume: { outcome in
             if let writeFailure {
                 if case .skipped = outcome { return }
@@ -142,15 +142,15 @@ public final class FetchService: Sendable {
                 return
             }
             switch outcome {
-            case .updated(let result, let bytes, let warning):
+            case .updated(let result, let bytes, let warning, let privatePages):
                 live.bytes += bytes
-                if let info = byID[result.feedID] { succeeded.append(info) }
+                if let info = byID[result.feedID] { succeeded.append((info, privatePages)) }
                 write { () throws(BatchWriter.Failure) in
                     try writer.add(result, report: FeedReport(url: Self.configuredURL(outcome, byID), outcome: .updated(items: result.items.count),
                                                               warning: warning))
                 }
-            case .notModified(let state):
-                if let info = byID[state.feedID] { succeeded.append(info) }
+            case .notModified(let state, let privatePages):
+                if let info = byID[state.feedID] { succeeded.append((info, privatePages)) }
                 write { () throws(BatchWriter.Failure) in try writer.add(state, report: FeedReport(url: Self.configuredURL(outcome, byID), outcome: .unchanged)) }
             case .failed(let state, let message):
                 write { () throws(BatchWriter.Failure) in
@@ -226,11 +226,12 @@ public final class FetchService: Sendable {
 
     /// The article pages of this pass: for each feed that answered, its newest items without a page (or
     /// whose failed fetch is due again), up to `articles_per_feed`, whatever their age; interleaved by host.
-    func articleJobs(for feeds: [FeedFetchInfo], configs: [String: FeedConfig], options: PassOptions, now: Date) -> [ArticleJob] {
+    func articleJobs(for feeds: [(info: FeedFetchInfo, privatePages: Bool)], configs: [String: FeedConfig], options: PassOptions,
+                     now: Date) -> [ArticleJob] {
         let perFeed = configuration.settings.articlesPerFeed
         var jobs: [ArticleJob] = []
         var seen = Set<String>()
-        for info in feeds {
+        for (info, privatePages) in feeds {
             let mode = configs[info.url]?.article ?? .auto
             guard mode != .never, perFeed > 0 else { continue }
             let candidates: [ArticleCandidate]
@@ -240,16 +241,12 @@ public final class FetchService: Sendable {
                 logger.error("cannot read the items of \(info.url): \(error)")
                 continue
             }
-            let feedHost = URL(string: info.permanentRedirect ?? info.url)?.host
-            var allowPrivate: Bool?
             var taken = 0
             for candidate in candidates where taken < perFeed {
                 guard WebURL.isHTTP(candidate.url) else { continue }
                 if mode == .auto, candidate.feedTextLength >= options.shortContentCharacters { continue }
                 guard seen.insert(URLNormalizer.normalize(candidate.url)).inserted else { continue }
-                // Resolved once per feed, and only for feeds with pages to fetch.
-                if allowPrivate == nil { allowPrivate = feedHost.map { AddressPolicy.isPrivate(host: $0) } ?? false }
-                jobs.append(ArticleJob(url: candidate.url, allowPrivateAddresses: allowPrivate ?? false, attempts: candidate.attempts))
+                jobs.append(ArticleJob(url: candidate.url, allowPrivateAddresses: privatePages, attempts: candidate.attempts))
                 taken += 1
             }
         }
@@ -268,8 +265,8 @@ public final class FetchService: Sendable {
     static func configuredURL(_ outcome: FeedOutcome, _ feeds: [FeedID: FeedFetchInfo]) -> String {
         let id: FeedID
         switch outcome {
-        case .updated(let result, _, _): id = result.feedID
-        case .notModified(let state), .failed(let state, _): id = state.feedID
+        case .updated(let result, _, _, _): id = result.feedID
+        case .notModified(let state, _), .failed(let state, _): id = state.feedID
         case .skipped(let url, _): return url
         }
         return feeds[id]?.url ?? "\(id)"
