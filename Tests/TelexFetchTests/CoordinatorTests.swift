@@ -29,6 +29,14 @@ import TelexTestServer
         return (task, events)
     }
 
+    /// Takes the fetch lock as another process would.
+    static func hold(_ h: PipelineHarness, _ role: FetchLock.Role) throws -> FetchLock {
+        guard case .acquired(let lock) = try FetchLock.acquire(cacheDirectory: h.cacheDirectory, role: role) else {
+            throw WaitError(what: "the fetch lock")
+        }
+        return lock
+    }
+
     static func finished(_ events: Recorder<FetchEvent>) -> (FetchProgress, PassRunner)? {
         for case .finished(let progress, let runner) in events.all { return (progress, runner) }
         return nil
@@ -50,9 +58,7 @@ import TelexTestServer
     @Test func anotherFetchIsWaitedOutThenThePassRunsHere() async throws {
         let h = try await Self.harness()
         defer { Task { await h.close() } }
-        guard case .acquired(let other) = try FetchLock.acquire(cacheDirectory: h.cacheDirectory, role: .fetch) else {
-            Issue.record("lock"); return
-        }
+        let other = try Self.hold(h, .fetch)
         let (task, events) = try Self.start(h)
         try await eventually("waiting") { !events.all.isEmpty }
         #expect(events.all.first == .waiting(FetchLock.Holder(pid: getpid(), role: .fetch), askedDaemon: false))
@@ -69,9 +75,7 @@ import TelexTestServer
     @Test func aStalePIDIsNotTakenForADaemon() async throws {
         let h = try await Self.harness()
         defer { Task { await h.close() } }
-        guard case .acquired(let other) = try FetchLock.acquire(cacheDirectory: h.cacheDirectory, role: .serve) else {
-            Issue.record("lock"); return
-        }
+        let other = try Self.hold(h, .serve)
         try "2147483000 serve\n".write(toFile: FetchLock.path(cacheDirectory: h.cacheDirectory), atomically: false, encoding: .utf8)
         let (task, events) = try Self.start(h)
         try await eventually("waiting") { !events.all.isEmpty }
@@ -87,9 +91,7 @@ import TelexTestServer
     @Test func aLiveDaemonIsAskedAndOnlyAPassAfterTheRequestAnswers() async throws {
         let h = try await Self.harness()
         defer { Task { await h.close() } }
-        guard case .acquired(let daemon) = try FetchLock.acquire(cacheDirectory: h.cacheDirectory, role: .serve) else {
-            Issue.record("lock"); return
-        }
+        let daemon = try Self.hold(h, .serve)
         defer { daemon.release() }
         let status = FetchStatusFile(cacheDirectory: h.cacheDirectory, role: .serve, interval: 0)
         status.begin(FetchProgress(running: true, feedsTotal: 5), started: Date(), answering: 0)
@@ -116,9 +118,7 @@ import TelexTestServer
     @Test func whenTheDaemonGoesAwayTheWaiterFetchesItselfAndWithdrawsItsRequest() async throws {
         let h = try await Self.harness()
         defer { Task { await h.close() } }
-        guard case .acquired(let daemon) = try FetchLock.acquire(cacheDirectory: h.cacheDirectory, role: .serve) else {
-            Issue.record("lock"); return
-        }
+        let daemon = try Self.hold(h, .serve)
         let (task, events) = try Self.start(h)
         try await eventually("a request left") { try h.store.pendingFetchRequestIDs().count == 1 }
         daemon.release()
@@ -132,9 +132,7 @@ import TelexTestServer
     @Test func cancellingTheWaitWithdrawsTheRequest() async throws {
         let h = try await Self.harness()
         defer { Task { await h.close() } }
-        guard case .acquired(let daemon) = try FetchLock.acquire(cacheDirectory: h.cacheDirectory, role: .serve) else {
-            Issue.record("lock"); return
-        }
+        let daemon = try Self.hold(h, .serve)
         defer { daemon.release() }
         let (task, _) = try Self.start(h)
         try await eventually("a request left") { try h.store.pendingFetchRequestIDs().count == 1 }
@@ -147,9 +145,7 @@ import TelexTestServer
     @Test func notWaitingLeavesTheRequestToTheDaemon() async throws {
         let h = try await Self.harness()
         defer { Task { await h.close() } }
-        guard case .acquired(let daemon) = try FetchLock.acquire(cacheDirectory: h.cacheDirectory, role: .serve) else {
-            Issue.record("lock"); return
-        }
+        let daemon = try Self.hold(h, .serve)
         defer { daemon.release() }
         let (task, events) = try Self.start(h, wait: false)
         try await task.value
