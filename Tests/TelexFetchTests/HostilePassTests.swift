@@ -10,7 +10,7 @@ import TelexTestServer
 /// bound, each hostile feed fails with the limit it hit, the good feed's items are kept, and a
 /// second pass adds the good feed's new item and loses nothing.
 @Suite(.serialized) struct HostilePassTests {
-    typealias Harness = PipelineTests.Harness
+    typealias Harness = PipelineHarness
 
     /// Total 3 s, under 1 KiB/s for 1 s is too slow, 1 MiB per feed; all feeds at once.
     static let limits = testLimits(maxFeedBytes: 1 << 20, idle: 30, total: 3, lowSpeed: 1024, lowSpeedTime: 1)
@@ -39,7 +39,7 @@ import TelexTestServer
         #expect(first.failed == 10)
         #expect(try h.store.count(.all) == 3)
 
-        let messages = Dictionary(h.reports.compactMap { report -> (String, String)? in
+        let messages = Dictionary(h.reports.all.compactMap { report -> (String, String)? in
             if case .failed(let message) = report.outcome { return (report.url, message) }
             return nil
         }, uniquingKeysWith: { a, _ in a })
@@ -65,29 +65,5 @@ import TelexTestServer
         #expect(second.skipped == 1)
         #expect(second.newItems == 1)
         #expect(try h.store.count(.all) == 4)
-    }
-
-    /// Stopping a pass (what SIGTERM does to `telex serve`) ends its requests at once: the silent
-    /// server would answer after 20 s (then the feed would fail to parse); it is cancelled instead,
-    /// nothing is recorded for it, and the good feed that finished is kept.
-    @Test func cancellingAPassEndsItsRequestsAtOnceAndKeepsWhatFinished() async throws {
-        let h = try await Harness(routes: ["/good.xml": Self.goodFeed(2), "/silent.xml": .stall(seconds: 20)],
-                                  feeds: ["/good.xml", "/silent.xml"])
-        defer { Task { await h.close() } }
-        let limits = testLimits(idle: 30, total: 30)
-        let pass = Task { try await h.pass(http: CurlFetcher(limits: limits)) }
-        while h.server.requestCount("/silent.xml") == 0 || h.server.requestCount("/good.xml") == 0 {
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        // Stop once the good feed is done (its items are written when the stopped pass ends).
-        func reported() -> Bool { h.lock.lock(); defer { h.lock.unlock() }; return h.reports.contains { $0.url == h.url("/good.xml") } }
-        while !reported() { try await Task.sleep(for: .milliseconds(10)) }
-        pass.cancel()
-        let summary = try await pass.value
-        #expect(summary.ok == 1)
-        #expect(summary.failed == 0)
-        #expect(summary.skipped == 1)
-        #expect(try h.info("/silent.xml")?.lastError == nil)
-        #expect(try h.store.count(.all) == 2)
     }
 }
