@@ -143,11 +143,15 @@ public final class CurlFetcher: HTTPFetching {
         return await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 first.install(continuation)
-                let worker = Task { first.offer(await work()) }
-                Task {
+                let timer = Task {
                     try? await Task.sleep(for: .seconds(max(0, seconds)))
                     first.offer(nil)
-                    worker.cancel()
+                }
+                // The answer stops the timer: no sleeping task outlives the lookup.
+                Task {
+                    let value = await work()
+                    timer.cancel()
+                    first.offer(value)
                 }
             }
         } onCancel: {
