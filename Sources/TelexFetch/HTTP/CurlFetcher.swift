@@ -144,14 +144,14 @@ public final class CurlFetcher: HTTPFetching {
             await withCheckedContinuation { continuation in
                 first.install(continuation)
                 let timer = Task {
-                    try? await Task.sleep(for: .seconds(max(0, seconds)))
+                    // Cancelled (the answer came first): no offer.
+                    guard (try? await Task.sleep(for: .seconds(max(0, seconds)))) != nil else { return }
                     first.offer(nil)
                 }
                 // The answer stops the timer: no sleeping task outlives the lookup.
                 Task {
-                    let value = await work()
+                    first.offer(await work())
                     timer.cancel()
-                    first.offer(value)
                 }
             }
         } onCancel: {
