@@ -1,0 +1,82 @@
+import ArgumentParser
+import Foundation
+import TelexConfig
+import TelexFetch
+import TelexStore
+
+/// What `add`, `remove`, `move` and `import` share: the feeds.json they edit, what the cache knows
+/// about its feeds, and the exit statuses of a refused edit.
+struct SubscriptionContext {
+    let global: GlobalOptions
+
+    /// `--config PATH` (a new file starts empty), else the user's feeds.json (a new one starts as the
+    /// built-in default).
+    var file: FeedsFile { FeedsFile.editable(explicitPath: global.config, paths: global.paths) }
+
+    /// The configuration in the file, or exit 2 with its problems (nothing is changed).
+    func configuration() throws -> Configuration {
+        do { return try file.load() } catch { throw Self.exit(error) }
+    }
+
+    /// Edits the file safely (see `FeedsFile.update`), or exits with the error's status.
+    func update<Result>(_ change: (Configuration, inout FeedsJSONEdit) throws(FeedsFileError) -> Result) throws -> FeedsFile.Update<Result> {
+        do { return try file.update(change) } catch { throw Self.exit(error) }
+    }
+
+    /// What the cache knows about configured feeds: where they moved for good (301/308), and the names
+    /// the reader shows for them. Empty without a cache; the cache is only read.
+    func cacheKnowledge() -> (redirects: [String: String], titles: [String: String]) {
+        guard let store = try? Store.open(directory: global.cacheDirectory, readOnly: true) else { return ([:], [:]) }
+        var redirects: [String: String] = [:], titles: [String: String] = [:]
+        for info in (try? store.feedsForFetching()) ?? [] {
+            if let target = info.permanentRedirect { redirects[info.url] = target }
+        }
+        for section in (try? store.sections()) ?? [] {
+            for feed in section.feeds { titles[feed.url] = feed.title }
+        }
+        return (redirects, titles)
+    }
+
+    static func exit(_ error: FeedsFileError) -> ExitCode {
+        Output.error(error.description)
+        switch error.kind {
+        case .invalid, .notFound: return ExitCode(ExitStatus.configuration)
+        case .refused, .io: return ExitCode(ExitStatus.runtime)
+        }
+    }
+
+    /// A feed as messages name it: "Title <url>" or the URL alone.
+    static func describe(_ feed: FeedConfig, displayTitle: String? = nil) -> String {
+        if let title = feed.title ?? displayTitle, title != feed.url { return "\(title) <\(feed.url)>" }
+        return feed.url
+    }
+}
+
+/// Questions on the terminal (never asked when stdin is not one).
+enum TerminalPrompt {
+    static var isInteractive: Bool { isatty(0) == 1 }
+
+    /// Prints the question without a newline and reads one line (nil at end of input).
+    static func ask(_ question: String) -> String? {
+        FileHandle.standardOutput.write(Data(question.utf8))
+        return readLine(strippingNewline: true)
+    }
+
+    /// y/N: only an explicit yes is a yes.
+    static func confirm(_ question: String) -> Bool {
+        guard let answer = ask(question + " [y/N] ") else { return false }
+        return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+}
+
+extension GlobalOptions {
+    /// The live HTTP client with feeds.json's limits: the same one `telex fetch` uses.
+    func httpClient(_ settings: Settings) -> any HTTPFetching {
+        URLSessionFetcher(limits: FetchService.limits(settings))
+    }
+
+    /// Arguments that make another command see the same feeds.json and cache.
+    var forwardedArguments: [String] {
+        (config.map { ["--config", $0] } ?? []) + (cache.map { ["--cache", $0] } ?? [])
+    }
+}
