@@ -22,20 +22,14 @@ struct Remove: ParsableCommand {
 
     func run() throws {
         let context = SubscriptionContext(global: global)
-        let config = try context.configuration()
-        let knowledge = context.cacheKnowledge()
-        let entry = try FeedChoice.find(feed, in: Subscriptions(config, redirects: knowledge.redirects), titles: knowledge.titles, file: context.file)
-        let name = SubscriptionContext.describe(entry.feed, displayTitle: knowledge.titles[entry.feed.url])
+        let (entry, name, redirects) = try context.namedFeed(feed)
         if !yes, TerminalPrompt.isInteractive,
            !TerminalPrompt.confirm("Remove \(name) from \(entry.section)? Its saved items are kept.") {
             Output.line("nothing removed")
             return
         }
         let update = try context.update { configuration, edit throws(FeedsFileError) in
-            let current = Subscriptions(configuration, redirects: knowledge.redirects)
-            guard let now = current.existing(entry.feed.url) else {
-                throw .init(.notFound, "\(entry.feed.url) is no longer in \(context.file.path) (removed meanwhile)")
-            }
+            let now = try context.stillThere(entry, in: Subscriptions(configuration, redirects: redirects))
             if configuration.sections.reduce(0, { $0 + $1.feeds.count }) == 1 {
                 throw .refused("\(name) is the only feed of \(context.file.path), which needs at least one: add another first")
             }
@@ -70,16 +64,11 @@ struct Move: ParsableCommand {
 
     func run() throws {
         let context = SubscriptionContext(global: global)
-        let config = try context.configuration()
-        let knowledge = context.cacheKnowledge()
-        let entry = try FeedChoice.find(feed, in: Subscriptions(config, redirects: knowledge.redirects), titles: knowledge.titles, file: context.file)
-        let name = SubscriptionContext.describe(entry.feed, displayTitle: knowledge.titles[entry.feed.url])
+        let (entry, name, redirects) = try context.namedFeed(feed)
         let wanted = SubscriptionText.clean(section)
         let update = try context.update { configuration, edit throws(FeedsFileError) in
-            let current = Subscriptions(configuration, redirects: knowledge.redirects)
-            guard let now = current.existing(entry.feed.url) else {
-                throw .init(.notFound, "\(entry.feed.url) is no longer in \(context.file.path) (removed meanwhile)")
-            }
+            let current = Subscriptions(configuration, redirects: redirects)
+            let now = try context.stillThere(entry, in: current)
             let target = current.section(named: wanted) ?? wanted
             if target.caseInsensitiveCompare(now.section) == .orderedSame { return (from: now.section, to: target, moved: false, left: false, new: false) }
             let left = edit.moveFeed(at: now.position, toSection: target)
@@ -92,19 +81,3 @@ struct Move: ParsableCommand {
     }
 }
 
-/// The feed a command-line argument names, or exit 2 with what would.
-enum FeedChoice {
-    static func find(_ query: String, in subscriptions: Subscriptions, titles: [String: String], file: FeedsFile) throws -> Subscriptions.Entry {
-        switch subscriptions.find(query, feedTitles: titles) {
-        case .found(let entry):
-            return entry
-        case .none:
-            Output.error("no feed \"\(query)\" in \(file.path): give its URL or its title (telex feeds lists them)")
-            throw ExitCode(ExitStatus.configuration)
-        case .ambiguous(let entries):
-            Output.error("several feeds are called \"\(query)\"; give the URL of one:\n"
-                         + entries.map { "  \($0.feed.url) (\($0.section))" }.joined(separator: "\n"))
-            throw ExitCode(ExitStatus.configuration)
-        }
-    }
-}

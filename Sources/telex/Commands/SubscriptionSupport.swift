@@ -37,6 +37,32 @@ struct SubscriptionContext {
         return (redirects, titles)
     }
 
+    /// The feed a command-line argument names (URL or title), how messages name it, and the cache's
+    /// redirects; or exit 2 saying what would have matched.
+    func namedFeed(_ query: String) throws -> (entry: Subscriptions.Entry, name: String, redirects: [String: String]) {
+        let knowledge = cacheKnowledge()
+        let subscriptions = Subscriptions(try configuration(), redirects: knowledge.redirects)
+        switch subscriptions.find(query, feedTitles: knowledge.titles) {
+        case .found(let entry):
+            return (entry, Self.describe(entry.feed, displayTitle: knowledge.titles[entry.feed.url]), knowledge.redirects)
+        case .none:
+            Output.error("no feed \"\(query)\" in \(file.path): give its URL or its title (telex feeds lists them)")
+            throw ExitCode(ExitStatus.configuration)
+        case .ambiguous(let entries):
+            Output.error("several feeds are called \"\(query)\"; give the URL of one:\n"
+                         + entries.map { "  \($0.feed.url) (\($0.section))" }.joined(separator: "\n"))
+            throw ExitCode(ExitStatus.configuration)
+        }
+    }
+
+    /// Where `entry` is in the file as it is now (under the lock), or `.notFound` when another process removed it.
+    func stillThere(_ entry: Subscriptions.Entry, in current: Subscriptions) throws(FeedsFileError) -> Subscriptions.Entry {
+        guard let now = current.existing(entry.feed.url) else {
+            throw FeedsFileError(.notFound, "\(entry.feed.url) is no longer in \(file.path) (removed meanwhile)")
+        }
+        return now
+    }
+
     static func exit(_ error: FeedsFileError) -> ExitCode {
         Output.error(error.description)
         switch error.kind {
