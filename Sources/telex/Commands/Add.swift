@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import TelexConfig
 import TelexFetch
+import TelexModel
 import TelexScreen
 
 struct Add: ParsableCommand {
@@ -38,7 +39,7 @@ struct Add: ParsableCommand {
     @Flag(name: .customLong("no-fetch"), help: "Do not fetch the new feed now.")
     var noFetch = false
 
-    static let defaultSection = "Uncategorized"
+    static let defaultSection = SubscriptionDefaults.section
 
     func validate() throws {
         if all && !pick.isEmpty { throw ValidationError("--all and --pick choose differently: give one") }

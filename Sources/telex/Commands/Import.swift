@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TelexConfig
+import TelexModel
 import TelexOPML
 
 struct Import: ParsableCommand {
@@ -17,7 +18,7 @@ struct Import: ParsableCommand {
         an OPML file telex accepts or feeds.json is invalid.
         """)
 
-    static let defaultSection = "Imported"
+    static let defaultSection = SubscriptionDefaults.importSection
 
     @OptionGroup var global: GlobalOptions
 
