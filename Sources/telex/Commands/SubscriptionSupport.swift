@@ -1,8 +1,8 @@
 import ArgumentParser
 import Foundation
 import TelexConfig
+import TelexApp
 import TelexFetch
-import TelexStore
 
 /// What `add`, `remove`, `move` and `import` share: the feeds.json they edit, what the cache knows
 /// about its feeds, and the exit statuses of a refused edit.
@@ -23,19 +23,8 @@ struct SubscriptionContext {
         do { return try file.update(change) } catch { throw Self.exit(error) }
     }
 
-    /// What the cache knows about configured feeds: where they moved for good (301/308), and the names
-    /// the reader shows for them. Empty without a cache; the cache is only read.
-    func cacheKnowledge() -> (redirects: [String: String], titles: [String: String]) {
-        guard let store = try? Store.open(directory: global.cacheDirectory, readOnly: true) else { return ([:], [:]) }
-        var redirects: [String: String] = [:], titles: [String: String] = [:]
-        for info in (try? store.feedsForFetching()) ?? [] {
-            if let target = info.permanentRedirect { redirects[info.url] = target }
-        }
-        for section in (try? store.sections()) ?? [] {
-            for feed in section.feeds { titles[feed.url] = feed.title }
-        }
-        return (redirects, titles)
-    }
+    /// What the cache knows about configured feeds (read-only; empty without a cache).
+    func cacheKnowledge() -> CacheKnowledge { CacheKnowledge.read(cacheDirectory: global.cacheDirectory) }
 
     /// The feed a command-line argument names (URL or title), how messages name it, and the cache's
     /// redirects; or exit 2 saying what would have matched.
