@@ -216,3 +216,16 @@ private func edited(_ text: String, _ change: (inout FeedsJSONEdit) -> Void) thr
         #expect(edit.sectionNames == ["A"])
     }
 }
+
+@Suite struct FeedsJSONEditLineEndingTests {
+    @Test func windowsLineEndingsAndAByteOrderMarkAreKept() throws {
+        let text = "\u{FEFF}{\r\n  \"sections\": [\r\n    {\"name\": \"A\", \"feeds\": [\r\n      {\"url\": \"https://a.example/\"}\r\n    ]}\r\n  ]\r\n}\r\n"
+        var edit = try FeedsJSONEdit(text: text)
+        edit.append([.init(url: "https://b.example/")], toSection: "A")
+        edit.append([.init(url: "https://c.example/")], toSection: "C")
+        _ = try ConfigurationParser.parse(edit.bytes, source: "t")
+        #expect(edit.text == "\u{FEFF}{\r\n  \"sections\": [\r\n    {\"name\": \"A\", \"feeds\": [\r\n      {\"url\": \"https://a.example/\"},\r\n"
+                + "      {\"url\": \"https://b.example/\"}\r\n    ]},\r\n    {\"name\": \"C\", \"feeds\": [\r\n      {\"url\": \"https://c.example/\"}\r\n    ]}\r\n  ]\r\n}\r\n")
+        #expect(!edit.text.replacingOccurrences(of: "\r\n", with: "").contains("\n"))
+    }
+}

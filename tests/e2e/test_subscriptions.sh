@@ -96,6 +96,34 @@ for point in temporary-written backup-kept; do
   cmp -s "$config" "$E2E_TMP/old.json" || fail "killed at $point: feeds.json is not the old file"
   t feeds --check >/dev/null || fail "killed at $point: feeds.json does not validate"
 done
+# kill -9 at random moments of an import of 3,000 feeds (the delay picks the moment; nothing waits on
+# it): after each kill feeds.json is exactly the old file or exactly the new one.
+python3 - "$E2E_TMP/many.opml" <<'EOF'
+import sys
+rows = "".join(f'<outline text="Feed {i}" xmlUrl="https://f{i}.example/rss"/>' for i in range(3000))
+open(sys.argv[1], "w").write(f'<opml version="2.0"><body><outline text="Many">{rows}</outline></body></opml>')
+EOF
+cp "$config" "$E2E_TMP/old.json"
+t import "$E2E_TMP/many.opml" >/dev/null 2>&1 || fail "the big import failed"
+cp "$config" "$E2E_TMP/new.json"
+python3 - "$TELEX" "$config" "$cache" "$E2E_TMP" <<'EOF' || fail "a kill -9 left feeds.json neither old nor new"
+import os, random, shutil, signal, subprocess, sys, time
+telex, config, cache, tmp = sys.argv[1:5]
+old, new = open(tmp + "/old.json", "rb").read(), open(tmp + "/new.json", "rb").read()
+outcomes = set()
+for round in range(12):
+    shutil.copy(tmp + "/old.json", config)
+    p = subprocess.Popen([telex, "import", tmp + "/many.opml", "--config", config, "--cache", cache],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(random.uniform(0, 0.25))  # a random moment to kill at, not a wait
+    p.send_signal(signal.SIGKILL); p.wait()
+    now = open(config, "rb").read()
+    if now not in (old, new):
+        sys.exit(f"round {round}: feeds.json is neither the old nor the new file ({len(now)} bytes)")
+    outcomes.add("new" if now == new else "old")
+print("kill -9 rounds ended with:", sorted(outcomes))
+EOF
+cp "$E2E_TMP/old.json" "$config"
 # The next write cleans up what the killed ones left.
 out=$(t add "$site/multi/letters.json" --no-fetch 2>&1) || fail "add after the kills failed: $out"
 leftovers=$(ls -A "$E2E_TMP" | grep -E '^\.feeds\.json\.(tmp|bak-tmp)-' || true)
