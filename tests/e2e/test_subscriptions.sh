@@ -20,6 +20,31 @@ echo "$out" | grep -qE "^fetched 1 feeds" || fail "the new feed was not fetched:
 t list --section "Local News" | grep -qF "Harbour bridge reopens after repairs" || fail "the new feed's headlines are not in the cache"
 t feeds --check >/dev/null || fail "the written feeds.json does not validate"
 
+# Feed status: items, unread, the last success; a failing feed with its reason (--failing: only those).
+out=$(t feeds) || fail "telex feeds failed"
+echo "$out" | grep -qF "The Loopback Gazette <$site/news.xml>" || fail "feeds: $out"
+echo "$out" | grep -qE "^      3 items, 3 unread; ok [0-9]{4}-[0-9]{2}-[0-9]{2} [0-9:]{5} \(just now\)$" || fail "feeds: $out"
+cp "$config" "$E2E_TMP/saved.json"
+python3 - "$config" "$site" <<'EOF'
+import json, sys
+c = json.load(open(sys.argv[1]))
+c["sections"][0]["feeds"].append({"url": sys.argv[2] + "/gone.xml", "title": "Gone"})
+json.dump(c, open(sys.argv[1], "w"), indent=2)
+EOF
+t fetch --feed "$site/gone.xml" --no-articles >/dev/null 2>&1
+out=$(t feeds --failing) || fail "telex feeds --failing failed"
+echo "$out" | grep -qF "Gone <$site/gone.xml>" || fail "--failing: $out"
+echo "$out" | grep -qE "failing: HTTP 404 \(last tried [0-9-]+ [0-9:]+ \(just now\)\); never fetched successfully" || fail "--failing: $out"
+echo "$out" | grep -qF "news.xml" && fail "--failing lists a feed that works: $out"
+t feeds --json | python3 -c '
+import json, sys
+feeds = {f["url"].rsplit("/", 1)[1]: f for s in json.load(sys.stdin)["sections"] for f in s["feeds"]}
+assert feeds["news.xml"]["status"] == "ok" and feeds["news.xml"]["items"] == 3 and feeds["news.xml"]["unread"] == 3, feeds
+assert feeds["news.xml"]["last_success"] and feeds["news.xml"]["error"] is None, feeds
+assert feeds["gone.xml"]["status"] == "failing" and feeds["gone.xml"]["error"] == "HTTP 404" and feeds["gone.xml"]["last_success"] is None, feeds
+' || fail "feeds --json: $(t feeds --json)"
+cp "$E2E_TMP/saved.json" "$config"
+
 # The same feed again, by another spelling: nothing changes.
 before=$(cat "$config")
 out=$(t add "${site/http:/HTTP:}/news.xml" 2>&1) || fail "re-add failed: $out"
