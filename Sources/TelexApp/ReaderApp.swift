@@ -1,5 +1,6 @@
 import Foundation
 import TelexConfig
+import TelexFetch
 import TelexModel
 import TelexScreen
 import TelexTerminal
@@ -14,9 +15,12 @@ public enum ReaderApp {
         public var noColor: Bool
         /// Run on the built-in multilingual fixture instead of the cache (hidden `--demo-data`).
         public var demoData: Bool
-        public init(configuration: Configuration, paths: Paths, cacheDirectory: String, noColor: Bool, demoData: Bool = false) {
+        /// `--config PATH`, else nil for the user's feeds.json (what `a` and `F` edit).
+        public var explicitConfigPath: String?
+        public init(configuration: Configuration, paths: Paths, cacheDirectory: String, noColor: Bool, demoData: Bool = false,
+                    explicitConfigPath: String? = nil) {
             self.configuration = configuration; self.paths = paths; self.cacheDirectory = cacheDirectory; self.noColor = noColor
-            self.demoData = demoData
+            self.demoData = demoData; self.explicitConfigPath = explicitConfigPath
         }
     }
 
@@ -41,7 +45,13 @@ public enum ReaderApp {
             let cache: any CacheReading = session?.store ?? DemoData.cache()
             var refresh: (@Sendable (@escaping @Sendable (Action) -> Void) -> Void)? = nil
             if let session { refresh = { post in session.refresh(post: post) } }
-            let runner = CacheRunner(cache: cache, refresh: refresh, pages: session)
+            let subscriptions = session.map { session in
+                let file = FeedsFile.editable(explicitPath: opts.explicitConfigPath, paths: opts.paths)
+                return SubscriptionService(file: file, http: URLSessionFetcher(limits: FetchService.limits(opts.configuration.settings)),
+                                           knowledge: { CacheKnowledge(store: session.store) },
+                                           applied: { post in session.follow(file, post: post) })
+            }
+            let runner = CacheRunner(cache: cache, refresh: refresh, pages: session, subscriptions: subscriptions)
             let loop = TerminalLoop(backend: backend, state: state, runner: runner)
             let queue = loop.queue
             session?.startWatching { queue.post($0) }
