@@ -10,7 +10,7 @@ extension Store {
     /// Works in batches of short transactions so a front end is never blocked for long.
     public func prune(retentionDays: Int, now: Date) throws -> Int {
         let cutoff = StoreTime.milliseconds(now) - Int64(max(0, retentionDays)) * StoreTime.day
-        var deleted = 0
+        var deleted = try pruneRemovedFeeds().items
         while true {
             let batch: Int = try write { db in
                 let rows = try Row.fetchAll(db, sql: """

@@ -23,8 +23,9 @@ enum UIQueries {
     static let sectionUnread = "SELECT COALESCE(SUM(unread_count), 0) FROM feed WHERE section_id = ?"
     static let feedTotal = "SELECT total_count FROM feed WHERE id = ?"
     static let feedUnread = "SELECT unread_count FROM feed WHERE id = ?"
-    static let allTotal = "SELECT COALESCE(SUM(total_count), 0) FROM feed"
-    static let allUnread = "SELECT COALESCE(SUM(unread_count), 0) FROM feed"
+    /// All and Unread hold the items of configured feeds (a removed feed's saved items stay in Saved).
+    static let allTotal = "SELECT COALESCE(SUM(total_count), 0) FROM feed WHERE active = 1"
+    static let allUnread = "SELECT COALESCE(SUM(unread_count), 0) FROM feed WHERE active = 1"
     static let feedLabel = """
         SELECT feed.url, COALESCE(feed.title, feed.feed_title, feed.url) AS display_title, section.name AS section_name
         FROM feed LEFT JOIN section ON section.id = feed.section_id WHERE feed.id = ?
@@ -51,6 +52,8 @@ enum UIQueries {
     static let searchWindowEdge = "SELECT rowid FROM item_fts WHERE item_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?"
     static let searchCount = "SELECT COUNT(*) FROM item_fts WHERE item_fts MATCH ?"
     static let headlinesByID = "SELECT \(headlineColumns) FROM item CROSS JOIN feed ON feed.id = item.feed_id WHERE item.id = ?"
+    /// A search hit, unless it belongs to a removed feed and is not saved.
+    static let searchHeadlineByID = "\(headlinesByID) AND (item.section_id IS NOT NULL OR item.saved = 1)"
     static let fetchProgress = "SELECT * FROM fetch_progress WHERE id = 1"
 
     /// A page of a newest-first list below (or, `upward`, above) the cursor, by keyset on (sort_time, id).
@@ -62,8 +65,8 @@ enum UIQueries {
         switch scope {
         case .section(let id): filter = "item.section_id = ?"; arguments = [id.rawValue]
         case .feed(let id): filter = "item.feed_id = ?"; arguments = [id.rawValue]
-        case .all, .search: filter = "1"; arguments = []
-        case .unread: filter = "item.read = 0"; arguments = []
+        case .all, .search: filter = "item.section_id IS NOT NULL"; arguments = []
+        case .unread: filter = "item.read = 0 AND item.section_id IS NOT NULL"; arguments = []
         case .saved: filter = "item.saved = 1"; arguments = []
         }
         if unreadOnly && scope != .unread { filter += " AND item.read = 0" }
