@@ -21,12 +21,14 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
+        // libpsl's built-in Public Suffix List: which site (registrable domain) a URL belongs to (TelexFetch).
+        .systemLibrary(name: "CLibPSL", path: "Sources/CLibPSL", pkgConfig: "libpsl", providers: [.apt(["libpsl-dev"])]),
 
         // Pure layers.
         .target(name: "TelexModel"),
         .target(name: "TelexConfig", dependencies: ["TelexModel"]),
         // OPML subscription lists in and out (libxml2, safely: no DTD, no entities, nothing external).
-        .target(name: "TelexOPML", dependencies: ["TelexConfig", "CLibXML2"]),
+        .target(name: "TelexOPML", dependencies: ["TelexConfig", "TelexModel", "CLibXML2"]),
         // The parser's state lives in one class touched per SAX event: runtime exclusivity checks cost
         // ~5% of parse time there (perf), so release builds of this target skip them.
         .target(name: "TelexFeeds", dependencies: ["TelexModel", "CLibXML2"],
@@ -44,7 +46,7 @@ let package = Package(
 
         // The fetch service: the only target that does network I/O.
         .target(name: "TelexFetch", dependencies: [
-            "TelexModel", "TelexConfig", "TelexFeeds", "TelexArticles", "TelexStore",
+            "TelexModel", "TelexConfig", "TelexFeeds", "TelexArticles", "TelexStore", "CLibPSL",
             .product(name: "Logging", package: "swift-log"),
         ]),
 

@@ -6,7 +6,7 @@
 # postgresql would otherwise start system daemons from their postinst; our tests start their own.
 set -eu
 # newsboat and sfeed write the OPML files the import tests read (tests/e2e/test_opml.sh).
-packages="${*:-pkg-config libncursesw5-dev libsqlite3-dev libxml2-dev zlib1g-dev tmux python3 newsboat sfeed}"
+packages="${*:-pkg-config libncursesw5-dev libsqlite3-dev libxml2-dev libpsl-dev zlib1g-dev tmux python3 newsboat sfeed}"
 missing=""
 for p in $packages; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

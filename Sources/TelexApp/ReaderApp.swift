@@ -15,12 +15,14 @@ public enum ReaderApp {
         public var noColor: Bool
         /// Run on the built-in multilingual fixture instead of the cache (hidden `--demo-data`).
         public var demoData: Bool
-        /// `--config PATH`, else nil for the user's feeds.json (what `a` and `F` edit).
+        /// Follow feeds.json while the reader runs (`--config PATH`, else the user's file); off for the demo,
+        /// whose configuration is not a file.
+        public var followConfiguration: Bool
         public var explicitConfigPath: String?
         public init(configuration: Configuration, paths: Paths, cacheDirectory: String, noColor: Bool, demoData: Bool = false,
-                    explicitConfigPath: String? = nil) {
+                    followConfiguration: Bool = false, explicitConfigPath: String? = nil) {
             self.configuration = configuration; self.paths = paths; self.cacheDirectory = cacheDirectory; self.noColor = noColor
-            self.demoData = demoData; self.explicitConfigPath = explicitConfigPath
+            self.demoData = demoData; self.followConfiguration = followConfiguration; self.explicitConfigPath = explicitConfigPath
         }
     }
 
@@ -34,7 +36,10 @@ public enum ReaderApp {
         let opts = options
         // The cache opens before curses takes the terminal, so its errors print plainly.
         let session = options.demoData ? nil
-            : try CacheSession(configuration: options.configuration, cacheDirectory: options.cacheDirectory)
+            : try CacheSession(configuration: options.configuration, cacheDirectory: options.cacheDirectory,
+                               watch: options.followConfiguration
+                                   ? ConfigurationWatch(current: options.configuration, explicitPath: options.explicitConfigPath,
+                                                        paths: options.paths) : nil)
         TerminalLoop.onDedicatedThread {
             let backend: CursesBackend
             do { backend = try CursesBackend(colors: useColor) } catch { failure = error; return }
@@ -42,15 +47,17 @@ public enum ReaderApp {
             var state = AppState(width: backend.size.width, height: backend.size.height)
             state.useColor = useColor
             state.readingMeasure = opts.configuration.settings.measure
+            state.timeZone = .current
             let cache: any CacheReading = session?.store ?? DemoData.cache()
             var refresh: (@Sendable (@escaping @Sendable (Action) -> Void) -> Void)? = nil
             if let session { refresh = { post in session.refresh(post: post) } }
-            let subscriptions = session.map { session in
-                let file = FeedsFile.editable(explicitPath: opts.explicitConfigPath, paths: opts.paths)
-                return SubscriptionService(file: file, http: URLSessionFetcher(limits: FetchService.limits(opts.configuration.settings)),
-                                           knowledge: { CacheKnowledge(store: session.store) },
-                                           applied: { post in session.follow(file, post: post) })
-            }
+            // `a` and `F` edit the feeds.json the reader follows (not the demo's, which is no file of the user's).
+            let subscriptions = opts.followConfiguration ? session.map { session in
+                SubscriptionService(file: FeedsFile.editable(explicitPath: opts.explicitConfigPath, paths: opts.paths),
+                                    http: FetchService.liveHTTP(opts.configuration.settings),
+                                    knowledge: { CacheKnowledge(store: session.store) },
+                                    applied: { post in session.followConfiguration(post: post, announce: false) })
+            } : nil
             let runner = CacheRunner(cache: cache, refresh: refresh, pages: session, subscriptions: subscriptions)
             let loop = TerminalLoop(backend: backend, state: state, runner: runner)
             let queue = loop.queue

@@ -1,5 +1,6 @@
 import Foundation
 import TelexConfig
+import TelexModel
 
 /// Writes the configuration's sections and feeds as OPML 2.0: one folder outline per section, one
 /// `type="rss"` outline per feed (every feed, enabled or not), in feeds.json order.
@@ -33,17 +34,8 @@ public enum OPMLWriter {
         return out
     }
 
-    /// The `text` of a feed without a title: its host and path ("example.org/news/rss.xml").
-    static func fallbackText(_ url: String) -> String {
-        guard let components = URLComponents(string: url), var host = components.host, !host.isEmpty else { return url }
-        host = host.lowercased()
-        if host.hasPrefix("www.") { host.removeFirst(4) }
-        if let port = components.port { host += ":\(port)" }
-        var path = components.percentEncodedPath
-        while path.hasSuffix("/") { path.removeLast() }
-        if let query = components.percentEncodedQuery, !query.isEmpty { path += "?" + query }
-        return host + path
-    }
+    /// The `text` of a feed without a title: its host and path ("example.org/news/rss.xml"), as the reader names it.
+    static func fallbackText(_ url: String) -> String { FeedName.hostAndPath(url) }
 
     /// Text as an XML attribute value: markup characters and white space other than spaces as references
     /// (attribute normalisation would turn a tab or a line break into a space); characters XML 1.0 does not

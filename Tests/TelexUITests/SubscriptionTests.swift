@@ -6,8 +6,10 @@ import TelexScreen
 
 private let threeFeeds = [
     SectionSummary(id: SectionID(1), name: "World", unread: 3, total: 5, feeds: [
-        FeedSummary(id: FeedID(1), url: "https://example.org/a", title: "Feed A", unread: 3, total: 5),
-        FeedSummary(id: FeedID(3), url: "https://example.org/c", title: "Feed C", unread: 0, total: 2, lastError: "HTTP 503"),
+        FeedSummary(id: FeedID(1), url: "https://example.org/a", title: "Feed A", unread: 3, total: 5,
+                    health: FeedHealth(status: .ok, lastSuccess: testNow.addingTimeInterval(-600))),
+        FeedSummary(id: FeedID(3), url: "https://example.org/c", title: "Feed C", unread: 0, total: 2,
+                    health: FeedHealth(status: .failing, message: "HTTP 503")),
     ]),
     SectionSummary(id: SectionID(2), name: "Tech", unread: 0, total: 0,
                    feeds: [FeedSummary(id: FeedID(2), url: "https://example.org/b", title: "Feed B")]),
@@ -113,7 +115,7 @@ private let candidates = [
         #expect(d.state.subscriptions == .feedList(FeedList(section: SectionID(1))))
         let screen = d.screen.joined(separator: "\n")
         #expect(screen.contains("World: 2 feeds (Enter opens, d removes, m moves, Esc closes)"))
-        #expect(screen.contains("3 unread / 5  ok"))
+        #expect(screen.contains("3 unread / 5  ok 14:03"))
         #expect(screen.contains("0 unread / 2  failing: HTTP 503"))
         #expect(screen.contains(" https://example.org/a"))
         d.press(.escape)

@@ -34,7 +34,7 @@ EOF
 t fetch --feed "$site/gone.xml" --no-articles >/dev/null 2>&1
 out=$(t feeds --failing) || fail "telex feeds --failing failed"
 echo "$out" | grep -qF "Gone <$site/gone.xml>" || fail "--failing: $out"
-echo "$out" | grep -qE "failing: HTTP 404 \(last tried [0-9-]+ [0-9:]+ \(just now\)\); never fetched successfully" || fail "--failing: $out"
+echo "$out" | grep -qE "failing since [0-9-]+ [0-9:]+ \\(just now\\): HTTP 404 \\(last tried [0-9-]+ [0-9:]+ \\(just now\\)\\); never fetched successfully" || fail "--failing: $out"
 echo "$out" | grep -qF "news.xml" && fail "--failing lists a feed that works: $out"
 t feeds --json | python3 -c '
 import json, sys

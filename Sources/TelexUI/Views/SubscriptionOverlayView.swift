@@ -15,7 +15,9 @@ enum SubscriptionOverlayView {
         case .feedList(let list)?:
             let name = state.sections.first { $0.id == list.section }?.name ?? ""
             let feeds = state.feedListFeeds
-            let rows = feeds.map { f in Row(text: f.title, detail: FeedStatusText.summary(f, now: state.now), failing: f.isFailing) }
+            let rows = feeds.map { f in
+                Row(text: f.title, detail: FeedStatusText.summary(f, now: state.now, timeZone: state.timeZone), failing: f.isFailing)
+            }
             let selectedURL = feeds.indices.contains(list.selected) ? " " + feeds[list.selected].url : ""
             box(title: " \(name): \(feeds.count == 1 ? "1 feed" : "\(feeds.count) feeds") (Enter opens, d removes, m moves, Esc closes)",
                 rows: rows, selected: list.selected, footer: selectedURL, theme: theme, into: &buffer)
@@ -50,11 +52,18 @@ enum SubscriptionOverlayView {
     }
 }
 
-/// A feed's state in a few words: counts, then how its fetches go.
+/// A feed's state in a few words: counts, then how its fetches go ("ok 09:12", the failure and its reason).
 enum FeedStatusText {
-    static func summary(_ feed: FeedSummary, now: Date) -> String {
+    static func summary(_ feed: FeedSummary, now: Date, timeZone: TimeZone) -> String {
         let counts = "\(feed.unread) unread / \(feed.total)"
-        if let error = feed.lastError { return counts + "  failing: " + error }
-        return counts + (feed.total == 0 ? "  not fetched yet" : "  ok")
+        if let failure = FetchText.failure(feed.health, now: now, timeZone: timeZone) { return counts + "  failing: " + failure }
+        switch feed.health.status {
+        case .new, .failing:
+            return counts + "  not fetched yet"
+        case .ok:
+            var text = counts + "  ok" + (feed.health.lastSuccess.map { " " + FetchText.clock($0, now: now, timeZone: timeZone) } ?? "")
+            if let warning = feed.health.warning { text += " (warning: \(warning))" }
+            return text
+        }
     }
 }

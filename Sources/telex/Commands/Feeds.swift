@@ -136,12 +136,13 @@ struct FeedStatus {
         let fetch = Dictionary(((try? store.feedsForFetching()) ?? []).map { ($0.url, $0) }, uniquingKeysWith: { a, _ in a })
         var out: [String: FeedStatus] = [:]
         for feed in sections.flatMap(\.feeds) {
-            let info = fetch[feed.url]
-            let failing = feed.isFailing || info?.gone == true
-            let state: State = info?.gone == true ? .gone : failing ? .failing : info?.lastAttempt == nil ? .new : .ok
+            let health = feed.health
+            let state: State = health.gone ? .gone : health.status == .failing ? .failing : health.status == .ok ? .ok : .new
             out[feed.url] = FeedStatus(name: feed.title, items: feed.total, unread: feed.unread, state: state,
-                                       lastSuccess: info?.lastSuccess, lastFailure: failing ? info?.lastAttempt : nil,
-                                       failingSince: nil, error: feed.lastError)
+                                       lastSuccess: health.lastSuccess,
+                                       lastFailure: feed.isFailing ? fetch[feed.url]?.lastAttempt : nil,
+                                       failingSince: health.failingSince,
+                                       error: health.gone ? "gone (HTTP 410): no longer fetched" : health.message)
         }
         return out
     }

@@ -23,7 +23,7 @@ struct Reader: ParsableCommand {
             try ReaderApp.run(ReaderApp.Options(configuration: config, paths: global.paths,
                                                 cacheDirectory: global.cacheDirectory, noColor: noColor,
                                                 demoData: demoData || env["TELEX_DEMO_DATA"] == "1",
-                                                explicitConfigPath: global.config))
+                                                followConfiguration: true, explicitConfigPath: global.config))
         } catch {
             Output.error("\(error)")
             throw ExitCode(ExitStatus.runtime)
