@@ -103,7 +103,7 @@ struct Add: ParsableCommand {
 
     /// Discovery with the addresses it tries on one rewritten line on a terminal.
     private func discover(_ address: String, settings: Settings) throws -> DiscoveryReport {
-        let discovery = FeedDiscovery(http: global.httpClient(settings))
+        let discovery = FeedDiscovery(http: FetchService.liveHTTP(settings))
         let terminal = Output.stdoutIsTerminal
         let progress: @Sendable (String) -> Void = { url in
             guard terminal else { return }

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import TelexConfig
 import TelexApp
-import TelexFetch
 
 /// What `add`, `remove`, `move` and `import` share: the feeds.json they edit, what the cache knows
 /// about its feeds, and the exit statuses of a refused edit.
@@ -85,11 +84,6 @@ enum TerminalPrompt {
 }
 
 extension GlobalOptions {
-    /// The live HTTP client with feeds.json's limits: the same one `telex fetch` uses.
-    func httpClient(_ settings: Settings) -> any HTTPFetching {
-        URLSessionFetcher(limits: FetchService.limits(settings))
-    }
-
     /// Arguments that make another command see the same feeds.json and cache.
     var forwardedArguments: [String] {
         (config.map { ["--config", $0] } ?? []) + (cache.map { ["--cache", $0] } ?? [])
