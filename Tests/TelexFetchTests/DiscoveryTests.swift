@@ -1,6 +1,7 @@
 import Foundation
 import Synchronization
 import Testing
+import TelexConfig
 import TelexFeeds
 @testable import TelexFetch
 import TelexTestServer
@@ -33,7 +34,7 @@ import TelexTestServer
         let server = FixtureServer(routes: routes)
         let base = try await server.start()
         do {
-            let discovery = FeedDiscovery(http: URLSessionFetcher(limits: HTTPLimits(idleTimeout: 5, totalTimeout: 20)))
+            let discovery = FeedDiscovery(http: FetchService.liveHTTP(Settings()))
             let report = try await discovery.discover(base.absoluteString + path)
             try check(report, base, server)
         } catch {
@@ -137,7 +138,7 @@ import TelexTestServer
     @Test func anUnreachableAddressIsAnError() async throws {
         let server = FixtureServer(routes: ["/gone": .status(410)])
         let base = try await server.start()
-        let discovery = FeedDiscovery(http: URLSessionFetcher(limits: HTTPLimits(idleTimeout: 5, totalTimeout: 20)))
+        let discovery = FeedDiscovery(http: FetchService.liveHTTP(Settings()))
         await #expect(throws: DiscoveryError.unreachable(url: base.absoluteString + "/gone", reason: "HTTP 410")) {
             _ = try await discovery.discover(base.absoluteString + "/gone")
         }

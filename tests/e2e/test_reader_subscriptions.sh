@@ -27,12 +27,12 @@ keys a
 wait_for "Add a feed to World (its URL or a page of the site):"
 type_text "$site/"
 keys Enter
-wait_for "Added The Loopback Gazette to World"
-grep -qF "\"url\": \"$site/news.xml\"" "$config" || fail "feeds.json does not have the new feed: $(cat "$config")"
-[ -f "$config.bak" ] || fail "no feeds.json.bak"
-# No key is pressed: the reader follows feeds.json, fetches the new feed, and the headlines come in.
+# No key is pressed: the feed is found, written to feeds.json, the reader follows the file and fetches
+# the new feed, and its headlines come in (the status line says "Added …", then the fetch's summary).
 wait_for "Harbour bridge reopens after repairs" 20
 wait_for "Night trains return to the coast line"
+grep -qF "\"url\": \"$site/news.xml\"" "$config" || fail "feeds.json does not have the new feed: $(cat "$config")"
+[ -f "$config.bak" ] || fail "no feeds.json.bak"
 
 keys F
 wait_for "World: 2 feeds (Enter opens, d removes, m moves, Esc closes)"
