@@ -2,12 +2,10 @@
 # added to the selected section of feeds.json, fetched, and its headlines appear in that section.
 # Then F lists the section's feeds with their status, and d y removes the new one again.
 . "$(dirname "$0")/lib.sh"
-"$TELEX" _fixture-server --directory tests/fixtures/discovery/site --url-file "$E2E_TMP/url" >/dev/null 2>&1 &
-server=$!
-trap 'kill $server 2>/dev/null; cleanup' EXIT
-for _ in $(seq 1 100); do [ -s "$E2E_TMP/url" ] && break; sleep 0.05; done
-[ -s "$E2E_TMP/url" ] || fail "the fixture server did not start"
-site=$(cat "$E2E_TMP/url")
+. "$(dirname "$0")/fetch_lib.sh"
+serve_directory tests/fixtures/discovery/site
+trap 'stop_site; cleanup' EXIT
+site=$SITE_URL
 config="$E2E_TMP/feeds.json"
 cache="$E2E_TMP/cache"
 cat > "$config" <<EOF
