@@ -62,17 +62,18 @@ struct Add: ParsableCommand {
             return
         }
         let report = try discover(address, settings: config.settings)
-        let chosen = try choose(report)
-        var fresh: [DiscoveredFeed] = []
-        for feed in chosen {
+        // Feeds already followed are said so and not offered: the choice (and --pick's numbers) is among the others.
+        var offered: [DiscoveredFeed] = []
+        for feed in report.feeds {
             if let existing = ([feed.url] + feed.addresses).lazy.compactMap(subscriptions.existing).first {
                 let name = SubscriptionContext.describe(existing.feed, displayTitle: knowledge.titles[existing.feed.url] ?? feed.title)
                 Output.line("already subscribed: \(name) in \(existing.section)")
             } else {
-                fresh.append(feed)
+                offered.append(feed)
             }
         }
-        guard !fresh.isEmpty else { return }
+        guard !offered.isEmpty else { return }
+        let fresh = try choose(offered, at: report.requestedURL, others: offered.count < report.feeds.count)
         let customTitle = title.map(SubscriptionText.clean).flatMap { $0.isEmpty ? nil : $0 }
         if customTitle != nil, fresh.count > 1 {
             Output.error("--title names one feed, and \(fresh.count) were chosen")
@@ -129,13 +130,13 @@ struct Add: ParsableCommand {
         return report
     }
 
-    /// The feeds to add: the only one, `--all`, `--pick`, or the user's answer on a terminal.
-    private func choose(_ report: DiscoveryReport) throws -> [DiscoveredFeed] {
-        let feeds = report.feeds
+    /// The feeds to add: the only one, `--all`, `--pick`, or the user's answer on a terminal; `others`: some
+    /// feeds of the page are already subscribed (and not among these).
+    private func choose(_ feeds: [DiscoveredFeed], at address: String, others: Bool) throws -> [DiscoveredFeed] {
         if all { return feeds }
         if !pick.isEmpty {
             if let bad = pick.first(where: { $0 > feeds.count }) {
-                Output.error("--pick \(bad): only \(feeds.count) feed\(feeds.count == 1 ? " was" : "s were") found")
+                Output.error("--pick \(bad): only \(feeds.count) \(others ? "other " : "")feed\(feeds.count == 1 ? " was" : "s were") found")
                 list(feeds)
                 throw ExitCode(ExitStatus.usage)
             }
@@ -143,7 +144,7 @@ struct Add: ParsableCommand {
             return pick.filter { seen.insert($0).inserted }.map { feeds[$0 - 1] }
         }
         if feeds.count == 1 { return feeds }
-        Output.line("\(feeds.count) feeds found at \(report.requestedURL):")
+        Output.line("\(feeds.count) \(others ? "other " : "")feeds found at \(address):")
         list(feeds)
         guard TerminalPrompt.isInteractive else {
             Output.error("several feeds found: choose with --pick N (repeatable) or --all")
