@@ -159,7 +159,11 @@ private final class SAXReader {
 
     private func record(_ error: xmlError) {
         guard error.level != XML_ERR_WARNING, failure == nil else { return }
-        let message = error.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "error \(error.code)"
+        var message = error.message.map { String(cString: $0).trimmingCharacters(in: .whitespacesAndNewlines) } ?? "error \(error.code)"
+        if error.code == Int32(XML_ERR_ENTITYREF_SEMICOL_MISSING.rawValue) || error.code == Int32(XML_ERR_NAME_REQUIRED.rawValue) {
+            // The usual breakage of hand-made exports: a URL's query written with a bare "&".
+            message += " (a bare & in a URL? XML wants it written &amp;)"
+        }
         failure = OPMLError(line: Int(error.line), "not well-formed XML: \(message)")
         if let context { xmlStopParser(context) }
     }

@@ -100,6 +100,10 @@ func reducePromptKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         if !prompt.text.isEmpty { prompt.text.removeLast() }
     case .ctrl("u"):
         prompt.text = ""
+    case .tab:
+        // Moving a feed: Tab offers the existing sections in turn.
+        guard case .moveFeed = prompt.kind else { break }
+        prompt.text = nextSectionName(after: prompt.text, in: state.sections.map(\.name))
     case .character(let c):
         // Bounded, and nothing that could act on a terminal when echoed.
         if prompt.text.count < prompt.kind.maximumLength, !c.unicodeScalars.contains(where: TerminalSafe.isUnsafe) { prompt.text.append(c) }

@@ -138,6 +138,11 @@ private let candidates = [
         var d = Driver(sections: threeFeeds, rows: [])
         d.press(.character("F"), .character("m"))
         #expect(d.state.prompt == Prompt(kind: .moveFeed(url: "https://example.org/a", name: "Feed A")))
+        d.press(.tab)
+        #expect(d.state.prompt?.text == "World")
+        d.press(.tab)
+        #expect(d.state.prompt?.text == "Tech")
+        d.press(.tab, .ctrl("u"))
         d.type("Tech")
         d.effects = []
         d.press(.enter)

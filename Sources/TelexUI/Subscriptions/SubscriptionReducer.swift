@@ -46,6 +46,13 @@ func submitSubscriptionPrompt(_ state: inout AppState, _ kind: Prompt.Kind, _ te
     }
 }
 
+/// The section name Tab offers after `text` (the first one when `text` is none of them).
+func nextSectionName(after text: String, in names: [String]) -> String {
+    guard !names.isEmpty else { return text }
+    let current = names.firstIndex { $0.lowercased() == text.lowercased() }
+    return names[current.map { ($0 + 1) % names.count } ?? 0]
+}
+
 /// Keys while discovery runs, while choosing among feeds, or in the feed list.
 func reduceSubscriptionKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     guard let overlay = state.subscriptions else { return [] }

@@ -68,7 +68,7 @@ extension Prompt.Kind {
         switch self {
         case .search: "Search: "
         case .addFeed(let section): "Add a feed to \(TerminalSafe.clean(section)) (its URL or a page of the site): "
-        case .moveFeed(_, let name): "Move \(TerminalSafe.clean(name)) to section: "
+        case .moveFeed(_, let name): "Move \(TerminalSafe.clean(name)) to section (Tab: the existing ones): "
         }
     }
 }
