@@ -16,7 +16,8 @@ struct Add: ParsableCommand {
         choose (--all or --pick N choose without asking). The new feed is fetched right away. A feed \
         already in feeds.json (by any spelling of its URL, or the address it moved to) is not added again.
         Exit status: 0 when added or already there, 1 when no feed was found or several were found \
-        without a terminal to ask, 2 when feeds.json is invalid (it is never overwritten then).
+        without a terminal to ask, 2 when feeds.json is invalid (it is never overwritten then), 64 for an \
+        address telex does not fetch (only http and https).
         """)
 
     @OptionGroup var global: GlobalOptions
