@@ -24,6 +24,8 @@ public final class CacheSession: @unchecked Sendable {
     private var currentConfiguration: Configuration
     private var currentService: FetchService
     private var refreshing = false
+    /// Feeds new to feeds.json while a pass ran (it could not include them): fetched when it ends.
+    private var waitingFeeds: [String] = []
     // Touched by the watchers' own queues only.
     private var changes: ChangeWatcher?
     private var activity: FetchActivityWatcher?
@@ -75,6 +77,7 @@ public final class CacheSession: @unchecked Sendable {
     private func fetch(_ selection: FeedSelection, post: @escaping @Sendable (Action) -> Void) {
         let busy: Bool = lock.withLock {
             defer { refreshing = true }
+            if refreshing, case .feeds(let urls) = selection { waitingFeeds += urls }
             return refreshing
         }
         if busy { return }
@@ -105,7 +108,12 @@ public final class CacheSession: @unchecked Sendable {
                 post(.fetchProgressed(FetchProgress()))
                 post(.failed("Refresh failed: \(error)"))
             }
-            self?.lock.withLock { self?.refreshing = false }
+            guard let self else { return }
+            let waiting: [String] = self.lock.withLock {
+                defer { self.refreshing = false; self.waitingFeeds = [] }
+                return self.waitingFeeds
+            }
+            if !waiting.isEmpty { self.fetch(.feeds(waiting), post: post) }
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TelexConfig
+import TelexModel
 import TelexApp
 
 /// What `add`, `remove`, `move` and `import` share: the feeds.json they edit, what the cache knows
@@ -61,7 +62,10 @@ struct SubscriptionContext {
 
     /// A feed as messages name it: "Title <url>" or the URL alone.
     static func describe(_ feed: FeedConfig, displayTitle: String? = nil) -> String {
-        if let title = feed.title ?? displayTitle, title != feed.url { return "\(title) <\(feed.url)>" }
+        // A feed never fetched is shown by host and path, which the URL says already.
+        if let title = feed.title ?? displayTitle, title != feed.url, title != FeedName.hostAndPath(feed.url) {
+            return "\(title) <\(feed.url)>"
+        }
         return feed.url
     }
 }
