@@ -85,7 +85,7 @@ let package = Package(
         .testTarget(name: "TelexUITests", dependencies: ["TelexUI", "TelexScreen", "TelexModel", "TelexArticles"]),
         .testTarget(name: "TelexTerminalTests", dependencies: ["TelexTerminal", "TelexScreen"]),
         .testTarget(name: "TelexSampleEditionTests", dependencies: ["TelexSampleEdition", "TelexConfig", "TelexTestSupport"]),
-        .testTarget(name: "TelexAppTests", dependencies: ["TelexApp", "TelexTestSupport"]),
+        .testTarget(name: "TelexAppTests", dependencies: ["TelexApp", "TelexFetch", "TelexUI", "TelexModel", "TelexTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
