@@ -14,22 +14,9 @@ public final class ResetServer: @unchecked Sendable {
     private let thread: Thread
 
     public init(promisedBytes: Int = 100_000, sentBytes: Int = 2_000) throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw POSIXError(.EMFILE) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = 0
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
-        }
-        guard bound == 0, listen(fd, 16) == 0 else { close(fd); throw POSIXError(.EADDRINUSE) }
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
+        let (fd, port) = try LoopbackListener.open()
         listener = fd
-        url = URL(string: "http://127.0.0.1:\(UInt16(bigEndian: address.sin_port))/reset.xml")!
+        url = URL(string: "http://127.0.0.1:\(port)/reset.xml")!
         let head = "HTTP/1.1 200 OK\r\nContent-Type: application/rss+xml\r\nContent-Length: \(promisedBytes)\r\n\r\n"
         var payload = Array(head.utf8)
         payload += Array(String(repeating: "<item><title>cut</title></item>", count: sentBytes / 32 + 1).utf8.prefix(sentBytes))
