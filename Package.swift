@@ -52,6 +52,9 @@ let package = Package(
             .product(name: "Logging", package: "swift-log"),
         ]),
 
+        // Aggregator accounts (TT-RSS, Google Reader, Miniflux): two-way sync through TelexFetch's HTTP client.
+        .target(name: "TelexSync", dependencies: ["TelexConfig", "TelexStore", "TelexFetch"]),
+
         // The UI as data: state, actions, reducer, views.
         .target(name: "TelexUI", dependencies: ["TelexModel", "TelexArticles", "TelexScreen"]),
         // The ncursesw backend of TelexScreen.ScreenBackend.
@@ -59,7 +62,7 @@ let package = Package(
         // The loop and the effect runner: where the UI meets the store, the fetcher and the terminal.
         .target(name: "TelexApp", dependencies: [
             "TelexModel", "TelexConfig", "TelexUI", "TelexScreen", "TelexTerminal", "TelexStore", "TelexFetch",
-            "TelexArticles", "TelexTestServer", "TelexSampleEdition",
+            "TelexArticles", "TelexTestServer", "TelexSampleEdition", "TelexSync",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The fixture HTTP server (tests, benchmarks and `telex demo`).
@@ -69,7 +72,7 @@ let package = Package(
         ]),
         .executableTarget(name: "telex", dependencies: [
             "TelexApp", "TelexConfig", "TelexModel", "TelexFeeds", "TelexArticles", "TelexStore",
-            "TelexFetch", "TelexScreen", "TelexTestServer", "TelexOPML",
+            "TelexFetch", "TelexScreen", "TelexTestServer", "TelexOPML", "TelexSync",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -83,6 +86,7 @@ let package = Package(
         .testTarget(name: "TelexArticlesTests", dependencies: ["TelexArticles", "TelexTestSupport"]),
         .testTarget(name: "TelexStoreTests", dependencies: ["TelexStore", "TelexTestSupport"]),
         .testTarget(name: "TelexFetchTests", dependencies: ["TelexFetch", "TelexTestServer", "TelexStore", "TelexTestSupport"]),
+        .testTarget(name: "TelexSyncTests", dependencies: ["TelexSync", "TelexModel", "TelexStore", "TelexConfig", "TelexFetch", "TelexTestServer", "TelexTestSupport"]),
         .testTarget(name: "TelexScreenTests", dependencies: ["TelexScreen"]),
         .testTarget(name: "TelexUITests", dependencies: ["TelexUI", "TelexScreen", "TelexModel", "TelexArticles"]),
         .testTarget(name: "TelexTerminalTests", dependencies: ["TelexTerminal", "TelexScreen"]),

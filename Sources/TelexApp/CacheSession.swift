@@ -68,10 +68,12 @@ public final class CacheSession: @unchecked Sendable {
     }
 
     /// "Refresh now" (`r`): feeds.json first (a new feed is fetched with the others), then one pass through
-    /// the fetch coordinator: here when the lock is free, else by the daemon or after the other fetcher.
+    /// the fetch coordinator: here when the lock is free, else by the daemon or after the other fetcher;
+    /// the accounts sync at the same time.
     public func refresh(post: @escaping @Sendable (Action) -> Void) {
         followConfiguration(post: post)
         fetch(.all, post: post)
+        syncAccounts(post: post)
     }
 
     private func fetch(_ selection: FeedSelection, post: @escaping @Sendable (Action) -> Void) {

@@ -33,11 +33,13 @@ public struct SectionConfig: Sendable, Hashable {
 public struct Configuration: Sendable, Hashable {
     public var settings: Settings
     public var sections: [SectionConfig]
+    /// Aggregator accounts synced by `telex sync` (docs/sync.md), in file order.
+    public var accounts: [AccountConfig]
     /// Where it was read from ("(built-in default)" for the bundled file).
     public var source: String
 
-    public init(settings: Settings = Settings(), sections: [SectionConfig], source: String) {
-        self.settings = settings; self.sections = sections; self.source = source
+    public init(settings: Settings = Settings(), sections: [SectionConfig], accounts: [AccountConfig] = [], source: String) {
+        self.settings = settings; self.sections = sections; self.accounts = accounts; self.source = source
     }
 
     /// The enabled feeds, in order, with their section.

@@ -53,7 +53,7 @@ private struct Validator {
     }
 
     mutating func document(_ root: JSONNode, source: String) -> Configuration? {
-        guard let top = members(root, "", allowed: ["settings", "sections"]) else { return nil }
+        guard let top = members(root, "", allowed: ["settings", "sections", "accounts"]) else { return nil }
         var settings = Settings()
         if let s = top["settings"] { settings = self.settings(s) }
         guard let sectionsNode = top["sections"] else {
@@ -64,7 +64,7 @@ private struct Validator {
             fail(sectionsNode, "sections", "expected an array of sections, found \(sectionsNode.typeName)")
             return nil
         }
-        if list.isEmpty, !allowingNoSections { fail(sectionsNode, "sections", "no sections: add at least one section with a feed") }
+        if list.isEmpty, !allowingNoSections, top["accounts"] == nil { fail(sectionsNode, "sections", "no sections: add at least one section with a feed") }
         var sections: [SectionConfig] = []
         var seenSections: [String: Int] = [:]
         var seenFeeds: [String: String] = [:]
@@ -97,7 +97,61 @@ private struct Validator {
             } else { fail(sNode, "\(sp).feeds", "missing required key \"feeds\"") }
             sections.append(SectionConfig(name: name, feeds: feeds))
         }
-        return Configuration(settings: settings, sections: sections, source: source)
+        let accounts = top["accounts"].map { self.accounts($0) } ?? []
+        return Configuration(settings: settings, sections: sections, accounts: accounts, source: source)
+    }
+
+    /// `"accounts": [{"name", "type", "url", "user", "password_command" | "password_env"}]`.
+    mutating func accounts(_ node: JSONNode) -> [AccountConfig] {
+        guard case .array(let list, _) = node else {
+            fail(node, "accounts", "expected an array of accounts, found \(node.typeName)")
+            return []
+        }
+        var accounts: [AccountConfig] = []
+        var seen: [String: Int] = [:]
+        for (i, aNode) in list.enumerated() {
+            let path = "accounts[\(i)]"
+            guard let m = members(aNode, path, allowed: ["name", "type", "url", "user", "password_command", "password_env"]) else { continue }
+            func string(_ key: String) -> String? {
+                guard let n = m[key] else { fail(aNode, "\(path).\(key)", "missing required key \"\(key)\""); return nil }
+                guard case .string(let s, _) = n, !s.trimmingCharacters(in: .whitespaces).isEmpty else {
+                    fail(n, "\(path).\(key)", "expected a non-empty string"); return nil
+                }
+                return s.trimmingCharacters(in: .whitespaces)
+            }
+            let name = string("name")
+            if let name {
+                if let first = seen[name.lowercased()] { fail(aNode, "\(path).name", "duplicate account \"\(name)\" (also accounts[\(first)])") }
+                seen[name.lowercased()] = i
+                if name.contains(":") || name.contains("/") { fail(m["name"]!, "\(path).name", "an account name cannot contain \":\" or \"/\"") }
+            }
+            var type: AccountType?
+            if let t = string("type") {
+                type = AccountType(rawValue: t)
+                if type == nil { fail(m["type"]!, "\(path).type", "expected one of \"ttrss\", \"greader\", \"miniflux\"") }
+            }
+            var url = string("url")
+            if let u = url {
+                if let problem = FeedURL.problem(u) { fail(m["url"]!, "\(path).url", problem); url = nil }
+                else { url = FeedURL.normalized(u) }
+            }
+            let user = string("user")
+            var password: PasswordSource?
+            switch (m["password_command"], m["password_env"]) {
+            case (nil, nil):
+                fail(aNode, path, "missing \"password_command\" or \"password_env\" (the password itself never goes in feeds.json)")
+            case (.some, .some):
+                fail(aNode, path, "give \"password_command\" or \"password_env\", not both")
+            case (.some, nil):
+                if let c = string("password_command") { password = .command(c) }
+            case (nil, .some):
+                if let v = string("password_env") { password = .environment(v) }
+            }
+            if let name, let type, let url, let user, let password {
+                accounts.append(AccountConfig(name: name, type: type, url: url, user: user, password: password))
+            }
+        }
+        return accounts
     }
 
     mutating func feed(_ node: JSONNode, _ path: String) -> FeedConfig? {

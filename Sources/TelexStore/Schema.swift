@@ -6,6 +6,7 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-initial", migrate: createInitialSchema)
         migrator.registerMigration("v2-typed-fetch-state", migrate: typedFetchState)
+        migrator.registerMigration("sync-accounts", migrate: syncAccounts)
         return migrator
     }
 
@@ -198,6 +199,55 @@ enum Schema {
             INSERT INTO maintenance(id) VALUES (1);
 
             DROP TABLE fetch_progress;
+            """)
+    }
+
+    /// Aggregator accounts (docs/sync.md): the accounts, their categories as sections and feeds as feeds,
+    /// items keyed by (account, remote id), and the outbox of local read/starred changes not yet pushed.
+    private static func syncAccounts(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE account (
+              id INTEGER PRIMARY KEY,
+              name TEXT NOT NULL UNIQUE,
+              type TEXT NOT NULL,
+              url TEXT NOT NULL,
+              -- 0: removed from feeds.json (its feeds left their sections; its outbox is dropped).
+              active INTEGER NOT NULL DEFAULT 1,
+              -- The protocol's incremental position (TT-RSS: the largest article id stored), moved in the
+              -- transaction that stores the last page of a pass.
+              cursor TEXT,
+              last_attempt INTEGER,
+              last_success INTEGER,
+              -- NULL: never synced; 'ok'; 'unreachable' (no answer); 'failing' (the server answered with an error).
+              status TEXT CHECK (status IN ('ok', 'unreachable', 'failing')),
+              error TEXT,
+              failing_since INTEGER
+            );
+            ALTER TABLE section ADD COLUMN account_id INTEGER REFERENCES account(id) ON DELETE SET NULL;
+            ALTER TABLE section ADD COLUMN remote_id TEXT;
+            CREATE UNIQUE INDEX section_account_remote ON section(account_id, remote_id) WHERE account_id IS NOT NULL;
+            -- An account feed's url is the unique key 'account:<account id>:<remote id>'; remote_url is the
+            -- feed's own address as the server gives it. The fetch pass never fetches account feeds.
+            ALTER TABLE feed ADD COLUMN account_id INTEGER REFERENCES account(id) ON DELETE SET NULL;
+            ALTER TABLE feed ADD COLUMN remote_id TEXT;
+            ALTER TABLE feed ADD COLUMN remote_url TEXT;
+            CREATE UNIQUE INDEX feed_account_remote ON feed(account_id, remote_id) WHERE account_id IS NOT NULL;
+            ALTER TABLE item ADD COLUMN account_id INTEGER;
+            ALTER TABLE item ADD COLUMN remote_id TEXT;
+            CREATE UNIQUE INDEX item_account_remote ON item(account_id, remote_id) WHERE account_id IS NOT NULL;
+
+            -- Local read/starred changes to account items, queued in the transaction that makes them and
+            -- pushed in id order by the next sync (then deleted).
+            CREATE TABLE outbox (
+              id INTEGER PRIMARY KEY,
+              account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+              remote_id TEXT NOT NULL,
+              field TEXT NOT NULL CHECK (field IN ('read', 'starred')),
+              value INTEGER NOT NULL,
+              queued_at INTEGER NOT NULL
+            );
+            CREATE INDEX outbox_account ON outbox(account_id, id);
+            CREATE INDEX outbox_item ON outbox(account_id, remote_id);
             """)
     }
 }

@@ -13,6 +13,11 @@ extension Store {
             var keptFeeds: Set<Int64> = []
             var seenURLs: Set<String> = []
             for (sectionPosition, section) in sections.enumerated() {
+                // A local section takes its name back from an account's category: that one becomes "account: name".
+                try db.execute(sql: """
+                    UPDATE section SET name = (SELECT account.name FROM account WHERE account.id = section.account_id) || ': ' || name
+                    WHERE name = ? AND account_id IS NOT NULL
+                    """, arguments: [section.name])
                 try db.execute(sql: """
                     INSERT INTO section(name, position) VALUES (?, ?)
                     ON CONFLICT(name) DO UPDATE SET position = excluded.position
@@ -41,13 +46,11 @@ extension Store {
                 }
             }
             // Feeds no longer configured: out of their section, items included; retention deletes them later.
-            let activeFeeds = try Int64.fetchAll(db, sql: "SELECT id FROM feed WHERE active = 1")
-            for feedID in activeFeeds where !keptFeeds.contains(feedID) {
-                try db.execute(sql: "UPDATE feed SET section_id = NULL, active = 0 WHERE id = ?", arguments: [feedID])
-                try db.execute(sql: "UPDATE item SET section_id = NULL WHERE feed_id = ?", arguments: [feedID])
-            }
+            // (Account feeds and sections are the sync's: `applyAccountTree`.)
+            let keptFeedList = keptFeeds.isEmpty ? "-1" : keptFeeds.map(String.init).joined(separator: ",")
+            try deactivateFeeds(db, sql: "account_id IS NULL AND id NOT IN (\(keptFeedList))", arguments: [])
             let keptList = keptSections.map(String.init).joined(separator: ",")
-            try db.execute(sql: "DELETE FROM section WHERE id NOT IN (\(keptList.isEmpty ? "-1" : keptList))")
+            try db.execute(sql: "DELETE FROM section WHERE account_id IS NULL AND id NOT IN (\(keptList.isEmpty ? "-1" : keptList))")
         }
     }
 

@@ -12,11 +12,12 @@ extension Store {
     public func setRead(_ ids: [ItemID], _ read: Bool) throws {
         guard !ids.isEmpty else { return }
         try write { db in
-            let update = try db.cachedStatement(sql: "UPDATE item SET read = ? WHERE id = ? AND read != ? RETURNING feed_id")
+            let update = try db.cachedStatement(sql: "UPDATE item SET read = ? WHERE id = ? AND read != ? RETURNING feed_id, account_id, remote_id")
             var deltas: [Int64: CounterDelta] = [:]
             for id in ids {
-                if let feedID = try Int64.fetchOne(update, arguments: [read, id.rawValue, read]) {
-                    deltas[feedID, default: CounterDelta()].unread += read ? -1 : 1
+                if let row = try Row.fetchOne(update, arguments: [read, id.rawValue, read]) {
+                    deltas[row["feed_id"], default: CounterDelta()].unread += read ? -1 : 1
+                    try queueChange(db, row, .read, read)
                 }
             }
             try apply(db, deltas)
@@ -26,11 +27,12 @@ extension Store {
     /// Saves or unsaves one item (saved items are never pruned).
     public func setSaved(_ id: ItemID, _ saved: Bool) throws {
         try write { db in
-            if let feedID = try Int64.fetchOne(db, sql: "UPDATE item SET saved = ? WHERE id = ? AND saved != ? RETURNING feed_id",
-                                               arguments: [saved, id.rawValue, saved]) {
+            if let row = try Row.fetchOne(db, sql: "UPDATE item SET saved = ? WHERE id = ? AND saved != ? RETURNING feed_id, account_id, remote_id",
+                                          arguments: [saved, id.rawValue, saved]) {
                 var delta = CounterDelta()
                 delta.saved = saved ? 1 : -1
-                try apply(db, [feedID: delta])
+                try apply(db, [row["feed_id"]: delta])
+                try queueChange(db, row, .starred, saved)
             }
         }
     }
@@ -51,10 +53,13 @@ extension Store {
             case .all, .unread, .search: filter = "1"
             case .saved: filter = "saved = 1"
             }
-            let rows = try Row.fetchAll(db, sql: "UPDATE item SET read = 1 WHERE read = 0 AND \(filter) RETURNING id, feed_id",
+            let rows = try Row.fetchAll(db, sql: "UPDATE item SET read = 1 WHERE read = 0 AND \(filter) RETURNING id, feed_id, account_id, remote_id",
                                         arguments: arguments)
             var deltas: [Int64: CounterDelta] = [:]
-            for row in rows { deltas[row["feed_id"], default: CounterDelta()].unread -= 1 }
+            for row in rows {
+                deltas[row["feed_id"], default: CounterDelta()].unread -= 1
+                try queueChange(db, row, .read, true)
+            }
             try apply(db, deltas)
             return rows.map { ItemID($0["id"]) }
         }
@@ -103,7 +108,7 @@ extension Store {
         try read { db in
             try Row.fetchAll(db, sql: """
                 SELECT feed.*, section.name AS section_name FROM feed JOIN section ON section.id = feed.section_id
-                WHERE feed.active = 1 AND feed.enabled = 1 ORDER BY section.position, feed.position
+                WHERE feed.active = 1 AND feed.enabled = 1 AND feed.account_id IS NULL ORDER BY section.position, feed.position
                 """).map { row in
                 FeedFetchInfo(id: FeedID(row["id"]), url: row["url"], section: row["section_name"], etag: row["etag"],
                               lastModified: row["last_modified"], lastAttempt: StoreTime.date(row["last_attempt"] as Int64?),
@@ -136,7 +141,7 @@ extension Store {
     }
 
     /// Inserts or updates one item; returns true when it was new. Read and saved state are never touched.
-    private func upsert(_ db: Database, _ item: PreparedItem, feedID: Int64, sectionID: Int64?, firstSeen: Int64) throws -> Bool {
+    func upsert(_ db: Database, _ item: PreparedItem, feedID: Int64, sectionID: Int64?, firstSeen: Int64) throws -> Bool {
         let find = try db.cachedStatement(sql: "SELECT id, content_hash, first_seen, article_id FROM item WHERE feed_id = ? AND stable_id = ?")
         if let existing = try Row.fetchOne(find, arguments: [feedID, item.stableID]) {
             if existing["content_hash"] as Int64 == item.hash { return false }

@@ -8,7 +8,9 @@ struct FixtureHandler: HTTPHandler {
     let server: FixtureServer
 
     func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
-        let (route, latency) = server.route(for: request)
+        // Request bodies are small here (account API calls); reading it records it for the tests.
+        let body = request.method == .GET ? [] : [UInt8]((try? await request.bodyData) ?? Data())
+        let (route, latency) = server.route(for: request, body: body)
         server.begin()
         defer { server.end() }
         if latency > .zero { try await Task.sleep(for: latency) }

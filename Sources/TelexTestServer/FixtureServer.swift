@@ -99,7 +99,7 @@ public final class FixtureServer: Sendable {
     func begin() { state.withLock { $0.inFlight += 1; $0.maxInFlight = max($0.maxInFlight, $0.inFlight) } }
     func end() { state.withLock { $0.inFlight -= 1 } }
 
-    func route(for request: HTTPRequest) -> (FixtureRoute?, Duration) {
+    func route(for request: HTTPRequest, body: [UInt8] = []) -> (FixtureRoute?, Duration) {
         var headers: [String: String] = [:]
         for (name, value) in request.headers { headers[name.rawValue.lowercased()] = value }
         // A route may name a query ("/?feed=rss2", as WordPress serves feeds) or end with "/" (a directory's
@@ -107,7 +107,7 @@ public final class FixtureServer: Sendable {
         let rawPath = request.target.path(), rawQuery = request.target.query()
         let keys = (rawQuery.isEmpty ? [] : [rawPath + "?" + rawQuery]) + [rawPath, request.path]
         let (route, latency, fallback) = state.withLock { s in
-            s.requests.append(RecordedRequest(path: request.path, headers: headers))
+            s.requests.append(RecordedRequest(path: request.path, headers: headers, method: request.method.rawValue, body: body))
             let route = keys.first { s.routes[$0] != nil }.flatMap { s.routes[$0] }
             return (route, s.latency, s.fallback)
         }

@@ -19,7 +19,7 @@ struct Telex: ParsableCommand {
         subcommands: [Reader.self, Feeds.self, Add.self, Remove.self, Move.self, Import.self, Export.self, Parse.self, BenchParse.self,
                       Extract.self, BenchExtract.self,
                       List.self, Search.self, StoreStress.self, BenchStore.self, BenchUI.self, BenchRetention.self,
-                      Fetch.self, Serve.self, Read.self, Demo.self, FixtureServe.self],
+                      Fetch.self, Serve.self, Sync.self, Accounts.self, Mark.self, Read.self, Demo.self, FixtureServe.self],
         defaultSubcommand: Reader.self
     )
 

@@ -18,16 +18,9 @@ UA="telex-ttrss-smoke/1"    # tt-rss binds a session to the User-Agent it logged
 
 T=$(mktemp -d /tmp/telex-ttrss.XXXXXX)
 chmod 0755 "$T"
-FEED_PID=""
 passed=0
-
-cleanup() {
-  set +e
-  "$SERVER" stop "$T/srv" >/dev/null 2>&1
-  if [ -n "$FEED_PID" ]; then kill -TERM -- "-$FEED_PID" 2>/dev/null; fi
-  rm -rf "$T"
-}
-trap cleanup EXIT
+. "$HERE/lib.sh"
+trap stop_servers EXIT
 trap 'exit 1' INT TERM HUP
 
 fail() {
@@ -72,16 +65,7 @@ call() {
 }
 
 # --- the fixture feed server -----------------------------------------------------------------
-mkdir "$T/site"
-setsid python3 -u -m http.server 0 --bind 127.0.0.1 --directory "$T/site" >"$T/feeds.log" 2>&1 </dev/null &
-FEED_PID=$!
-BASE=""
-for _ in $(seq 200); do
-  BASE=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$T/feeds.log" | head -1 || true)
-  [ -n "$BASE" ] && break
-  sleep 0.05
-done
-[ -n "$BASE" ] || fail "the fixture feed server did not start: $(cat "$T/feeds.log")"
+start_feed_server || fail "the fixture feed server did not start"
 render_fixtures "$BASE" "$T/site"
 rm "$T/site/monde-update.xml"   # swapped in later
 ok "fixture feeds served at $BASE"

@@ -49,6 +49,9 @@ public final class CurlFetcher: HTTPFetching {
 
     public func fetch(_ request: HTTPFetchRequest) async throws(HTTPFetchError) -> HTTPFetchResponse {
         let first = try CurlURL.parse(request.url.absoluteString).get()
+        for header in request.headers where !Self.isValid(header) {
+            throw .invalidRequest("the header \(header.name.debugDescription) has a line break or a bad name")
+        }
         guard let loop else { throw .connection("libcurl could not be initialised") }
         let slot = first.host.lowercased()
         guard await limiter.acquire(host: slot) else { throw .cancelled }
@@ -67,6 +70,9 @@ public final class CurlFetcher: HTTPFetching {
         var redirects = 0
         var permanentTarget: CurlURL?
         var allPermanent = true
+        var method = request.method
+        var body = request.body
+        var extraHeaders = request.headers
         while true {
             if Task.isCancelled { return .failure(.cancelled) }
             let remaining = deadline - Monotonic.seconds()
@@ -77,7 +83,8 @@ public final class CurlFetcher: HTTPFetching {
             case .failure(let error): return .failure(error)
             }
             let setup = CurlTransfer.Setup(
-                url: url, kind: request.kind, headers: headers(for: request), userAgent: userAgent, pinned: pinned,
+                url: url, kind: request.kind, method: method, body: body,
+                headers: headers(for: request) + extraHeaders.map { "\($0.name): \($0.value)" }, userAgent: userAgent, pinned: pinned,
                 allowPrivateAddresses: request.allowPrivateAddresses, policy: policy, maxBytes: limits.maxBytes(for: request.kind),
                 timeoutMilliseconds: Int((deadline - Monotonic.seconds()) * 1000), connectTimeoutMilliseconds: Int(limits.idleTimeout * 1000),
                 idleSeconds: limits.idleTimeout, lowSpeedLimit: limits.lowSpeedLimit, lowSpeedSeconds: Int(limits.lowSpeedTime.rounded()),
@@ -100,6 +107,10 @@ public final class CurlFetcher: HTTPFetching {
                 }
                 guard visited.insert(next.text).inserted else { return .failure(.redirectLoop(next.text)) }
                 if allPermanent, hop.status == 301 || hop.status == 308 { permanentTarget = next } else { allPermanent = false }
+                // RFC 9110 15.4: 307 and 308 repeat the method and body; the others become a GET.
+                if hop.status != 307, hop.status != 308 { method = .get; body = nil }
+                // Credentials stay with the origin they were given for.
+                if next.scheme != url.scheme || next.host.lowercased() != url.host.lowercased() || next.port != url.port { extraHeaders = [] }
                 url = next
                 continue
             }
@@ -113,7 +124,13 @@ public final class CurlFetcher: HTTPFetching {
     }
 
     private func headers(for request: HTTPFetchRequest) -> [String] {
-        var headers = ["Accept: " + (request.kind == .feed ? Self.feedAccept : Self.pageAccept)]
+        let accept = switch request.kind {
+        case .feed: Self.feedAccept
+        case .page: Self.pageAccept
+        case .api: Self.apiAccept
+        }
+        // "Expect:" stops libcurl from waiting for a 100 Continue before sending a larger body.
+        var headers = ["Accept: " + accept, "Expect:"]
         if let etag = request.etag { headers.append("If-None-Match: \(etag)") }
         if let lastModified = request.lastModified { headers.append("If-Modified-Since: \(lastModified)") }
         return headers
@@ -168,6 +185,14 @@ public final class CurlFetcher: HTTPFetching {
 
     static let feedAccept = "application/atom+xml, application/rss+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8"
     static let pageAccept = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
+    static let apiAccept = "application/json, text/json;q=0.9, */*;q=0.5"
+
+    /// A header libcurl can send as one line: a token name, a value without CR, LF or NUL.
+    static func isValid(_ header: HTTPHeader) -> Bool {
+        let token = Set("!#$%&'*+-.^_`|~0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+        return !header.name.isEmpty && header.name.allSatisfy(token.contains)
+            && !header.value.unicodeScalars.contains { $0 == "\r" || $0 == "\n" || $0 == "\0" }
+    }
 }
 
 /// A continuation resumed by whichever of several producers offers first.

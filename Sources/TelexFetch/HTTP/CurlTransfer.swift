@@ -22,6 +22,9 @@ final class CurlTransfer: @unchecked Sendable {
     struct Setup: Sendable {
         var url: CurlURL
         var kind: ResourceKind
+        var method: HTTPMethod = .get
+        /// The request body (POST, PUT); nil sends none.
+        var body: [UInt8]? = nil
         /// Request headers besides the User-Agent, as "Name: value".
         var headers: [String]
         var userAgent: String
@@ -114,6 +117,16 @@ final class CurlTransfer: @unchecked Sendable {
         // Direct connections only: through a proxy the address checks would judge the proxy.
         set(CURLOPT_PROXY, "")
         set(CURLOPT_USERAGENT, setup.userAgent)
+        switch setup.method {
+        case .get: break
+        case .post, .put:
+            // The body is copied by libcurl (COPYPOSTFIELDS, its size set first: it may hold NUL bytes);
+            // CUSTOMREQUEST names the method, so a PUT is a PUT with a body, not an upload callback.
+            let body = (setup.body ?? []) + [0]
+            set(CURLOPT_POSTFIELDSIZE, body.count - 1)
+            check(body.withUnsafeBytes { telex_curl_set_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress!)) })
+            set(CURLOPT_CUSTOMREQUEST, setup.method.rawValue)
+        }
         for header in setup.headers { headerList = curl_slist_append(headerList, header) }
         check(telex_curl_set_pointer(easy, CURLOPT_HTTPHEADER, headerList))
         // Every coding libcurl decodes (gzip, deflate, br, zstd); the write callback sees decoded bytes.

@@ -4,12 +4,36 @@ import Foundation
 public enum ResourceKind: String, Sendable, Hashable {
     case feed
     case page
+    /// A JSON API answer (an aggregator account's server): the feed size limit, `Accept: application/json`.
+    case api
 }
 
-/// One GET, with the validators of the previous response for a conditional request.
+/// The request methods telex sends: GET for feeds and pages, POST and PUT for account APIs.
+public enum HTTPMethod: String, Sendable, Hashable {
+    case get = "GET"
+    case post = "POST"
+    case put = "PUT"
+}
+
+/// One request header besides those the client sets itself (Accept, User-Agent, validators).
+public struct HTTPHeader: Sendable, Hashable {
+    public var name: String
+    public var value: String
+    public init(_ name: String, _ value: String) { self.name = name; self.value = value }
+}
+
+/// One request: a GET with the validators of the previous response for a conditional request, or
+/// (account APIs) a POST or PUT with a body and headers such as Authorization and Content-Type.
+/// Every limit and the address policy apply whatever the method.
 public struct HTTPFetchRequest: Sendable, Hashable {
     public var url: URL
     public var kind: ResourceKind
+    public var method: HTTPMethod
+    /// The request body (POST, PUT), sent as is.
+    public var body: [UInt8]?
+    /// Extra headers. They go to the requested origin only: a redirect to another scheme, host or
+    /// port drops them (an Authorization header is never handed to a server it was not meant for).
+    public var headers: [HTTPHeader]
     /// The previous response's ETag (sent as If-None-Match).
     public var etag: String?
     /// The previous response's Last-Modified (sent as If-Modified-Since).
@@ -18,9 +42,10 @@ public struct HTTPFetchRequest: Sendable, Hashable {
     /// (`AddressPolicy`): true for the feeds a user configured, false for pages a public feed links to.
     public var allowPrivateAddresses: Bool
 
-    public init(url: URL, kind: ResourceKind = .feed, etag: String? = nil, lastModified: String? = nil,
-                allowPrivateAddresses: Bool = true) {
-        self.url = url; self.kind = kind; self.etag = etag; self.lastModified = lastModified
+    public init(url: URL, kind: ResourceKind = .feed, method: HTTPMethod = .get, body: [UInt8]? = nil, headers: [HTTPHeader] = [],
+                etag: String? = nil, lastModified: String? = nil, allowPrivateAddresses: Bool = true) {
+        self.url = url; self.kind = kind; self.method = method; self.body = body; self.headers = headers
+        self.etag = etag; self.lastModified = lastModified
         self.allowPrivateAddresses = allowPrivateAddresses
     }
 }
@@ -76,6 +101,8 @@ public enum HTTPFetchError: Error, Sendable, Hashable, CustomStringConvertible {
     case unsupportedScheme(String)
     /// The URL cannot be fetched as written (a port out of range, a malformed host...).
     case invalidURL(String)
+    /// The request cannot be sent as given (a header name or value with a line break...).
+    case invalidRequest(String)
     case tooManyRedirects(Int)
     case redirectLoop(String)
     /// The whole exchange, redirects included, took longer than the total limit (seconds).
@@ -102,6 +129,7 @@ public enum HTTPFetchError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .unsupportedScheme(let s): "only http and https are fetched (not \(s.isEmpty ? "this URL" : s + ":"))"
         case .invalidURL(let m): "not a usable URL: \(m)"
+        case .invalidRequest(let m): "not a valid request: \(m)"
         case .tooManyRedirects(let n): "more than \(n) redirects"
         case .redirectLoop(let url): "redirect loop at \(url)"
         case .timedOut(let s): "timed out: no complete response within \(s) s"
@@ -131,7 +159,7 @@ public enum ByteCountText {
 
 /// The HTTP role the fetch service consumes; `CurlFetcher` is the live implementation.
 public protocol HTTPFetching: Sendable {
-    /// Performs one GET (following at most the configured redirects) within the limits.
+    /// Performs one request (following at most the configured redirects) within the limits.
     func fetch(_ request: HTTPFetchRequest) async throws(HTTPFetchError) -> HTTPFetchResponse
     /// Requests it runs at once (the fetcher keeps about this many feeds in flight).
     var concurrency: Int { get }

@@ -39,5 +39,5 @@ public struct HTTPLimits: Sendable, Hashable {
                   jobs: jobs ?? settings.jobs, perHost: perHost ?? settings.perHost)
     }
 
-    func maxBytes(for kind: ResourceKind) -> Int { kind == .feed ? maxFeedBytes : maxPageBytes }
+    func maxBytes(for kind: ResourceKind) -> Int { kind == .page ? maxPageBytes : maxFeedBytes }
 }

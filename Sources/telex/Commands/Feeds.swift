@@ -44,6 +44,8 @@ struct Feeds: ParsableCommand {
         if json {
             Output.json([
                 "source": config.source,
+                // Where an account's password comes from is not printed either: only what identifies it.
+                "accounts": config.accounts.map { ["name": $0.name, "type": $0.type.rawValue, "url": $0.url, "user": $0.user] },
                 "sections": sections.map { section, feeds in
                     ["name": section.name, "feeds": feeds.map { f, status -> [String: Any] in
                         var d: [String: Any] = ["url": f.url, "article": f.article.rawValue, "enabled": f.enabled,

@@ -6,6 +6,7 @@ import TelexConfig
 import TelexFetch
 import TelexModel
 import TelexStore
+import TelexSync
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -72,11 +73,19 @@ struct Serve: ParsableCommand {
             throw ExitCode(ExitStatus.runtime)
         }
         logger.info("telex serve \(TelexVersion.string) started (pid \(getpid()), cache \(cache), \(initialConfig.enabledFeeds.count) feeds)")
+        // Aggregator accounts sync beside the fetch loop (docs/sync.md).
+        let syncLogger = Logger(label: "telex.sync")
+        let syncs = SyncSchedule(store: store, cacheDirectory: cache, makeHTTP: { FetchService.liveHTTP($0) },
+                                 log: { syncLogger.info("\($0)") })
+        let watch = ConfigurationWatch(current: initialConfig, explicitPath: global.config, paths: global.paths)
         AsyncBridge.wait {
             let task = Task { await scheduler.run(reloadRequested: { signals.takeReload() }) }
-            // A stop signal cancels the loop: requests in flight end, finished feeds are written.
-            signals.onStop { task.cancel() }
+            let syncTask = Task { await syncs.run(configuration: watch) }
+            // A stop signal cancels the loops: requests in flight end, finished feeds are written.
+            signals.onStop { task.cancel(); syncTask.cancel() }
             await task.value
+            syncTask.cancel()
+            await syncTask.value
         }
     }
 }

@@ -1,0 +1,23 @@
+import Foundation
+import TelexFetch
+import TelexSync
+import TelexUI
+
+extension CacheSession {
+    /// `r` syncs feeds.json's accounts too (docs/sync.md), beside the fetch pass. What a sync stores
+    /// shows through the change signal like any write; an account that fails says why on the status line.
+    func syncAccounts(post: @escaping @Sendable (Action) -> Void) {
+        let configuration = self.configuration
+        guard !configuration.accounts.isEmpty else { return }
+        let runner = SyncRunner(configuration: configuration, store: store, cacheDirectory: cacheDirectory,
+                                http: FetchService.liveHTTP(configuration.settings))
+        Task.detached {
+            do {
+                let failed = try await runner.sync().filter { $0.error != nil }
+                if !failed.isEmpty { post(.failed(failed.map(SyncReport.line).joined(separator: "; "))) }
+            } catch {
+                post(.failed("Sync failed: \(error)"))
+            }
+        }
+    }
+}
