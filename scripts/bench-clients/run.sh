@@ -42,4 +42,8 @@ kill "$probe_pid"; wait "$probe_pid" 2>/dev/null; probe_pid=
 
 /usr/bin/time -f "%M" -o "$tmp/rss" "$probe" bomb "$base/bomb.xml" >"$tmp/out" 2>&1
 echo "AsyncHTTPClient, gzip bomb (1 GiB, limit 10 MiB): peak $(( $(tail -n 1 "$tmp/rss") / 1024 )) MB: $(tail -n 1 "$tmp/out" | cut -c1-120)"
-echo "AsyncHTTPClient, slow drip (60 s deadline): $("$probe" drip "$base/drip.xml" 2>&1 | tail -n 1 | cut -c1-140)"
+# Observed (2026-12-04): the 60 s deadline given to execute(_:timeout:) did not end the body's drip
+# (still reading after 222 s; each byte restarts the read timeout). Capped at 100 s, as
+# scripts/bench/http.sh caps the old client.
+drip=$(timeout -s KILL 100 "$probe" drip "$base/drip.xml" 2>&1 | tail -n 1 | cut -c1-140)
+echo "AsyncHTTPClient, slow drip (60 s deadline): ${drip:-killed after 100 s, still reading}"

@@ -1,7 +1,7 @@
 # One HTTPS exchange on loopback with a throwaway test CA: `openssl s_server -WWW` serves a feed with a
 # certificate the CA signed. Without trusting the CA, `telex fetch` records a clear certificate error;
 # trusting it (SSL_CERT_FILE names it, which telex passes to libcurl as its CA bundle, as the curl
-# tool does), the same fetch succeeds. The machine's own bundle is never touched.
+# tool does; CURL_CA_BUNDLE, which wins over it, is unset), the same fetch succeeds. The machine's own bundle is never touched.
 . "$(dirname "$0")/lib.sh"
 command -v openssl >/dev/null || { echo "SKIP: openssl is not installed"; exit 0; }
 tls="$E2E_TMP/tls"; mkdir -p "$tls/www"
@@ -41,7 +41,7 @@ out=$(env -u SSL_CERT_FILE -u CURL_CA_BUNDLE "$TELEX" fetch --config "$E2E_TMP/f
 echo "$out" | grep -q "0 ok, 0 unchanged, 1 failed" || fail "an untrusted certificate was accepted: $out"
 echo "$out" | grep -q "TLS certificate rejected" || fail "no clear certificate message: $out"
 
-out=$(SSL_CERT_FILE="$tls/ca.pem" "$TELEX" fetch --config "$E2E_TMP/feeds.json" --cache "$E2E_TMP/trusted" 2>&1) \
+out=$(env -u CURL_CA_BUNDLE SSL_CERT_FILE="$tls/ca.pem" "$TELEX" fetch --config "$E2E_TMP/feeds.json" --cache "$E2E_TMP/trusted" 2>&1) \
   || fail "trusted fetch failed: $out"
 echo "$out" | grep -q "1 ok, 0 unchanged, 0 failed" || fail "the HTTPS exchange with the trusted test CA failed: $out"
 echo "$out" | grep -q "2 new items" || fail "items over HTTPS: $out"
