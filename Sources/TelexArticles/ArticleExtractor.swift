@@ -15,7 +15,9 @@ public enum ArticleExtractor {
         let reader = MetadataReader(tree: tree, resolver: resolver)
         var metadata = reader.read()
         let body = tree.first(.body) ?? tree.root
+        ExtractionTrace.log("parsed \(tree.count) nodes, body \(ExtractionTrace.describe(tree, body)) text \(TextStatistics(tree).text[body]): \(tree.textContent(body, limit: 20000).suffix(300))")
 
+        HiddenContent.remove(in: &tree, scope: body, stats: TextStatistics(tree))
         let related = RelatedStories.collect(in: &tree, scope: body, resolver: resolver, widgets: true)
 
         // Readability's retry ladder: each pass relaxes one rule when the story came out too short.
@@ -42,6 +44,11 @@ public enum ArticleExtractor {
         if Self.looksLikeWall(blocks: blocks, length: best.length) { confidence = min(confidence, 0.3) }
         if metadata.title == nil, case .heading(_, let i)? = blocks.first { metadata.title = Inline.plainText(i) }
         return ArticleDocument(metadata: metadata, blocks: blocks, related: related, confidence: confidence)
+    }
+
+    /// Temporary: bounded extraction (see ExtractionResult).
+    public static func extractBounded(html: [UInt8], pageURL: String, contentType: String? = nil) -> (document: ArticleDocument, outcomeName: String) {
+        (extract(html: html, pageURL: pageURL, contentType: contentType), "story")
     }
 
     static func looksLikeHTML(_ bytes: [UInt8], contentType: String?) -> Bool {

@@ -61,14 +61,17 @@ struct ReadabilityScorer {
         while i < stop {
             let n = tree[i]
             if n.removed || n.isText { i = tree.end(i); continue }
-            if isChrome(i, stats: stats, chromeTags: chromeTags) { tree.remove(i); i = tree.end(i); continue }
+            if isChrome(i, stats: stats, chromeTags: chromeTags) {
+                if stats.text[i] > 200 { ExtractionTrace.log("chrome \(ExtractionTrace.describe(tree, i)) text \(stats.text[i])") }
+                tree.remove(i); i = tree.end(i); continue
+            }
             i += 1
         }
     }
 
     private func isChrome(_ i: Int, stats: TextStatistics, chromeTags: TagSet) -> Bool {
         let n = tree[i]
-        if BlockConverter.isHidden(tree, i) || chromeTags.contains(n.tag) && !hasStoryInside(i) { return true }
+        if chromeTags.contains(n.tag) && !hasStoryInside(i) { return true }
         if let role = tree.attribute(i, .role)?.lowercased(), Self.unlikelyRoles.contains(role) { return true }
         if stats.text[i] < 150, isBylineOrDateline(i) { return true }
         if flags.contains(.stripUnlikely), n.tag != .a, n.tag != .body, n.tag != .article, n.tag != .main, n.hasHint {
@@ -179,6 +182,7 @@ struct ReadabilityScorer {
         ranked.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         var final: [Int: Double] = [:]
         for (i, s) in ranked { final[i] = s }
+        for (i, s) in ranked.prefix(6) { ExtractionTrace.log("candidate \(ExtractionTrace.describe(tree, i)) \(Int(s)) text \(stats.text[i]) links \(stats.linkDensity(i))") }
         guard var top = ranked.first?.0, ranked[0].1 > 0 else { return [body] }
 
         // Several strong candidates inside one ancestor: the ancestor holds the story.
@@ -216,6 +220,7 @@ struct ReadabilityScorer {
         let topFinal = final[top] ?? 0
         let siblingThreshold = max(10, topFinal * 0.2)
         let topClass = tree.attribute(top, .class) ?? ""
+        ExtractionTrace.log("top \(ExtractionTrace.describe(tree, top)) parent \(ExtractionTrace.describe(tree, parent))")
         guard parent > 0 else { return [top] }
         var result: [Int] = []
         for s in tree.children(parent) {

@@ -47,7 +47,7 @@ struct BlockConverter {
             return
         }
         let tag = node.tag
-        if HTMLTags.invisible.contains(tag) || Self.isHidden(tree, index) { return }
+        if HTMLTags.invisible.contains(tag) { return }
         switch tag {
         case .br:
             inline.appendLineBreak()
@@ -251,18 +251,6 @@ struct BlockConverter {
     }
 
     private static let wpCaption = Array("wp-caption".utf8), caption = Array("caption".utf8)
-    private static let hiddenStyles = FastText.needles(["display:none", "visibility:hidden"])
-
-    static func isHidden(_ tree: HTMLTree, _ index: Int) -> Bool {
-        if tree.hasAttribute(index, .hidden) { return true }
-        if tree.attribute(index, .ariaHidden) == "true" { return true }
-        if let style = tree.attribute(index, .style) {
-            // Lowercased without spaces, on bytes (Foundation's replacingOccurrences was a hot spot).
-            let compact = ArraySlice(style.utf8.filter { $0 != 0x20 }.map(HTMLTree.asciiLowercased))
-            if FastText.containsAny(compact, hiddenStyles) { return true }
-        }
-        return false
-    }
 }
 
 extension Block {

@@ -1,0 +1,35 @@
+/// Content the page hides (the `hidden` attribute, `aria-hidden`, inline `display:none` or
+/// `visibility:hidden`) is not part of the story, with one exception: a hidden element holding
+/// most of the page's text is the page itself, hidden until a script has run (pages that fade in,
+/// streamed server rendering that a script moves into place), and is kept.
+enum HiddenContent {
+    /// Marks the hidden elements below `scope` removed; one pass.
+    static func remove(in tree: inout HTMLTree, scope: Int, stats: TextStatistics) {
+        let total = stats.text[scope]
+        var i = scope + 1
+        let stop = tree.end(scope)
+        while i < stop {
+            let n = tree[i]
+            if n.removed || n.isText { i = tree.end(i); continue }
+            if isHidden(tree, i), !(total >= 500 && stats.text[i] * 2 >= total && stats.linkDensity(i) < 0.5) {
+                tree.remove(i)
+                i = tree.end(i)
+                continue
+            }
+            i += 1
+        }
+    }
+
+    private static let hiddenStyles = FastText.needles(["display:none", "visibility:hidden"])
+
+    static func isHidden(_ tree: HTMLTree, _ index: Int) -> Bool {
+        if tree.hasAttribute(index, .hidden) { return true }
+        if tree.attribute(index, .ariaHidden) == "true" { return true }
+        if let style = tree.attribute(index, .style) {
+            // Lowercased without spaces, on bytes (Foundation's replacingOccurrences was a hot spot).
+            let compact = ArraySlice(style.utf8.filter { $0 != 0x20 }.map(HTMLTree.asciiLowercased))
+            if FastText.containsAny(compact, hiddenStyles) { return true }
+        }
+        return false
+    }
+}
