@@ -11,13 +11,19 @@ enum HiddenContent {
         while i < stop {
             let n = tree[i]
             if n.removed || n.isText { i = tree.end(i); continue }
-            if isHidden(tree, i), !(total >= 500 && stats.text[i] * 2 >= total && stats.linkDensity(i) < 0.5) {
+            if isHidden(tree, i), !isPageWrapper(i, stats: stats, total: total) {
                 tree.remove(i)
                 i = tree.end(i)
                 continue
             }
             i += 1
         }
+    }
+
+    /// An element holding most of the page's text (not a menu): the page itself, whatever its
+    /// markup says (hidden until scripts run, or wrapped in a form or a popup's unclosed element).
+    static func isPageWrapper(_ i: Int, stats: TextStatistics, total: Int) -> Bool {
+        total >= 500 && Double(stats.text[i]) >= 0.6 * Double(total) && stats.linkDensity(i) < 0.5
     }
 
     private static let hiddenStyles = FastText.needles(["display:none", "visibility:hidden"])
