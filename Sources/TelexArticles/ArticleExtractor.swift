@@ -25,8 +25,9 @@ public enum ArticleExtractor {
         let ladder: [ReadabilityScorer.Flags] = [.all, [.weighClasses, .cleanConditionally], [.cleanConditionally], []]
         for flags in ladder {
             var scorer = ReadabilityScorer(tree: tree, flags: flags)
-            let roots = scorer.grab(body: body)
-            scorer.cleanConditionally(roots, title: metadata.title)
+            var roots = scorer.grab(body: body)
+            if ExtractionTrace.experiment.hasPrefix("full") { roots = [body] }
+            if ExtractionTrace.experiment != "full" { scorer.cleanConditionally(roots, title: metadata.title) }
             let blocks = StoryEdges.tidy(BlockConverter(tree: scorer.tree, resolver: resolver).blocks(of: roots), title: metadata.title)
             let length = blocks.reduce(0) { $0 + Self.textLength($1) }
             if length > best.length { best = (blocks, length) }

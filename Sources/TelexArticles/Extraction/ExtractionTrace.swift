@@ -4,6 +4,8 @@ import Foundation
 enum ExtractionTrace {
     static let enabled = ProcessInfo.processInfo.environment["TELEX_EXTRACT_TRACE"] != nil
 
+    static let experiment = ProcessInfo.processInfo.environment["TELEX_EXTRACT_EXPERIMENT"] ?? ""
+
     static func log(_ message: @autoclosure () -> String) {
         guard enabled else { return }
         FileHandle.standardError.write(Data(("trace: " + message() + "\n").utf8))

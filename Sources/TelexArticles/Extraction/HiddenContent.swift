@@ -1,7 +1,9 @@
-/// Content the page hides (the `hidden` attribute, `aria-hidden`, inline `display:none` or
-/// `visibility:hidden`) is not part of the story, with one exception: a hidden element holding
-/// most of the page's text is the page itself, hidden until a script has run (pages that fade in,
-/// streamed server rendering that a script moves into place), and is kept.
+/// Content the reader does not see is not part of the story: what the page hides (the `hidden`
+/// attribute, `aria-hidden`, inline `display:none` or `visibility:hidden`), `<noscript>` (shown
+/// only without scripts: tracking pixels, duplicate images) and buttons. With one exception: such
+/// an element holding most of the page's text is the page itself: hidden until a script has run
+/// (pages that fade in, streamed server rendering that a script moves into place), rendered for
+/// readers without scripts (forum software), or swallowed by an unclosed element in tag soup.
 enum HiddenContent {
     /// Marks the hidden elements below `scope` removed; one pass.
     static func remove(in tree: inout HTMLTree, scope: Int, stats: TextStatistics) {
@@ -11,7 +13,7 @@ enum HiddenContent {
         while i < stop {
             let n = tree[i]
             if n.removed || n.isText { i = tree.end(i); continue }
-            if isHidden(tree, i), !isPageWrapper(i, stats: stats, total: total) {
+            if n.tag == .noscript || n.tag == .button || isHidden(tree, i), !isPageWrapper(i, stats: stats, total: total) {
                 tree.remove(i)
                 i = tree.end(i)
                 continue
