@@ -26,12 +26,49 @@ public enum ArticleExtractor {
         for flags in ladder {
             var scorer = ReadabilityScorer(tree: tree, flags: flags)
             var roots = scorer.grab(body: body)
-            if ExtractionTrace.experiment.hasPrefix("full") { roots = [body] }
-            if ExtractionTrace.experiment != "full" { scorer.cleanConditionally(roots, title: metadata.title) }
-            let blocks = StoryEdges.tidy(BlockConverter(tree: scorer.tree, resolver: resolver).blocks(of: roots), title: metadata.title)
+            let withoutChrome = scorer.tree
+            scorer.cleanConditionally(roots, title: metadata.title)
+            var storyTree = scorer.tree
+            // The densest block is only part of what the page shows (a listing, a product page, a
+            // forum thread, a story in several sections): the whole page without its chrome reads better.
+            let kept = roots.reduce(0) { $0 + TextStatistics(storyTree).text[$1] }
+            let whole = TextStatistics(withoutChrome).text[body]
+            if ExtractionTrace.experiment != "noratio", Double(kept) < 0.5 * Double(whole) {
+                ExtractionTrace.log("whole page: story \(kept) of \(whole)")
+                roots = [body]
+                storyTree = withoutChrome
+            }
+            let blocks = StoryEdges.tidy(BlockConverter(tree: storyTree, resolver: resolver).blocks(of: roots), title: metadata.title)
             let length = blocks.reduce(0) { $0 + Self.textLength($1) }
             if length > best.length { best = (blocks, length) }
             if length >= 500 { break }
+        }
+
+        if ExtractionTrace.experiment == "dual" {
+            var fullBest: (blocks: [Block], length: Int) = ([], 0)
+            for flags in ladder {
+                var scorer = ReadabilityScorer(tree: tree, flags: flags)
+                scorer.removeChrome(body: body)
+                let blocks = StoryEdges.tidy(BlockConverter(tree: scorer.tree, resolver: resolver).blocks(of: [body]), title: metadata.title)
+                let length = blocks.reduce(0) { $0 + Self.textLength($1) }
+                if length > fullBest.length { fullBest = (blocks, length) }
+                if length >= 500 { break }
+            }
+            func features(_ blocks: [Block], _ prefix: String) -> [String: Any] {
+                var links: [DocumentLink] = []
+                for b in blocks { b.collectLinks(into: &links) }
+                var paragraphs: [String] = []
+                for b in blocks { b.appendPlainParagraphs(to: &paragraphs) }
+                let chars = paragraphs.reduce(0) { $0 + $1.count }
+                return [prefix + "chars": chars, prefix + "link": links.reduce(0) { $0 + $1.text.count },
+                        prefix + "blocks": paragraphs.count, prefix + "long": paragraphs.filter { $0.count >= 150 }.count,
+                        prefix + "short": paragraphs.filter { $0.count < 40 }.count,
+                        prefix + "lists": blocks.filter { if case .list = $0 { return true } else { return false } }.count,
+                        prefix + "headings": blocks.filter { if case .heading = $0 { return true } else { return false } }.count]
+            }
+            var f = features(best.blocks, "r_").merging(features(fullBest.blocks, "f_")) { a, _ in a }
+            f["types"] = Array(reader.declaredTypes).sorted()
+            ExtractionTrace.side = (ArticleDocument(blocks: fullBest.blocks).plainText, f)
         }
 
         var blocks = best.blocks

@@ -1,10 +1,13 @@
 import Foundation
 
 /// Development aid: with TELEX_EXTRACT_TRACE set, extraction explains its choices on standard error.
-enum ExtractionTrace {
+public enum ExtractionTrace {
     static let enabled = ProcessInfo.processInfo.environment["TELEX_EXTRACT_TRACE"] != nil
 
     static let experiment = ProcessInfo.processInfo.environment["TELEX_EXTRACT_EXPERIMENT"] ?? ""
+
+    /// Experiments: a second text and features for the batch output.
+    nonisolated(unsafe) public static var side: (text: String, features: [String: Any])?
 
     static func log(_ message: @autoclosure () -> String) {
         guard enabled else { return }

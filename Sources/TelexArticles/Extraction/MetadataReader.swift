@@ -6,6 +6,8 @@ struct MetadataReader {
     let tree: HTMLTree
     let resolver: URLResolver
     var jsonLD: JSONLDArticle?
+    /// schema.org types the page declares (JSON-LD `@type`, microdata `itemtype`) and its `og:type`, lowercased.
+    var declaredTypes: Set<String> = []
     private var meta: [String: String] = [:]
 
     init(tree: HTMLTree, resolver: URLResolver) {
@@ -22,11 +24,16 @@ struct MetadataReader {
         var best: JSONLDArticle?
         for i in tree.descendants(of: tree.root, tag: .script, includeRemoved: true) where tree.attribute(i, .type)?.lowercased().contains("ld+json") == true {
             let text = tree.children(i).map { tree.text($0) }.joined()
+            declaredTypes.formUnion(JSONLDArticle.types(in: text))
             if let found = JSONLDArticle.find(in: text), best == nil || (best!.body ?? "").count < (found.body ?? "").count || best!.headline == nil {
                 best = found
             }
         }
         jsonLD = best
+        for i in tree.descendants(of: tree.root, includeRemoved: true) where tree.hasAttribute(i, .itemtype) {
+            if let t = tree.attribute(i, .itemtype)?.split(separator: "/").last { declaredTypes.insert(t.lowercased()) }
+        }
+        if let og = meta["og:type"] { declaredTypes.insert("og:" + og.lowercased()) }
     }
 
     func read() -> ArticleMetadata {

@@ -38,10 +38,11 @@ struct ExtractBatch: ParsableCommand {
             let cpuBefore = BenchExtract.cpuSeconds()
             let result = ArticleExtractor.extractBounded(html: Array(data), pageURL: fields[2])
             let cpu = BenchExtract.cpuSeconds() - cpuBefore
-            let object: [String: Any] = [
+            var object: [String: Any] = [
                 "id": fields[0], "text": result.document.plainText, "confidence": result.document.confidence,
                 "cpuMs": (cpu * 10_000).rounded() / 10, "outcome": result.outcomeName,
             ]
+            if let side = ExtractionTrace.side { object["alt"] = side.text; object["features"] = side.features; ExtractionTrace.side = nil }
             if let json = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) {
                 FileHandle.standardOutput.write(json)
                 FileHandle.standardOutput.write(Data("\n".utf8))
