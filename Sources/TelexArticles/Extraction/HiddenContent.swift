@@ -13,7 +13,7 @@ enum HiddenContent {
         while i < stop {
             let n = tree[i]
             if n.removed || n.isText { i = tree.end(i); continue }
-            if n.tag == .noscript || n.tag == .button || isHidden(tree, i), !isPageWrapper(i, stats: stats, total: total) {
+            if n.tag == .noscript || n.tag == .button || isHidden(tree, i), !isPageWrapper(tree, i, stats: stats, total: total) {
                 tree.remove(i)
                 i = tree.end(i)
                 continue
@@ -24,9 +24,13 @@ enum HiddenContent {
 
     /// An element holding most of the page's text (not a menu): the page itself, whatever its
     /// markup says (hidden until scripts run, or wrapped in a form or a popup's unclosed element).
-    static func isPageWrapper(_ i: Int, stats: TextStatistics, total: Int) -> Bool {
+    /// Consent dialogs can hold most of a short page's text (their cookie descriptions) and are never the page.
+    static func isPageWrapper(_ tree: HTMLTree, _ i: Int, stats: TextStatistics, total: Int) -> Bool {
         total >= 500 && Double(stats.text[i]) >= 0.6 * Double(total) && stats.linkDensity(i) < 0.5
+            && !FastText.containsAny(tree.hint(i), consentHints)
     }
+
+    static let consentHints = FastText.needles(["consent", "cookie", "gdpr", "onetrust", "privacy"])
 
     private static let hiddenStyles = FastText.needles(["display:none", "visibility:hidden"])
 

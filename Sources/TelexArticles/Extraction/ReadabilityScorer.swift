@@ -61,7 +61,7 @@ struct ReadabilityScorer {
         while i < stop {
             let n = tree[i]
             if n.removed || n.isText { i = tree.end(i); continue }
-            if isChrome(i, stats: stats, chromeTags: chromeTags), !HiddenContent.isPageWrapper(i, stats: stats, total: stats.text[body]) {
+            if isChrome(i, stats: stats, chromeTags: chromeTags), !HiddenContent.isPageWrapper(tree, i, stats: stats, total: stats.text[body]) {
                 if stats.text[i] > 200 { ExtractionTrace.log("chrome \(ExtractionTrace.describe(tree, i)) text \(stats.text[i])") }
                 tree.remove(i); i = tree.end(i); continue
             }
