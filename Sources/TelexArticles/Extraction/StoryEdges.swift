@@ -21,10 +21,15 @@ enum StoryEdges {
             // A lone link right above another heading: a section link over the story's own headline.
             result.removeFirst()
         }
-        // Consecutive rules and rules at the edges say nothing.
+        // Consecutive rules and rules at the edges say nothing; a long block repeated word for word
+        // is a carousel's clone or the page's other layout (mobile and desktop) of the same text.
         var cleaned: [Block] = []
+        var seen: Set<String> = []
         for b in result {
             if case .rule = b, cleaned.isEmpty || cleaned.last == .rule { continue }
+            var text: [String] = []
+            b.appendPlainParagraphs(to: &text)
+            if text.count == 1, text[0].utf8.count >= 60, !seen.insert(text[0]).inserted { continue }
             cleaned.append(b)
         }
         while cleaned.last == .rule { cleaned.removeLast() }

@@ -14,7 +14,8 @@ enum HTMLParser {
 
     static func parse(_ bytes: [UInt8], contentType: String? = nil) -> HTMLTree {
         _ = initialized
-        let input = bytes.count > maximumInputBytes ? Array(bytes.prefix(maximumInputBytes)) : bytes
+        let capped = bytes.count > maximumInputBytes ? Array(bytes.prefix(maximumInputBytes)) : bytes
+        let input = AttributeNames.repaired(capped) ?? capped
         guard !input.isEmpty, let context = htmlNewParserCtxt() else { return HTMLTree() }
         defer { htmlFreeParserCtxt(context) }
         let encoding = chooseEncoding(input, contentType: contentType)
