@@ -21,54 +21,26 @@ public enum ArticleExtractor {
         let related = RelatedStories.collect(in: &tree, scope: body, resolver: resolver, widgets: true)
 
         // Readability's retry ladder: each pass relaxes one rule when the story came out too short.
-        var best: (blocks: [Block], length: Int) = ([], 0)
+        var best: (blocks: [Block], length: Int, roots: [Int], tree: HTMLTree?) = ([], 0, [], nil)
+        var withoutChrome: HTMLTree?
         let ladder: [ReadabilityScorer.Flags] = [.all, [.weighClasses, .cleanConditionally], [.cleanConditionally], []]
         for flags in ladder {
             var scorer = ReadabilityScorer(tree: tree, flags: flags)
-            var roots = scorer.grab(body: body)
-            let withoutChrome = scorer.tree
+            let roots = scorer.grab(body: body)
+            if withoutChrome == nil { withoutChrome = scorer.tree }
             scorer.cleanConditionally(roots, title: metadata.title)
-            var storyTree = scorer.tree
-            // The densest block is only part of what the page shows (a listing, a product page, a
-            // forum thread, a story in several sections): the whole page without its chrome reads better.
-            let kept = roots.reduce(0) { $0 + TextStatistics(storyTree).text[$1] }
-            let whole = TextStatistics(withoutChrome).text[body]
-            if ExtractionTrace.experiment != "noratio", Double(kept) < 0.5 * Double(whole) {
-                ExtractionTrace.log("whole page: story \(kept) of \(whole)")
-                roots = [body]
-                storyTree = withoutChrome
-            }
-            let blocks = StoryEdges.tidy(BlockConverter(tree: storyTree, resolver: resolver).blocks(of: roots), title: metadata.title)
+            let blocks = StoryEdges.tidy(BlockConverter(tree: scorer.tree, resolver: resolver).blocks(of: roots), title: metadata.title)
             let length = blocks.reduce(0) { $0 + Self.textLength($1) }
-            if length > best.length { best = (blocks, length) }
+            if length > best.length { best = (blocks, length, roots, scorer.tree) }
             if length >= 500 { break }
         }
-
-        if ExtractionTrace.experiment == "dual" {
-            var fullBest: (blocks: [Block], length: Int) = ([], 0)
-            for flags in ladder {
-                var scorer = ReadabilityScorer(tree: tree, flags: flags)
-                scorer.removeChrome(body: body)
-                let blocks = StoryEdges.tidy(BlockConverter(tree: scorer.tree, resolver: resolver).blocks(of: [body]), title: metadata.title)
-                let length = blocks.reduce(0) { $0 + Self.textLength($1) }
-                if length > fullBest.length { fullBest = (blocks, length) }
-                if length >= 500 { break }
-            }
-            func features(_ blocks: [Block], _ prefix: String) -> [String: Any] {
-                var links: [DocumentLink] = []
-                for b in blocks { b.collectLinks(into: &links) }
-                var paragraphs: [String] = []
-                for b in blocks { b.appendPlainParagraphs(to: &paragraphs) }
-                let chars = paragraphs.reduce(0) { $0 + $1.count }
-                return [prefix + "chars": chars, prefix + "link": links.reduce(0) { $0 + $1.text.count },
-                        prefix + "blocks": paragraphs.count, prefix + "long": paragraphs.filter { $0.count >= 150 }.count,
-                        prefix + "short": paragraphs.filter { $0.count < 40 }.count,
-                        prefix + "lists": blocks.filter { if case .list = $0 { return true } else { return false } }.count,
-                        prefix + "headings": blocks.filter { if case .heading = $0 { return true } else { return false } }.count]
-            }
-            var f = features(best.blocks, "r_").merging(features(fullBest.blocks, "f_")) { a, _ in a }
-            f["types"] = Array(reader.declaredTypes).sorted()
-            ExtractionTrace.side = (ArticleDocument(blocks: fullBest.blocks).plainText, f)
+        // The densest block is only part of what the page shows (a listing, a product page, a forum
+        // thread, a story in several sections): the whole page without its chrome reads better.
+        if let page = withoutChrome, let storyTree = best.tree, best.roots != [body],
+           Self.isPartOfPage(story: best.roots, in: storyTree, page: page, body: body, declaresArticle: reader.declaresArticle) {
+            ExtractionTrace.log("whole page")
+            let blocks = StoryEdges.tidy(BlockConverter(tree: page, resolver: resolver).blocks(of: [body]), title: metadata.title, wholePage: true)
+            best = (blocks, blocks.reduce(0) { $0 + Self.textLength($1) }, [body], page)
         }
 
         var blocks = best.blocks
@@ -87,6 +59,19 @@ public enum ArticleExtractor {
     /// Temporary: bounded extraction (see ExtractionResult).
     public static func extractBounded(html: [UInt8], pageURL: String, contentType: String? = nil) -> (document: ArticleDocument, outcomeName: String) {
         (extract(html: html, pageURL: pageURL, contentType: contentType), "story")
+    }
+
+    /// Whether the story found is only a part of the page's content: it holds less than half the
+    /// page's words outside links (a quarter on pages that declare themselves articles), or, on pages
+    /// that do not, it is short and less than half the page's text (one item of a listing).
+    static func isPartOfPage(story roots: [Int], in storyTree: HTMLTree, page: HTMLTree, body: Int, declaresArticle: Bool) -> Bool {
+        let pageStats = TextStatistics(page), storyStats = TextStatistics(storyTree)
+        let kept = roots.reduce(0) { $0 + storyStats.text[$1] }
+        let keptWords = roots.reduce(0) { $0 + storyStats.text[$1] - storyStats.link[$1] }
+        let whole = pageStats.text[body], wholeWords = pageStats.text[body] - pageStats.link[body]
+        let textShare = Double(kept) / Double(max(whole, 1)), wordShare = Double(keptWords) / Double(max(wholeWords, 1))
+        if wordShare < (declaresArticle ? 0.25 : 0.5) { return true }
+        return !declaresArticle && textShare < 0.5 && kept < 1500
     }
 
     static func looksLikeHTML(_ bytes: [UInt8], contentType: String?) -> Bool {

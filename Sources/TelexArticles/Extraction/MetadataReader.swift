@@ -36,6 +36,13 @@ struct MetadataReader {
         if let og = meta["og:type"] { declaredTypes.insert("og:" + og.lowercased()) }
     }
 
+    /// The page says it is an article (og:type, or a schema.org article type).
+    var declaresArticle: Bool {
+        !declaredTypes.isDisjoint(with: ["og:article", "article", "newsarticle", "blogposting", "reportage", "analysisnewsarticle",
+                                         "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "techarticle",
+                                         "scholarlyarticle", "liveblogposting"])
+    }
+
     func read() -> ArticleMetadata {
         var m = ArticleMetadata()
         m.title = title()

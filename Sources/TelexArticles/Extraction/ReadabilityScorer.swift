@@ -209,22 +209,6 @@ struct ReadabilityScorer {
             lastScore = ps
             parent = tree[parent].parent
         }
-        if ExtractionTrace.experiment.hasPrefix("vmax") {
-            let alpha = Double(ExtractionTrace.experiment.dropFirst(5)) ?? 1
-            func value(_ i: Int) -> Double { Double(stats.text[i] - stats.link[i]) - alpha * Double(stats.link[i]) }
-            var best = top, bestValue = value(top)
-            var a = tree[top].parent
-            while a > 0 {
-                let v = value(a)
-                if v > bestValue { best = a; bestValue = v }
-                if tree[a].tag == .body { break }
-                a = tree[a].parent
-            }
-            if best != top {
-                ExtractionTrace.log("vmax \(ExtractionTrace.describe(tree, top)) -> \(ExtractionTrace.describe(tree, best))")
-                return [best]
-            }
-        }
         // An only child: its parent is the better container.
         parent = tree[top].parent
         while parent > 0, tree[parent].tag != .body, tree.children(parent).filter({ !tree[$0].isText && !tree[$0].removed }).count == 1 {

@@ -66,9 +66,14 @@ struct BlockConverter {
         case _ where Self.codeTags.contains(tag):
             inline.appendCode(tree.textContent(index))
         case .img:
-            if let url = imageURL(index), !isTinyImage(index) {
+            switch image(index) {
+            case .story(let url, let alt):
                 flush(&inline, into: &out)
-                out.append(.figure(imageURL: url, caption: []))
+                out.append(.figure(imageURL: url, caption: [], alt: alt))
+            case .character(let text):
+                inline.appendText(text)
+            case .decorative:
+                break
             }
         case .h1, .h2, .h3, .h4, .h5, .h6:
             flush(&inline, into: &out)
@@ -144,7 +149,7 @@ struct BlockConverter {
         var result: [Inline] = []
         for block in blocks {
             switch block {
-            case .paragraph(let i), .heading(_, let i), .figure(_, let i):
+            case .paragraph(let i), .heading(_, let i), .figure(_, let i, _):
                 if i.isEmpty { continue }
                 if !result.isEmpty { result.append(.lineBreak) }
                 result.append(contentsOf: i)
@@ -159,11 +164,15 @@ struct BlockConverter {
     }
 
     private func convertFigure(_ index: Int, into out: inout [Block], depth: Int) {
-        var image: String?
+        var image: String?, alt: String?
         var captionNode: Int?
         for d in tree.descendants(of: index) {
             let n = tree[d]
-            if image == nil, n.tag == .img, !isTinyImage(d) { image = imageURL(d) }
+            // The author made it a figure: an empty alt does not make its image decorative.
+            if image == nil, n.tag == .img, !isTinyImage(d), !isIcon(d), let url = imageURL(d) {
+                image = url
+                alt = altText(d)
+            }
             if captionNode == nil, n.tag == .figcaption || FastText.contains(tree.hint(d), Self.caption) && n.tag != .img { captionNode = d }
         }
         var caption = captionNode.map { inlines(of: $0, depth: depth) } ?? []
@@ -174,7 +183,7 @@ struct BlockConverter {
             if !inner.isEmpty && image == nil { out.append(contentsOf: inner); return }
             caption = inner.flatMap { if case .paragraph(let i) = $0 { return i } else { return [] } }
         }
-        if image != nil || !caption.isEmpty { out.append(.figure(imageURL: image, caption: caption)) }
+        if image != nil || !caption.isEmpty { out.append(.figure(imageURL: image, caption: caption, alt: alt)) }
     }
 
     private func convertTable(_ index: Int, into out: inout [Block], depth: Int) {
@@ -242,6 +251,44 @@ struct BlockConverter {
            let first = set.split(separator: ",").first?.split(separator: " ").first,
            let url = resolver.image(String(first)) { return url }
         return nil
+    }
+
+    enum ImageKind: Equatable {
+        /// An image of the story, with its alternative text when it has one.
+        case story(url: String, alt: String?)
+        /// An image standing for a character (emoji drawn as images): its alt text goes inline.
+        case character(String)
+        /// Tracking pixels, spacers, icons, logos and images marked decorative (`alt=""`).
+        case decorative
+    }
+
+    /// What an `<img>` outside a figure is to the story.
+    func image(_ index: Int) -> ImageKind {
+        let alt = altText(index)
+        if let alt, FastText.contains(tree.hint(index), Self.emoji) || UTF8Text.isSymbols(alt) { return .character(alt) }
+        guard let url = imageURL(index), !isTinyImage(index), !isIcon(index) else { return .decorative }
+        if tree.attribute(index, .alt).map({ InlineBuilder.collapse($0).isEmpty }) == true { return .decorative }
+        return .story(url: url, alt: alt)
+    }
+
+    /// The alternative text, whitespace collapsed; nil when absent or empty.
+    func altText(_ index: Int) -> String? {
+        guard let raw = tree.attribute(index, .alt) else { return nil }
+        let alt = InlineBuilder.collapse(raw)
+        return alt.isEmpty ? nil : alt
+    }
+
+    private static let emoji = Array("emoji".utf8)
+    private static let iconHints = FastText.needles(["icon", "logo", "avatar", "sprite", "spinner", "spacer", "pixel", "tracking",
+                                                     "badge", "gravatar", "loader", "placeholder"])
+
+    /// Icons, logos, avatars, spinners and trackers, named so by their class, id or file name.
+    func isIcon(_ index: Int) -> Bool {
+        if FastText.containsAny(tree.hint(index), Self.iconHints) { return true }
+        guard let src = tree.attribute(index, .src) else { return false }
+        let file = src.split(separator: "?").first.map { $0.split(separator: "/").last ?? $0 } ?? ""
+        return FastText.containsAny(ArraySlice(file.utf8.map(HTMLTree.asciiLowercased)), Self.iconHints)
+            || file.hasPrefix("1x1") || file.lowercased().hasSuffix(".ico")
     }
 
     func isTinyImage(_ index: Int) -> Bool {

@@ -9,6 +9,12 @@ enum UTF8Text {
         return nonASCIISpaceLength(s, i)
     }
 
+    /// One or two characters, none a letter or digit: an emoji or a symbol drawn as an image.
+    static func isSymbols(_ s: String) -> Bool {
+        guard !s.isEmpty, s.count <= 2 else { return false }
+        return s.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic && !("0"..."9").contains($0) && $0.value > 0x7F || $0.value == 0x200D }
+    }
+
     /// Unicode scalars in a string, counted on its UTF-8 bytes.
     static func scalarCount(_ s: String) -> Int {
         var n = 0

@@ -62,11 +62,12 @@ extension FetchService {
         guard let document, relatedBudget > 0 else { return page }
         var fetched = 0
         for link in document.related where fetched < relatedBudget {
-            guard link.url.hasPrefix("http://") || link.url.hasPrefix("https://") else { continue }
-            if let cached = try? store.article(forURL: link.url), cached.status != .failed { continue }
-            guard claims.claim(link.url) else { continue }
+            // Related stories named without a link have no page to fetch.
+            guard let url = link.url, url.hasPrefix("http://") || url.hasPrefix("https://") else { continue }
+            if let cached = try? store.article(forURL: url), cached.status != .failed { continue }
+            guard claims.claim(url) else { continue }
             fetched += 1
-            _ = await fetchRecord(link.url, allowPrivateAddresses: allowPrivateAddresses, into: &page.outcome)
+            _ = await fetchRecord(url, allowPrivateAddresses: allowPrivateAddresses, into: &page.outcome)
         }
         return page
     }
