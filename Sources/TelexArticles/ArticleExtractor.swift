@@ -18,6 +18,7 @@ public enum ArticleExtractor {
         ExtractionTrace.log("parsed \(tree.count) nodes, body \(ExtractionTrace.describe(tree, body)) text \(TextStatistics(tree).text[body]): \(tree.textContent(body, limit: 20000).suffix(300))")
 
         HiddenContent.remove(in: &tree, scope: body, stats: TextStatistics(tree))
+        if ExtractionTrace.experimentNumber("noshare") == nil { ShareWidgets.remove(in: &tree, scope: body) }
         let related = RelatedStories.collect(in: &tree, scope: body, resolver: resolver, widgets: true)
 
         // Readability's retry ladder: each pass relaxes one rule when the story came out too short.

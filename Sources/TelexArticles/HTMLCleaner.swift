@@ -8,6 +8,7 @@ public enum HTMLCleaner {
         let body = tree.first(.body) ?? tree.root
         let resolver = URLResolver(base: baseURL)
         HiddenContent.remove(in: &tree, scope: body, stats: TextStatistics(tree))
+        ShareWidgets.remove(in: &tree, scope: body)
         let related = RelatedStories.collect(in: &tree, scope: body, resolver: resolver, widgets: false)
         let blocks = BlockConverter(tree: tree, resolver: resolver).blocks(of: Array(tree.children(body)))
         return ArticleDocument(metadata: ArticleMetadata(), blocks: blocks, related: related, confidence: blocks.isEmpty ? 0 : 1)

@@ -67,6 +67,17 @@ enum FastText {
         }
     }
 
+    /// The index of the first occurrence of `needle` in `haystack`, or nil.
+    static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+        var i = haystack.startIndex
+        while i <= haystack.endIndex - needle.count {
+            if haystack[i] == needle[0], haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
+    }
+
     static func containsAny(_ haystack: ArraySlice<UInt8>, _ needles: NeedleSet) -> Bool {
         needles.occurs(in: haystack)
     }
