@@ -15,6 +15,13 @@ enum UTF8Text {
         return s.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic && !("0"..."9").contains($0) && $0.value > 0x7F || $0.value == 0x200D }
     }
 
+    /// Unicode scalars, those from U+3000 to U+FFFF (CJK, kana, hangul, full-width forms) counting three.
+    static func weightedLength(_ s: String) -> Int {
+        var n = 0
+        for b in s.utf8 where b & 0xC0 != 0x80 { n += b >= 0xE3 && b <= 0xEF ? 3 : 1 }
+        return n
+    }
+
     /// Unicode scalars in a string, counted on its UTF-8 bytes.
     static func scalarCount(_ s: String) -> Int {
         var n = 0
