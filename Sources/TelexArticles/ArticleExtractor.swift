@@ -3,12 +3,25 @@ import Foundation
 /// Extracts the main story of a full web page.
 public enum ArticleExtractor {
     /// The story of `html` (bytes as fetched) from `pageURL`; `contentType` is the HTTP header if known.
-    /// Never fails: an unusable page gives a document with low confidence.
+    /// Never fails: an unusable page gives a document with low confidence (zero for pages that are
+    /// not HTML or that need more work than the standard budget).
     public static func extract(html: [UInt8], pageURL: String, contentType: String? = nil) -> ArticleDocument {
+        extract(html: html, pageURL: pageURL, contentType: contentType, budget: .standard).document
+    }
+
+    /// The story of a page and what became of it: extracted, not a web page, or over the budget
+    /// (the document then holds the page's metadata when it was read, and no story).
+    public static func extract(html: [UInt8], pageURL: String, contentType: String? = nil, budget: ExtractionBudget) -> ExtractionResult {
         if !looksLikeHTML(html, contentType: contentType) {
-            return ArticleDocument(metadata: ArticleMetadata(canonicalURL: URLResolver(base: pageURL).link(pageURL)), confidence: 0)
+            let doc = ArticleDocument(metadata: ArticleMetadata(canonicalURL: URLResolver(base: pageURL).link(pageURL)), confidence: 0)
+            return ExtractionResult(document: doc, outcome: .notHTML)
         }
-        var tree = HTMLParser.parse(html, contentType: contentType)
+        let deadline = Deadline(budget)
+        func overBudget(_ metadata: ArticleMetadata = ArticleMetadata()) -> ExtractionResult {
+            ExtractionResult(document: ArticleDocument(metadata: metadata, confidence: 0), outcome: .overBudget(budget))
+        }
+        var tree = HTMLParser.parse(html, contentType: contentType, deadline: deadline)
+        if deadline.check() { return overBudget() }
         let pageResolver = URLResolver(base: pageURL)
         let baseHref = tree.first(.base).flatMap { tree.attribute($0, .href) }.flatMap(pageResolver.link)
         let resolver = URLResolver(base: baseHref ?? pageURL)
@@ -19,18 +32,20 @@ public enum ArticleExtractor {
 
         HiddenContent.remove(in: &tree, scope: body, stats: TextStatistics(tree))
         if ExtractionTrace.experimentNumber("noshare") == nil { ShareWidgets.remove(in: &tree, scope: body) }
-        let related = RelatedStories.collect(in: &tree, scope: body, resolver: resolver, widgets: true)
+        let related = RelatedStories.collect(in: &tree, scope: body, resolver: resolver, widgets: true, deadline: deadline)
+        if deadline.check() { return overBudget(metadata) }
 
         // Readability's retry ladder: each pass relaxes one rule when the story came out too short.
         var best: (blocks: [Block], length: Int, roots: [Int], tree: HTMLTree?) = ([], 0, [], nil)
         var withoutChrome: HTMLTree?
         let ladder: [ReadabilityScorer.Flags] = [.all, [.weighClasses, .cleanConditionally], [.cleanConditionally], []]
         for flags in ladder {
+            if deadline.check() { return overBudget(metadata) }
             var scorer = ReadabilityScorer(tree: tree, flags: flags)
             let roots = scorer.grab(body: body)
             if withoutChrome == nil { withoutChrome = scorer.tree }
             scorer.cleanConditionally(roots, title: metadata.title)
-            let blocks = StoryEdges.tidy(BlockConverter(tree: scorer.tree, resolver: resolver).blocks(of: roots), title: metadata.title)
+            let blocks = StoryEdges.tidy(BlockConverter(tree: scorer.tree, resolver: resolver, deadline: deadline).blocks(of: roots), title: metadata.title)
             let length = blocks.reduce(0) { $0 + Self.textLength($1) }
             if length > best.length { best = (blocks, length, roots, scorer.tree) }
             if length >= 500 { break }
@@ -40,7 +55,7 @@ public enum ArticleExtractor {
         if let page = withoutChrome, let storyTree = best.tree, best.roots != [body],
            Self.isPartOfPage(story: best.roots, in: storyTree, page: page, body: body, declaresArticle: reader.declaresArticle) {
             ExtractionTrace.log("whole page")
-            let blocks = StoryEdges.tidy(BlockConverter(tree: page, resolver: resolver).blocks(of: [body]), title: metadata.title, wholePage: true)
+            let blocks = StoryEdges.tidy(BlockConverter(tree: page, resolver: resolver, deadline: deadline).blocks(of: [body]), title: metadata.title, wholePage: true)
             best = (blocks, blocks.reduce(0) { $0 + Self.textLength($1) }, [body], page)
         }
 
@@ -53,13 +68,10 @@ public enum ArticleExtractor {
             confidence = max(confidence, 0.75)
         }
         if Self.looksLikeWall(blocks: blocks, length: best.length) { confidence = min(confidence, 0.3) }
+        if deadline.check() { return overBudget(metadata) }
         if metadata.title == nil, case .heading(_, let i)? = blocks.first { metadata.title = Inline.plainText(i) }
-        return ArticleDocument(metadata: metadata, blocks: blocks, related: related, confidence: confidence)
-    }
-
-    /// Temporary: bounded extraction (see ExtractionResult).
-    public static func extractBounded(html: [UInt8], pageURL: String, contentType: String? = nil) -> (document: ArticleDocument, outcomeName: String) {
-        (extract(html: html, pageURL: pageURL, contentType: contentType), "story")
+        let doc = ArticleDocument(metadata: metadata, blocks: blocks, related: related, confidence: confidence)
+        return ExtractionResult(document: doc, outcome: .extracted)
     }
 
     /// Whether the story found is only a part of the page's content: it holds less than half the

@@ -22,7 +22,7 @@ enum RelatedStories {
 
     /// Collects related links below `scope`, marking their nodes removed.
     /// `widgets` also looks for related-posts widgets and previous/next links (full pages only).
-    static func collect(in tree: inout HTMLTree, scope: Int, resolver: URLResolver, widgets: Bool) -> [RelatedLink] {
+    static func collect(in tree: inout HTMLTree, scope: Int, resolver: URLResolver, widgets: Bool, deadline: Deadline? = nil) -> [RelatedLink] {
         var found: [RelatedLink] = []
         var seen: Set<String> = []
         var seenTitles: Set<String> = []
@@ -45,6 +45,7 @@ enum RelatedStories {
         var i = scope + 1
         let stop = tree.end(scope)
         while i < stop {
+            if let deadline, deadline.checkOften() { return found }
             let n = tree[i]
             if n.removed || n.isText || HTMLTags.invisible.contains(n.tag) { i = tree.end(i); continue }
             if stats.text[i] >= 6, stats.text[i] <= 400, lineTags.contains(n.tag), let line = markerLine(tree, i, resolver: resolver) {

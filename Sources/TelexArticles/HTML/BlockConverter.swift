@@ -4,6 +4,8 @@ struct BlockConverter {
     let resolver: URLResolver
     /// Nodes to leave out (removed chrome, related-story lines already collected).
     var isSkipped: (Int) -> Bool = { _ in false }
+    /// Conversion stops early once this passes (the caller then discards the blocks).
+    var deadline: Deadline?
 
     private static let maximumDepth = 150
     private static let emphasisTags: TagSet = [.em, .i, .cite, .dfn, .var]
@@ -39,6 +41,7 @@ struct BlockConverter {
     }
 
     private func convert(_ index: Int, into out: inout [Block], inline: inout InlineBuilder, depth: Int) {
+        if let deadline, deadline.checkOften() { return }
         let node = tree[index]
         if node.removed || isSkipped(index) { return }
         if node.isText { tree.textBytes(index).withUnsafeBufferPointer { inline.appendText($0) }; return }
@@ -178,7 +181,7 @@ struct BlockConverter {
         var caption = captionNode.map { inlines(of: $0, depth: depth) } ?? []
         if caption.isEmpty, captionNode == nil {
             // Some figures carry their text directly (a quote, an embedded paragraph): keep it.
-            let inner = BlockConverter(tree: tree, resolver: resolver, isSkipped: { self.isSkipped($0) || self.tree[$0].tag == .img })
+            let inner = BlockConverter(tree: tree, resolver: resolver, isSkipped: { self.isSkipped($0) || self.tree[$0].tag == .img }, deadline: deadline)
                 .blocks(of: Array(tree.children(index)))
             if !inner.isEmpty && image == nil { out.append(contentsOf: inner); return }
             caption = inner.flatMap { if case .paragraph(let i) = $0 { return i } else { return [] } }

@@ -20,12 +20,19 @@ final class TreeBuilder {
     /// The <html> and <body> nodes once made: content after `</body></html>` still belongs to the body, as in browsers.
     @exclusivity(unchecked) private var htmlNode = -1, bodyNode = -1
 
-    init(capacity: Int) {
+    /// Parsing stops (the tree keeps what was read) once this passes.
+    private let deadline: Deadline?
+    private var context: htmlParserCtxtPtr?
+    private(set) var stopped = false
+
+    init(capacity: Int, deadline: Deadline? = nil) {
+        self.deadline = deadline
         tree = HTMLTree(capacity: capacity)
         open = [(tree.root, false, true)]
     }
 
     func startElement(_ name: UnsafePointer<UInt8>, _ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+        if let deadline, deadline.checkOften() { stop() }
         flushText()
         let tag = Tag.named(Self.bytes(name))
         let current = open[open.count - 1]
@@ -71,6 +78,7 @@ final class TreeBuilder {
     }
 
     func characters(_ text: UnsafePointer<UInt8>, _ length: Int32) {
+        if let deadline, deadline.checkOften() { stop() }
         guard skipping == 0, length > 0 else { return }
         pendingText.append(contentsOf: UnsafeBufferPointer(start: text, count: Int(length)))
     }
@@ -94,8 +102,15 @@ final class TreeBuilder {
         UnsafeBufferPointer(start: p, count: Int(xmlStrlen(p)))
     }
 
+    private func stop() {
+        guard !stopped, let context else { return }
+        stopped = true
+        xmlStopParser(context)
+    }
+
     /// Points libxml2's SAX handler of `context` at this builder (kept in the context's `_private`).
     func attach(to context: htmlParserCtxtPtr) {
+        self.context = context
         context.pointee._private = Unmanaged.passUnretained(self).toOpaque()
         guard let sax = context.pointee.sax else { return }
         sax.pointee = xmlSAXHandler()

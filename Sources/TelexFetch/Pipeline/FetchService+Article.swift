@@ -103,13 +103,17 @@ extension FetchService {
         let finalURL = response.finalURL.absoluteString
         // Extraction and the record's JSON and text are the CPU work of a page: at most one per core.
         let (document, record) = await cpu.run {
-            let document = ArticleExtractor.extract(html: body, pageURL: finalURL, contentType: response.contentType)
+            // Bounded: a page over the budget is recorded as no article, with the reason, and the
+            // reader shows the feed's content.
+            let result = ArticleExtractor.extract(html: body, pageURL: finalURL, contentType: response.contentType, budget: .standard)
+            let document = result.document
             let record = ArticleRecord(
                 requestedURL: address, finalURL: finalURL, canonicalURL: document.metadata.canonicalURL,
-                status: document.confidence >= ArticleDocument.minimumConfidence ? .ok : .notArticle,
+                status: result.outcome == .extracted && document.confidence >= ArticleDocument.minimumConfidence ? .ok : .notArticle,
                 httpStatus: response.status, fetchedAt: now, title: document.metadata.title,
                 documentJSON: try? JSONEncoder().encode(document), plainText: document.plainText,
-                links: document.links.map { ArticleLink(url: $0.url, text: $0.text, kind: $0.isRelated ? .related : .inline) })
+                links: document.links.map { ArticleLink(url: $0.url, text: $0.text, kind: $0.isRelated ? .related : .inline) },
+                error: result.note)
             return (document, record)
         }
         outcome.records.append(record)

@@ -18,6 +18,14 @@ struct ExtractBatch: ParsableCommand {
     @Argument(help: "The manifest file (- for standard input).")
     var manifest: String
 
+    static func name(_ outcome: ExtractionResult.Outcome) -> String {
+        switch outcome {
+        case .extracted: return "extracted"
+        case .notHTML: return "notHTML"
+        case .overBudget: return "overBudget"
+        }
+    }
+
     func run() throws {
         let listing: String
         if manifest == "-" {
@@ -36,11 +44,11 @@ struct ExtractBatch: ParsableCommand {
                 continue
             }
             let cpuBefore = BenchExtract.cpuSeconds()
-            let result = ArticleExtractor.extractBounded(html: Array(data), pageURL: fields[2])
+            let result = ArticleExtractor.extract(html: Array(data), pageURL: fields[2], budget: .standard)
             let cpu = BenchExtract.cpuSeconds() - cpuBefore
             var object: [String: Any] = [
                 "id": fields[0], "text": result.document.plainText, "confidence": result.document.confidence,
-                "cpuMs": (cpu * 10_000).rounded() / 10, "outcome": result.outcomeName,
+                "cpuMs": (cpu * 10_000).rounded() / 10, "outcome": Self.name(result.outcome),
             ]
             if let side = ExtractionTrace.side { object["alt"] = side.text; object["features"] = side.features; ExtractionTrace.side = nil }
             if let json = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) {
