@@ -47,6 +47,7 @@ public enum ArticleExtractor {
             scorer.cleanConditionally(roots, title: metadata.title)
             let blocks = StoryEdges.tidy(BlockConverter(tree: scorer.tree, resolver: resolver, deadline: deadline).blocks(of: roots), title: metadata.title)
             let length = blocks.reduce(0) { $0 + Self.textLength($1) }
+            ExtractionTrace.log("pass \(flags.rawValue): \(length)")
             if length > best.length { best = (blocks, length, roots, scorer.tree) }
             if length >= 500 { break }
         }
@@ -75,8 +76,9 @@ public enum ArticleExtractor {
     }
 
     /// Whether the story found is only a part of the page's content: it holds less than half the
-    /// page's words outside links (a quarter on pages that declare themselves articles), or, on pages
-    /// that do not, it is short and less than half the page's text (one item of a listing).
+    /// page's words outside links (a quarter on pages that declare themselves articles); it is a few
+    /// lines out of a long page; or, on pages that do not declare themselves articles, it is short
+    /// and less than half the page's text (one item of a listing).
     static func isPartOfPage(story roots: [Int], in storyTree: HTMLTree, page: HTMLTree, body: Int, declaresArticle: Bool) -> Bool {
         let pageStats = TextStatistics(page), storyStats = TextStatistics(storyTree)
         let kept = roots.reduce(0) { $0 + storyStats.text[$1] }
@@ -84,6 +86,8 @@ public enum ArticleExtractor {
         let whole = pageStats.text[body], wholeWords = pageStats.text[body] - pageStats.link[body]
         let textShare = Double(kept) / Double(max(whole, 1)), wordShare = Double(keptWords) / Double(max(wholeWords, 1))
         if wordShare < (declaresArticle ? 0.25 : 0.5) { return true }
+        // A few lines out of a long page (one card of a listing that calls itself an article).
+        if kept < 300 && textShare < 0.25 { return true }
         return !declaresArticle && textShare < 0.5 && kept < 1500
     }
 

@@ -1,6 +1,7 @@
 /// Content the reader does not see is not part of the story: what the page hides (the `hidden`
 /// attribute, `aria-hidden`, inline `display:none` or `visibility:hidden`), `<noscript>` (shown
-/// only without scripts: tracking pixels, duplicate images) and buttons. With one exception: such
+/// only without scripts: tracking pixels, duplicate images), buttons, cookie or consent dialogs
+/// (shown once, then dismissed), and the slides carousels clone to loop. With one exception: such
 /// an element holding most of the page's text is the page itself: hidden until a script has run
 /// (pages that fade in, streamed server rendering that a script moves into place), rendered for
 /// readers without scripts (forum software), or swallowed by an unclosed element in tag soup.
@@ -13,7 +14,8 @@ enum HiddenContent {
         while i < stop {
             let n = tree[i]
             if n.removed || n.isText { i = tree.end(i); continue }
-            if n.tag == .noscript || n.tag == .button || isHidden(tree, i), !isPageWrapper(tree, i, stats: stats, total: total) {
+            let isConsent = n.hasHint && (FastText.containsAny(tree.hint(i), consentDialogs) || FastText.containsAny(tree.classHint(i), clones))
+            if n.tag == .noscript || n.tag == .button || isConsent || isHidden(tree, i), !isPageWrapper(tree, i, stats: stats, total: total) {
                 tree.remove(i)
                 i = tree.end(i)
                 continue
@@ -30,6 +32,12 @@ enum HiddenContent {
             && !FastText.containsAny(tree.hint(i), consentHints)
     }
 
+    /// Slides a carousel repeats to loop (slick, swiper): the same text again.
+    static let clones = FastText.needles(["slick-cloned", "swiper-slide-duplicate", "cloned"])
+    /// Cookie and consent dialogs: never story, whatever else the page looks like.
+    static let consentDialogs = FastText.needles(["consent", "gdpr", "onetrust", "cookie-banner", "cookie-notice", "cookie-law",
+                                                  "cookielaw", "cookie-bar", "cookiebar", "cookie-popup", "cookie-modal",
+                                                  "cookies-eu", "cookie-info", "cookie-wall", "cookiewall", "cc-window"])
     static let consentHints = FastText.needles(["consent", "cookie", "gdpr", "onetrust", "privacy"])
 
     private static let hiddenStyles = FastText.needles(["display:none", "visibility:hidden"])

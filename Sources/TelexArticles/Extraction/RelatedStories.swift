@@ -186,12 +186,9 @@ enum RelatedStories {
             let t = headline(tree, a)
             links.append((t.count < 4 ? "" : stripMarker(t), url))
         }
-        if !links.isEmpty {
-            guard Double(linkText) >= 0.6 * Double(max(rest.count, 1)) else { return nil }
-            return MarkerLine(headline: rest, links: links)
-        }
+        if !links.isEmpty, Double(linkText) >= 0.6 * Double(max(rest.count, 1)) { return MarkerLine(headline: rest, links: links) }
         guard isHeadline(rest), isSetApart(tree, node, text: text, markerLength: markerLength) else { return nil }
-        return MarkerLine(headline: rest, links: [])
+        return MarkerLine(headline: rest, links: links)
     }
 
     private static let headlineTrim = CharacterSet.whitespaces.union(CharacterSet(charactersIn: ":：-–—»>|\u{A0}"))

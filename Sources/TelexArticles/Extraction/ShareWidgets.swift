@@ -16,7 +16,7 @@ enum ShareWidgets {
             if node.tag == .a {
                 links[i] += 1
                 let text = stats.text[i]
-                if text == 0 { bare[i] += 1 } else if isShareLink(tree, i, textLength: text) { share[i] += 1 }
+                if isShareLink(tree, i, textLength: text) { share[i] += 1 } else if text == 0 { bare[i] += 1 }
                 if isTagLink(tree, i) { tags[i] += 1 }
             }
             let p = node.parent
@@ -34,6 +34,7 @@ enum ShareWidgets {
             let isReactions = links[i] == 0 && stats.text[i] > 0 && stats.text[i] <= 60 && isReactionBar(tree.textContent(i, limit: 240))
             let isTags = tags[i] >= 2 && tags[i] == links[i] && nonLinkText <= 30 && stats.link[i] <= 30 * l
             if isShare || isReactions || isTags {
+                ExtractionTrace.log("widget \(isShare ? "share" : isTags ? "tags" : "reactions") \(ExtractionTrace.describe(tree, i)) text \(stats.text[i])")
                 tree.remove(i)
                 i = tree.end(i)
                 continue

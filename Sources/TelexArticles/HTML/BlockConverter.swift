@@ -282,6 +282,8 @@ struct BlockConverter {
     }
 
     private static let emoji = Array("emoji".utf8)
+    private static let iconFolders: Set<String> = ["icon", "icons", "logo", "logos", "sprite", "sprites", "emoji", "emojis", "badges",
+                                                   "avatar", "avatars", "flags", "ico"]
     private static let iconHints = FastText.needles(["icon", "logo", "avatar", "sprite", "spinner", "spacer", "pixel", "tracking",
                                                      "badge", "gravatar", "loader", "placeholder"])
 
@@ -289,9 +291,10 @@ struct BlockConverter {
     func isIcon(_ index: Int) -> Bool {
         if FastText.containsAny(tree.hint(index), Self.iconHints) { return true }
         guard let src = tree.attribute(index, .src) else { return false }
-        let file = src.split(separator: "?").first.map { $0.split(separator: "/").last ?? $0 } ?? ""
-        return FastText.containsAny(ArraySlice(file.utf8.map(HTMLTree.asciiLowercased)), Self.iconHints)
-            || file.hasPrefix("1x1") || file.lowercased().hasSuffix(".ico")
+        let path = (src.split(separator: "?").first ?? "").lowercased().split(separator: "/")
+        let file = path.last ?? ""
+        return FastText.containsAny(ArraySlice(file.utf8), Self.iconHints) || file.hasPrefix("1x1") || file.hasSuffix(".ico")
+            || path.dropLast().contains { Self.iconFolders.contains(String($0)) }
     }
 
     func isTinyImage(_ index: Int) -> Bool {
