@@ -30,9 +30,12 @@ if [ ! -x "$out/fuzz-articles" ] || [ -n "$(find Sources/TelexArticles Sources/T
 fi
 echo "== fuzzing extraction and layout for ${seconds}s"
 # -timeout: a page may take the 2 s extraction budget, slowed by AddressSanitizer; 10 s means it was not bounded.
-ASAN_OPTIONS=detect_leaks=0 "$out/fuzz-articles" -max_total_time="$seconds" -max_len=131072 -timeout=10 -rss_limit_mb=4096 \
-  -detect_leaks=0 -artifact_prefix="$out/crashes/" -print_final_stats=1 "$out/corpus" 2>&1 |
-  grep -E "^#[0-9]+.*(DONE|pulse)|ERROR|SUMMARY|Fatal error|stat::number_of_executed_units|stat::peak_rss|crash-|timeout-|oom-|slow-unit" | tail -10
+# Fork mode keeps going after a crash or a timeout, so one run reports every distinct one.
+ASAN_OPTIONS=detect_leaks=0 "$out/fuzz-articles" -fork=1 -ignore_crashes=1 -ignore_timeouts=1 -ignore_ooms=1 \
+  -max_total_time="$seconds" -max_len=131072 -timeout=10 -rss_limit_mb=4096 \
+  -detect_leaks=0 -artifact_prefix="$out/crashes/" -print_final_stats=1 "$out/corpus" 2>&1 | tee "$out/last-run.log" |
+  grep -aE "^#[0-9]+: cov|DONE|INFO: exiting|Fatal error|SUMMARY|crash-|timeout-|oom-" | tail -12
+echo "fuzz: $(grep -ac "^#[0-9]*: cov" "$out/last-run.log") progress lines; last: $(grep -a "^#[0-9]*: cov" "$out/last-run.log" | tail -1)"
 crashes=$(ls "$out/crashes" | wc -l)
 echo "fuzz: $crashes crashing or slow inputs in $out/crashes"
 [ "$crashes" = 0 ]

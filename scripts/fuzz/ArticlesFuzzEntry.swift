@@ -20,7 +20,7 @@ public func articlesFuzzEntry(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt
 private func check(_ laid: LaidOutArticle, width: Int) {
     for line in laid.lines {
         let text = line.text
-        if DisplayWidth.of(text) > width { fatalError("line wider than \(width): \(text.debugDescription)") }
+        if drawnWidth(text) > width { fatalError("line wider than \(width): \(text.debugDescription)") }
         for s in text.unicodeScalars where s.value < 0x20 || (0x7F...0x9F).contains(s.value) || (0x202A...0x202E).contains(s.value) || (0x2066...0x2069).contains(s.value) {
             fatalError("control U+\(String(s.value, radix: 16)) in a display line: \(text.debugDescription)")
         }
@@ -30,4 +30,13 @@ private func check(_ laid: LaidOutArticle, width: Int) {
             fatalError("link position out of the page: \(p)")
         }
     }
+}
+
+/// Columns the terminal advances for a display line: each cluster's glyph width, a cluster made only
+/// of zero-width scalars (the mark the layout draws on a no-break space, re-read as its own cluster)
+/// taking none.
+private func drawnWidth(_ text: String) -> Int {
+    var total = 0
+    for cluster in text where !cluster.unicodeScalars.allSatisfy({ DisplayWidth.of($0) == 0 }) { total += DisplayWidth.of(cluster) }
+    return total
 }
