@@ -178,13 +178,16 @@ struct BlockConverter {
             }
             if captionNode == nil, n.tag == .figcaption || FastText.contains(tree.hint(d), Self.caption) && n.tag != .img { captionNode = d }
         }
+        // What the figure holds besides its image and caption: a quote, a table, a code listing, paragraphs.
+        let inner = BlockConverter(tree: tree, resolver: resolver,
+                                   isSkipped: { self.isSkipped($0) || self.tree[$0].tag == .img || $0 == captionNode }, deadline: deadline)
+            .blocks(of: Array(tree.children(index)))
         var caption = captionNode.map { inlines(of: $0, depth: depth) } ?? []
-        if caption.isEmpty, captionNode == nil {
-            // Some figures carry their text directly (a quote, an embedded paragraph): keep it.
-            let inner = BlockConverter(tree: tree, resolver: resolver, isSkipped: { self.isSkipped($0) || self.tree[$0].tag == .img }, deadline: deadline)
-                .blocks(of: Array(tree.children(index)))
-            if !inner.isEmpty && image == nil { out.append(contentsOf: inner); return }
+        if captionNode == nil, image != nil, inner.allSatisfy({ if case .paragraph = $0 { return true } else { return false } }) {
+            // An image with a line of text beside it and no caption element: that text is its caption.
             caption = inner.flatMap { if case .paragraph(let i) = $0 { return i } else { return [] } }
+        } else {
+            out.append(contentsOf: inner)
         }
         if image != nil || !caption.isEmpty { out.append(.figure(imageURL: image, caption: caption, alt: alt)) }
     }
