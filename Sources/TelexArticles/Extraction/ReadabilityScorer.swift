@@ -55,19 +55,34 @@ struct ReadabilityScorer {
     /// Removes chrome that is never part of a story, and with `stripUnlikely` the unlikely candidates.
     mutating func removeChrome(body: Int) {
         let stats = TextStatistics(tree)
-        let chromeTags: TagSet = [.nav, .footer, .aside, .form, .dialog]
         var i = body + 1
         let stop = tree.end(body)
         while i < stop {
             let n = tree[i]
             if n.removed || n.isText { i = tree.end(i); continue }
-            if isChrome(i, stats: stats, chromeTags: chromeTags), !HiddenContent.isPageWrapper(tree, i, stats: stats, total: stats.text[body]) {
+            if isChrome(i, stats: stats, chromeTags: Self.chromeTags), !HiddenContent.isPageWrapper(tree, i, stats: stats, total: stats.text[body]),
+               !holdsMostWords(i, stats: stats, body: body) {
                 if stats.text[i] > 200 { ExtractionTrace.log("chrome \(ExtractionTrace.describe(tree, i)) text \(stats.text[i])") }
                 tree.remove(i); i = tree.end(i); continue
             }
             i += 1
         }
     }
+
+    static let chromeTags: TagSet = [.nav, .footer, .aside, .form, .dialog]
+
+    /// An element named like chrome ("newsletter", "promo", "hero") that holds most of the page's
+    /// words outside links is where the page put its text.
+    private func holdsMostWords(_ i: Int, stats: TextStatistics, body: Int) -> Bool {
+        let words = stats.text[i] - stats.link[i], total = stats.text[body] - stats.link[body]
+        guard total >= 1000, Double(words) >= 0.5 * Double(total), !Self.chromeTags.contains(tree[i].tag),
+              !FastText.containsAny(tree.hint(i), Self.pageFurniture) else { return false }
+        ExtractionTrace.log("kept chrome-named \(ExtractionTrace.describe(tree, i)) words \(words) of \(total)")
+        return true
+    }
+    /// Names of what surrounds every page of a site, and of comments: never the page's own text.
+    static let pageFurniture = FastText.needles(["comment", "disqus", "replies", "reply", "respon", "footer", "header", "menu", "nav",
+                                                 "sidebar", "masthead"])
 
     private func isChrome(_ i: Int, stats: TextStatistics, chromeTags: TagSet) -> Bool {
         let n = tree[i]
