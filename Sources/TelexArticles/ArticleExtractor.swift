@@ -53,6 +53,17 @@ public enum ArticleExtractor {
         }
         // The densest block is only part of what the page shows (a listing, a product page, a forum
         // thread, a story in several sections): the whole page without its chrome reads better.
+        if ExtractionTrace.experiment == "dual", let page = withoutChrome, let storyTree = best.tree, best.roots != [body] {
+            let whole = StoryEdges.tidy(BlockConverter(tree: page, resolver: resolver, deadline: deadline).blocks(of: [body]), title: metadata.title, wholePage: true)
+            let pageStats = TextStatistics(page), storyStats = TextStatistics(storyTree)
+            let kept = best.roots.reduce(0) { $0 + storyStats.text[$1] }
+            let keptWords = best.roots.reduce(0) { $0 + storyStats.text[$1] - storyStats.link[$1] }
+            let part = Self.isPartOfPage(story: best.roots, in: storyTree, page: page, body: body, declaresArticle: reader.declaresArticle)
+            ExtractionTrace.side = (ArticleDocument(blocks: part ? best.blocks : whole).plainText,
+                                    ["declares": reader.declaresArticle, "kept": kept, "keptWords": keptWords, "whole": pageStats.text[body],
+                                     "wholeWords": pageStats.text[body] - pageStats.link[body], "part": part, "types": Array(reader.declaredTypes).sorted(),
+                                     "roots": best.roots.count])
+        }
         if let page = withoutChrome, let storyTree = best.tree, best.roots != [body],
            Self.isPartOfPage(story: best.roots, in: storyTree, page: page, body: body, declaresArticle: reader.declaresArticle) {
             ExtractionTrace.log("whole page")
@@ -85,7 +96,7 @@ public enum ArticleExtractor {
         let keptWords = roots.reduce(0) { $0 + storyStats.text[$1] - storyStats.link[$1] }
         let whole = pageStats.text[body], wholeWords = pageStats.text[body] - pageStats.link[body]
         let textShare = Double(kept) / Double(max(whole, 1)), wordShare = Double(keptWords) / Double(max(wholeWords, 1))
-        if wordShare < (declaresArticle ? 0.25 : 0.5) { return true }
+        if wordShare < (declaresArticle ? 0.45 : 0.5) { return true }
         // A few lines out of a long page (one card of a listing that calls itself an article).
         if kept < 300 && textShare < 0.25 { return true }
         return !declaresArticle && textShare < 0.5 && kept < 1500

@@ -45,13 +45,15 @@ enum ShareWidgets {
 
     /// A link to a social network or a share intent, or named after one ("Facebook", "E-mail", "共有").
     static func isShareLink(_ tree: HTMLTree, _ a: Int, textLength: Int) -> Bool {
-        guard textLength <= 24 else { return false }
+        // A label for screen readers can be longer ("Share this page to Facebook"): the address decides.
+        guard textLength <= 48 else { return false }
         if let href = tree.attribute(a, .href) {
             let lower = ArraySlice(href.utf8.prefix(200).map(HTMLTree.asciiLowercased))
             if lower.starts(with: Array("mailto:".utf8)) && FastText.contains(lower, Array("subject=".utf8)) { return true }
             if FastText.containsAny(lower, shareIntents) { return true }
             if let host = host(of: lower), FastText.containsAny(host, socialHosts) { return true }
         }
+        guard textLength <= 24 else { return false }
         let name = tree.textContent(a, limit: 48).lowercased()
         return socialNames.contains(name)
     }
