@@ -96,7 +96,7 @@ public enum ArticleExtractor {
         let keptWords = roots.reduce(0) { $0 + storyStats.text[$1] - storyStats.link[$1] }
         let whole = pageStats.text[body], wholeWords = pageStats.text[body] - pageStats.link[body]
         let textShare = Double(kept) / Double(max(whole, 1)), wordShare = Double(keptWords) / Double(max(wholeWords, 1))
-        if wordShare < (declaresArticle ? 0.45 : 0.5) { return true }
+        if wordShare < (declaresArticle ? 0.25 : 0.5) { return true }
         // A few lines out of a long page (one card of a listing that calls itself an article).
         if kept < 300 && textShare < 0.25 { return true }
         return !declaresArticle && textShare < 0.5 && kept < 1500
