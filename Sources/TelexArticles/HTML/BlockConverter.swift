@@ -185,7 +185,10 @@ struct BlockConverter {
         var caption = captionNode.map { inlines(of: $0, depth: depth) } ?? []
         if captionNode == nil, image != nil, inner.allSatisfy({ if case .paragraph = $0 { return true } else { return false } }) {
             // An image with a line of text beside it and no caption element: that text is its caption.
-            caption = inner.flatMap { if case .paragraph(let i) = $0 { return i } else { return [] } }
+            for case .paragraph(let i) in inner where !i.isEmpty {
+                if !caption.isEmpty { caption.append(.lineBreak) }
+                caption += i
+            }
         } else {
             out.append(contentsOf: inner)
         }
