@@ -15,7 +15,8 @@ enum HiddenContent {
             let n = tree[i]
             if n.removed || n.isText { i = tree.end(i); continue }
             let isConsent = n.hasHint && (FastText.containsAny(tree.hint(i), consentDialogs) || FastText.containsAny(tree.classHint(i), clones))
-            if n.tag == .noscript || n.tag == .button || isConsent || isHidden(tree, i), !isPageWrapper(tree, i, stats: stats, total: total) {
+            if n.tag == .noscript || n.tag == .button || isConsent || isHidden(tree, i) && !isDisclosurePanel(tree, i),
+               !isPageWrapper(tree, i, stats: stats, total: total) {
                 tree.remove(i)
                 i = tree.end(i)
                 continue
@@ -31,6 +32,19 @@ enum HiddenContent {
         total >= 500 && Double(stats.text[i]) >= 0.6 * Double(total) && stats.linkDensity(i) < 0.5
             && !FastText.containsAny(tree.hint(i), consentHints)
     }
+
+    /// A collapsed accordion, tab or FAQ panel: hidden until the reader opens it, and part of the
+    /// page (a terminal reader cannot open it, so it is shown). Menus and footers that fold are not.
+    static func isDisclosurePanel(_ tree: HTMLTree, _ i: Int) -> Bool {
+        let role = tree.attribute(i, .role)?.lowercased()
+        if role == "menu" || role == "navigation" || role == "dialog" { return false }
+        let hint = tree.hint(i)
+        if FastText.containsAny(hint, folding) { return false }
+        return role == "tabpanel" || role == "region" || FastText.containsAny(hint, disclosure)
+    }
+    static let disclosure = FastText.needles(["accordion", "collaps", "tab-pane", "tabpanel", "tab-panel", "tab-content", "tab__content",
+                                              "tabs__panel", "faq", "answer", "expand", "disclosure", "toggle-content", "toggle__body"])
+    static let folding = FastText.needles(["menu", "nav", "footer", "cookie", "consent", "modal", "popup", "dropdown", "submenu"])
 
     /// Slides a carousel repeats to loop (slick, swiper): the same text again.
     static let clones = FastText.needles(["slick-cloned", "swiper-slide-duplicate", "cloned"])
