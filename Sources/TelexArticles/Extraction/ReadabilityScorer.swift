@@ -19,7 +19,10 @@ struct ReadabilityScorer {
                            "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss",
                            "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate",
                            "pagination", "pager", "popup", "yom-remote", "cookie", "consent", "newsletter", "subscribe",
-                           "share", "sharing", "promo", "outbrain", "taboola", "paywall", "modal", "signup"])
+                           "share", "sharing", "promo", "outbrain", "taboola", "paywall", "modal", "signup",
+                           // Customers' reviews of a product are its comments (and their widgets).
+                           "customer-review", "product-review", "user-review", "review-widget", "reviews-widget", "tabs-panel--reviews",
+                           "judgeme", "jdgm", "yotpo", "bazaarvoice", "trustpilot", "reviewsio", "okendo", "powerreviews", "turnto"])
     static let maybe = FastText.needles(["and", "article", "body", "column", "content", "main", "shadow", "story", "post-text", "entry"])
     static let negative = FastText.needles(["-ad-", "hidden", "hid", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead",
                            "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
