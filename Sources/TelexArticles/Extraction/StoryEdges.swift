@@ -30,7 +30,7 @@ enum StoryEdges {
             if case .rule = b, cleaned.isEmpty || cleaned.last == .rule { continue }
             var text: [String] = []
             b.appendPlainParagraphs(to: &text)
-            if wholePage || b.isParagraph, text.count == 1, text[0].utf8.count >= 60, !seen.insert(text[0]).inserted {
+            if wholePage, text.count == 1, text[0].utf8.count >= 60, !seen.insert(text[0]).inserted {
                 ExtractionTrace.log("repeated: \(text[0].prefix(80))")
                 continue
             }

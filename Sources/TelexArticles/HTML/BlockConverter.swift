@@ -313,11 +313,6 @@ struct BlockConverter {
 }
 
 extension Block {
-    var isParagraph: Bool {
-        if case .paragraph = self { return true }
-        return false
-    }
-
     var isEmptyParagraph: Bool {
         if case .paragraph(let i) = self { return i.isEmpty }
         return false
