@@ -31,7 +31,7 @@ public enum ArticleExtractor {
         ExtractionTrace.log("parsed \(tree.count) nodes, body \(ExtractionTrace.describe(tree, body)) text \(TextStatistics(tree).text[body]): \(tree.textContent(body, limit: 20000).suffix(300))")
 
         HiddenContent.remove(in: &tree, scope: body, stats: TextStatistics(tree))
-        if ExtractionTrace.experimentNumber("noshare") == nil { ShareWidgets.remove(in: &tree, scope: body) }
+        ShareWidgets.remove(in: &tree, scope: body)
         let related = RelatedStories.collect(in: &tree, scope: body, resolver: resolver, widgets: true, deadline: deadline)
         if deadline.check() { return overBudget(metadata) }
 
@@ -53,17 +53,6 @@ public enum ArticleExtractor {
         }
         // The densest block is only part of what the page shows (a listing, a product page, a forum
         // thread, a story in several sections): the whole page without its chrome reads better.
-        if ExtractionTrace.experiment == "dual", let page = withoutChrome, let storyTree = best.tree, best.roots != [body] {
-            let whole = StoryEdges.tidy(BlockConverter(tree: page, resolver: resolver, deadline: deadline).blocks(of: [body]), title: metadata.title, wholePage: true)
-            let pageStats = TextStatistics(page), storyStats = TextStatistics(storyTree)
-            let kept = best.roots.reduce(0) { $0 + storyStats.text[$1] }
-            let keptWords = best.roots.reduce(0) { $0 + storyStats.text[$1] - storyStats.link[$1] }
-            let part = Self.isPartOfPage(story: best.roots, in: storyTree, page: page, body: body, declaresArticle: reader.declaresArticle)
-            ExtractionTrace.side = (ArticleDocument(blocks: part ? best.blocks : whole).plainText,
-                                    ["declares": reader.declaresArticle, "kept": kept, "keptWords": keptWords, "whole": pageStats.text[body],
-                                     "wholeWords": pageStats.text[body] - pageStats.link[body], "part": part, "types": Array(reader.declaredTypes).sorted(),
-                                     "roots": best.roots.count])
-        }
         if let page = withoutChrome, let storyTree = best.tree, best.roots != [body],
            Self.isPartOfPage(story: best.roots, in: storyTree, page: page, body: body, declaresArticle: reader.declaresArticle) {
             ExtractionTrace.log("whole page")

@@ -356,3 +356,74 @@ private func storyText(_ lang: String) -> String {
         #expect(extract(Array(listing.utf8), url: "https://shop.example/").plainText.components(separatedBy: "five people asked me").count == 2)
     }
 }
+
+@Suite struct PageContentTests {
+    func blocks(_ html: String) -> [Block] {
+        HTMLCleaner.document(fromFragment: html, baseURL: "https://news.example/a/").blocks
+    }
+
+    @Test func aFigureKeepsTheQuoteOrTableItHoldsBesidesItsCaption() {
+        #expect(blocks("<figure><blockquote><p>Le temps est venu de rénover nos écoles.</p></blockquote><figcaption>— La maire de Rennes</figcaption></figure>")
+            == [.quote([.paragraph([.text("Le temps est venu de rénover nos écoles.")])]), .figure(imageURL: nil, caption: [.text("— La maire de Rennes")])])
+        #expect(blocks("<figure class=\"table\"><table><tr><th>Stadt</th><th>Einwohner</th></tr><tr><td>Köln</td><td>1 084 831</td></tr></table><figcaption>Quelle: Destatis</figcaption></figure>")
+            == [.table(header: [[.text("Stadt")], [.text("Einwohner")]], rows: [[[.text("Köln")], [.text("1 084 831")]]]),
+                .figure(imageURL: nil, caption: [.text("Quelle: Destatis")])])
+    }
+
+    @Test func aFiguresLinesOfTextBesideItsImageStayApartInItsCaption() {
+        #expect(blocks("<figure><img src=\"/s.jpg\" alt=\"Shoe\"><div>Vomero 18</div><div>Road running shoes</div><div>$155</div></figure>")
+            == [.figure(imageURL: "https://news.example/s.jpg", caption: [.text("Vomero 18"), .lineBreak, .text("Road running shoes"), .lineBreak, .text("$155")], alt: "Shoe")])
+    }
+
+    /// (language, a question, its answer, the collapsed panel's markup)
+    static let panels: [(String, String, String, String)] = [
+        ("en", "How long does delivery take?", "Orders placed before noon leave our warehouse the same day and arrive within two working days.",
+         "<div class=\"accordion__panel\" hidden>%@</div>"),
+        ("fr", "Puis-je retourner un article ?", "Vous disposez de trente jours pour nous renvoyer un article, dans son emballage d’origine.",
+         "<div class=\"faq-answer\" style=\"display: none\">%@</div>"),
+        ("de", "Wie lange gilt die Garantie?", "Die Garantie gilt fünf Jahre ab Kaufdatum und deckt Material- und Verarbeitungsfehler ab.",
+         "<div role=\"tabpanel\" aria-hidden=\"true\">%@</div>"),
+        ("ja", "送料はかかりますか？", "五千円以上のご注文は送料無料です。それ以外は全国一律五百円をいただきます。",
+         "<div class=\"collapse\" aria-hidden=\"true\">%@</div>"),
+    ]
+
+    @Test(arguments: panels)
+    func collapsedAccordionAndTabPanelsAreShown(lang: String, question: String, answer: String, panel: String) {
+        let faq = "<h2>\(question)</h2>" + panel.replacingOccurrences(of: "%@", with: "<p>\(answer)</p>")
+        let text = extract(newsPage(lang: lang, story: paragraphs[lang]! + faq)).plainText
+        #expect(text.hasSuffix(question + "\n\n" + answer))
+    }
+
+    @Test func hiddenMenusAndDialogsStayHidden() {
+        let hidden = "<div class=\"mega-menu collapse\" aria-hidden=\"true\"><p>Shop all categories and the latest offers on furniture and lighting this week.</p></div>"
+            + "<div class=\"modal\" role=\"dialog\" hidden><p>Sign up to our newsletter to receive ten percent off your first order with us.</p></div>"
+        #expect(extract(newsPage(lang: "en", story: paragraphs["en"]! + hidden)).plainText == storyText("en"))
+    }
+
+    @Test func customerReviewsOfAProductAreItsComments() {
+        let reviews = "<div class=\"product-reviews\"><h2>Customer reviews</h2>"
+            + (1...4).map { "<div class=\"review\"><p>Review \($0): I bought two of these for my daughter’s room, easy to assemble and very sturdy, five stars.</p></div>" }.joined()
+            + "</div>"
+        // A description long enough to stand alone (a shorter one sends the extractor down its retry ladder).
+        let description = String(repeating: paragraphs["en"]!, count: 2)
+        #expect(extract(newsPage(lang: "en", story: description + reviews)).plainText == storyText("en") + "\n\n" + storyText("en"))
+    }
+
+    @Test func anElementNamedLikeChromeThatHoldsMostOfThePagesWordsIsThePage() {
+        let story = String(repeating: paragraphs["en"]!, count: 8)
+        // A long menu: the section holds less than 60% of the page's text, but most of its words outside links.
+        let menu = (1...60).map { "<a href=\"/section/\($0)\">Section number \($0) of the site</a>" }.joined(separator: " ")
+        let page = "<html><head><title>Newsletter</title></head><body><nav>\(menu)</nav>"
+            + "<section class=\"hero newsletter\"><h1>Newsletter</h1>\(story)</section>"
+            + "<div class=\"testimonials\">" + String(repeating: "<p>“Every issue teaches me something I can use the same day, and the explanations are clear, careful and never longer than they need to be.”</p>", count: 4)
+            + "</div><footer>© Site</footer></body></html>"
+        #expect(extract(Array(page.utf8)).plainText.hasPrefix(storyText("en")))
+    }
+
+    @Test func shareLinksWithScreenReaderLabelsAreChrome() {
+        let share = "<div class=\"x\"><span>Share</span><a href=\"https://www.facebook.com/sharer/sharer.php?u=x\"><span class=\"sr-only\">Share this page to Facebook</span></a>"
+            + "<a href=\"https://twitter.com/intent/tweet?url=x\"><span class=\"sr-only\">Share this page to X</span></a>"
+            + "<a href=\"mailto:?subject=News&amp;body=x\"><span class=\"sr-only\">Share this page via Email</span></a></div>"
+        #expect(extract(newsPage(lang: "en", story: share + paragraphs["en"]!)).plainText == storyText("en"))
+    }
+}

@@ -50,7 +50,6 @@ struct ExtractBatch: ParsableCommand {
                 "id": fields[0], "text": result.document.plainText, "confidence": result.document.confidence,
                 "cpuMs": (cpu * 10_000).rounded() / 10, "outcome": Self.name(result.outcome),
             ]
-            if let side = ExtractionTrace.side { object["alt"] = side.text; object["features"] = side.features; ExtractionTrace.side = nil }
             if let json = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) {
                 FileHandle.standardOutput.write(json)
                 FileHandle.standardOutput.write(Data("\n".utf8))
