@@ -426,4 +426,27 @@ private func storyText(_ lang: String) -> String {
             + "<a href=\"mailto:?subject=News&amp;body=x\"><span class=\"sr-only\">Share this page via Email</span></a></div>"
         #expect(extract(newsPage(lang: "en", story: share + paragraphs["en"]!)).plainText == storyText("en"))
     }
+
+    @Test func aListingWrappedInAPageWideFormIsThePage() {
+        // ASP.NET pages wrap the whole page in one <form>: a listing of links is still the page.
+        let items = (1...10).map { "<li class=\"card\"><a href=\"/story/\($0)\"><h3>Headline number \($0) about the council budget</h3><span>Short summary \($0) of what happened.</span></a></li>" }.joined()
+        let page = "<html><head><title>Latest news</title><meta property=\"og:type\" content=\"website\"></head><body><form id=\"aspnetForm\" action=\"/default.aspx\" method=\"post\">"
+            + "<input type=\"hidden\" name=\"__VIEWSTATE\" value=\"x\"><nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>"
+            + "<main><h1>Latest news</h1><ul class=\"cards\">\(items)</ul></main><footer>© Site</footer></form></body></html>"
+        let text = extract(Array(page.utf8), url: "https://news.example/latest").plainText
+        for n in 1...10 { #expect(text.contains("Headline number \(n) about the council budget")) }
+    }
+
+    @Test func aGridOfIconsWithSentencesInDivsIsStoryNotAGallery() {
+        // Each item: an icon, a name and a sentence in plain <div>s (Readability reads such divs as paragraphs).
+        func item(_ name: String, _ text: String) -> String {
+            "<div class=\"item\"><div class=\"icon\"><img src=\"/\(name).png\"></div><div class=\"name\">\(name)</div><div class=\"write-up\">\(text)</div></div>"
+        }
+        let first = "Time and engine operation change the pH of the coolant, which can damage parts like head gaskets over the years."
+        let second = "Most cars need fresh oil every 5,000 to 10,000 miles; the owner’s manual gives the interval for your engine."
+        let story = String(repeating: "<p>Nothing will do more to make your car last longer than keeping on top of basic upkeep, our experts say, and the best source for intervals is the manual.</p><p>These are the general guidelines, with the price you can expect to pay for the work at an independent garage.</p>", count: 3)
+        let text = extract(newsPage(lang: "en", story: story + "<div class=\"checklist-row\">" + item("Coolant", first) + item("Oil", second) + "</div>")).plainText
+        #expect(text.contains(first))
+        #expect(text.contains(second))
+    }
 }

@@ -63,7 +63,7 @@ struct ReadabilityScorer {
         while i < stop {
             let n = tree[i]
             if n.removed || n.isText { i = tree.end(i); continue }
-            if isChrome(i, stats: stats, chromeTags: Self.chromeTags), !HiddenContent.isPageWrapper(tree, i, stats: stats, total: stats.text[body]),
+            if isChrome(i, stats: stats, total: stats.text[body], chromeTags: Self.chromeTags), !HiddenContent.isPageWrapper(tree, i, stats: stats, total: stats.text[body]),
                !holdsMostWords(i, stats: stats, body: body) {
                 if stats.text[i] > 200 { ExtractionTrace.log("chrome \(ExtractionTrace.describe(tree, i)) text \(stats.text[i])") }
                 tree.remove(i); i = tree.end(i); continue
@@ -87,9 +87,9 @@ struct ReadabilityScorer {
     static let pageFurniture = FastText.needles(["comment", "disqus", "replies", "reply", "respon", "footer", "header", "menu", "nav",
                                                  "sidebar", "masthead"])
 
-    private func isChrome(_ i: Int, stats: TextStatistics, chromeTags: TagSet) -> Bool {
+    private func isChrome(_ i: Int, stats: TextStatistics, total: Int, chromeTags: TagSet) -> Bool {
         let n = tree[i]
-        if chromeTags.contains(n.tag) && !hasStoryInside(i) { return true }
+        if chromeTags.contains(n.tag) && !hasStoryInside(i, stats: stats, total: total) { return true }
         if let role = tree.attribute(i, .role)?.lowercased(), Self.unlikelyRoles.contains(role) { return true }
         if stats.text[i] < 150, isBylineOrDateline(i) { return true }
         if flags.contains(.stripUnlikely), n.tag != .a, n.tag != .body, n.tag != .article, n.tag != .main, n.hasHint {
@@ -134,9 +134,10 @@ struct ReadabilityScorer {
         return false
     }
 
-    /// ASP.NET-style pages wrap everything in a form: keep those.
-    private func hasStoryInside(_ i: Int) -> Bool {
-        tree[i].tag == .form && tree.descendants(of: i, tag: .p).count > 3
+    /// ASP.NET-style pages wrap everything in a form: keep those (paragraphs inside, or most of the
+    /// page's text, links and all: a listing wrapped so is still the page).
+    private func hasStoryInside(_ i: Int, stats: TextStatistics, total: Int) -> Bool {
+        tree[i].tag == .form && (tree.descendants(of: i, tag: .p).count > 3 || (total >= 500 && Double(stats.text[i]) >= 0.6 * Double(total)))
     }
 
     /// The nodes of the story, in document order (the top candidate and merged siblings).
@@ -280,7 +281,7 @@ struct ReadabilityScorer {
             let textLength = stats.text[i]
             if weight < 0 && textLength < 2000 { tree.remove(i); continue }
             if stats.commas[i] >= 10 { continue }
-            let p = Int(counts.paragraphs[i]), img = Int(counts.images[i]), li = Int(counts.listItems[i]) - 100, input = Int(counts.inputs[i])
+            let p = Int(counts.paragraphs[i] + counts.divParagraphs[i]), img = Int(counts.images[i]), li = Int(counts.listItems[i]) - 100, input = Int(counts.inputs[i])
             let embeds = Int(counts.embeds[i]), hasFigure = counts.figures[i] > 0, headings = Int(counts.headings[i])
             let isList = tree[i].tag == .ul || tree[i].tag == .ol || textLength > 0 && Double(counts.listText[i]) / Double(textLength) > 0.9
             let density = stats.linkDensity(i)
