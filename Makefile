@@ -57,6 +57,10 @@ clean:
 conformance: build
 	@scripts/conformance.sh $(BIN_DEBUG)
 
-# libFuzzer over the feed parser for 60 s (FUZZ_SECONDS to change); crashes land in .build/fuzz/.
+# libFuzzer for 60 s each (FUZZ_SECONDS to change) over the feed parser (crashes in .build/fuzz/) and
+# over extraction and layout (.build/fuzz-articles/); FUZZ_TARGET=feeds or FUZZ_TARGET=articles runs one.
+FUZZ_TARGET ?= all
 fuzz:
-	@scripts/fuzz-feeds.sh $${FUZZ_SECONDS:-60}
+	@case "$(FUZZ_TARGET)" in feeds|articles|all) ;; *) echo "FUZZ_TARGET must be feeds, articles or all"; exit 2;; esac
+	@if [ "$(FUZZ_TARGET)" != articles ]; then scripts/fuzz-feeds.sh $${FUZZ_SECONDS:-60}; fi
+	@if [ "$(FUZZ_TARGET)" != feeds ]; then scripts/fuzz-articles.sh $${FUZZ_SECONDS:-60}; fi

@@ -4,11 +4,16 @@ public enum HTMLCleaner {
     /// moved to `related` as on full pages.
     public static func document(fromFragment html: String, baseURL: String?) -> ArticleDocument {
         let bounded = html.utf8.count > HTMLParser.maximumInputBytes ? String(html.utf8.prefix(HTMLParser.maximumInputBytes)) ?? "" : html
-        var tree = HTMLParser.parseFragment(bounded)
+        // Bounded like full pages: a hostile feed item costs at most the standard budget.
+        let deadline = Deadline(.standard)
+        var tree = HTMLParser.parseFragment(bounded, deadline: deadline)
         let body = tree.first(.body) ?? tree.root
         let resolver = URLResolver(base: baseURL)
-        let related = RelatedStories.collect(in: &tree, scope: body, resolver: resolver, widgets: false)
-        let blocks = BlockConverter(tree: tree, resolver: resolver).blocks(of: Array(tree.children(body)))
+        HiddenContent.remove(in: &tree, scope: body, stats: TextStatistics(tree))
+        ShareWidgets.remove(in: &tree, scope: body)
+        let related = RelatedStories.collect(in: &tree, scope: body, resolver: resolver, widgets: false, deadline: deadline)
+        let blocks = BlockConverter(tree: tree, resolver: resolver, deadline: deadline).blocks(of: Array(tree.children(body)))
+        if deadline.check() { return ArticleDocument(confidence: 0) }
         return ArticleDocument(metadata: ArticleMetadata(), blocks: blocks, related: related, confidence: blocks.isEmpty ? 0 : 1)
     }
 }

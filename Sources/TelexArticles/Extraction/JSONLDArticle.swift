@@ -14,6 +14,23 @@ struct JSONLDArticle {
                                                     "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle",
                                                     "socialmediaposting", "techarticle", "scholarlyarticle", "report", "liveblogposting", "webpage"]
 
+    /// Every schema.org type named in a JSON-LD text, lowercased.
+    static func types(in text: String) -> Set<String> {
+        guard text.utf8.count < 2 << 20,
+              let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) else { return [] }
+        var result: Set<String> = []
+        var stack: [Any] = [object]
+        var visited = 0
+        while let item = stack.popLast(), visited < 2000 {
+            visited += 1
+            if let array = item as? [Any] { stack.append(contentsOf: array); continue }
+            guard let dict = item as? [String: Any] else { continue }
+            result.formUnion(typeNames(dict["@type"]))
+            for (key, value) in dict where key != "@context" && (value is [Any] || value is [String: Any]) { stack.append(value) }
+        }
+        return result
+    }
+
     static func find(in text: String) -> JSONLDArticle? {
         guard text.utf8.count < 2 << 20,
               let object = try? JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed]) else { return nil }

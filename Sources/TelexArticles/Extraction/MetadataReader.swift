@@ -6,6 +6,8 @@ struct MetadataReader {
     let tree: HTMLTree
     let resolver: URLResolver
     var jsonLD: JSONLDArticle?
+    /// schema.org types the page declares (JSON-LD `@type`, microdata `itemtype`) and its `og:type`, lowercased.
+    var declaredTypes: Set<String> = []
     private var meta: [String: String] = [:]
 
     init(tree: HTMLTree, resolver: URLResolver) {
@@ -22,11 +24,23 @@ struct MetadataReader {
         var best: JSONLDArticle?
         for i in tree.descendants(of: tree.root, tag: .script, includeRemoved: true) where tree.attribute(i, .type)?.lowercased().contains("ld+json") == true {
             let text = tree.children(i).map { tree.text($0) }.joined()
+            declaredTypes.formUnion(JSONLDArticle.types(in: text))
             if let found = JSONLDArticle.find(in: text), best == nil || (best!.body ?? "").count < (found.body ?? "").count || best!.headline == nil {
                 best = found
             }
         }
         jsonLD = best
+        for i in tree.descendants(of: tree.root, includeRemoved: true) where tree.hasAttribute(i, .itemtype) {
+            if let t = tree.attribute(i, .itemtype)?.split(separator: "/").last { declaredTypes.insert(t.lowercased()) }
+        }
+        if let og = meta["og:type"] { declaredTypes.insert("og:" + og.lowercased()) }
+    }
+
+    /// The page says it is an article (og:type, or a schema.org article type).
+    var declaresArticle: Bool {
+        !declaredTypes.isDisjoint(with: ["og:article", "article", "newsarticle", "blogposting", "reportage", "analysisnewsarticle",
+                                         "opinionnewsarticle", "reviewnewsarticle", "backgroundnewsarticle", "techarticle",
+                                         "scholarlyarticle", "liveblogposting"])
     }
 
     func read() -> ArticleMetadata {
@@ -72,15 +86,23 @@ struct MetadataReader {
         for key in ["author", "article:author", "dc.creator", "byl", "sailthru.author", "parsely-author"] {
             if let v = clean(meta[key]), !v.hasPrefix("http"), v.count < 100 { return v }
         }
-        // rel=author, itemprop=author, hAtom/WordPress classes.
-        for i in tree.descendants(of: tree.root) {
+        // rel=author, itemprop=author, hAtom/WordPress classes, links to an author page; never in
+        // the comments (where every name is a commenter's).
+        var i = tree.root + 1
+        let stop = tree.end(tree.root)
+        while i < stop {
+            let n = tree[i]
+            if n.isText { i += 1; continue }
             let hint = tree.hint(i)
+            if !hint.isEmpty, FastText.containsAny(hint, Self.commentNeedles) { i = tree.end(i); continue }
             let isAuthor = !hint.isEmpty && (FastText.contains(hint, Self.bylineNeedle)
                     || FastText.containsAny(hint, Self.authorNeedles)
                     && FastText.words(hint, separators: [0x20]).contains(where: { Self.authorWords.contains(String(decoding: $0, as: UTF8.self)) }))
                 || tree.attribute(i, .rel) == "author" || tree.attribute(i, .itemprop) == "author"
+                || n.tag == .a && tree.attribute(i, .href).map { FastText.contains($0, "/author/") } == true
+            i += 1
             guard isAuthor else { continue }
-            var text = tree.textContent(i, limit: 200)
+            var text = tree.textContent(i - 1, limit: 200)
             for prefix in ["By ", "by ", "Par ", "par ", "Von ", "von ", "Por ", "por ", "Di ", "Door "] where text.hasPrefix(prefix) {
                 text = String(text.dropFirst(prefix.count))
             }
@@ -89,6 +111,7 @@ struct MetadataReader {
         return nil
     }
 
+    private static let commentNeedles = FastText.needles(["comment", "respond", "replies", "disqus"])
     private static let bylineNeedle = Array("byline".utf8), publishedNeedle = Array("published".utf8)
     private static let authorNeedles = FastText.needles(["author", "vcard", "fn"])
     private static let authorWords: Set<String> = ["author", "vcard", "author-name", "fn"]

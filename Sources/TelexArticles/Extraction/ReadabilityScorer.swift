@@ -19,7 +19,10 @@ struct ReadabilityScorer {
                            "extra", "footer", "gdpr", "header", "legends", "menu", "related", "remark", "replies", "rss",
                            "shoutbox", "sidebar", "skyscraper", "social", "sponsor", "supplemental", "ad-break", "agegate",
                            "pagination", "pager", "popup", "yom-remote", "cookie", "consent", "newsletter", "subscribe",
-                           "share", "sharing", "promo", "outbrain", "taboola", "paywall", "modal", "signup"])
+                           "share", "sharing", "promo", "outbrain", "taboola", "paywall", "modal", "signup",
+                           // Customers' reviews of a product are its comments (and their widgets).
+                           "customer-review", "product-review", "user-review", "review-widget", "reviews-widget", "tabs-panel--reviews",
+                           "judgeme", "jdgm", "yotpo", "bazaarvoice", "trustpilot", "reviewsio", "okendo", "powerreviews", "turnto"])
     static let maybe = FastText.needles(["and", "article", "body", "column", "content", "main", "shadow", "story", "post-text", "entry"])
     static let negative = FastText.needles(["-ad-", "hidden", "hid", "banner", "combx", "comment", "com-", "contact", "footer", "gdpr", "masthead",
                            "media", "meta", "outbrain", "promo", "related", "scroll", "share", "shoutbox", "sidebar",
@@ -55,20 +58,38 @@ struct ReadabilityScorer {
     /// Removes chrome that is never part of a story, and with `stripUnlikely` the unlikely candidates.
     mutating func removeChrome(body: Int) {
         let stats = TextStatistics(tree)
-        let chromeTags: TagSet = [.nav, .footer, .aside, .form, .dialog]
         var i = body + 1
         let stop = tree.end(body)
         while i < stop {
             let n = tree[i]
             if n.removed || n.isText { i = tree.end(i); continue }
-            if isChrome(i, stats: stats, chromeTags: chromeTags) { tree.remove(i); i = tree.end(i); continue }
+            if isChrome(i, stats: stats, total: stats.text[body], chromeTags: Self.chromeTags), !HiddenContent.isPageWrapper(tree, i, stats: stats, total: stats.text[body]),
+               !holdsMostWords(i, stats: stats, body: body) {
+                if stats.text[i] > 200 { ExtractionTrace.log("chrome \(ExtractionTrace.describe(tree, i)) text \(stats.text[i])") }
+                tree.remove(i); i = tree.end(i); continue
+            }
             i += 1
         }
     }
 
-    private func isChrome(_ i: Int, stats: TextStatistics, chromeTags: TagSet) -> Bool {
+    static let chromeTags: TagSet = [.nav, .footer, .aside, .form, .dialog]
+
+    /// An element named like chrome ("newsletter", "promo", "hero") that holds most of the page's
+    /// words outside links is where the page put its text.
+    private func holdsMostWords(_ i: Int, stats: TextStatistics, body: Int) -> Bool {
+        let words = stats.text[i] - stats.link[i], total = stats.text[body] - stats.link[body]
+        guard total >= 1000, Double(words) >= 0.5 * Double(total), !Self.chromeTags.contains(tree[i].tag),
+              !FastText.containsAny(tree.hint(i), Self.pageFurniture) else { return false }
+        ExtractionTrace.log("kept chrome-named \(ExtractionTrace.describe(tree, i)) words \(words) of \(total)")
+        return true
+    }
+    /// Names of what surrounds every page of a site, and of comments: never the page's own text.
+    static let pageFurniture = FastText.needles(["comment", "disqus", "replies", "reply", "respon", "footer", "header", "menu", "nav",
+                                                 "sidebar", "masthead"])
+
+    private func isChrome(_ i: Int, stats: TextStatistics, total: Int, chromeTags: TagSet) -> Bool {
         let n = tree[i]
-        if BlockConverter.isHidden(tree, i) || chromeTags.contains(n.tag) && !hasStoryInside(i) { return true }
+        if chromeTags.contains(n.tag) && !hasStoryInside(i, stats: stats, total: total) { return true }
         if let role = tree.attribute(i, .role)?.lowercased(), Self.unlikelyRoles.contains(role) { return true }
         if stats.text[i] < 150, isBylineOrDateline(i) { return true }
         if flags.contains(.stripUnlikely), n.tag != .a, n.tag != .body, n.tag != .article, n.tag != .main, n.hasHint {
@@ -113,9 +134,10 @@ struct ReadabilityScorer {
         return false
     }
 
-    /// ASP.NET-style pages wrap everything in a form: keep those.
-    private func hasStoryInside(_ i: Int) -> Bool {
-        tree[i].tag == .form && tree.descendants(of: i, tag: .p).count > 3
+    /// ASP.NET-style pages wrap everything in a form: keep those (paragraphs inside, or most of the
+    /// page's text, links and all: a listing wrapped so is still the page).
+    private func hasStoryInside(_ i: Int, stats: TextStatistics, total: Int) -> Bool {
+        tree[i].tag == .form && (tree.descendants(of: i, tag: .p).count > 3 || (total >= 500 && Double(stats.text[i]) >= 0.6 * Double(total)))
     }
 
     /// The nodes of the story, in document order (the top candidate and merged siblings).
@@ -179,6 +201,7 @@ struct ReadabilityScorer {
         ranked.sort { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         var final: [Int: Double] = [:]
         for (i, s) in ranked { final[i] = s }
+        for (i, s) in ranked.prefix(6) { ExtractionTrace.log("candidate \(ExtractionTrace.describe(tree, i)) \(Int(s)) text \(stats.text[i]) links \(stats.linkDensity(i))") }
         guard var top = ranked.first?.0, ranked[0].1 > 0 else { return [body] }
 
         // Several strong candidates inside one ancestor: the ancestor holds the story.
@@ -216,6 +239,7 @@ struct ReadabilityScorer {
         let topFinal = final[top] ?? 0
         let siblingThreshold = max(10, topFinal * 0.2)
         let topClass = tree.attribute(top, .class) ?? ""
+        ExtractionTrace.log("top \(ExtractionTrace.describe(tree, top)) parent \(ExtractionTrace.describe(tree, parent))")
         guard parent > 0 else { return [top] }
         var result: [Int] = []
         for s in tree.children(parent) {
@@ -257,7 +281,7 @@ struct ReadabilityScorer {
             let textLength = stats.text[i]
             if weight < 0 && textLength < 2000 { tree.remove(i); continue }
             if stats.commas[i] >= 10 { continue }
-            let p = Int(counts.paragraphs[i]), img = Int(counts.images[i]), li = Int(counts.listItems[i]) - 100, input = Int(counts.inputs[i])
+            let p = Int(counts.paragraphs[i] + counts.divParagraphs[i]), img = Int(counts.images[i]), li = Int(counts.listItems[i]) - 100, input = Int(counts.inputs[i])
             let embeds = Int(counts.embeds[i]), hasFigure = counts.figures[i] > 0, headings = Int(counts.headings[i])
             let isList = tree[i].tag == .ul || tree[i].tag == .ol || textLength > 0 && Double(counts.listText[i]) / Double(textLength) > 0.9
             let density = stats.linkDensity(i)

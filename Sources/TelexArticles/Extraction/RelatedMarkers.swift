@@ -11,7 +11,8 @@ extension RelatedStories {
         "lea también", "lee además", "ver también", "leia também", "leia mais", "veja também", "leggi anche",
         "leggi pure", "lees ook", "lees meer", "czytaj też", "czytaj także", "читайте также", "läs också", "les også",
         "læs også", "lue myös", "okuyun", "ayrıca oku", "関連記事", "関連ニュース", "あわせて読みたい", "相关阅读", "相关新闻",
-        "延伸阅读", "相關新聞", "延伸閱讀", "관련기사", "관련 기사",
+        "延伸阅读", "相關新聞", "延伸閱讀", "관련기사", "관련 기사", "اقرأ أيضا", "اقرأ أيضاً", "اقرأ أيضًا", "إقرأ أيضا",
+        "إقرأ أيضاً", "اقرأ المزيد", "مواضيع ذات صلة", "ذات صلة",
     ]
     static let sortedLinePrefixes = linePrefixes.sorted { $0.count > $1.count }
     /// Uppercase markers matched case-sensitively ("READ  Headline" on WordPress news sites).

@@ -22,26 +22,46 @@ enum RelatedStories {
 
     /// Collects related links below `scope`, marking their nodes removed.
     /// `widgets` also looks for related-posts widgets and previous/next links (full pages only).
-    static func collect(in tree: inout HTMLTree, scope: Int, resolver: URLResolver, widgets: Bool) -> [RelatedLink] {
+    static func collect(in tree: inout HTMLTree, scope: Int, resolver: URLResolver, widgets: Bool, deadline: Deadline? = nil) -> [RelatedLink] {
         var found: [RelatedLink] = []
         var seen: Set<String> = []
-        func add(_ title: String, _ url: String) {
+        var seenTitles: Set<String> = []
+        func add(_ title: String, _ url: String?) {
             let t = InlineBuilder.collapse(title)
-            guard !t.isEmpty, t.count <= 300, !seen.contains(url) else { return }
-            seen.insert(url)
+            guard !t.isEmpty, t.count <= 300 else { return }
+            if let url {
+                guard !seen.contains(url) else { return }
+                seen.insert(url)
+            } else {
+                guard seenTitles.insert(HeadlineMatcher.key(t)).inserted else { return }
+            }
             found.append(RelatedLink(title: t, url: url))
         }
 
         let stats = TextStatistics(tree)
+        // The page's links, indexed only when a marker line names a story without linking to it.
+        var pageLinks: HeadlineMatcher?
         // 1. Lines in the text introduced by a marker.
         var i = scope + 1
         let stop = tree.end(scope)
         while i < stop {
+            if let deadline, deadline.checkOften() { return found }
             let n = tree[i]
             if n.removed || n.isText || HTMLTags.invisible.contains(n.tag) { i = tree.end(i); continue }
-            if stats.text[i] >= 6, stats.text[i] <= 400, stats.link[i] > 0, lineTags.contains(n.tag),
-               let (links, rest) = markerLine(tree, i, resolver: resolver) {
-                for (title, url) in links { add(title.isEmpty ? rest : title, url) }
+            if stats.text[i] >= 6, stats.text[i] <= 400, lineTags.contains(n.tag), let line = markerLine(tree, i, resolver: resolver) {
+                if line.links.isEmpty {
+                    // "READ  Headline" with no link: the story is the page's link that fits the headline, if any.
+                    if pageLinks == nil { pageLinks = HeadlineMatcher(tree, scope: scope, resolver: resolver) }
+                    add(line.headline, pageLinks!.url(for: line.headline, excluding: seen))
+                } else if line.links.count == 1 {
+                    // The marker's own headline names the story; the link's headline (labels left out)
+                    // when the link wraps it, not when it wraps only a word of it ("READ Headline: more").
+                    let linkTitle = line.links[0].title
+                    let useLink = !linkTitle.isEmpty && Double(linkTitle.count) >= 0.6 * Double(line.headline.count)
+                    add(useLink || line.headline.isEmpty ? linkTitle : line.headline, line.links[0].url)
+                } else {
+                    for (title, url) in line.links { add(title.isEmpty ? line.headline : title, url) }
+                }
                 tree.remove(i)
                 i = tree.end(i)
                 continue
@@ -139,14 +159,24 @@ enum RelatedStories {
         return text
     }
 
-    /// The links of a marker line and the text after the marker, or nil when the node is not one.
-    static func markerLine(_ tree: HTMLTree, _ node: Int, resolver: URLResolver) -> ([(String, String)], String)? {
+    /// A line introduced by a related-story marker: the headline after the marker and the line's links.
+    struct MarkerLine {
+        var headline: String
+        var links: [(title: String, url: String)]
+    }
+
+    /// The marker line at `node`, or nil when the node is not one. A line with links must be mostly
+    /// its links (a sentence that merely starts with "Read" is not a marker line); a line without
+    /// links must look like a marker and a headline: an uppercase marker ("READ  Headline"), a marker
+    /// followed by a colon or a dash ("Lire aussi : …"), or a marker set apart in its own element.
+    static func markerLine(_ tree: HTMLTree, _ node: Int, resolver: URLResolver) -> MarkerLine? {
         // Cheap tests first: most blocks do not begin with a marker.
         guard mayStartWithMarker(tree, node), markerLength(tree.leadingText(node, characters: 40)) != nil else { return nil }
         let text = tree.textContent(node, limit: 600)
         guard text.count <= 400, text.count >= 6 else { return nil }
         guard let markerLength = markerLength(text) else { return nil }
-        let rest = String(text.dropFirst(markerLength)).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":-–—»>|")))
+        let afterMarker = text.dropFirst(markerLength)
+        let rest = String(afterMarker).trimmingCharacters(in: headlineTrim)
         let anchors = tree.descendants(of: node, tag: .a)
         var links: [(String, String)] = []
         var linkText = 0
@@ -156,15 +186,44 @@ enum RelatedStories {
             let t = headline(tree, a)
             links.append((t.count < 4 ? "" : stripMarker(t), url))
         }
-        guard !links.isEmpty else { return nil }
-        // The line is mostly its links: a sentence that merely starts with "Read" is not a marker line.
-        guard Double(linkText) >= 0.6 * Double(max(rest.count, 1)) else { return nil }
-        return (links, rest)
+        if !links.isEmpty, Double(linkText) >= 0.6 * Double(max(rest.count, 1)) { return MarkerLine(headline: rest, links: links) }
+        guard isHeadline(rest), isSetApart(tree, node, text: text, markerLength: markerLength) else { return nil }
+        return MarkerLine(headline: rest, links: links)
+    }
+
+    private static let headlineTrim = CharacterSet.whitespaces.union(CharacterSet(charactersIn: ":：-–—»>|\u{A0}"))
+
+    /// One headline: a few words, at most one sentence, no more than a line or two.
+    static func isHeadline(_ text: String) -> Bool {
+        let words = text.split(whereSeparator: \.isWhitespace).count
+        guard text.count >= 8, text.count <= 250, words <= 45 else { return words == 1 && text.count >= 4 && text.count <= 40 && text.unicodeScalars.contains { $0.value >= 0x3000 } }
+        // A second sentence after the first: body text, not a headline.
+        let b = Array(text.utf8)
+        let inner = b.indices.dropLast(2).filter { (b[$0] == 0x2E || b[$0] == 0x21 || b[$0] == 0x3F) && b[$0 + 1] == 0x20 && (0x41...0x5A).contains(b[$0 + 2]) }
+        return inner.isEmpty
+    }
+
+    /// The marker stands apart from the headline: uppercase ("READ"), followed by punctuation
+    /// (":", "|", "»", a dash), by a no-break or double space, or alone in its own element.
+    private static func isSetApart(_ tree: HTMLTree, _ node: Int, text: String, markerLength: Int) -> Bool {
+        let marker = text.prefix(markerLength)
+        let after = text.dropFirst(markerLength)
+        if marker == marker.uppercased(), marker != marker.lowercased() { return true }
+        if marker.last.map({ ":：|»".contains($0) }) == true { return true }
+        if let next = after.first, ":：|»-–—\u{A0}".contains(next) || after.hasPrefix("  ") || after.hasPrefix(" :") || after.hasPrefix(" –") || after.hasPrefix(" —") || after.hasPrefix(" -") { return true }
+        // CJK markers ("関連記事") need no separator.
+        if marker.unicodeScalars.contains(where: { $0.value >= 0x3000 }) { return true }
+        // <strong>Lire aussi</strong> Headline
+        for d in tree.descendants(of: node) where !tree[d].isText && d != node {
+            let inner = tree.textContent(d, limit: 80)
+            if !inner.isEmpty, RelatedStories.markerLength(inner) == inner.count { return true }
+        }
+        return false
     }
 
     private static func stripMarker(_ text: String) -> String {
         guard let n = markerLength(text) else { return text }
-        let rest = String(text.dropFirst(n)).trimmingCharacters(in: .whitespaces.union(CharacterSet(charactersIn: ":-–—»>|")))
+        let rest = String(text.dropFirst(n)).trimmingCharacters(in: headlineTrim)
         return rest.isEmpty ? text : rest
     }
 }

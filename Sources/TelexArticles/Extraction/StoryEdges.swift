@@ -5,7 +5,9 @@ import Foundation
 /// a link to the section: "World"), which is page chrome, not story. Rules at the edges, not
 /// around the body, so an ordinary short paragraph inside the story is never touched.
 enum StoryEdges {
-    static func tidy(_ blocks: [Block], title: String?) -> [Block] {
+    /// `wholePage`: the blocks are a whole page's, where a long block repeated word for word is a
+    /// carousel's clone or the page's other layout (mobile and desktop) of the same text.
+    static func tidy(_ blocks: [Block], title: String?, wholePage: Bool = false) -> [Block] {
         var result = blocks
         let titleKey = title.map(normalized) ?? ""
         let headline = result.prefix(4).firstIndex { block in
@@ -23,8 +25,15 @@ enum StoryEdges {
         }
         // Consecutive rules and rules at the edges say nothing.
         var cleaned: [Block] = []
+        var seen: Set<String> = []
         for b in result {
             if case .rule = b, cleaned.isEmpty || cleaned.last == .rule { continue }
+            var text: [String] = []
+            b.appendPlainParagraphs(to: &text)
+            if wholePage, text.count == 1, text[0].utf8.count >= 60, !seen.insert(text[0]).inserted {
+                ExtractionTrace.log("repeated: \(text[0].prefix(80))")
+                continue
+            }
             cleaned.append(b)
         }
         while cleaned.last == .rule { cleaned.removeLast() }

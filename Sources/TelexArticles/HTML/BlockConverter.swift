@@ -4,6 +4,8 @@ struct BlockConverter {
     let resolver: URLResolver
     /// Nodes to leave out (removed chrome, related-story lines already collected).
     var isSkipped: (Int) -> Bool = { _ in false }
+    /// Conversion stops early once this passes (the caller then discards the blocks).
+    var deadline: Deadline?
 
     private static let maximumDepth = 150
     private static let emphasisTags: TagSet = [.em, .i, .cite, .dfn, .var]
@@ -39,6 +41,7 @@ struct BlockConverter {
     }
 
     private func convert(_ index: Int, into out: inout [Block], inline: inout InlineBuilder, depth: Int) {
+        if let deadline, deadline.checkOften() { return }
         let node = tree[index]
         if node.removed || isSkipped(index) { return }
         if node.isText { tree.textBytes(index).withUnsafeBufferPointer { inline.appendText($0) }; return }
@@ -47,7 +50,7 @@ struct BlockConverter {
             return
         }
         let tag = node.tag
-        if HTMLTags.invisible.contains(tag) || Self.isHidden(tree, index) { return }
+        if HTMLTags.invisible.contains(tag) { return }
         switch tag {
         case .br:
             inline.appendLineBreak()
@@ -66,9 +69,14 @@ struct BlockConverter {
         case _ where Self.codeTags.contains(tag):
             inline.appendCode(tree.textContent(index))
         case .img:
-            if let url = imageURL(index), !isTinyImage(index) {
+            switch image(index) {
+            case .story(let url, let alt):
                 flush(&inline, into: &out)
-                out.append(.figure(imageURL: url, caption: []))
+                out.append(.figure(imageURL: url, caption: [], alt: alt))
+            case .character(let text):
+                inline.appendText(text)
+            case .decorative:
+                break
             }
         case .h1, .h2, .h3, .h4, .h5, .h6:
             flush(&inline, into: &out)
@@ -144,7 +152,7 @@ struct BlockConverter {
         var result: [Inline] = []
         for block in blocks {
             switch block {
-            case .paragraph(let i), .heading(_, let i), .figure(_, let i):
+            case .paragraph(let i), .heading(_, let i), .figure(_, let i, _):
                 if i.isEmpty { continue }
                 if !result.isEmpty { result.append(.lineBreak) }
                 result.append(contentsOf: i)
@@ -159,22 +167,32 @@ struct BlockConverter {
     }
 
     private func convertFigure(_ index: Int, into out: inout [Block], depth: Int) {
-        var image: String?
+        var image: String?, alt: String?
         var captionNode: Int?
         for d in tree.descendants(of: index) {
             let n = tree[d]
-            if image == nil, n.tag == .img, !isTinyImage(d) { image = imageURL(d) }
+            // The author made it a figure: an empty alt does not make its image decorative.
+            if image == nil, n.tag == .img, !isTinyImage(d), !isIcon(d), let url = imageURL(d) {
+                image = url
+                alt = altText(d)
+            }
             if captionNode == nil, n.tag == .figcaption || FastText.contains(tree.hint(d), Self.caption) && n.tag != .img { captionNode = d }
         }
+        // What the figure holds besides its image and caption: a quote, a table, a code listing, paragraphs.
+        let inner = BlockConverter(tree: tree, resolver: resolver,
+                                   isSkipped: { self.isSkipped($0) || self.tree[$0].tag == .img || $0 == captionNode }, deadline: deadline)
+            .blocks(of: Array(tree.children(index)))
         var caption = captionNode.map { inlines(of: $0, depth: depth) } ?? []
-        if caption.isEmpty, captionNode == nil {
-            // Some figures carry their text directly (a quote, an embedded paragraph): keep it.
-            let inner = BlockConverter(tree: tree, resolver: resolver, isSkipped: { self.isSkipped($0) || self.tree[$0].tag == .img })
-                .blocks(of: Array(tree.children(index)))
-            if !inner.isEmpty && image == nil { out.append(contentsOf: inner); return }
-            caption = inner.flatMap { if case .paragraph(let i) = $0 { return i } else { return [] } }
+        if captionNode == nil, image != nil, inner.allSatisfy({ if case .paragraph = $0 { return true } else { return false } }) {
+            // An image with a line of text beside it and no caption element: that text is its caption.
+            for case .paragraph(let i) in inner where !i.isEmpty {
+                if !caption.isEmpty { caption.append(.lineBreak) }
+                caption += i
+            }
+        } else {
+            out.append(contentsOf: inner)
         }
-        if image != nil || !caption.isEmpty { out.append(.figure(imageURL: image, caption: caption)) }
+        if image != nil || !caption.isEmpty { out.append(.figure(imageURL: image, caption: caption, alt: alt)) }
     }
 
     private func convertTable(_ index: Int, into out: inout [Block], depth: Int) {
@@ -244,6 +262,47 @@ struct BlockConverter {
         return nil
     }
 
+    enum ImageKind: Equatable {
+        /// An image of the story, with its alternative text when it has one.
+        case story(url: String, alt: String?)
+        /// An image standing for a character (emoji drawn as images): its alt text goes inline.
+        case character(String)
+        /// Tracking pixels, spacers, icons, logos and images marked decorative (`alt=""`).
+        case decorative
+    }
+
+    /// What an `<img>` outside a figure is to the story.
+    func image(_ index: Int) -> ImageKind {
+        let alt = altText(index)
+        if let alt, FastText.contains(tree.hint(index), Self.emoji) || UTF8Text.isSymbols(alt) { return .character(alt) }
+        guard let url = imageURL(index), !isTinyImage(index), !isIcon(index) else { return .decorative }
+        if tree.attribute(index, .alt).map({ InlineBuilder.collapse($0).isEmpty }) == true { return .decorative }
+        return .story(url: url, alt: alt)
+    }
+
+    /// The alternative text, whitespace collapsed; nil when absent or empty.
+    func altText(_ index: Int) -> String? {
+        guard let raw = tree.attribute(index, .alt) else { return nil }
+        let alt = InlineBuilder.collapse(raw)
+        return alt.isEmpty ? nil : alt
+    }
+
+    private static let emoji = Array("emoji".utf8)
+    private static let iconFolders: Set<String> = ["icon", "icons", "logo", "logos", "sprite", "sprites", "emoji", "emojis", "badges",
+                                                   "avatar", "avatars", "flags", "ico"]
+    private static let iconHints = FastText.needles(["icon", "logo", "avatar", "sprite", "spinner", "spacer", "pixel", "tracking",
+                                                     "badge", "gravatar", "loader", "placeholder"])
+
+    /// Icons, logos, avatars, spinners and trackers, named so by their class, id or file name.
+    func isIcon(_ index: Int) -> Bool {
+        if FastText.containsAny(tree.hint(index), Self.iconHints) { return true }
+        guard let src = tree.attribute(index, .src) else { return false }
+        let path = (src.split(separator: "?").first ?? "").lowercased().split(separator: "/")
+        let file = path.last ?? ""
+        return FastText.containsAny(ArraySlice(file.utf8), Self.iconHints) || file.hasPrefix("1x1") || file.hasSuffix(".ico")
+            || path.dropLast().contains { Self.iconFolders.contains(String($0)) }
+    }
+
     func isTinyImage(_ index: Int) -> Bool {
         if let w = tree.attribute(index, .width).flatMap({ Int($0.prefix { $0.isNumber }) }), w > 0, w < 50 { return true }
         if let h = tree.attribute(index, .height).flatMap({ Int($0.prefix { $0.isNumber }) }), h > 0, h < 50 { return true }
@@ -251,18 +310,6 @@ struct BlockConverter {
     }
 
     private static let wpCaption = Array("wp-caption".utf8), caption = Array("caption".utf8)
-    private static let hiddenStyles = FastText.needles(["display:none", "visibility:hidden"])
-
-    static func isHidden(_ tree: HTMLTree, _ index: Int) -> Bool {
-        if tree.hasAttribute(index, .hidden) { return true }
-        if tree.attribute(index, .ariaHidden) == "true" { return true }
-        if let style = tree.attribute(index, .style) {
-            // Lowercased without spaces, on bytes (Foundation's replacingOccurrences was a hot spot).
-            let compact = ArraySlice(style.utf8.filter { $0 != 0x20 }.map(HTMLTree.asciiLowercased))
-            if FastText.containsAny(compact, hiddenStyles) { return true }
-        }
-        return false
-    }
 }
 
 extension Block {

@@ -12,15 +12,17 @@ enum HTMLParser {
         return true
     }()
 
-    static func parse(_ bytes: [UInt8], contentType: String? = nil) -> HTMLTree {
+    /// The tree of `bytes`; with a `deadline`, parsing stops when it passes (the deadline then says so).
+    static func parse(_ bytes: [UInt8], contentType: String? = nil, deadline: Deadline? = nil) -> HTMLTree {
         _ = initialized
-        let input = bytes.count > maximumInputBytes ? Array(bytes.prefix(maximumInputBytes)) : bytes
+        let capped = bytes.count > maximumInputBytes ? Array(bytes.prefix(maximumInputBytes)) : bytes
+        let input = AttributeNames.repaired(capped) ?? capped
         guard !input.isEmpty, let context = htmlNewParserCtxt() else { return HTMLTree() }
         defer { htmlFreeParserCtxt(context) }
         let encoding = chooseEncoding(input, contentType: contentType)
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
-        let builder = TreeBuilder(capacity: input.count)
+        let builder = TreeBuilder(capacity: input.count, deadline: deadline)
         builder.attach(to: context)
         let doc: htmlDocPtr? = input.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { chars in
@@ -33,9 +35,9 @@ enum HTMLParser {
     }
 
     /// Fragments (feed content) are wrapped so libxml2 sees a UTF-8 document.
-    static func parseFragment(_ html: String) -> HTMLTree {
+    static func parseFragment(_ html: String, deadline: Deadline? = nil) -> HTMLTree {
         let wrapped = "<!DOCTYPE html><html><head><meta charset=\"utf-8\"></head><body>" + html + "</body></html>"
-        return parse(Array(wrapped.utf8), contentType: "text/html; charset=utf-8")
+        return parse(Array(wrapped.utf8), contentType: "text/html; charset=utf-8", deadline: deadline)
     }
 
     /// The declared charset (header, then meta), else UTF-8 when the bytes are valid UTF-8, else windows-1252.

@@ -208,7 +208,8 @@ struct HTMLTree {
 
 /// Tag classes used across parsing, scoring and conversion.
 enum HTMLTags {
-    static let invisible: TagSet = [.script, .style, .noscript, .template, .head, .title, .meta, .link, .svg, .math, .button,
+    /// Never shown. (`noscript` and `button` are shown when they hold the page: see `HiddenContent`.)
+    static let invisible: TagSet = [.script, .style, .template, .head, .title, .meta, .link, .svg, .math,
                                     .input, .select, .textarea, .option, .iframe, .object, .embed, .canvas, .audio, .video,
                                     .source, .track, .map, .dialog]
     static let blockLike: TagSet = [.p, .div, .section, .article, .main, .header, .footer, .aside, .nav, .h1, .h2, .h3, .h4,

@@ -6,21 +6,48 @@ final class TreeBuilder {
     // Only libxml2's callbacks touch these, one at a time: dynamic exclusivity checks on them
     // showed in profiles.
     @exclusivity(unchecked) private(set) var tree: HTMLTree
-    @exclusivity(unchecked) private var open: [(index: Int, skipsText: Bool)]
+    /// The open elements, innermost last. An entry of an element that made no node of its own
+    /// (past the depth cap, or a repeated <html>/<body>) holds the node its content goes into.
+    @exclusivity(unchecked) private var open: [(index: Int, skipsText: Bool, ownsNode: Bool)]
     /// Text arrives in chunks; one text node is made of all the chunks between two tags.
     @exclusivity(unchecked) private var pendingText: [UInt8] = []
     /// Open elements whose text nothing reads (scripts other than JSON, style sheets).
     @exclusivity(unchecked) private var skipping = 0
 
-    init(capacity: Int) {
+    /// Elements nested deeper than this are flattened into their ancestor at this depth: every
+    /// walk up the tree stays short, and hostile nesting (60,000 tables) costs no more than text.
+    static let maximumDepth = 256
+    /// The <html> and <body> nodes once made: content after `</body></html>` still belongs to the body, as in browsers.
+    @exclusivity(unchecked) private var htmlNode = -1, bodyNode = -1
+
+    /// Parsing stops (the tree keeps what was read) once this passes.
+    private let deadline: Deadline?
+    private var context: htmlParserCtxtPtr?
+    private(set) var stopped = false
+
+    init(capacity: Int, deadline: Deadline? = nil) {
+        self.deadline = deadline
         tree = HTMLTree(capacity: capacity)
-        open = [(tree.root, false)]
+        open = [(tree.root, false, true)]
     }
 
     func startElement(_ name: UnsafePointer<UInt8>, _ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?) {
+        if let deadline, deadline.checkOften() { stop() }
         flushText()
         let tag = Tag.named(Self.bytes(name))
-        let index = tree.appendElement(tag, parent: open[open.count - 1].index)
+        let current = open[open.count - 1]
+        if tag == .html && htmlNode >= 0 || tag == .body && bodyNode >= 0 {
+            open.append((bodyNode >= 0 ? bodyNode : htmlNode, current.skipsText, false))
+            return
+        }
+        if open.count > Self.maximumDepth {
+            let skipsText = tag == .style || tag == .script
+            if skipsText { skipping += 1 }
+            open.append((current.index, skipsText, false))
+            return
+        }
+        let index = tree.appendElement(tag, parent: current.index)
+        if tag == .html { htmlNode = index } else if tag == .body { bodyNode = index }
         var isJSON = false
         if let attributes {
             var k = 0
@@ -36,25 +63,30 @@ final class TreeBuilder {
         tree.finishAttributes()
         let skipsText = tag == .style || tag == .script && !isJSON
         if skipsText { skipping += 1 }
-        open.append((index, skipsText))
+        open.append((index, skipsText, true))
     }
 
     func endElement() {
         flushText()
         guard open.count > 1 else { return }
-        let (index, skipsText) = open.removeLast()
+        // `</body>` and `</html>` close nothing: what follows them is still body content.
+        let top = open[open.count - 1]
+        if top.ownsNode, top.index == bodyNode || top.index == htmlNode { return }
+        let (index, skipsText, ownsNode) = open.removeLast()
         if skipsText { skipping -= 1 }
-        tree.close(index)
+        if ownsNode { tree.close(index) }
     }
 
     func characters(_ text: UnsafePointer<UInt8>, _ length: Int32) {
+        if let deadline, deadline.checkOften() { stop() }
         guard skipping == 0, length > 0 else { return }
         pendingText.append(contentsOf: UnsafeBufferPointer(start: text, count: Int(length)))
     }
 
     func finish() -> HTMLTree {
         flushText()
-        while let (index, _) = open.popLast() { tree.close(index) }
+        for entry in open.reversed() where entry.ownsNode { tree.close(entry.index) }
+        open.removeAll()
         return tree
     }
 
@@ -70,8 +102,15 @@ final class TreeBuilder {
         UnsafeBufferPointer(start: p, count: Int(xmlStrlen(p)))
     }
 
+    private func stop() {
+        guard !stopped, let context else { return }
+        stopped = true
+        xmlStopParser(context)
+    }
+
     /// Points libxml2's SAX handler of `context` at this builder (kept in the context's `_private`).
     func attach(to context: htmlParserCtxtPtr) {
+        self.context = context
         context.pointee._private = Unmanaged.passUnretained(self).toOpaque()
         guard let sax = context.pointee.sax else { return }
         sax.pointee = xmlSAXHandler()

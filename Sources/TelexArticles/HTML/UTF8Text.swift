@@ -9,6 +9,19 @@ enum UTF8Text {
         return nonASCIISpaceLength(s, i)
     }
 
+    /// One or two characters, none a letter or digit: an emoji or a symbol drawn as an image.
+    static func isSymbols(_ s: String) -> Bool {
+        guard !s.isEmpty, s.count <= 2 else { return false }
+        return s.unicodeScalars.allSatisfy { !$0.properties.isAlphabetic && !("0"..."9").contains($0) && $0.value > 0x7F || $0.value == 0x200D }
+    }
+
+    /// Unicode scalars, those from U+3000 to U+FFFF (CJK, kana, hangul, full-width forms) counting three.
+    static func weightedLength(_ s: String) -> Int {
+        var n = 0
+        for b in s.utf8 where b & 0xC0 != 0x80 { n += b >= 0xE3 && b <= 0xEF ? 3 : 1 }
+        return n
+    }
+
     /// Unicode scalars in a string, counted on its UTF-8 bytes.
     static func scalarCount(_ s: String) -> Int {
         var n = 0
@@ -59,6 +72,17 @@ enum FastText {
                 return false
             }
         }
+    }
+
+    /// The index of the first occurrence of `needle` in `haystack`, or nil.
+    static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+        guard !needle.isEmpty, haystack.count >= needle.count else { return nil }
+        var i = haystack.startIndex
+        while i <= haystack.endIndex - needle.count {
+            if haystack[i] == needle[0], haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
+            i += 1
+        }
+        return nil
     }
 
     static func containsAny(_ haystack: ArraySlice<UInt8>, _ needles: NeedleSet) -> Bool {

@@ -98,10 +98,12 @@ struct LayoutBuilder {
                 emit(wrapped, prefix: indent)
             }
             needsGap = true
-        case .figure(_, let caption):
-            guard !caption.isEmpty else { return }
+        case .figure(_, let caption, let alt):
+            // An image without a caption shows as its alternative text.
+            let shown = caption.isEmpty ? alt.map { [Inline.text("[Image: \($0)]")] } ?? [] : caption
+            guard !shown.isEmpty else { return }
             gap()
-            paragraph(caption, role: .caption, indent: indent)
+            paragraph(shown, role: .caption, indent: indent)
             needsGap = true
         case .table(let header, let rows):
             gap()
@@ -123,9 +125,15 @@ struct LayoutBuilder {
         gap()
         let digits = String(related.count).count
         for (n, item) in related.enumerated() {
-            let index = registerLink(url: item.url, text: item.title, isRelated: true)
-            var clusters = TextWrapper.clusters(item.title, role: .link, linkIndex: index).map { Optional($0) }
-            if showLinkNumbers { clusters += linkNumber(index) }
+            var clusters: [LayoutCluster?]
+            if let url = item.url {
+                let index = registerLink(url: url, text: item.title, isRelated: true)
+                clusters = TextWrapper.clusters(item.title, role: .link, linkIndex: index).map { Optional($0) }
+                if showLinkNumbers { clusters += linkNumber(index) }
+            } else {
+                // Named by the page without a link: listed, not followable.
+                clusters = TextWrapper.clusters(item.title, role: .body, linkIndex: nil).map { Optional($0) }
+            }
             let markerText = String(repeating: " ", count: digits - String(n + 1).count) + "\(n + 1). "
             let marker = TextWrapper.clusters(markerText, role: .listMarker, linkIndex: nil)
             let hang = TextWrapper.clusters(String(repeating: " ", count: marker.count), role: .listMarker, linkIndex: nil)

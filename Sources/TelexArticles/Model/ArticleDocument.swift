@@ -33,18 +33,18 @@ public struct ArticleDocument: Codable, Sendable, Hashable {
     public var links: [DocumentLink] {
         var result: [DocumentLink] = []
         for block in blocks { block.collectLinks(into: &result) }
-        for item in related { result.append(DocumentLink(text: item.title, url: item.url, isRelated: true)) }
+        for item in related { if let url = item.url { result.append(DocumentLink(text: item.title, url: url, isRelated: true)) } }
         return result
     }
 
-    /// Images in body order with their captions as plain text.
-    public var images: [(url: String, caption: String)] {
-        var result: [(url: String, caption: String)] = []
+    /// Images in body order with their alternative text and captions as plain text.
+    public var images: [DocumentImage] {
+        var result: [DocumentImage] = []
         func walk(_ blocks: [Block]) {
             for block in blocks {
                 switch block {
-                case .figure(let url, let caption):
-                    if let url { result.append((url, Inline.plainText(caption))) }
+                case .figure(let url, let caption, let alt):
+                    if let url { result.append(DocumentImage(url: url, alt: alt, caption: Inline.plainText(caption))) }
                 case .quote(let inner): walk(inner)
                 case .list(_, let items): items.forEach(walk)
                 default: break
@@ -76,8 +76,18 @@ public struct ArticleMetadata: Codable, Sendable, Hashable {
 /// A related story: its headline and absolute URL.
 public struct RelatedLink: Codable, Sendable, Hashable {
     public var title: String
+    /// nil for a story the page names without linking to it ("READ  Headline" with no link and no
+    /// link of the page that fits): listed, not followable.
+    public var url: String?
+    public init(title: String, url: String?) { self.title = title; self.url = url }
+}
+
+/// An image of the story: its URL, alternative text and caption (plain text, empty when none).
+public struct DocumentImage: Codable, Sendable, Hashable {
     public var url: String
-    public init(title: String, url: String) { self.title = title; self.url = url }
+    public var alt: String?
+    public var caption: String
+    public init(url: String, alt: String? = nil, caption: String = "") { self.url = url; self.alt = alt; self.caption = caption }
 }
 
 /// One link of a document in reading order.

@@ -5,7 +5,9 @@ public indirect enum Block: Codable, Sendable, Hashable {
     case quote([Block])
     case list(ordered: Bool, items: [[Block]])
     case preformatted(String)
-    case figure(imageURL: String?, caption: [Inline])
+    /// An image and/or its caption; `alt` is the image's alternative text (shown when there is no
+    /// caption). Documents stored before `alt` existed decode with `alt` nil.
+    case figure(imageURL: String?, caption: [Inline], alt: String? = nil)
     case table(header: [[Inline]]?, rows: [[[Inline]]])
     case rule
 
@@ -15,7 +17,7 @@ public indirect enum Block: Codable, Sendable, Hashable {
         case .heading(_, let inlines), .paragraph(let inlines):
             let text = Inline.plainText(inlines)
             if !text.isEmpty { out.append(text) }
-        case .figure(_, let caption):
+        case .figure(_, let caption, _):
             let text = Inline.plainText(caption)
             if !text.isEmpty { out.append(text) }
         case .quote(let blocks):
@@ -40,7 +42,7 @@ public indirect enum Block: Codable, Sendable, Hashable {
 
     func collectLinks(into out: inout [DocumentLink]) {
         switch self {
-        case .heading(_, let inlines), .paragraph(let inlines), .figure(_, let inlines):
+        case .heading(_, let inlines), .paragraph(let inlines), .figure(_, let inlines, _):
             Inline.collectLinks(inlines, into: &out)
         case .quote(let blocks):
             for block in blocks { block.collectLinks(into: &out) }

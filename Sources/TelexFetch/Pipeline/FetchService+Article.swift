@@ -75,11 +75,12 @@ extension FetchService {
         guard let document, relatedBudget > 0 else { return page }
         var fetched = 0
         for link in document.related where fetched < relatedBudget {
-            guard WebURL.isHTTP(link.url) else { continue }
-            if let cached = try? store.article(forURL: link.url), !cached.status.isFailure { continue }
-            guard claims.claim(link.url) else { continue }
+            // Related stories named without a link have no page to fetch.
+            guard let url = link.url, WebURL.isHTTP(url) else { continue }
+            if let cached = try? store.article(forURL: url), !cached.status.isFailure { continue }
+            guard claims.claim(url) else { continue }
             fetched += 1
-            _ = await fetchRecord(link.url, allowPrivateAddresses: allowPrivateAddresses, attempts: nil, now: now, into: &page.outcome)
+            _ = await fetchRecord(url, allowPrivateAddresses: allowPrivateAddresses, attempts: nil, now: now, into: &page.outcome)
         }
         return page
     }
@@ -122,14 +123,18 @@ extension FetchService {
         let finalURL = response.finalURL.absoluteString
         // Extraction and the record's JSON and text are the CPU work of a page: at most one per core.
         let (document, record) = await cpu.run {
-            let document = ArticleExtractor.extract(html: body, pageURL: finalURL, contentType: response.contentType)
+            // Bounded: a page over the budget is recorded as no article, with the reason, and the
+            // reader shows the feed's content.
+            let result = ArticleExtractor.extract(html: body, pageURL: finalURL, contentType: response.contentType, budget: .standard)
+            let document = result.document
             let record = ArticleRecord(
                 requestedURL: address, finalURL: finalURL,
                 canonicalURL: SameSite.trustedCanonical(document.metadata.canonicalURL, pageURL: finalURL),
-                status: document.confidence >= ArticleDocument.minimumConfidence ? .ok : .notArticle,
+                status: result.outcome == .extracted && document.confidence >= ArticleDocument.minimumConfidence ? .ok : .notArticle,
                 httpStatus: response.status, fetchedAt: now, title: document.metadata.title,
                 documentJSON: try? JSONEncoder().encode(document), plainText: document.plainText,
-                links: document.links.map { ArticleLink(url: $0.url, text: $0.text, kind: $0.isRelated ? .related : .inline) })
+                links: document.links.map { ArticleLink(url: $0.url, text: $0.text, kind: $0.isRelated ? .related : .inline) },
+                error: result.note)
             return (document, record)
         }
         outcome.records.append(record)

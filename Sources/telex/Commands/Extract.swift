@@ -98,8 +98,8 @@ enum DocumentJSON {
             "text": doc.plainText,
             "blocks": doc.blocks.map(block),
             "links": doc.links.filter { !$0.isRelated }.map { ["text": $0.text, "url": $0.url] },
-            "related": doc.related.map { ["title": $0.title, "url": $0.url] },
-            "images": doc.images.map { ["url": $0.url, "caption": $0.caption] },
+            "related": doc.related.map { ["title": $0.title, "url": $0.url as Any? ?? NSNull(), "linked": $0.url != nil] as [String: Any] },
+            "images": doc.images.map { ["url": $0.url, "alt": $0.alt as Any? ?? NSNull(), "caption": $0.caption] as [String: Any] },
         ]
     }
 
@@ -110,7 +110,8 @@ enum DocumentJSON {
         case .quote(let blocks): return ["type": "quote", "blocks": blocks.map(block)]
         case .list(let ordered, let items): return ["type": "list", "ordered": ordered, "items": items.map { $0.map(block) }]
         case .preformatted(let text): return ["type": "preformatted", "text": text]
-        case .figure(let url, let caption): return ["type": "figure", "image": url ?? NSNull(), "caption": Inline.plainText(caption)]
+        case .figure(let url, let caption, let alt):
+            return ["type": "figure", "image": url ?? NSNull(), "alt": alt ?? NSNull(), "caption": Inline.plainText(caption)]
         case .table(let header, let rows):
             return ["type": "table", "header": header.map { $0.map(Inline.plainText) } ?? NSNull(),
                     "rows": rows.map { $0.map(Inline.plainText) }]
