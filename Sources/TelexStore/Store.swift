@@ -45,18 +45,39 @@ public final class Store: Sendable {
         if !exists {
             if readOnly { throw .missing(path: path) }
             if access(directory, W_OK) != 0 { throw .readOnly(path: directory) }
-            // Create the file ourselves so it is 0600 from the start (SQLite gives -wal/-shm the same mode).
-            let fd = createFile(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-            if fd < 0 && errno != EEXIST {
-                throw errnoError(path: path, fallback: .directory(path: directory, detail: String(cString: strerror(errno))))
-            }
-            if fd >= 0 { close(fd) }
-            try initializeFile(path: path)
         } else {
             try checkHeader(path: path)
             if !readOnly && (access(path, W_OK) != 0 || access(directory, W_OK) != 0) { throw .readOnly(path: path) }
         }
+        if readOnly || fileSize(path) > 0 { return try openPool(path: path, directory: directory, readOnly: readOnly) }
+        // A new (or still empty) cache is created, initialised and migrated under the migration lock:
+        // two processes opening it at once would otherwise both initialise it (one failing on the
+        // busy file), or one would open it in WAL mode before the other set auto-vacuum.
+        let lock = MigrationLock(path: (directory as NSString).appendingPathComponent("migrate.lock"))
+        do {
+            return try lock.withLock { () throws(StoreError) -> Store in
+                // Create the file ourselves so it is 0600 from the start (SQLite gives -wal/-shm the same mode).
+                let fd = createFile(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+                if fd < 0 && errno != EEXIST {
+                    throw errnoError(path: path, fallback: .directory(path: directory, detail: String(cString: strerror(errno))))
+                }
+                if fd >= 0 { close(fd) }
+                if fileSize(path) == 0 { try initializeFile(path: path) }
+                return try openPool(path: path, directory: directory, readOnly: false, holdingMigrationLock: true)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw map(error, path: path)
+        }
+    }
 
+    private static func fileSize(_ path: String) -> Int {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    }
+
+    private static func openPool(path: String, directory: String, readOnly: Bool,
+                                 holdingMigrationLock: Bool = false) throws(StoreError) -> Store {
         var config = Configuration()
         config.readonly = readOnly
         config.busyMode = .timeout(busyTimeout)
@@ -69,13 +90,13 @@ public final class Store: Sendable {
             throw map(error, path: path)
         }
         let store = Store(pool: pool, path: path, readOnly: readOnly)
-        try store.migrate(directory: directory)
+        try store.migrate(directory: directory, holdingLock: holdingMigrationLock)
         return store
     }
 
     /// Runs pending migrations under a file lock, so two processes starting together cannot race;
     /// refuses a cache that has migrations this version does not know.
-    private func migrate(directory: String) throws(StoreError) {
+    private func migrate(directory: String, holdingLock: Bool) throws(StoreError) {
         let migrator = Schema.migrator
         do {
             let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
@@ -83,6 +104,7 @@ public final class Store: Sendable {
             if !unknown.isEmpty { throw StoreError.newerVersion(path: path, unknownMigrations: unknown.sorted()) }
             if applied == Schema.knownMigrations { return }
             if isReadOnly { throw StoreError.database(path: path, detail: "the cache needs an upgrade; open it once without read-only mode") }
+            if holdingLock { try migrator.migrate(pool); return }
             let lock = MigrationLock(path: (directory as NSString).appendingPathComponent("migrate.lock"))
             try lock.withLock { try migrator.migrate(pool) }
         } catch let error as StoreError {

@@ -4,23 +4,14 @@ import TelexModel
 import TelexTestSupport
 @testable import TelexStore
 
-/// `telex list` and `telex search` run for real (the debug binary) against a cache written through the API.
+/// `telex list` and `telex search` run for real (the binary of the build under test) against a cache
+/// written through the API.
 @Suite("telex list and telex search")
 struct CommandLineTests {
-    static let binary = CrashSafetyTests.binary
-
-    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, stdout, stderr)
+    static func run(_ arguments: [String]) throws -> Fixtures.ProcessResult {
+        let binary = Fixtures.telexBinary
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "no telex binary at \(binary.path)")
+        return try Fixtures.run(binary, arguments)
     }
 
     static func fixture() throws -> StoreFixture {
@@ -31,7 +22,7 @@ struct CommandLineTests {
         return fixture
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
+    @Test
     func listPrintsJSONWithTheAgreedFieldsNewestFirst() throws {
         let fixture = try Self.fixture()
         let result = try Self.run(["list", "--cache", fixture.directory.path, "--section", "Tech", "--json"])
@@ -46,7 +37,7 @@ struct CommandLineTests {
         #expect(first["id"] is Int)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
+    @Test
     func listFiltersByFeedAndUnreadAndLimits() throws {
         let fixture = try Self.fixture()
         let unread = try Self.run(["list", "--cache", fixture.directory.path, "--unread"])
@@ -57,7 +48,7 @@ struct CommandLineTests {
         #expect(unknown.status == 1 && unknown.stderr.contains("no section named \"Sports\""))
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
+    @Test
     func searchPrintsRankedMatches() throws {
         let fixture = try Self.fixture()
         let result = try Self.run(["search", "--cache", fixture.directory.path, "--json", "glacier"])
@@ -67,7 +58,7 @@ struct CommandLineTests {
         #expect(none.status == 0 && none.stdout.isEmpty)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
+    @Test
     func aMissingCacheIsAClearErrorWithStatusOne() throws {
         let dir = try Fixtures.temporaryDirectory("telex-nocache")
         defer { try? FileManager.default.removeItem(at: dir) }
