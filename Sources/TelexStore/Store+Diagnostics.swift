@@ -78,6 +78,20 @@ extension Store {
         }
     }
 
+    /// The migrations applied to this cache.
+    func appliedMigrations() throws -> Set<String> {
+        try read { db in try Schema.migrator.appliedIdentifiers(db) }
+    }
+
+    /// Every table, index, view and trigger definition (tests compare an upgraded cache with a new one).
+    func schema() throws -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: """
+                SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name
+                """)
+        }
+    }
+
     /// Runs SQL in a write transaction (tests use it to set up states the API does not produce).
     func executeForTesting(_ sql: String) throws {
         try write { db in try db.execute(sql: sql) }

@@ -145,3 +145,31 @@ public final class LineReader {
         return lines
     }
 }
+
+/// The bytes a terminal acts on, looked for in the UTF-8 a program would write. Written from the
+/// standards (ECMA-48 for C0/C1, Unicode's bidi and format characters), not from telex's
+/// sanitiser, so the tests that use it check the sanitiser rather than repeat it.
+public enum TerminalBytes {
+    /// Each acting sequence found, as "XX XX at offset": C0 controls and DEL (00–1F, 7F); C1
+    /// controls in UTF-8 (C2 80–C2 9F: CSI is C2 9B); ALM (D8 9C); LRM and RLM (E2 80 8E–8F); the line
+    /// and paragraph separators (E2 80 A8–A9); LRE, RLE, PDF, LRO, RLO (E2 80 AA–AE); LRI, RLI, FSI,
+    /// PDI (E2 81 A6–A9); interlinear annotation marks (EF BF B9–BB).
+    public static func acting(in text: String, allowingNewlines: Bool = false) -> [String] {
+        let b = Array(text.utf8)
+        var found: [String] = []
+        func hex(_ range: Range<Int>) -> String { b[range].map { String($0, radix: 16, uppercase: true) }.joined(separator: " ") }
+        var i = 0
+        while i < b.count {
+            let next = i + 1 < b.count ? b[i + 1] : 0, third = i + 2 < b.count ? b[i + 2] : 0
+            var length = 0
+            if b[i] < 0x20 || b[i] == 0x7F { length = allowingNewlines && b[i] == 0x0A ? 0 : 1 }
+            else if b[i] == 0xC2 && (0x80...0x9F).contains(next) { length = 2 }
+            else if b[i] == 0xD8 && next == 0x9C { length = 2 }
+            else if b[i] == 0xE2 && next == 0x80 && ([0x8E, 0x8F] + Array(0xA8...0xAE)).contains(third) { length = 3 }
+            else if b[i] == 0xE2 && next == 0x81 && (0xA6...0xA9).contains(third) { length = 3 }
+            else if b[i] == 0xEF && next == 0xBF && (0xB9...0xBB).contains(third) { length = 3 }
+            if length > 0 { found.append("\(hex(i..<i + length)) at \(i)"); i += length } else { i += 1 }
+        }
+        return found
+    }
+}

@@ -35,20 +35,28 @@ skip() { echo "SKIP: $*"; exit 77; }
 
 # start_shell WIDTH HEIGHT: an interactive bash (job control, prompt "$ ") in a new tmux session.
 start_shell() {
-  _tmux new-session -d -x "$1" -y "$2" -e "TERM=tmux-256color" -e "PS1=\$ " -e "HISTFILE=/dev/null" \
-    "bash --norc --noprofile -i" || fail "tmux did not start"
+  _tmux new-session -d -x "$1" -y "$2" -e "TERM=tmux-256color" \
+    "env PS1='\$ ' HISTFILE=/dev/null bash --norc --noprofile -i" || fail "tmux did not start"
   _tmux set-option -g status off >/dev/null 2>&1
   wait_until "the shell's prompt" shell_is_waiting
 }
 
 # True when the shell waits at its prompt: the last non-empty line of the screen is "$".
-shell_is_waiting() { [ "$(screen | sed '/^ *$/d' | tail -1)" = '$' ]; }
+shell_is_waiting() { screen | sed '/^ *$/d' | tail -1 | grep -qE '^\$ ?$'; }
 
-# start WIDTH HEIGHT COMMAND...: runs the command from the interactive shell, through a script that
-# records the terminal modes (stty -g) before and after it and its exit status.
+# start WIDTH HEIGHT COMMAND...: runs the command from an interactive shell (see run_command).
 start() {
   local w=$1 h=$2; shift 2
+  start_shell "$w" "$h"
+  run_command "$@"
+}
+
+# run_command COMMAND...: types, into the shell start_shell started, the run of a script that
+# records the terminal modes (stty -g) before and after the command, and its exit status. The
+# script catches SIGINT, so a Ctrl-C that ends the command still lets it record both.
+run_command() {
   cat > "$E2E_TMP/run.sh" <<EOF
+trap : INT
 cd '$PWD'
 stty -g > '$E2E_TMP/stty.before'
 $*
@@ -56,9 +64,14 @@ status=\$?
 stty -g > '$E2E_TMP/stty.after'
 echo \$status > '$E2E_TMP/exit'
 EOF
-  rm -f "$E2E_TMP/exit"
-  start_shell "$w" "$h"
+  rm -f "$E2E_TMP/exit" "$E2E_TMP/stty.before" "$E2E_TMP/stty.after"
   type_text "bash $E2E_TMP/run.sh"; keys Enter
+}
+
+# The pid of the command run_command started (a child of the script's shell).
+command_pid() {
+  local script; script=$(pgrep -P "$(pane '#{pane_pid}')" -x bash | head -1)
+  [ -n "$script" ] && pgrep -P "$script" | head -1
 }
 
 screen() { _tmux capture-pane -p -J 2>/dev/null; }

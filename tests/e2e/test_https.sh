@@ -5,10 +5,10 @@
 # URLSession on Linux has no trust API, and Debian's libcurl reads its compiled-in bundle
 # (/etc/ssl/certs/ca-certificates.crt) whatever SSL_CERT_FILE says, so the trusted run happens in a
 # private mount namespace (`unshare -m`, root only) where the test CA is bind-mounted over that bundle:
-# the machine's own bundle is untouched. Without openssl, or without unshare rights, the trusted half
-# is skipped with a note (the untrusted half still runs when openssl is present).
+# the machine's own bundle is untouched. Without root and unshare rights the test skips after the
+# untrusted half (a failure under CI=1, which runs as root). openssl is installed by make.
 . "$(dirname "$0")/lib.sh"
-command -v openssl >/dev/null || { echo "SKIP: openssl is not installed"; exit 0; }
+command -v openssl >/dev/null || fail "openssl is not installed (make installs it: scripts/ensure-deps.sh)"
 tls="$E2E_TMP/tls"; mkdir -p "$tls/www"
 server_pid=
 stop_tls() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; }
@@ -27,10 +27,12 @@ cat > "$tls/www/feed.xml" <<'XML'
 <item><title>Second secure story</title><link>https://127.0.0.1/a/2.html</link><guid>tls-2</guid></item>
 </channel></rss>
 XML
-port=$((20000 + RANDOM % 30000))
-(cd "$tls/www" && exec openssl s_server -accept "127.0.0.1:$port" -key ../server.key -cert ../server.pem -WWW -quiet) >/dev/null 2>&1 &
+# Port 0: the kernel picks a free port; s_server prints it ("ACCEPT 127.0.0.1:PORT") once listening.
+(cd "$tls/www" && exec openssl s_server -accept "127.0.0.1:0" -key ../server.key -cert ../server.pem -WWW) > "$tls/server.out" 2>&1 &
 server_pid=$!
-for _ in $(seq 1 50); do (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break; sleep 0.1; done
+listening() { grep -qE '^ACCEPT 127\.0\.0\.1:[0-9]+$' "$tls/server.out"; }
+wait_until "openssl s_server to listen" listening
+port=$(sed -nE 's/^ACCEPT 127\.0\.0\.1:([0-9]+)$/\1/p' "$tls/server.out")
 url="https://127.0.0.1:$port/feed.xml"
 printf '{"sections": [{"name": "Secure", "feeds": [{"url": "%s", "article": "never"}]}]}\n' "$url" > "$E2E_TMP/feeds.json"
 
@@ -40,7 +42,7 @@ echo "$out" | grep -q "TLS certificate rejected" || fail "no clear certificate m
 
 bundle=/etc/ssl/certs/ca-certificates.crt
 if [ "$(id -u)" != 0 ] || [ ! -f "$bundle" ] || ! unshare -m true 2>/dev/null; then
-  echo "SKIP (trusted half): needs root and unshare -m to trust the test CA"; exit 0
+  skip "the trusted half needs root and unshare -m to trust the test CA"
 fi
 out=$(unshare -m sh -c 'mount --bind "$1" "$2" && exec "$3" fetch --config "$4" --cache "$5"' sh \
   "$tls/ca.pem" "$bundle" "$TELEX" "$E2E_TMP/feeds.json" "$E2E_TMP/trusted" 2>&1) || fail "trusted fetch failed: $out"
