@@ -11,7 +11,10 @@ struct CommandLineTests {
     static func run(_ arguments: [String]) throws -> Fixtures.ProcessResult {
         let binary = Fixtures.telexBinary
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "no telex binary at \(binary.path)")
-        return try Fixtures.run(binary, arguments)
+        // Plain listings show local times: UTC here, so the expected lines are fixed.
+        var environment = ProcessInfo.processInfo.environment
+        environment["TZ"] = "UTC"
+        return try Fixtures.run(binary, arguments, environment: environment)
     }
 
     static func fixture() throws -> StoreFixture {
@@ -41,11 +44,19 @@ struct CommandLineTests {
     func listFiltersByFeedAndUnreadAndLimits() throws {
         let fixture = try Self.fixture()
         let unread = try Self.run(["list", "--cache", fixture.directory.path, "--unread"])
-        #expect(unread.stdout.split(separator: "\n").count == 4)
+        #expect(unread.status == 0 && unread.stderr == "")
+        #expect(unread.stdout == """
+            1  2025-06-15 15:06 * Alpha: item 0
+            5  2025-06-15 14:06 * Gamma: tech 1
+            2  2025-06-15 14:06 * Alpha: item 1
+            3  2025-06-15 13:06 * Alpha: item 2
+
+            """)
         let feed = try Self.run(["list", "--cache", fixture.directory.path, "--feed", "https://a.example/feed", "--limit", "2"])
-        #expect(feed.stdout.split(separator: "\n").map { $0.hasSuffix("Alpha: item 0") || $0.hasSuffix("Alpha: item 1") } == [true, true])
+        #expect(feed.stdout == "1  2025-06-15 15:06 * Alpha: item 0\n2  2025-06-15 14:06 * Alpha: item 1\n")
         let unknown = try Self.run(["list", "--cache", fixture.directory.path, "--section", "Sports"])
-        #expect(unknown.status == 1 && unknown.stderr.contains("no section named \"Sports\""))
+        #expect(unknown.status == 1 && unknown.stdout == "")
+        #expect(unknown.stderr.contains("no section named \"Sports\""), "\(unknown.stderr)")
     }
 
     @Test
@@ -62,7 +73,9 @@ struct CommandLineTests {
     func aMissingCacheIsAClearErrorWithStatusOne() throws {
         let dir = try Fixtures.temporaryDirectory("telex-nocache")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let result = try Self.run(["list", "--cache", dir.appendingPathComponent("none").path])
-        #expect(result.status == 1 && result.stderr.contains("run `telex fetch` first"))
+        let missing = dir.appendingPathComponent("none").path
+        let result = try Self.run(["list", "--cache", missing])
+        #expect(result.status == 1 && result.stdout == "")
+        #expect(result.stderr == "telex: there is no cache at \(missing)/cache.sqlite yet; run `telex fetch` first\n")
     }
 }
