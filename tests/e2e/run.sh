@@ -3,7 +3,7 @@
 # (default 2: each script has its own tmux server and temporary directory), and prints
 # "e2e: N passed, N failed, N skipped".
 #
-#   tests/e2e/run.sh [BINARY] [test_name...]
+#   tests/e2e/run.sh [BINARY] [test_name | path/to/script.sh ...]
 #
 # BINARY defaults to $TELEX_BINARY, else the binary of `swift build --show-bin-path`. A script
 # skips by exiting 77 (`skip REASON` in lib.sh). With CI=1 a skip counts as a failure unless its
@@ -21,7 +21,8 @@ if ! command -v tmux >/dev/null; then
   echo "FAIL: tmux is not installed (\`make\` installs it: scripts/ensure-deps.sh)"; summary 0 1 0; exit 1
 fi
 
-if [ $# -gt 0 ]; then tests=(); for n in "$@"; do tests+=("tests/e2e/${n%.sh}.sh"); done
+if [ $# -gt 0 ]; then
+  tests=(); for n in "$@"; do if [ -f "$n" ]; then tests+=("$n"); else tests+=("tests/e2e/${n%.sh}.sh"); fi; done
 else tests=(tests/e2e/test_*.sh); fi
 jobs=${E2E_JOBS:-2}
 out=$(mktemp -d)

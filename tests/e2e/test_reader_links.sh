@@ -41,7 +41,12 @@ n=$(echo "$line" | sed -E 's/^[^[]*\[([0-9]+)\].*/\1/')
 keys Escape
 keys '#'; type_text "$n"; keys Enter
 wait_for "[$n] http://127.0.0.1:"
+settle
+# j j j scrolls three lines: the body's first row becomes what was its fourth.
+pre=$(screen)
+scrolled_three_lines() { [ "$(screen | sed -n 2p)" = "$(echo "$pre" | sed -n 5p)" ]; }
 keys j j j
+wait_until "three lines of scroll" scrolled_three_lines
 settle
 before=$(screen)
 keys Enter
