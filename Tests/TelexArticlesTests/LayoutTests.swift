@@ -41,8 +41,8 @@ import TelexScreen
         let laid = lines([.paragraph(para)], width: 14, numbers: true)
         #expect(laid.links.map(\.number) == [1, 2])
         #expect(laid.links.map(\.url) == ["https://a.example/report", "https://b.example/"])
-        // The columns of each link's positions cover exactly its text, however it wrapped.
-        for (link, text) in zip(laid.links, ["full report here", "this"]) {
+        // The columns of each link's positions cover exactly its text and number, however it wrapped.
+        for (link, text) in zip(laid.links, ["full report here[1]", "this[2]"]) {
             var covered = ""
             for p in link.positions {
                 let line = laid.lines[p.line]

@@ -122,7 +122,7 @@ struct ReaderViewTests {
         let (screen, _) = Self.screen(width: 60, height: 10, document: doc, keys: [.tab])
         for cell in screen.cells { #expect(TerminalBytes.acting(in: cell.glyph.text) == []) }
         #expect(screen.lines[1] == "  Evil[2J title")
-        #expect(screen.lines.last == " https://e.example/]52;c;x                          ")
+        #expect(screen.lines.last == " [1] https://e.example/]52;c;x                          All")
     }
 
     @Test func resizingRelaysTheStoryOutAndKeepsTheCursor() {

@@ -120,7 +120,8 @@ import TelexScreen
         // Absolute positions stay true: row p has id 10,000 - p.
         #expect(d.state.headlines.viewport.selected == 7_400)
         #expect(d.selectedID == 2_600)
-        #expect(d.state.headlines.start == 7_300 && d.state.headlines.end == 7_700)
+        // The window: the 400 rows up to the first page boundary past the view's prefetch margin.
+        #expect(d.state.headlines.start == 7_100 && d.state.headlines.end == 7_500)
         for _ in 0..<200 { d.press(.pageUp) }
         #expect(d.state.headlines.viewport.selected == 0)
         #expect(d.selectedID == 10_000)
