@@ -21,6 +21,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
+        // libpsl's built-in Public Suffix List: which site (registrable domain) a URL belongs to (TelexFetch).
+        .systemLibrary(name: "CLibPSL", path: "Sources/CLibPSL", pkgConfig: "libpsl", providers: [.apt(["libpsl-dev"])]),
 
         // Pure layers.
         .target(name: "TelexModel"),
@@ -42,7 +44,7 @@ let package = Package(
 
         // The fetch service: the only target that does network I/O.
         .target(name: "TelexFetch", dependencies: [
-            "TelexModel", "TelexConfig", "TelexFeeds", "TelexArticles", "TelexStore",
+            "TelexModel", "TelexConfig", "TelexFeeds", "TelexArticles", "TelexStore", "CLibPSL",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
