@@ -13,8 +13,8 @@ public final class DispatchPollTimer: PollTimer, @unchecked Sendable {
     private let timer: DispatchSourceTimer
     private var started = false
 
-    public init() {
-        timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: "telex.change-watcher", qos: .utility))
+    public init(label: String = "telex.change-watcher") {
+        timer = DispatchSource.makeTimerSource(queue: DispatchQueue(label: label, qos: .utility))
     }
 
     public func start(interval: Double, _ fire: @escaping @Sendable () -> Void) {
