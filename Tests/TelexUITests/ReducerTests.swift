@@ -178,7 +178,7 @@ import TelexScreen
         let loads = d.effects.compactMap { e -> HeadlineQuery? in if case .loadHeadlines(let q) = e { return q } else { return nil } }
         // From the first loaded row (the window no longer starts at the top), as many rows as are loaded.
         let window = d.state.headlines
-        #expect(window.start > 0)
+        #expect(window.start == 800, "the 400-row window, dropping 100-row pages from the top as it was paged down")
         #expect(loads == [HeadlineQuery(scope: .section(SectionID(1)), position: .reload(from: window.rows[0].cursor),
                                         limit: window.rows.count)])
         #expect(window.rows.count == HeadlineList.maxRows)
