@@ -34,8 +34,13 @@ run_swift_tests() {
   local label=$1; shift
   echo "== swift test ($label)"
   # The status goes through a file: the filters' own status must not hide it.
+  # Shown: failures with their details (↳), skips, and what tests print (corpus scores); not the
+  # start and pass lines, nor the continuation lines of a start line whose arguments hold newlines.
   { swift test --skip-build "$@" 2>&1; echo $? > "$log.status"; } | tee "$log" |
-    grep -vE "^(\[|Test Suite|Test Case|◇|↳)" | grep -vE "^􀟈|^✔ Test [a-zA-Z]|^	 Executed 0 tests" || true
+    awk '/^◇/ { within = ($0 !~ /started\.$/); next }
+         within { if ($0 ~ /started\.$/) within = 0; next }
+         /^(\[|Test Suite|Test Case|􀟈|✔ Test [a-zA-Z]|	 Executed 0 tests|↳ (Testing Library Version|Target Platform))/ { next }
+         { print }' || true
   local status; status=$(cat "$log.status")
   count_swift_log "$log" "$status"
   [ "$SWIFT_FAILED" != 0 ] && unit_status=1
