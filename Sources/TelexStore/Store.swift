@@ -127,7 +127,11 @@ public final class Store: Sendable {
     /// header exists (DatabasePool switches to WAL when it opens) only a full VACUUM could change it.
     private static func initializeFile(path: String) throws(StoreError) {
         do {
-            let queue = try DatabaseQueue(path: path)
+            // With the busy timeout: another process opening the cache meanwhile reads the empty file
+            // (checkIntact), and GRDB's default (fail at once) made this first write fail with "locked".
+            var config = Configuration()
+            config.busyMode = .timeout(busyTimeout)
+            let queue = try DatabaseQueue(path: path, configuration: config)
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
                 try db.execute(sql: "PRAGMA journal_mode = WAL")
