@@ -15,7 +15,7 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
-        // System libraries: only TelexTerminal sees ncurses; only TelexFeeds/TelexArticles see libxml2.
+        // System libraries: only TelexTerminal sees ncurses; only TelexFeeds/TelexArticles/TelexOPML see libxml2.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // zlib compresses the test server's gzip responses (the client side decompresses in URLSession).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
@@ -27,6 +27,8 @@ let package = Package(
         // Pure layers.
         .target(name: "TelexModel"),
         .target(name: "TelexConfig", dependencies: ["TelexModel"]),
+        // OPML subscription lists in and out (libxml2, safely: no DTD, no entities, nothing external).
+        .target(name: "TelexOPML", dependencies: ["TelexConfig", "TelexModel", "CLibXML2"]),
         // The parser's state lives in one class touched per SAX event: runtime exclusivity checks cost
         // ~5% of parse time there (perf), so release builds of this target skip them.
         .target(name: "TelexFeeds", dependencies: ["TelexModel", "CLibXML2"],
@@ -65,7 +67,7 @@ let package = Package(
         ]),
         .executableTarget(name: "telex", dependencies: [
             "TelexApp", "TelexConfig", "TelexModel", "TelexFeeds", "TelexArticles", "TelexStore",
-            "TelexFetch", "TelexScreen", "TelexUI", "TelexTestServer",
+            "TelexFetch", "TelexScreen", "TelexUI", "TelexTestServer", "TelexOPML",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -74,6 +76,7 @@ let package = Package(
         .target(name: "TelexTestSupport", path: "Tests/TelexTestSupport"),
         .testTarget(name: "TelexModelTests", dependencies: ["TelexModel"]),
         .testTarget(name: "TelexConfigTests", dependencies: ["TelexConfig", "TelexTestSupport"]),
+        .testTarget(name: "TelexOPMLTests", dependencies: ["TelexOPML", "TelexConfig", "TelexTestSupport"]),
         .testTarget(name: "TelexFeedsTests", dependencies: ["TelexFeeds", "TelexTestSupport"]),
         .testTarget(name: "TelexArticlesTests", dependencies: ["TelexArticles", "TelexTestSupport"]),
         // Fixtures/: caches of earlier schemas that every migration must upgrade (SchemaHistoryTests).
@@ -83,7 +86,7 @@ let package = Package(
         .testTarget(name: "TelexUITests", dependencies: ["TelexUI", "TelexScreen", "TelexModel", "TelexArticles", "TelexTestSupport"]),
         .testTarget(name: "TelexTerminalTests", dependencies: ["TelexTerminal", "TelexScreen"]),
         .testTarget(name: "TelexSampleEditionTests", dependencies: ["TelexSampleEdition", "TelexConfig", "TelexTestSupport"]),
-        .testTarget(name: "TelexAppTests", dependencies: ["TelexApp", "TelexTestSupport"]),
+        .testTarget(name: "TelexAppTests", dependencies: ["TelexApp", "TelexFetch", "TelexUI", "TelexModel", "TelexTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -24,7 +24,9 @@ final class FetchActivityWatcher: @unchecked Sendable {
         announced = FetchStatusFile.read(cacheDirectory: cacheDirectory)?.last?.started
         self.timer = timer
         let everyTicks = max(1, Int((2 / interval).rounded()))
-        timer.start(interval: interval) { [unowned self] in
+        // Weak, not unowned: a tick already dispatched when the watcher goes away still runs.
+        timer.start(interval: interval) { [weak self] in
+            guard let self else { return }
             self.look(post: post)
             self.ticks += 1
             if self.ticks % everyTicks == 0 { everyFewSeconds() }
