@@ -10,7 +10,50 @@ struct CounterMismatch: Equatable, CustomStringConvertible {
     var description: String { "feed \(feedID): stored total/unread/saved \(stored), counted \(counted)" }
 }
 
+/// An item whose full-text row is missing or out of date, or a full-text row left without its item.
+struct IndexMismatch: Equatable, CustomStringConvertible {
+    enum Problem: String, Equatable { case missingRow, orphanRow, staleTitle, staleBody, staleArticleText }
+    var rowID: Int64
+    var problem: Problem
+    var description: String { "item \(rowID): \(problem.rawValue)" }
+}
+
 extension Store {
+    /// Checks the one-to-one between `item` and `item_fts`: every item has exactly one search row
+    /// (rowid = item id) holding its current title, feed text and attached article's text, and no
+    /// search row outlives its item (a full scan: for tests and `telex doctor`).
+    func indexMismatches() throws -> [IndexMismatch] {
+        try read { db in
+            var found: [IndexMismatch] = []
+            for id in try Int64.fetchAll(db, sql: "SELECT id FROM item WHERE id NOT IN (SELECT rowid FROM item_fts) ORDER BY id") {
+                found.append(IndexMismatch(rowID: id, problem: .missingRow))
+            }
+            for id in try Int64.fetchAll(db, sql: "SELECT rowid FROM item_fts WHERE rowid NOT IN (SELECT id FROM item) ORDER BY rowid") {
+                found.append(IndexMismatch(rowID: id, problem: .orphanRow))
+            }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT item.id, item.title, item.summary_html, item.content_html, item_fts.title AS indexed_title,
+                  item_fts.body AS indexed_body, item_fts.article AS indexed_article,
+                  COALESCE(substr(article.plain_text, 1, 65536), '') AS article_text
+                FROM item JOIN item_fts ON item_fts.rowid = item.id LEFT JOIN article ON article.id = item.article_id
+                ORDER BY item.id
+                """)
+            for row in rows {
+                let id: Int64 = row["id"]
+                if (row["indexed_title"] as String) != PlainText.fromHTML(row["title"], limit: Self.maxTitle) {
+                    found.append(IndexMismatch(rowID: id, problem: .staleTitle))
+                }
+                if (row["indexed_body"] as String) != PreparedItem.searchBody(summary: row["summary_html"], content: row["content_html"]) {
+                    found.append(IndexMismatch(rowID: id, problem: .staleBody))
+                }
+                if (row["indexed_article"] as String) != (row["article_text"] as String) {
+                    found.append(IndexMismatch(rowID: id, problem: .staleArticleText))
+                }
+            }
+            return found
+        }
+    }
+
     /// Compares every feed's counters with COUNT(*) over its items (a full scan: for tests and `telex doctor`).
     func counterMismatches() throws -> [CounterMismatch] {
         try read { db in
@@ -32,6 +75,20 @@ extension Store {
     func queryPlan(_ sql: String, _ arguments: StatementArguments) throws -> [String] {
         try read { db in
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
+        }
+    }
+
+    /// The migrations applied to this cache.
+    func appliedMigrations() throws -> Set<String> {
+        try read { db in try Schema.migrator.appliedIdentifiers(db) }
+    }
+
+    /// Every table, index, view and trigger definition (tests compare an upgraded cache with a new one).
+    func schema() throws -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: """
+                SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name
+                """)
         }
     }
 

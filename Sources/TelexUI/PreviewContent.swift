@@ -17,9 +17,19 @@ public struct PreviewContent: Hashable, Sendable {
     public init(detail: ItemDetail) {
         self.detail = detail
         var start = detail
-        start.contentHTML = detail.contentHTML.map { String($0.utf8.prefix(Self.maxInput)) ?? "" }
-        start.summaryHTML = detail.summaryHTML.map { String($0.utf8.prefix(Self.maxInput)) ?? "" }
+        start.contentHTML = detail.contentHTML.map { Self.start(of: $0) }
+        start.summaryHTML = detail.summaryHTML.map { Self.start(of: $0) }
         paragraphs = Self.paragraphs(of: ReaderPage.item(start).document)
+    }
+
+    /// The first `maxInput` bytes, cut back to a character boundary (a cut inside a multi-byte
+    /// character once emptied the whole preview).
+    static func start(of html: String) -> String {
+        let utf8 = html.utf8
+        guard utf8.count > maxInput else { return html }
+        var end = utf8.index(utf8.startIndex, offsetBy: maxInput)
+        while end > utf8.startIndex && utf8[end] & 0xC0 == 0x80 { end = utf8.index(before: end) }
+        return String(String.UnicodeScalarView(html.unicodeScalars[..<end]))
     }
 
     /// One line of terminal-safe text per paragraph, list item or table row, whitespace collapsed.

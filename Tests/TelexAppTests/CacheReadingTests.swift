@@ -39,19 +39,20 @@ import TelexUI
     @Test func markAllReadReturnsWhatItChangedAndCountsFollow() throws {
         let cache = DemoData.cache()
         let world = SectionID(1)
-        let unreadBefore = try cache.sections().first { $0.id == world }!.unread
+        // World has 20 items (four titles, five rounds); the two oldest rounds are read.
+        #expect(try cache.sections().first { $0.id == world }!.unread == 12)
         let ids = try cache.markAllRead(.section(world))
-        #expect(ids.count == unreadBefore && unreadBefore > 0)
+        #expect(ids.map(\.rawValue).sorted() == [1, 2, 7, 8, 13, 14, 19, 20, 25, 26, 31, 32])
         #expect(try cache.sections().first { $0.id == world }!.unread == 0)
         try cache.setRead(ids, false)
-        #expect(try cache.sections().first { $0.id == world }!.unread == unreadBefore)
+        #expect(try cache.sections().first { $0.id == world }!.unread == 12)
     }
 
     @Test func searchIgnoresCaseAndAccents() throws {
         let cache = DemoData.cache()
-        let hits = try cache.search("elections", limit: 50)
-        #expect(!hits.isEmpty && hits.allSatisfy { $0.title.contains("Élections") })
-        #expect(try cache.search("elections", limit: 2).count == 2)
+        let title = "Élections européennes : les résultats région par région"
+        #expect(try cache.search("elections", limit: 50).map(\.title) == [title] + (2...5).map { "\(title) (\($0))" })
+        #expect(try cache.search("ELECTIONS EUROPEENNES", limit: 2).map(\.title) == [title, title + " (2)"])
     }
 }
 
@@ -135,23 +136,68 @@ import TelexUI
     }
 }
 
+/// A clock the test moves by hand: each `tick` is one poll, on the test's thread.
+final class ManualPollTimer: PollTimer, @unchecked Sendable {
+    private(set) var interval: Double?
+    private var fire: (@Sendable () -> Void)?
+    func start(interval: Double, _ fire: @escaping @Sendable () -> Void) { self.interval = interval; self.fire = fire }
+    func stop() { fire = nil }
+    func tick(_ times: Int = 1) { for _ in 0..<times { fire?() } }
+}
+
 @Suite struct ChangeWatcherTests {
     final class Box: @unchecked Sendable {
-        let lock = NSLock()
-        var token: Int64 = 1
+        var token: Int64? = 1
         var posted: [Action] = []
-        func locked<T>(_ body: () -> T) -> T { lock.lock(); defer { lock.unlock() }; return body() }
     }
 
-    @Test func aMovedTokenPostsCacheChangedOnce() async throws {
-        let box = Box()
-        let watcher = ChangeWatcher(interval: 0.02, token: { box.locked { box.token } },
-                                    post: { a in box.locked { box.posted.append(a) } })
-        try await Task.sleep(for: .milliseconds(100))
-        #expect(box.locked { box.posted.isEmpty })
-        box.locked { box.token = 2 }
-        try await Task.sleep(for: .milliseconds(150))
+    @Test func aMovedTokenPostsCacheChangedOncePerMove() {
+        let box = Box(), clock = ManualPollTimer()
+        let watcher = ChangeWatcher(interval: 0.1, timer: clock, token: { box.token }, post: { box.posted.append($0) })
+        #expect(clock.interval == 0.1)
+        clock.tick(3)
+        #expect(box.posted == [], "the first token read is the baseline")
+        box.token = 2
+        clock.tick()
+        #expect(box.posted == [.cacheChanged])
+        clock.tick(5)
+        #expect(box.posted == [.cacheChanged], "an unmoved token posts nothing")
+        box.token = 3
+        clock.tick()
+        box.token = 4
+        clock.tick()
+        #expect(box.posted == [.cacheChanged, .cacheChanged, .cacheChanged])
         watcher.stop()
-        #expect(box.locked { box.posted } == [.cacheChanged])
+        box.token = 5
+        clock.tick()
+        #expect(box.posted.count == 3, "a stopped watcher polls no more")
+    }
+
+    @Test func anUnreadableTokenIsIgnoredAndTheNextReadCompares() {
+        let box = Box(), clock = ManualPollTimer()
+        let watcher = ChangeWatcher(timer: clock, token: { box.token }, post: { box.posted.append($0) })
+        clock.tick()
+        box.token = nil
+        clock.tick(2)
+        #expect(box.posted == [])
+        box.token = 1
+        clock.tick()
+        #expect(box.posted == [], "the same token as before the gap")
+        box.token = 7
+        clock.tick()
+        #expect(box.posted == [.cacheChanged])
+        watcher.stop()
+    }
+
+    @Test func aChangeCallbackPostsEachTimeItSaysYes() {
+        let box = Box(), clock = ManualPollTimer()
+        let answers = [false, true, true, false, true]
+        final class Counter: @unchecked Sendable { var n = 0 }
+        let counter = Counter()
+        let watcher = ChangeWatcher(timer: clock, changed: { defer { counter.n += 1 }; return answers[counter.n] },
+                                    post: { box.posted.append($0) })
+        clock.tick(5)
+        #expect(box.posted == [.cacheChanged, .cacheChanged, .cacheChanged])
+        watcher.stop()
     }
 }

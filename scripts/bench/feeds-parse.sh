@@ -10,6 +10,11 @@ python3 scripts/gen-bench-feeds.py "$corpus" 300
 bytes=$(cat "$corpus"/* | wc -c)
 echo "corpus: $(ls "$corpus" | wc -l) feeds, $bytes bytes"
 "$bin" _bench-parse "$corpus" --rounds 3
+# Hostile input fails fast: the billion-laughs document (bound: 1 s, once a timed test).
+laughs=$(mktemp -d /tmp/telex-bench-laughs.XXXXXX)
+cp tests/fixtures/feeds/quirk-billion-laughs.xml "$laughs/"
+echo "billion laughs: $("$bin" _bench-parse "$laughs" --rounds 1 | head -1 | sed -E 's/.* ([0-9.]+ s),.*/\1/') to fail (bound: 1 s)"
+rm -rf "$laughs"
 
 mbps() { python3 -c "import sys; b,s=float(sys.argv[1]),float(sys.argv[2]); print('%.1f' % (b/1e6/s))" "$1" "$2"; }
 now() { date +%s.%N; }

@@ -30,5 +30,9 @@ struct BenchParse: ParsableCommand {
         let megabytes = Double(totalBytes) / 1_000_000
         Output.line(String(format: "telex: %d files, %.1f MB, %d items, %d failures, %.3f s, %.1f MB/s",
                            documents.count, megabytes, items, failures, best, megabytes / best))
+        // Peak memory of this process alone (the leak test runs it at two round counts and compares).
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        Output.line("max RSS: \(usage.ru_maxrss) KiB")
     }
 }
