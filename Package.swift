@@ -21,13 +21,15 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
+        // uchardet detects the charset of feeds that declare none (only TelexFeeds sees it).
+        .systemLibrary(name: "CUchardet", path: "Sources/CUchardet", providers: [.apt(["libuchardet-dev"])]),
 
         // Pure layers.
         .target(name: "TelexModel"),
         .target(name: "TelexConfig", dependencies: ["TelexModel"]),
         // The parser's state lives in one class touched per SAX event: runtime exclusivity checks cost
         // ~5% of parse time there (perf), so release builds of this target skip them.
-        .target(name: "TelexFeeds", dependencies: ["TelexModel", "CLibXML2"],
+        .target(name: "TelexFeeds", dependencies: ["TelexModel", "CLibXML2", "CUchardet"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(name: "TelexArticles", dependencies: ["TelexModel", "TelexScreen", "CLibXML2"]),
         .target(name: "TelexScreen"),

@@ -2,7 +2,7 @@
 # Installs the Debian packages the build and the tests need, or says exactly how to.
 # Usage: scripts/ensure-deps.sh [package...]   (default: the build and test set)
 set -eu
-packages="${*:-pkg-config libncursesw5-dev libsqlite3-dev libxml2-dev zlib1g-dev tmux python3}"
+packages="${*:-pkg-config libncursesw5-dev libsqlite3-dev libxml2-dev libuchardet-dev zlib1g-dev tmux python3 python3-feedparser}"
 missing=""
 for p in $packages; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

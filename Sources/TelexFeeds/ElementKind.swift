@@ -23,6 +23,29 @@ enum Namespace: Sendable {
         }
     }
 
+    /// A namespace `init(uri:)` does not know, read as feedparser reads it: the URI compared ignoring
+    /// case (any backend.userland.com/rss* is RSS), else the conventional prefix names the vocabulary
+    /// ("dc", "content", "media"...), else an element without a prefix is the feed's own vocabulary.
+    init(lenientURI uri: String?, prefix: String?) {
+        let lower = uri?.lowercased()
+        if let lower, lower != uri, case let known = Namespace(uri: lower), known != .other { self = known; return }
+        if let lower, lower.contains("backend.userland.com/rss") { self = .rss; return }
+        if let lower, lower.hasSuffix("/") == false, case let known = Namespace(uri: lower + "/"), known != .other { self = known; return }
+        guard let prefix, !prefix.isEmpty else { self = .none; return }
+        switch prefix.lowercased() {
+        case "dc": self = .dc
+        case "dcterms": self = .dcterms
+        case "content": self = .content
+        case "media": self = .media
+        case "itunes": self = .itunes
+        case "sy": self = .sy
+        case "slash": self = .slash
+        case "xhtml": self = .xhtml
+        case "rdf": self = .rdf
+        default: self = .other
+        }
+    }
+
     /// Elements of the feed vocabularies themselves (RSS in any version, Atom, or none).
     var isCore: Bool { self == .none || self == .rss || self == .atom10 || self == .atom03 }
     var isAtom: Bool { self == .atom10 || self == .atom03 }

@@ -38,8 +38,12 @@ final class FeedBuilder {
         var depth: Int
         var mode: TextMode
         var base: String?
-        /// Atom `mode="base64"` (0.3) or a binary type (1.0): the text is decoded when the element ends.
+        /// Atom `mode="base64"` (0.3) or a type that is neither text nor XML (1.0): the text is decoded
+        /// when the element ends.
         var base64 = false
+        /// The type is a binary media type (image/png): content that decodes to bytes that are not text is
+        /// dropped. Otherwise (a made-up type such as "custom") text that is not base64 is kept as text.
+        var binaryType = false
     }
 
     struct PersonDraft { var name: String?; var email: String?; var uri: String?; var forItem: Bool }
@@ -182,6 +186,11 @@ final class FeedBuilder {
             feed.format = namespace == .atom03 || attributes.value("version") == "0.3" ? .atom03 : .atom10
             if let lang = attributes.xmlLang, !lang.isEmpty { feed.language = Self.languageTag(lang) }
             stack.append(Frame(role: .channel, base: base))
+        case .entry:
+            // An Atom entry document (RFC 4287 §4.1.2): a feed of one item.
+            feed.format = namespace == .atom03 || attributes.value("version") == "0.3" ? .atom03 : .atom10
+            if let lang = attributes.xmlLang, !lang.isEmpty { feed.language = Self.languageTag(lang) }
+            startItem(attributes: attributes, base: base)
         case .channel:
             feed.format = .rss20
             // CDF (<CHANNEL HREF= LASTMOD=>) carries its link and date as attributes.
@@ -372,26 +381,29 @@ final class FeedBuilder {
     /// Atom text constructs (RFC 4287 §3.1, and Atom 0.3's MIME types and `mode`); other vocabularies read as HTML.
     /// Base64 text (Atom 0.3 `mode="base64"`, or a type that is neither text nor XML in Atom 1.0, §4.1.3.3)
     /// is decoded at the end; decoded text of a binary type is read like an RSS description.
-    private func textMode(namespace: Namespace, attributes: Attributes) -> (TextMode, base64: Bool) {
-        guard namespace.isAtom || (isAtom && namespace == .none) else { return (.html, false) }
+    private func textMode(namespace: Namespace, attributes: Attributes) -> (TextMode, base64: Bool, binaryType: Bool) {
+        guard namespace.isAtom || (isAtom && namespace == .none) else { return (.html, false, false) }
         let type = attributes.value("type")?.trimmingASCIIWhitespace().lowercased() ?? "text"
         let base64 = attributes.value("mode")?.lowercased() == "base64"
         let escaped = attributes.value("mode")?.lowercased() == "escaped"
         switch type {
-        case "text", "text/plain", "": return (.text, base64)
-        case "html", "text/html": return (.html, base64)
-        case "xhtml", "application/xhtml+xml": return (base64 || escaped ? .html : .xhtml, base64)
+        case "text", "text/plain", "": return (.text, base64, false)
+        case "html", "text/html": return (.html, base64, false)
+        case "xhtml", "application/xhtml+xml": return (base64 || escaped ? .html : .xhtml, base64, false)
         default:
-            if type.hasPrefix("text/") { return (.text, base64) }
-            if type.hasSuffix("+xml") || type.hasSuffix("/xml") { return (base64 ? .html : .xhtml, base64) }
-            return (.html, true)
+            if type.hasPrefix("text/") { return (.text, base64, false) }
+            if type.hasSuffix("+xml") || type.hasSuffix("/xml") { return (base64 ? .html : .xhtml, base64, false) }
+            // Other media types are base64 (RFC 4287 §4.1.3.3); a made-up type ("custom") is read as text
+            // when it turns out not to be.
+            return (.html, true, type.contains("/"))
         }
     }
 
     private func beginTextCapture(_ field: Field, namespace: Namespace, attributes: Attributes, base: String?) {
-        let (mode, base64) = textMode(namespace: namespace, attributes: attributes)
+        let (mode, base64, binaryType) = textMode(namespace: namespace, attributes: attributes)
         beginCapture(field, mode: mode, base: base)
         capture!.base64 = base64
+        capture!.binaryType = binaryType
     }
 
     private static func looksLikeImage(_ url: String) -> Bool {
@@ -436,10 +448,13 @@ final class FeedBuilder {
 
     private func finish(_ c: Capture) {
         var bytes = captureBuffer   // shared, not copied; emptied (in place) when the next capture begins
+        var c = c
         if c.base64 {
-            // Binary that is not UTF-8 text is not readable content: dropped.
-            guard let decoded = Base64Text.decode(bytes) else { return }
-            bytes = decoded
+            switch Base64Text.decode(bytes) {
+            case .text(let decoded): bytes = decoded
+            case .binary where c.binaryType: return   // an image is not readable content: dropped
+            case .binary, .notBase64: c.mode = .text  // a made-up type over plain text (as feedparser reads it)
+            }
         }
         if c.mode == .html, let base = c.base, let resolved = RelativeURLs.resolve(in: bytes, against: base) { bytes = resolved }
         let raw = String(decoding: bytes, as: UTF8.self)
@@ -480,11 +495,14 @@ final class FeedBuilder {
         case .link:
             if let value = nonEmpty(raw.trimmingASCIIWhitespace()) { item?.offerLink(URLResolver.resolve(value, against: c.base), priority: 4) }
         case .guid:
+            // A relative id is resolved against xml:base and the document URL, as links are (feedparser
+            // does too), except a guid that says it is not a permalink.
             if item?.guid == nil, let value = nonEmpty(raw.trimmingASCIIWhitespace()) {
-                item?.guid = value
+                let permalink = item?.guidIsPermaLink ?? true
+                item?.guid = permalink ? URLResolver.resolve(value, against: c.base) : value
             }
         case .id:
-            if item?.atomID == nil, let value = nonEmpty(raw.trimmingASCIIWhitespace()) { item?.atomID = value }
+            if item?.atomID == nil, let value = nonEmpty(raw.trimmingASCIIWhitespace()) { item?.atomID = URLResolver.resolve(value, against: c.base) }
         case .summary(let priority):
             if priority > (item?.summaryPriority ?? 0), let value = nonEmpty(html(raw, mode: c.mode)) {
                 item?.summary = value; item?.summaryPriority = priority

@@ -162,7 +162,7 @@ public enum HTMLText {
             }
             guard j > digitsStart else { return nil }
             if j < b.count, b[j] == UInt8(ascii: ";") { j += 1 }
-            if (0x80...0x9F).contains(value) { value = Windows1252.decode(UInt8(value)) }
+            if (0x80...0x9F).contains(value) { value = CharsetDecoder.windows1252Scalar(UInt8(value)) }
             if value == 0 || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { value = 0xFFFD }
             return (value, j - i)
         }

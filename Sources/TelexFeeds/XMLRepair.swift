@@ -55,7 +55,7 @@ enum XMLRepair {
             // Where the document starts: the XML declaration if any, else the first markup.
             var i = 0
             let head = Array(b.prefix(4096))
-            if let decl = FeedEncoding.firstIndex(of: Array("<?xml".utf8), in: head),
+            if let decl = FeedEncoding.firstIndex(of: "<?xml", in: head[...]),
                decl + 5 < head.count, head[decl + 5] <= 0x20 {
                 i = decl
             } else {
@@ -194,8 +194,13 @@ enum XMLRepair {
                 let digits = String(decoding: UnsafeBufferPointer(rebasing: b[start..<j]), as: UTF8.self)
                 let value = UInt32(digits, radix: hex ? 16 : 10) ?? 0
                 if value < 0x20, value != 9, value != 10, value != 13 { return (j + 1, []) }
-                if (0x80...0x9F).contains(value) { return (j + 1, Array("&#\(Windows1252.decode(UInt8(value)));".utf8)) }
+                if (0x80...0x9F).contains(value) {
+                    let scalar = CharsetDecoder.windows1252Scalar(UInt8(value))
+                    return (j + 1, scalar < 0xA0 ? [] : Array("&#\(scalar);".utf8))
+                }
                 if value > 0x10FFFF || (0xD800...0xDFFF).contains(value) || value == 0xFFFE || value == 0xFFFF { return (j + 1, []) }
+                // XML spells hexadecimal references with a lower-case x only; feeds (and HTML) write `&#X41;` too.
+                if hex, b[i + 2] == UInt8(ascii: "X") { return (j + 1, Array("&#\(value);".utf8)) }
                 return (j + 1, nil)
             }
             fixed += 1
