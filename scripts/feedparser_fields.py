@@ -28,7 +28,7 @@ def iso(struct):
 
 def feedparser_view(feedparser, data, url, content_type=None):
     """feedparser's result, reduced to the compared fields."""
-    headers = {"content-location": url}
+    headers = {"content-location": url} if url else {}
     if content_type:
         headers["content-type"] = content_type
     try:
@@ -59,7 +59,7 @@ def feedparser_view(feedparser, data, url, content_type=None):
 
 def telex_json(telex, path, url, content_type=None, charset=None):
     """`telex parse --json` of a file: the JSON document, or {"error": message}."""
-    cmd = [telex, "parse", "--json", "--url", url]
+    cmd = [telex, "parse", "--json"] + (["--url", url] if url else [])
     if content_type:
         cmd += ["--content-type", content_type]
     if charset:

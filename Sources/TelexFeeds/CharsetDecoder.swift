@@ -25,6 +25,16 @@ enum CharsetDecoder {
         case .utf32be: return wide(bytes, unit: 4, bigEndian: true)
         case .windows1252: return singleByte(bytes) { windows1252Scalar($0) }
         case .xUserDefined: return singleByte(bytes) { 0xF780 + UInt32($0) - 0x80 }
+        case .singleByte(let name):
+            guard let table = SingleByteTables.shared.table(name) else { return Result(utf8: Array(bytes), errors: bytes.count) }
+            var errors = 0
+            var result = singleByte(bytes) { byte in
+                let scalar = table[Int(byte - 0x80)]
+                if scalar == 0xFFFD { errors += 1 }
+                return scalar
+            }
+            result.errors = errors
+            return result
         case .iconv(let names):
             var best: Result?
             for name in names {
@@ -219,5 +229,46 @@ enum CharsetDecoder {
             }
         }
         return Result(utf8: out, errors: errors)
+    }
+}
+
+/// The upper halves of single-byte encodings, read from glibc iconv one byte at a time (and flushed
+/// after each, so that converters which compose, as CP1255 and CP1258 do, give the plain character),
+/// once per process. Parses run on any thread: a lock guards the cache.
+final class SingleByteTables: @unchecked Sendable {
+    static let shared = SingleByteTables()
+    private let lock = NSLock()
+    private var tables: [String: [UInt32]] = [:]
+
+    /// 128 code points for 0x80-0xFF (U+FFFD where the encoding has no character), or nil when iconv
+    /// has no converter of that name.
+    func table(_ name: String) -> [UInt32]? {
+        lock.lock(); defer { lock.unlock() }
+        if let table = tables[name] { return table }
+        let cd = iconv_open("UTF-8", name)
+        if cd == iconv_t(bitPattern: -1) { return nil }
+        defer { iconv_close(cd) }
+        var table = [UInt32](repeating: 0xFFFD, count: 128)
+        for byte in 0x80...0xFF {
+            var input: [CChar] = [CChar(bitPattern: UInt8(byte))]
+            var output = [CChar](repeating: 0, count: 16)
+            let produced: Int? = input.withUnsafeMutableBufferPointer { inBuffer in
+                output.withUnsafeMutableBufferPointer { outBuffer in
+                    _ = Glibc.iconv(cd, nil, nil, nil, nil)   // initial state
+                    var inPointer: UnsafeMutablePointer<CChar>? = inBuffer.baseAddress
+                    var inLeft = 1
+                    var outPointer: UnsafeMutablePointer<CChar>? = outBuffer.baseAddress
+                    var outLeft = outBuffer.count
+                    if Glibc.iconv(cd, &inPointer, &inLeft, &outPointer, &outLeft) == -1 { return nil }
+                    if Glibc.iconv(cd, nil, nil, &outPointer, &outLeft) == -1 { return nil }
+                    return outBuffer.count - outLeft
+                }
+            }
+            guard let produced, produced > 0 else { continue }
+            let scalars = String(decoding: output[0..<produced].map { UInt8(bitPattern: $0) }, as: UTF8.self).unicodeScalars
+            if scalars.count == 1, let scalar = scalars.first { table[byte - 0x80] = scalar.value }
+        }
+        tables[name] = table
+        return table
     }
 }

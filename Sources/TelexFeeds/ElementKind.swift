@@ -57,7 +57,7 @@ enum ElementKind: Sendable {
     case rss, rdfRoot, feed, channel, item, entry, image, skipped, mediaGroup
     // Text fields.
     case title, link, description, summary, subtitle, content, contentEncoded, xhtmlBody, language
-    case pubDate, lastBuildDate, published, updated, dcDate
+    case pubDate, lastBuildDate, published, updated, dcDate, created
     case guid, id, author, dcCreator, itunesAuthor, name, email, uri, url, category, tagList, dcSubject, comments
     case logo, icon, ttl, updatePeriod, updateFrequency, itunesSummary, mediaDescription, mediaTitle, mediaCategory
     // Attribute-only.
@@ -69,7 +69,8 @@ enum ElementKind: Sendable {
         case (.rdf, "RDF"): self = .rdfRoot
         case (.content, "encoded"): self = .contentEncoded
         case (.xhtml, "body"), (.xhtml, "div"): self = .xhtmlBody
-        case (.dc, "date"), (.dcterms, "issued"), (.dcterms, "created"), (.dcterms, "date"): self = .dcDate
+        case (.dc, "date"), (.dcterms, "issued"), (.dcterms, "date"): self = .dcDate
+        case (.dcterms, "created"): self = .created
         case (.dcterms, "modified"): self = .updated
         case (.dc, "creator"), (.dc, "author"), (.dc, "contributor"): self = .dcCreator
         case (.dc, "title"): self = .title
@@ -112,7 +113,8 @@ enum ElementKind: Sendable {
             case "language": self = .language
             case "pubdate": self = .pubDate
             case "lastbuilddate": self = .lastBuildDate
-            case "published", "issued", "created": self = .published
+            case "published", "issued": self = .published
+            case "created": self = .created
             case "updated", "modified": self = .updated
             case "guid": self = .guid
             case "id": self = .id

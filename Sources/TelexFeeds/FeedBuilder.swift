@@ -29,7 +29,7 @@ final class FeedBuilder {
 
     enum Field {
         case feedTitle, feedLink, feedDescription, feedLanguage, feedUpdated, feedImage(Int), ttl, updatePeriod, updateFrequency
-        case title(Int), link, guid, id, summary(Int), content(Int), published(Int), updated, author, category, tagList, comments
+        case title(Int), link, guid, id, summary(Int), content(Int), published(Int), updated, created, author, category, tagList, comments
         case personName, personEmail, personURI
     }
 
@@ -68,6 +68,8 @@ final class FeedBuilder {
     private var truncatedFields = 0
     var stopped = false
     var notAFeedReason: String?
+    /// The document was UTF-8: double-encoded text and C1 controls are repaired (`TextRepair`).
+    var repairsText = false
 
     init(documentURL: String?) {
         // A script or data URL is no base for links (feedparser ignores such a Content-Location too).
@@ -324,6 +326,7 @@ final class FeedBuilder {
         case .pubDate, .published: beginCapture(.published(3), mode: .plain, base: base)
         case .dcDate: beginCapture(.published(2), mode: .plain, base: base)
         case .updated: beginCapture(.updated, mode: .plain, base: base)
+        case .created: beginCapture(.created, mode: .plain, base: base)
         case .author:
             if atomish {
                 person = PersonDraft(forItem: true)
@@ -456,6 +459,7 @@ final class FeedBuilder {
             case .binary, .notBase64: c.mode = .text  // a made-up type over plain text (as feedparser reads it)
             }
         }
+        if repairsText, let repaired = TextRepair.repair(bytes) { bytes = repaired }
         if c.mode == .html, let base = c.base, let resolved = RelativeURLs.resolve(in: bytes, against: base) { bytes = resolved }
         let raw = String(decoding: bytes, as: UTF8.self)
         switch c.field {
@@ -527,6 +531,9 @@ final class FeedBuilder {
                 item?.updated = d   // the last <updated> wins, as in feedparser
                 if item?.publishedText == nil { item?.publishedText = raw.trimmingASCIIWhitespace() }
             }
+        case .created:
+            // Atom 0.3's and Dublin Core's creation date: the date of an item that has no other.
+            if item?.created == nil, let d = date(raw) { item?.created = d }
         case .author:
             if let name = Self.authorName(raw) { item?.addAuthor(name) }
         case .category:

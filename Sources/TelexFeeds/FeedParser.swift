@@ -27,6 +27,7 @@ public enum FeedParser {
             let repaired = XMLRepair.repair(utf8)
             guard repaired.bytes[repaired.start...].contains(UInt8(ascii: "<")) else { throw FeedParseError(.notAFeed, "neither XML nor JSON") }
             let reader = XMLFeedReader(documentURL: documentURL)
+            reader.builder.repairsText = decoded.encoding == .utf8
             if let fatal = reader.parse(repaired.bytes, from: repaired.start) { throw fatal }
             feed = reader.builder.feed
             if let reason = reader.builder.notAFeedReason { throw FeedParseError(.notAFeed, "not a feed: \(reason)") }

@@ -15,6 +15,7 @@ struct ItemDraft {
     var publishedPriority = 0
     var publishedText: String?
     var updated: Date?
+    var created: Date?
     var authors: [String] = []
     var summary: String?
     var summaryPriority = 0
@@ -51,7 +52,7 @@ struct ItemDraft {
         let id = guid ?? atomID.flatMap { $0.isEmpty ? nil : $0 } ?? rdfAbout ?? link
             ?? StableID.hash(title: title ?? "", date: publishedText ?? "", extra: summary ?? content ?? "")
         return ParsedItem(
-            id: id, title: title ?? "", link: link, published: published ?? updated, updated: updated,
+            id: id, title: title ?? "", link: link, published: published ?? updated ?? created, updated: updated,
             authors: authors, summaryHTML: summary, contentHTML: content, categories: categories,
             enclosures: enclosures, commentsURL: comments, imageURL: image ?? enclosures.first(where: { $0.type?.hasPrefix("image/") == true })?.url)
     }

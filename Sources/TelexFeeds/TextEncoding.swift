@@ -14,6 +14,9 @@ public struct TextEncoding: Hashable, Sendable, CustomStringConvertible {
 
     enum Decoder: Hashable, Sendable {
         case utf8, utf16le, utf16be, utf32le, utf32be, windows1252, xUserDefined
+        /// A single-byte encoding: ASCII below 0x80, a table (read from glibc iconv once, byte by byte,
+        /// so no converter composes characters: glibc's CP1255 and CP1258 would) above.
+        case singleByte(String)
         /// glibc iconv, trying each name in turn until one decodes the bytes without error.
         case iconv([String])
     }
@@ -50,10 +53,16 @@ public struct TextEncoding: Hashable, Sendable, CustomStringConvertible {
             self = Self.byName[name]!
             return
         }
-        // Labels outside the standard: names Python (and so feedparser) accepts that glibc does not,
-        // then whatever iconv itself knows ("ibm437", "ebcdic-cp-be", "mac-cyrillic", "viscii"...).
-        let iconvName = Self.otherLabels[key] ?? key.uppercased()
-        guard Self.iconvKnows(iconvName) else { return nil }
+        // Labels outside the standard, as Python (and so feedparser) reads them: "_" for "-"
+        // ("windows_1251"), Python's own aliases, then whatever iconv knows ("ibm437", "ebcdic-cp-be", "viscii").
+        let dashed = key.replacingOccurrences(of: "_", with: "-")
+        if let name = Self.whatwgLabels[dashed] ?? Self.otherLabels[key].flatMap({ Self.whatwgLabels[$0] }) {
+            self = Self.byName[name]!
+            return
+        }
+        guard let iconvName = [Self.otherLabels[key], key, dashed].compactMap({ $0?.uppercased() }).first(where: Self.iconvKnows) else {
+            return nil
+        }
         self.init(name: iconvName.lowercased(), decoder: .iconv([iconvName]))
     }
 
@@ -67,45 +76,46 @@ public struct TextEncoding: Hashable, Sendable, CustomStringConvertible {
     // MARK: The WHATWG table (https://encoding.spec.whatwg.org/#names-and-labels)
 
     /// Each encoding of the standard with the iconv converters that decode it as the standard does
-    /// (supersets first: GBK is decoded as GB18030, Big5 as Big5-HKSCS, Shift_JIS as windows-31j,
-    /// EUC-KR as windows-949).
+    /// (supersets: GBK is decoded as GB18030, Big5 as Big5-HKSCS, EUC-KR as windows-949; Shift_JIS and
+    /// EUC-JP with JIS X 0208's own mappings, as the standard's index has them (〜 U+301C, − U+2212),
+    /// and Microsoft's converters only for documents that use its extensions).
     private static let encodings: [(name: String, decoder: Decoder, labels: [String])] = [
         ("utf-8", .utf8, ["unicode-1-1-utf-8", "unicode11utf8", "unicode20utf8", "utf-8", "utf8", "x-unicode20utf8"]),
-        ("ibm866", .iconv(["IBM866"]), ["866", "cp866", "csibm866", "ibm866"]),
-        ("iso-8859-2", .iconv(["ISO-8859-2"]), ["csisolatin2", "iso-8859-2", "iso-ir-101", "iso8859-2", "iso88592", "iso_8859-2", "iso_8859-2:1987", "l2", "latin2"]),
-        ("iso-8859-3", .iconv(["ISO-8859-3"]), ["csisolatin3", "iso-8859-3", "iso-ir-109", "iso8859-3", "iso88593", "iso_8859-3", "iso_8859-3:1988", "l3", "latin3"]),
-        ("iso-8859-4", .iconv(["ISO-8859-4"]), ["csisolatin4", "iso-8859-4", "iso-ir-110", "iso8859-4", "iso88594", "iso_8859-4", "iso_8859-4:1988", "l4", "latin4"]),
-        ("iso-8859-5", .iconv(["ISO-8859-5"]), ["csisolatincyrillic", "cyrillic", "iso-8859-5", "iso-ir-144", "iso8859-5", "iso88595", "iso_8859-5", "iso_8859-5:1988"]),
-        ("iso-8859-6", .iconv(["ISO-8859-6"]), ["arabic", "asmo-708", "csiso88596e", "csiso88596i", "csisolatinarabic", "ecma-114", "iso-8859-6", "iso-8859-6-e", "iso-8859-6-i", "iso-ir-127", "iso8859-6", "iso88596", "iso_8859-6", "iso_8859-6:1987"]),
-        ("iso-8859-7", .iconv(["ISO-8859-7"]), ["csisolatingreek", "ecma-118", "elot_928", "greek", "greek8", "iso-8859-7", "iso-ir-126", "iso8859-7", "iso88597", "iso_8859-7", "iso_8859-7:1987", "sun_eu_greek"]),
-        ("iso-8859-8", .iconv(["ISO-8859-8"]), ["csiso88598e", "csisolatinhebrew", "hebrew", "iso-8859-8", "iso-8859-8-e", "iso-ir-138", "iso8859-8", "iso88598", "iso_8859-8", "iso_8859-8:1988", "visual"]),
-        ("iso-8859-8-i", .iconv(["ISO-8859-8"]), ["csiso88598i", "iso-8859-8-i", "logical"]),
-        ("iso-8859-10", .iconv(["ISO-8859-10"]), ["csisolatin6", "iso-8859-10", "iso-ir-157", "iso8859-10", "iso885910", "l6", "latin6"]),
-        ("iso-8859-13", .iconv(["ISO-8859-13"]), ["iso-8859-13", "iso8859-13", "iso885913"]),
-        ("iso-8859-14", .iconv(["ISO-8859-14"]), ["iso-8859-14", "iso8859-14", "iso885914"]),
-        ("iso-8859-15", .iconv(["ISO-8859-15"]), ["csisolatin9", "iso-8859-15", "iso8859-15", "iso885915", "iso_8859-15", "l9"]),
-        ("iso-8859-16", .iconv(["ISO-8859-16"]), ["iso-8859-16"]),
-        ("koi8-r", .iconv(["KOI8-R"]), ["cskoi8r", "koi", "koi8", "koi8-r", "koi8_r"]),
+        ("ibm866", .singleByte("IBM866"), ["866", "cp866", "csibm866", "ibm866"]),
+        ("iso-8859-2", .singleByte("ISO-8859-2"), ["csisolatin2", "iso-8859-2", "iso-ir-101", "iso8859-2", "iso88592", "iso_8859-2", "iso_8859-2:1987", "l2", "latin2"]),
+        ("iso-8859-3", .singleByte("ISO-8859-3"), ["csisolatin3", "iso-8859-3", "iso-ir-109", "iso8859-3", "iso88593", "iso_8859-3", "iso_8859-3:1988", "l3", "latin3"]),
+        ("iso-8859-4", .singleByte("ISO-8859-4"), ["csisolatin4", "iso-8859-4", "iso-ir-110", "iso8859-4", "iso88594", "iso_8859-4", "iso_8859-4:1988", "l4", "latin4"]),
+        ("iso-8859-5", .singleByte("ISO-8859-5"), ["csisolatincyrillic", "cyrillic", "iso-8859-5", "iso-ir-144", "iso8859-5", "iso88595", "iso_8859-5", "iso_8859-5:1988"]),
+        ("iso-8859-6", .singleByte("ISO-8859-6"), ["arabic", "asmo-708", "csiso88596e", "csiso88596i", "csisolatinarabic", "ecma-114", "iso-8859-6", "iso-8859-6-e", "iso-8859-6-i", "iso-ir-127", "iso8859-6", "iso88596", "iso_8859-6", "iso_8859-6:1987"]),
+        ("iso-8859-7", .singleByte("ISO-8859-7"), ["csisolatingreek", "ecma-118", "elot_928", "greek", "greek8", "iso-8859-7", "iso-ir-126", "iso8859-7", "iso88597", "iso_8859-7", "iso_8859-7:1987", "sun_eu_greek"]),
+        ("iso-8859-8", .singleByte("ISO-8859-8"), ["csiso88598e", "csisolatinhebrew", "hebrew", "iso-8859-8", "iso-8859-8-e", "iso-ir-138", "iso8859-8", "iso88598", "iso_8859-8", "iso_8859-8:1988", "visual"]),
+        ("iso-8859-8-i", .singleByte("ISO-8859-8"), ["csiso88598i", "iso-8859-8-i", "logical"]),
+        ("iso-8859-10", .singleByte("ISO-8859-10"), ["csisolatin6", "iso-8859-10", "iso-ir-157", "iso8859-10", "iso885910", "l6", "latin6"]),
+        ("iso-8859-13", .singleByte("ISO-8859-13"), ["iso-8859-13", "iso8859-13", "iso885913"]),
+        ("iso-8859-14", .singleByte("ISO-8859-14"), ["iso-8859-14", "iso8859-14", "iso885914"]),
+        ("iso-8859-15", .singleByte("ISO-8859-15"), ["csisolatin9", "iso-8859-15", "iso8859-15", "iso885915", "iso_8859-15", "l9"]),
+        ("iso-8859-16", .singleByte("ISO-8859-16"), ["iso-8859-16"]),
+        ("koi8-r", .singleByte("KOI8-R"), ["cskoi8r", "koi", "koi8", "koi8-r", "koi8_r"]),
         // The standard's KOI8-U is KOI8-RU (it adds the Belarusian letters).
-        ("koi8-u", .iconv(["KOI8-RU", "KOI8-U"]), ["koi8-ru", "koi8-u"]),
-        ("macintosh", .iconv(["MACINTOSH"]), ["csmacintosh", "mac", "macintosh", "x-mac-roman"]),
-        ("windows-874", .iconv(["CP874"]), ["dos-874", "iso-8859-11", "iso8859-11", "iso885911", "tis-620", "windows-874"]),
-        ("windows-1250", .iconv(["CP1250"]), ["cp1250", "windows-1250", "x-cp1250"]),
-        ("windows-1251", .iconv(["CP1251"]), ["cp1251", "windows-1251", "x-cp1251"]),
+        ("koi8-u", .singleByte("KOI8-RU"), ["koi8-ru", "koi8-u"]),
+        ("macintosh", .singleByte("MACINTOSH"), ["csmacintosh", "mac", "macintosh", "x-mac-roman"]),
+        ("windows-874", .singleByte("CP874"), ["dos-874", "iso-8859-11", "iso8859-11", "iso885911", "tis-620", "windows-874"]),
+        ("windows-1250", .singleByte("CP1250"), ["cp1250", "windows-1250", "x-cp1250"]),
+        ("windows-1251", .singleByte("CP1251"), ["cp1251", "windows-1251", "x-cp1251"]),
         ("windows-1252", .windows1252, ["ansi_x3.4-1968", "ascii", "cp1252", "cp819", "csisolatin1", "ibm819", "iso-8859-1", "iso-ir-100", "iso8859-1", "iso88591", "iso_8859-1", "iso_8859-1:1987", "l1", "latin1", "us-ascii", "windows-1252", "x-cp1252"]),
-        ("windows-1253", .iconv(["CP1253"]), ["cp1253", "windows-1253", "x-cp1253"]),
-        ("windows-1254", .iconv(["CP1254"]), ["cp1254", "csisolatin5", "iso-8859-9", "iso-ir-148", "iso8859-9", "iso88599", "iso_8859-9", "iso_8859-9:1989", "l5", "latin5", "windows-1254", "x-cp1254"]),
-        ("windows-1255", .iconv(["CP1255"]), ["cp1255", "windows-1255", "x-cp1255"]),
-        ("windows-1256", .iconv(["CP1256"]), ["cp1256", "windows-1256", "x-cp1256"]),
-        ("windows-1257", .iconv(["CP1257"]), ["cp1257", "windows-1257", "x-cp1257"]),
-        ("windows-1258", .iconv(["CP1258"]), ["cp1258", "windows-1258", "x-cp1258"]),
-        ("x-mac-cyrillic", .iconv(["MAC-CYRILLIC"]), ["x-mac-cyrillic", "x-mac-ukrainian"]),
+        ("windows-1253", .singleByte("CP1253"), ["cp1253", "windows-1253", "x-cp1253"]),
+        ("windows-1254", .singleByte("CP1254"), ["cp1254", "csisolatin5", "iso-8859-9", "iso-ir-148", "iso8859-9", "iso88599", "iso_8859-9", "iso_8859-9:1989", "l5", "latin5", "windows-1254", "x-cp1254"]),
+        ("windows-1255", .singleByte("CP1255"), ["cp1255", "windows-1255", "x-cp1255"]),
+        ("windows-1256", .singleByte("CP1256"), ["cp1256", "windows-1256", "x-cp1256"]),
+        ("windows-1257", .singleByte("CP1257"), ["cp1257", "windows-1257", "x-cp1257"]),
+        ("windows-1258", .singleByte("CP1258"), ["cp1258", "windows-1258", "x-cp1258"]),
+        ("x-mac-cyrillic", .singleByte("MAC-CYRILLIC"), ["x-mac-cyrillic", "x-mac-ukrainian"]),
         ("gbk", .iconv(["GB18030"]), ["chinese", "csgb2312", "csiso58gb231280", "gb2312", "gb_2312", "gb_2312-80", "gbk", "iso-ir-58", "x-gbk"]),
         ("gb18030", .iconv(["GB18030"]), ["gb18030"]),
         ("big5", .iconv(["BIG5-HKSCS", "BIG5"]), ["big5", "big5-hkscs", "cn-big5", "csbig5", "x-x-big5"]),
-        ("euc-jp", .iconv(["EUC-JP-MS", "EUC-JP"]), ["cseucpkdfmtjapanese", "euc-jp", "x-euc-jp"]),
+        ("euc-jp", .iconv(["EUC-JP", "EUC-JP-MS"]), ["cseucpkdfmtjapanese", "euc-jp", "x-euc-jp"]),
         ("iso-2022-jp", .iconv(["ISO-2022-JP-3", "ISO-2022-JP-2"]), ["csiso2022jp", "iso-2022-jp"]),
-        ("shift_jis", .iconv(["CP932", "SHIFT_JIS"]), ["csshiftjis", "ms932", "ms_kanji", "shift-jis", "shift_jis", "sjis", "windows-31j", "x-sjis"]),
+        ("shift_jis", .iconv(["SHIFT_JIS", "CP932"]), ["csshiftjis", "ms932", "ms_kanji", "shift-jis", "shift_jis", "sjis", "windows-31j", "x-sjis"]),
         ("euc-kr", .iconv(["CP949", "EUC-KR"]), ["cseuckr", "csksc56011987", "euc-kr", "iso-ir-149", "korean", "ks_c_5601-1987", "ks_c_5601-1989", "ksc5601", "ksc_5601", "windows-949"]),
         // The standard maps these to its "replacement" encoding so that browsers never run script hidden
         // by them. telex runs no script and shows text only, so it decodes them as feedparser does.
@@ -129,16 +139,21 @@ public struct TextEncoding: Hashable, Sendable, CustomStringConvertible {
         return table
     }()
 
-    /// Python codec aliases feedparser accepts that glibc spells otherwise.
+    /// Python codec aliases (which feedparser accepts) that neither the standard nor glibc knows, to a
+    /// label one of them knows. (glibc has no Mac Greek or Mac Turkish converter: those stay unknown.)
     private static let otherLabels: [String: String] = [
-        "cp_is": "CP861", "winbaltrim": "CP1257", "ms-ansi": "CP1252", "ms-arab": "CP1256", "ms-cyrl": "CP1251",
-        "ms-ee": "CP1250", "ms-greek": "CP1253", "ms-hebr": "CP1255", "ms-turk": "CP1254", "maccentraleurope": "MAC-CENTRALEUROPE",
-        "maclatin2": "MAC-CENTRALEUROPE", "maccyrillic": "MAC-CYRILLIC", "macgreek": "MACGREEK", "maciceland": "MAC-IS",
-        "macturkish": "MACTURKISH", "macroman": "MACINTOSH", "mac-roman": "MACINTOSH", "mac_roman": "MACINTOSH",
-        "ebcdic-cp-wt": "IBM037", "ebcdic_cp_wt": "IBM037", "ebcdic_cp_us": "IBM037", "ebcdic_cp_ca": "IBM037",
-        "ebcdic_cp_nl": "IBM037", "ebcdic_cp_be": "IBM500", "ebcdic_cp_ch": "IBM500", "cp_gr": "CP869", "cp-gr": "CP869",
-        "ibm039": "IBM037", "tcvn5712-1": "TCVN", "tcvn-5712": "TCVN", "x-mac-greek": "MACGREEK", "x-mac-turkish": "MACTURKISH",
-        "x-mac-icelandic": "MAC-IS", "x-mac-ce": "MAC-CENTRALEUROPE", "x-mac-centraleurroman": "MAC-CENTRALEUROPE",
-        "euc-tw": "EUC-TW", "johab": "JOHAB", "cp1125": "CP1125",
+        "cp_is": "cp861", "csibm861": "cp861", "csibm858": "cp858", "ibm039": "ibm037", "037": "ibm037",
+        "macroman": "macintosh", "mac_roman": "macintosh", "maccentraleurope": "mac-centraleurope", "maclatin2": "mac-centraleurope",
+        "mac_latin2": "mac-centraleurope", "mac_centeuro": "mac-centraleurope", "maciceland": "mac-is", "mac_iceland": "mac-is",
+        "maccyrillic": "x-mac-cyrillic", "mac_cyrillic": "x-mac-cyrillic",
+        "s_jis": "shift_jis", "shiftjis": "shift_jis", "mskanji": "shift_jis", "x_mac_japanese": "shift_jis", "932": "shift_jis",
+        "u_jis": "euc-jp", "ks_c_5601": "euc-kr", "ks_x_1001": "euc-kr", "ksx1001": "euc-kr", "ms949": "euc-kr", "949": "euc-kr",
+        "x_mac_korean": "euc-kr", "ms950": "big5", "950": "big5", "big5_tw": "big5", "hkscs": "big5", "x_mac_trad_chinese": "big5",
+        "936": "gbk", "gb2312_1980": "gbk", "gb2312_80": "gbk", "eucgb2312_cn": "gbk", "x_mac_simp_chinese": "gbk", "gb18030_2000": "gb18030",
+        "hz_gb": "hz-gb-2312", "hz_gb_2312": "hz-gb-2312", "hzgb": "hz-gb-2312", "thai": "windows-874", "tis_620_0": "windows-874",
+        "u8": "utf-8", "utf": "utf-8", "cp65001": "utf-8", "u16": "utf-16le", "u32": "utf-32le",
+        "1250": "windows-1250", "1251": "windows-1251", "1252": "windows-1252", "1253": "windows-1253", "1254": "windows-1254",
+        "1255": "windows-1255", "1256": "windows-1256", "1257": "windows-1257", "1258": "windows-1258",
+        "latin": "windows-1252", "8859": "windows-1252", "iso8859": "windows-1252", "646": "windows-1252",
     ]
 }
