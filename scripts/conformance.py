@@ -7,11 +7,13 @@
    windows-1252, as in browsers); an expression that touches any other key (bozo, version,
    namespaces, *_detail, raw date strings...) is "not applicable" and not counted. A document whose
    `SkipUnless:` line fails under this Python is skipped, as feedparser's own runner does.
-2. Field agreement: feedparser (the same release, run from its sdist) and telex read every document of
+2. Detection: the real-world feeds that declare a legacy encoding are read again with the declaration
+   taken out; the share that reads the same (titles and summaries) is uchardet's accuracy on them.
+3. Field agreement: feedparser (the same release, run from its sdist) and telex read every document of
    the suite and of a development set of real-world feeds (scripts/realworld-feeds.sh); the fields of
    scripts/feedparser_fields.py are compared one by one.
 """
-import argparse, urllib.parse, calendar, concurrent.futures, functools, json, os, re, subprocess, sys, time
+import argparse, urllib.parse, calendar, concurrent.futures, functools, json, os, re, subprocess, sys, tempfile, time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from feedparser_fields import feedparser_view, field_pairs, telex_json, telex_view
@@ -100,7 +102,7 @@ class PlainValue(str):
 
 # feedparser's FeedParserDict.keymap entries for the keys we carry.
 ALIASES = {"guid": "id", "date_parsed": "updated_parsed", "modified_parsed": "updated_parsed",
-           "issued_parsed": "published_parsed", "url": "href"}
+           "issued_parsed": "published_parsed", "url": "href", "description": "subtitle", "tagline": "subtitle"}
 ENTRY_ALIASES = dict(ALIASES, description="summary")
 
 
@@ -110,7 +112,7 @@ def parsed(iso):
     return time.gmtime(calendar.timegm(time.strptime(iso, "%Y-%m-%dT%H:%M:%SZ")))
 
 
-FEED_KEYS = {"title", "link", "language", "updated_parsed", "image"}
+FEED_KEYS = {"title", "link", "language", "updated_parsed", "image", "subtitle"}
 ENTRY_KEYS = {"title", "link", "id", "published_parsed", "updated_parsed", "author", "summary", "content", "tags",
               "enclosures", "comments"}
 
@@ -120,6 +122,8 @@ def result_from(doc):
     for k in ("title", "link", "language"):
         if doc.get(k) is not None:
             feed[k] = PlainValue(doc[k]) if k == "title" else doc[k]
+    if doc.get("description") is not None:
+        feed["subtitle"] = PlainValue(doc["description"])
     if doc.get("updated"):
         feed["updated_parsed"] = parsed(doc["updated"])
     if doc.get("image"):
@@ -322,7 +326,39 @@ def main():
     counted = total["met"] + total["failed"]
     print("  %-12s %5d / %5d  %.3f   (%d not applicable, %d skipped)" % ("all", total["met"], counted, total["met"] / max(1, counted), total["na"], total["skipped"]))
 
-    # 2. Field agreement with feedparser.
+    # 2. Detection: the real-world feeds that declare a legacy encoding, with the declaration taken out,
+    #    must read the same as with it.
+    detection = {}
+    legacy = [(c, doc) for c, doc in zip(cases, outputs)
+              if c[0].startswith("real-world/") and "error" not in doc and doc.get("encoding_source") == "declaration"
+              and doc.get("encoding") not in ("utf-8", "windows-1252")]
+    def undeclared(case):
+        data = open(case[1], "rb").read()
+        stripped = re.sub(rb"""(<\?xml[^>]*?)\s+encoding\s*=\s*["'][^"']*["']""", rb"\1", data, count=1)
+        with tempfile.NamedTemporaryFile(suffix=".xml") as f:
+            f.write(stripped); f.flush()
+            return telex_json(args.telex, f.name, case[2], None)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=2) as pool:
+        stripped_outputs = list(pool.map(lambda cd: undeclared(cd[0]), legacy))
+    misses = []
+    for (case, doc), bare in zip(legacy, stripped_outputs):
+        st = detection.setdefault(doc["encoding"], [0, 0])
+        st[1] += 1
+        same = "error" not in bare and [(e["title"], e["summary"]) for e in bare["items"]] == [(e["title"], e["summary"]) for e in doc["items"]]
+        if same:
+            st[0] += 1
+        else:
+            misses.append((case[1], doc["encoding"], bare.get("encoding")))
+    if legacy:
+        print("Detection (uchardet): real-world feeds in a legacy encoding, declaration removed, read as with it:")
+        for name in sorted(detection):
+            print("  %-30s %4d / %4d" % (name, detection[name][0], detection[name][1]))
+        ok, n = sum(v[0] for v in detection.values()), sum(v[1] for v in detection.values())
+        print("  %-30s %4d / %4d  %.3f" % ("all", ok, n, ok / max(1, n)))
+        for path, declared, detected in misses[: args.disagreements]:
+            print("DETECT %s: declared %s, detected %s" % (path, declared, detected))
+
+    # 3. Field agreement with feedparser.
     if feedparser is None:
         return
     agreement, disagreements = {}, []

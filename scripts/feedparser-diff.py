@@ -28,9 +28,35 @@ KNOWN = {
     ("not-a-feed.html", None, "error"): "an HTML page is not a feed: telex reports an error, feedparser returns an empty result",
     ("quirk-base64-atom.xml", 1, "summary"): "base64 content of a binary type (image/png) is not text: telex drops it, feedparser returns the base64 source as the summary",
     ("quirk-base64-atom.xml", 1, "content"): "base64 content of a binary type (image/png) is not text: telex drops it, feedparser returns the base64 source",
-    ("jsonfeed10.json", None, "count"): "feedparser 6.0.10 (Debian 12) does not read JSON Feed",
-    ("jsonfeed11.json", None, "count"): "feedparser 6.0.10 (Debian 12) does not read JSON Feed",
+    ("jsonfeed10.json", None, "*"): "feedparser 6.0.10 (Debian 12) does not read JSON Feed",
+    ("jsonfeed11.json", None, "*"): "feedparser 6.0.10 (Debian 12) does not read JSON Feed",
+    ("enc-latin1-label-c1.xml", 0, "title"): "ISO-8859-1 means windows-1252 (WHATWG): 0x85 is an ellipsis; feedparser reads true Latin-1, where 0x85 is NEL, a line break",
+    ("enc-windows-874.xml", "*", "*"): "Python (so feedparser) has no codec named windows-874 (only cp874): it falls back to windows-1252 and shows mojibake",
+    ("enc-meta-charset.xml", "*", "*"): "feedparser does not read <meta charset>: the KOI8-R text comes out as windows-1252 mojibake",
+    ("shape-atom-xml-base.xml", 3, "link"): "a tag: URI is no link: telex takes an id as the link only when it is an http(s) URL; feedparser takes any id",
+    ("shape-title-types.xml", None, "feed link"): "urn: ids are no links: telex takes a feed's id as its link only when it is an http(s) URL; feedparser takes any id",
+    ("shape-title-types.xml", "*", "link"): "urn: ids are no links: telex takes an id as the link only when it is an http(s) URL; feedparser takes any id",
+    ("shape-dates.xml", 0, "published"): "feedparser 6.0.10 ignores PM and the zone in 'Sun, 04 Feb 2024 01:30:00 PM EST' (13 hours off)",
+    ("shape-dates.xml", 1, "published"): "feedparser 6.0.10 ignores PM in '2024-02-04 1:30 PM' (12 hours off)",
+    ("shape-dates.xml", 2, "published"): "feedparser 6.0.10 reads '12:10 AM' as noon; it is ten past midnight",
+    ("shape-dates.xml", 5, "published"): "feedparser 6.0.10 keeps only the day of a Korean (Nate) date with 오후 (PM); its own handler reads the time when it runs first",
+    ("shape-dates.xml", 7, "published"): "feedparser keeps dcterms:created apart; telex uses a creation date when an item has no other date",
+    ("shape-double-encoded.xml", 0, "summary"): "'â€¦' is '…' encoded twice through windows-1252; feedparser repairs double encoding only within Latin-1, where € and ¦ are not",
 }
+
+# Fixtures feedparser cannot read in their encoding: Debian's feedparser runs without chardet, so a
+# document that declares no encoding, or a wrong one, is windows-1252 mojibake there.
+DETECTED = ("enc-undeclared-", "enc-mislabelled-")
+
+
+def known_reason(name, i, field):
+    """The reason a disagreement is right, or None."""
+    for key in ((name, i, field), (name, i, "*"), (name, "*", field), (name, "*", "*")):
+        if key in KNOWN:
+            return KNOWN[key]
+    if name.startswith(DETECTED):
+        return "no encoding declared, or a wrong one: telex detects it (uchardet); feedparser without chardet reads windows-1252 mojibake"
+    return None
 
 
 from feedparser_fields import feedparser_view, field_pairs, telex_json, telex_view
@@ -63,9 +89,10 @@ def main():
         compared += 1
         for (i, field, o, t) in compare(ours, theirs):
             line = "%s item %s %s: telex=%r feedparser=%r" % (name, i, field, o, t)
-            if (name, i, field) in KNOWN:
+            reason = known_reason(name, i, field)
+            if reason:
                 known_keys.append((name, i, field))
-                known.append(line + "\n    known: " + KNOWN[(name, i, field)])
+                known.append(line + "\n    known: " + reason)
             else:
                 unexpected.append(line)
     for line in known if args.verbose else []:
@@ -73,8 +100,10 @@ def main():
     for line in unexpected:
         print("DIFF " + line)
     seen = {tuple(k) for k in known_keys}
+    def matches(key, k):
+        return key[0] == k[0] and key[1] in (k[1], "*") and key[2] in (k[2], "*")
     for key in KNOWN:
-        if key not in seen and not args.files:
+        if not any(matches(key, k) for k in seen) and not args.files:
             print("STALE known disagreement no longer seen: %r" % (key,))
     print("feedparser-diff: %d files, %d known disagreements, %d unexpected" % (compared, len(known), len(unexpected)))
     sys.exit(1 if unexpected else 0)

@@ -22,6 +22,9 @@ def text(value, is_html=True):
     return value or None
 
 
+HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
 def iso(struct):
     return time.strftime("%Y-%m-%dT%H:%M:%SZ", struct) if struct else None
 
@@ -38,22 +41,27 @@ def feedparser_view(feedparser, data, url, content_type=None):
     items = []
     for e in d.entries:
         td = e.get("title_detail") or {}
-        title = text(e.get("title"), td.get("type") in ("text/html", "application/xhtml+xml")) or ""
+        title = text(e.get("title"), td.get("type") in HTML_TYPES) or ""
+        # feedparser's values are HTML or plain text as their detail's type says (ours are HTML).
         summary = e.get("summary")
+        summary_type = (e.get("summary_detail") or {}).get("type", "text/html")
         content = e["content"][0]["value"] if e.get("content") else None
+        content_type = e["content"][0].get("type", "text/html") if e.get("content") else "text/html"
+        if summary is None and content is not None:
+            summary, summary_type = content, content_type
         ad = e.get("author_detail") or {}
         author = ad.get("name") or ad.get("email") or e.get("author")
         items.append({
             "title": title, "link": e.get("link"), "id": e.get("id"),
             "published": iso(e.get("published_parsed") or e.get("updated_parsed")),
             "author": text(author, False),
-            "summary": text(summary if summary is not None else content),
-            "content": text(content),
+            "summary": text(summary, summary_type in HTML_TYPES),
+            "content": text(content, content_type in HTML_TYPES),
         })
     feed = d.get("feed", {})
     ftd = feed.get("title_detail") or {}
     return {"count": len(items), "items": items, "bozo": d.get("bozo"), "encoding": d.get("encoding"),
-            "feed": {"title": text(feed.get("title"), ftd.get("type") in ("text/html", "application/xhtml+xml")),
+            "feed": {"title": text(feed.get("title"), ftd.get("type") in HTML_TYPES),
                      "link": feed.get("link")}}
 
 

@@ -1,6 +1,6 @@
 /// Base64 text in Atom (`mode="base64"` in 0.3, binary types in 1.0) decoded to UTF-8 text.
 enum Base64Text {
-    enum Decoded {
+    enum Decoded: Equatable {
         /// Base64 of UTF-8 text.
         case text([UInt8])
         /// Base64 of bytes that are not text (an image).

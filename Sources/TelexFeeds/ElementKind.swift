@@ -59,7 +59,7 @@ enum ElementKind: Sendable {
     case title, link, description, summary, subtitle, content, contentEncoded, xhtmlBody, language
     case pubDate, lastBuildDate, published, updated, dcDate, created
     case guid, id, author, dcCreator, itunesAuthor, name, email, uri, url, category, tagList, dcSubject, comments
-    case logo, icon, ttl, updatePeriod, updateFrequency, itunesSummary, mediaDescription, mediaTitle, mediaCategory
+    case logo, icon, ttl, updatePeriod, updateFrequency, itunesSummary, itunesSubtitle, mediaDescription, mediaTitle, mediaCategory
     // Attribute-only.
     case enclosure, mediaThumbnail, mediaContent, itunesImage, itunesLink, itunesCategory
     case other
@@ -81,6 +81,7 @@ enum ElementKind: Sendable {
         case (.itunes, "image"): self = .itunesImage
         case (.itunes, "link"): self = .itunesLink
         case (.itunes, "summary"): self = .itunesSummary
+        case (.itunes, "subtitle"): self = .itunesSubtitle
         case (.itunes, "category"): self = .itunesCategory
         case (.media, "thumbnail"): self = .mediaThumbnail
         case (.media, "content"): self = .mediaContent

@@ -28,7 +28,7 @@ final class FeedBuilder {
     }
 
     enum Field {
-        case feedTitle, feedLink, feedDescription, feedLanguage, feedUpdated, feedImage(Int), ttl, updatePeriod, updateFrequency
+        case feedTitle, feedLink, feedID, feedDescription(Int), feedLanguage, feedUpdated, feedImage(Int), ttl, updatePeriod, updateFrequency
         case title(Int), link, guid, id, summary(Int), content(Int), published(Int), updated, created, author, category, tagList, comments
         case personName, personEmail, personURI
     }
@@ -62,6 +62,7 @@ final class FeedBuilder {
     private let documentURL: String?
     private var feedLinkPriority = 0
     private var feedImagePriority = 0
+    private var feedDescriptionPriority = 0
     private var updatePeriodMinutes: Int?
     private var updateFrequency: Int?
     private var dateWarnings = 0
@@ -263,8 +264,12 @@ final class FeedBuilder {
                 beginCapture(.feedLink, mode: .plain, base: base)
             }
         case .description, .subtitle:
-            beginTextCapture(.feedDescription, namespace: namespace, attributes: attributes, base: base)
+            beginTextCapture(.feedDescription(2), namespace: namespace, attributes: attributes, base: base)
+        case .itunesSummary, .itunesSubtitle:
+            // A podcast's channel description when it has no other (feedparser reads them as subtitle).
+            beginCapture(.feedDescription(1), mode: .text, base: base)
         case .language: beginCapture(.feedLanguage, mode: .plain, base: base)
+        case .id: beginCapture(.feedID, mode: .plain, base: base)
         case .lastBuildDate, .updated, .pubDate, .dcDate, .published: beginCapture(.feedUpdated, mode: .plain, base: base)
         case .logo: beginCapture(.feedImage(3), mode: .plain, base: base)
         case .icon: beginCapture(.feedImage(1), mode: .plain, base: base)
@@ -396,9 +401,9 @@ final class FeedBuilder {
         default:
             if type.hasPrefix("text/") { return (.text, base64, false) }
             if type.hasSuffix("+xml") || type.hasSuffix("/xml") { return (base64 ? .html : .xhtml, base64, false) }
-            // Other media types are base64 (RFC 4287 §4.1.3.3); a made-up type ("custom") is read as text
-            // when it turns out not to be.
-            return (.html, true, type.contains("/"))
+            // Other media types are base64 (RFC 4287 §4.1.3.3), and what they decode to is text, not
+            // HTML (as feedparser reads it); a made-up type ("custom") that is not base64 is text too.
+            return (.text, true, type.contains("/"))
         }
     }
 
@@ -468,8 +473,15 @@ final class FeedBuilder {
         case .feedLink:
             let value = raw.trimmingASCIIWhitespace()
             if !value.isEmpty { offerFeedLink(URLResolver.resolve(value, against: c.base), priority: 4) }
-        case .feedDescription:
-            if feed.description == nil { feed.description = nonEmpty(HTMLText.plainText(html(raw, mode: c.mode))) }
+        case .feedID:
+            // A feed without a link: its id, when that is a web URL (resolved like a link), as for items.
+            let value = URLResolver.resolve(raw.trimmingASCIIWhitespace(), against: c.base)
+            if ItemDraft.isWebURL(value) { offerFeedLink(value, priority: 1) }
+        case .feedDescription(let priority):
+            // Kept when present even if it has no text (an image only): "" is not "none".
+            if priority > feedDescriptionPriority {
+                feed.description = HTMLText.plainText(html(raw, mode: c.mode)); feedDescriptionPriority = priority
+            }
         case .feedLanguage:
             if let value = nonEmpty(raw.trimmingASCIIWhitespace()) { feed.language = Self.languageTag(value) }
         case .feedUpdated:

@@ -62,6 +62,15 @@ enum FeedEncoding {
                 warnings.append("unknown encoding \"\(label.prefix(40))\" in the \(place): ignored")
             }
         }
+        // A server that labels every document with its default single-byte charset ("text/xml;
+        // charset=ISO-8859-1") while the feed declares UTF-8 and is valid UTF-8 with non-ASCII text:
+        // a single-byte label can never be "invalid", but legacy text is never valid multi-byte UTF-8
+        // either, so the declaration is believed (read as the label says, every ’ would be "â€™").
+        if candidates.count >= 2, candidates[0].1 == .transport, candidates[0].0.isSingleByte, candidates[1].0 == .utf8,
+           case let profile = CharsetDecoder.utf8Profile(bytes), profile.invalid == 0, profile.multibyte > 0 {
+            warnings.append("the Content-Type says \(candidates[0].0.name), but the document is UTF-8, as it declares")
+            candidates.removeFirst()
+        }
         var utf8Profile: (multibyte: Int, invalid: Int)?
         var invalidUTF8 = false
         for (encoding, source, place) in candidates {
@@ -161,9 +170,15 @@ enum FeedEncoding {
         return j > valueStart ? String(decoding: head[valueStart..<j], as: UTF8.self) : nil
     }
 
-    /// `<meta charset=X>` or `<meta ... content="text/html; charset=X">` in the first kilobyte.
+    /// `<meta charset=X>` or `<meta ... content="text/html; charset=X">` in the first kilobyte, before
+    /// the feed's root (an HTML preamble a server printed first; never markup inside the feed).
     private static func metaCharset(_ bytes: [UInt8]) -> String? {
-        let head = Array(bytes.prefix(1024).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+        var head = Array(bytes.prefix(1024).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+        guard firstIndex(of: "<meta", in: head[...]) != nil else { return nil }
+        if let root = [firstIndex(of: "<rss", in: head[...]), firstIndex(of: "<feed", in: head[...]),
+                       firstIndex(of: "<rdf:rdf", in: head[...]), firstIndex(of: "<channel", in: head[...])].compactMap({ $0 }).min() {
+            head.removeSubrange(root...)
+        }
         var from = head.startIndex
         while let meta = firstIndex(of: "<meta", in: head[...], from: from) {
             let end = head[meta...].firstIndex(of: UInt8(ascii: ">")) ?? head.endIndex

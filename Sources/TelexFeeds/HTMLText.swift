@@ -184,11 +184,14 @@ public enum HTMLText {
     private static func tagEnd(_ b: [UInt8], from start: Int) -> Int {
         var j = start
         var quote: UInt8 = 0
+        var afterEquals = false
         while j < b.count {
             let c = b[j]
             if quote != 0 { if c == quote { quote = 0 } }
-            else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") { quote = c }
+            // A quote opens a value only right after "=": in `href=http://x/">` it is part of the value.
+            else if afterEquals, c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") { quote = c }
             else if c == UInt8(ascii: ">") { return j + 1 }
+            if !isSpace(c) { afterEquals = quote == 0 && c == UInt8(ascii: "=") }
             j += 1
         }
         return b.count

@@ -23,6 +23,15 @@ public struct TextEncoding: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { name }
 
+    /// One byte, one character, every byte valid or nearly: such a label can never be proved wrong by
+    /// an invalid sequence.
+    var isSingleByte: Bool {
+        switch decoder {
+        case .windows1252, .singleByte, .xUserDefined: return true
+        default: return false
+        }
+    }
+
     /// Wide encodings: a label naming one on a document that is plainly 8-bit is not believed.
     var isWide: Bool {
         switch decoder {

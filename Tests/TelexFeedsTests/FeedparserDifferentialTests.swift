@@ -9,23 +9,10 @@ import TelexTestSupport
         let root = Fixtures.repositoryRoot
         let telex = root.appendingPathComponent(".build/debug/telex").path
         try #require(FileManager.default.isExecutableFile(atPath: telex), "\(telex) not built (make test builds it)")
-        let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: { run($0, ["-c", "import feedparser"]).status == 0 })
+        let python = ["/usr/bin/python3", "/usr/local/bin/python3"].first(where: { runTool($0, ["-c", "import feedparser"]).status == 0 })
         try #require(python != nil, "python3 with feedparser not installed (scripts/ensure-deps.sh installs python3-feedparser)")
-        let result = run(python!, [root.appendingPathComponent("scripts/feedparser-diff.py").path, "--telex", telex])
+        let result = runTool(python!, [root.appendingPathComponent("scripts/feedparser-diff.py").path, "--telex", telex])
         print(result.output)
         #expect(result.status == 0, "unexpected disagreements with feedparser:\n\(result.output)")
-    }
-
-    private func run(_ executable: String, _ arguments: [String]) -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        do { try process.run() } catch { return (127, "\(error)") }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

@@ -68,9 +68,10 @@ import Testing
     }
 
     @Test func base64Decoding() {
-        #expect(Base64Text.decode(Array("RXhh\nbXBsZQ==".utf8)) == Array("Example".utf8))
-        #expect(Base64Text.decode(Array("not base64!".utf8)) == nil)
-        #expect(Base64Text.decode(Array("/w==".utf8)) == nil)   // 0xFF: not UTF-8
+        #expect(Base64Text.decode(Array("RXhh\nbXBsZQ==".utf8)) == .text(Array("Example".utf8)))
+        #expect(Base64Text.decode(Array("not base64!".utf8)) == .notBase64)
+        #expect(Base64Text.decode(Array("/w==".utf8)) == .binary)   // 0xFF: not UTF-8
+        #expect(Base64Text.decode(Array("Q".utf8)) == .notBase64)   // six bits: no whole byte
     }
 
     @Test func unterminatedCommentsAndDeclarationsInTitles() {

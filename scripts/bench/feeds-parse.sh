@@ -4,6 +4,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 bin=${1:-.build/release/telex}
+# The peers, measured in the same run (installed when missing, as root).
+scripts/ensure-deps.sh sfeed python3-feedparser || true
 corpus=$(mktemp -d /tmp/telex-bench-feeds.XXXXXX)
 trap 'rm -rf "$corpus"' EXIT
 python3 scripts/gen-bench-feeds.py "$corpus" 300

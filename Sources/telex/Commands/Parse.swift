@@ -50,7 +50,7 @@ struct Parse: ParsableCommand {
     private func printListing(_ feed: ParsedFeed) {
         Output.line("\(feed.title ?? "(untitled)")  [\(feed.format.rawValue)]")
         if let link = feed.link { Output.line(link) }
-        if let description = feed.description { Output.line(description) }
+        if let description = feed.description, !description.isEmpty { Output.line(description) }
         Output.line("\(feed.items.count) items, read as \(feed.encoding.name) (\(feed.encodingSource.rawValue))")
         for item in feed.items {
             let date = item.published.map(ParsedFeedJSON.iso8601) ?? "no date"
