@@ -23,27 +23,20 @@ enum Namespace: Sendable {
         }
     }
 
-    /// A namespace `init(uri:)` does not know, read as feedparser reads it: the URI compared ignoring
-    /// case (any backend.userland.com/rss* is RSS), else the conventional prefix names the vocabulary
-    /// ("dc", "content", "media"...), else an element without a prefix is the feed's own vocabulary.
+    /// A namespace `init(uri:)` does not know, read leniently as feedparser reads it: the URI ignoring
+    /// case, a missing trailing slash and https (`HTTP://PURL.ORG/DC/ELEMENTS/1.1`), any
+    /// backend.userland.com/rss* as RSS, and an element without a prefix in an unknown default namespace
+    /// (`<item xmlns="http://example.com/x">`) as the feed's own vocabulary. A prefix alone decides
+    /// nothing: `xmlns:content="http://example.com/other"` is not the content module.
     init(lenientURI uri: String?, prefix: String?) {
-        let lower = uri?.lowercased()
-        if let lower, lower != uri, case let known = Namespace(uri: lower), known != .other { self = known; return }
-        if let lower, lower.contains("backend.userland.com/rss") { self = .rss; return }
-        if let lower, lower.hasSuffix("/") == false, case let known = Namespace(uri: lower + "/"), known != .other { self = known; return }
-        guard let prefix, !prefix.isEmpty else { self = .none; return }
-        switch prefix.lowercased() {
-        case "dc": self = .dc
-        case "dcterms": self = .dcterms
-        case "content": self = .content
-        case "media": self = .media
-        case "itunes": self = .itunes
-        case "sy": self = .sy
-        case "slash": self = .slash
-        case "xhtml": self = .xhtml
-        case "rdf": self = .rdf
-        default: self = .other
+        var lower = uri?.lowercased() ?? ""
+        if lower.hasPrefix("https://") { lower = "http://" + lower.dropFirst(8) }
+        if lower.contains("backend.userland.com/rss") { self = .rss; return }
+        for candidate in [lower, lower + "/"] where candidate != uri {
+            let known = Namespace(uri: candidate)
+            if known != .other { self = known; return }
         }
+        self = prefix?.isEmpty == false ? .other : .none
     }
 
     /// Elements of the feed vocabularies themselves (RSS in any version, Atom, or none).

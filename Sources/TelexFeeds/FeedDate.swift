@@ -231,7 +231,8 @@ public enum FeedDate {
             // US zone names without the S/D ("ET"), after the time only: before it, "at" is a word ("Jan 5 at 10:00").
             if hour != nil, let hours = genericZones[String(decoding: lower, as: UTF8.self)] { offset = (offset ?? 0) + hours * 3600; continue }
             if lower == Array("at".utf8) || lower == Array("on".utf8) { continue }
-            if let z = parseZone(token) { offset = (offset ?? 0) + z; continue }
+            // A one-letter (military) zone only after the time: before it, "x" is no date at all.
+            if token.count > 1 || hour != nil, let z = parseZone(token) { offset = (offset ?? 0) + z; continue }
             // An ordinal day ("5th") or an unknown word: ordinal days are read, other words rejected.
             if let first = token.first, isDigit(first) {
                 let digits = token.prefix(while: isDigit)

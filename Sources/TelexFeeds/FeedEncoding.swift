@@ -50,7 +50,7 @@ enum FeedEncoding {
         if let label = transportCharset.flatMap(nonEmptyLabel) {
             if let encoding = TextEncoding(label: label) {
                 // A UTF-16/32 label on bytes that are not (their first bytes were checked above) is not believed.
-                if !encoding.isWide { candidates.append((encoding, .transport, "the Content-Type")) }
+                if !encoding.isWide { candidates.append((encoding, .transport, "Content-Type")) }
             } else {
                 warnings.append("unknown charset \"\(label.prefix(40))\" in the Content-Type: ignored")
             }
@@ -88,7 +88,7 @@ enum FeedEncoding {
                     return Decoded(utf8: result.utf8, encoding: encoding, source: source, warnings: warnings)
                 }
             }
-            warnings.append("the document is not valid \(encoding.name), as the \(place) says: \(result.errors) invalid sequences; detecting the encoding")
+            warnings.append("the document is not valid \(encoding.name), as the \(place) says (\(result.errors) invalid sequences): read otherwise")
         }
 
         // 4. Nothing usable declared: valid UTF-8 is UTF-8 (uchardet says the same, at a cost); otherwise detect.

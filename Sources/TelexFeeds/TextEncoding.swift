@@ -160,7 +160,7 @@ public struct TextEncoding: Hashable, Sendable, CustomStringConvertible {
         "x_mac_korean": "euc-kr", "ms950": "big5", "950": "big5", "big5_tw": "big5", "hkscs": "big5", "x_mac_trad_chinese": "big5",
         "936": "gbk", "gb2312_1980": "gbk", "gb2312_80": "gbk", "eucgb2312_cn": "gbk", "x_mac_simp_chinese": "gbk", "gb18030_2000": "gb18030",
         "hz_gb": "hz-gb-2312", "hz_gb_2312": "hz-gb-2312", "hzgb": "hz-gb-2312", "thai": "windows-874", "tis_620_0": "windows-874",
-        "u8": "utf-8", "utf": "utf-8", "cp65001": "utf-8", "u16": "utf-16le", "u32": "utf-32le",
+        "uhc": "euc-kr", "cp949": "euc-kr", "u8": "utf-8", "utf": "utf-8", "cp65001": "utf-8", "u16": "utf-16le", "u32": "utf-32le",
         "1250": "windows-1250", "1251": "windows-1251", "1252": "windows-1252", "1253": "windows-1253", "1254": "windows-1254",
         "1255": "windows-1255", "1256": "windows-1256", "1257": "windows-1257", "1258": "windows-1258",
         "latin": "windows-1252", "8859": "windows-1252", "iso8859": "windows-1252", "646": "windows-1252",
