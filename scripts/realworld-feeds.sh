@@ -44,6 +44,8 @@ for name, sub in sources.items():
     for folder, _, files in os.walk(top):
         for f in sorted(files):
             path = os.path.join(folder, f)
+            if os.path.splitext(f)[1].lower() not in (".xml", ".rss", ".atom", ".rdf", ".feed", ""):
+                continue   # source code or JSON that quotes a feed is not a feed
             head = open(path, "rb").read(8192)
             for codec in ("utf-16", "utf-32"):
                 if head[:2] in (b"\xff\xfe", b"\xfe\xff") or head[:4] in (b"\x00\x00\xfe\xff", b"\xff\xfe\x00\x00") or b"\x00<\x00" in head[:8] or b"<\x00" in head[:2]:
