@@ -6,7 +6,7 @@ import CUchardet
 enum CharsetDetector {
     /// Detection looks at this much of a document at most (a feed's first items say enough, and the
     /// models cost a few ns a byte).
-    static let sampleBytes = 1 << 20
+    static let sampleBytes = 1 << 16
 
     /// The detected encoding, or nil when uchardet has no answer (or names nothing we decode).
     static func detect(_ bytes: [UInt8]) -> TextEncoding? {
