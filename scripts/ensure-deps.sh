@@ -5,7 +5,7 @@
 # finish) under a policy-rc.d that forbids starting services: packages such as tt-rss or
 # postgresql would otherwise start system daemons from their postinst; our tests start their own.
 set -eu
-packages="${*:-pkg-config libncursesw5-dev libsqlite3-dev libxml2-dev libuchardet-dev zlib1g-dev tmux python3 python3-feedparser}"
+packages="${*:-pkg-config libncursesw5-dev libsqlite3-dev libxml2-dev libuchardet-dev libpsl-dev zlib1g-dev tmux python3 python3-feedparser}"
 missing=""
 for p in $packages; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -18,6 +18,8 @@ struct PreparedItem: Sendable, Hashable {
     /// Search text of the title and of the feed's summary and content (the article's text is added at write time).
     let indexTitle: String
     let indexBody: String
+    /// Characters of the feed's own text (`article: auto` fetches the page when it is short).
+    let textLength: Int
 
     init(_ item: ItemRecord) {
         stableID = Store.bounded(item.stableID, Store.maxShort)
@@ -32,6 +34,7 @@ struct PreparedItem: Sendable, Hashable {
         linkKey = link.map(URLNormalizer.normalize)
         indexTitle = PlainText.fromHTML(title, limit: Store.maxTitle)
         indexBody = Self.searchBody(summary: summary, content: content)
+        textLength = indexBody.unicodeScalars.count
     }
 
     /// The feed's own text for the search index: the summary, then the content when it differs.
