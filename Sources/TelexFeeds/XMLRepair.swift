@@ -43,6 +43,20 @@ enum XMLRepair {
             || hasZero(w ^ (UInt64(s3) &* ones)) || hasZero(w ^ (0xEF &* ones))
     }
 
+    /// A byte in all sixteen lanes (`SIMD16(repeating:)` stores byte by byte).
+    @inline(__always) private static func broadcast(_ c: UInt8) -> SIMD16<UInt8> {
+        unsafeBitCast(SIMD2<UInt64>(UInt64(c) &* 0x0101_0101_0101_0101, UInt64(c) &* 0x0101_0101_0101_0101), to: SIMD16<UInt8>.self)
+    }
+
+    /// The same test sixteen bytes at a time (SSE2 compares).
+    @inline(__always) private static func simdMayStop(_ v: SIMD16<UInt8>, _ s0: SIMD16<UInt8>, _ s1: SIMD16<UInt8>,
+                                                      _ s2: SIMD16<UInt8>, _ s3: SIMD16<UInt8>) -> Bool {
+        // Vector operands only: the overloads with a scalar operand compare lane by lane.
+        let stop = (v .< broadcast(0x20)) .| (v .== s0) .| (v .== s1) .| (v .== s2) .| (v .== s3) .| (v .== broadcast(0xEF))
+        let words = unsafeBitCast(stop, to: SIMD2<UInt64>.self)   // `any` is not vectorized
+        return words[0] | words[1] != 0
+    }
+
     static func repair(_ input: [UInt8]) -> Result {
         var warnings: [String] = []
         var out: [UInt8] = []
@@ -100,7 +114,9 @@ enum XMLRepair {
                 // Eight bytes at a time up to a word that may hold a stop; a flagged word that holds only
                 // newlines or tabs (flagged as control bytes) is passed over byte by byte.
                 let raw = UnsafeRawPointer(b.baseAddress!)
+                let v0 = broadcast(s0), v1 = broadcast(s1), v2 = broadcast(s2), v3 = broadcast(s3)
                 while true {
+                    while i + 16 <= n, !simdMayStop(raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self), v0, v1, v2, v3) { i += 16 }
                     while i + 8 <= n, !swarMayStop(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), s0, s1, s2, s3) { i += 8 }
                     let end = min(i + 8, n)
                     while i < end, stops[Int(b[i])] & bit == 0 { i += 1 }
