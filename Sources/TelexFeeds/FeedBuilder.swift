@@ -520,12 +520,13 @@ final class FeedBuilder {
         case .id:
             if item?.atomID == nil, let value = nonEmpty(raw.trimmingASCIIWhitespace()) { item?.atomID = URLResolver.resolve(value, against: c.base) }
         case .summary(let priority):
-            if priority > (item?.summaryPriority ?? 0), let value = nonEmpty(html(raw, mode: c.mode)) {
-                item?.summary = value; item?.summaryPriority = priority
-            } else if priority == 3, item?.summaryPriority == 3, !isAtom, (item?.contentPriority ?? 0) == 0,
-                      let value = nonEmpty(html(raw, mode: c.mode)) {
-                // RSS items with both <description> and <summary>: the second is the body (as feedparser reads them).
+            guard let value = nonEmpty(html(raw, mode: c.mode)) else { break }
+            if (item?.summaryPriority ?? 0) > 0, !isAtom, (item?.contentPriority ?? 0) == 0 {
+                // An RSS item with two descriptions (`description` and `summary`, `itunes:summary` or
+                // `media:description`): the second is the body, as feedparser reads them.
                 item?.content = value; item?.contentPriority = 1
+            } else if priority > (item?.summaryPriority ?? 0) {
+                item?.summary = value; item?.summaryPriority = priority
             }
         case .content(let priority):
             if priority > (item?.contentPriority ?? 0), let value = nonEmpty(html(raw, mode: c.mode)) {

@@ -4,14 +4,14 @@ import TelexTestSupport
 @testable import TelexFeeds
 
 @Suite struct SafetyTests {
-    @Test func billionLaughsFailsFastWithAClearError() throws {
-        let start = Date()
+    /// Refused at the declaration that refers to another entity, before any expansion (no wall-clock
+    /// bound here: the kind of error says it never expanded).
+    @Test func billionLaughsFailsWithAClearError() throws {
         #expect {
             _ = try parseFixture("quirk-billion-laughs.xml")
         } throws: { error in
             (error as? FeedParseError)?.kind == .entityExpansion && "\(error)".contains("billion laughs")
         }
-        #expect(Date().timeIntervalSince(start) < 1)
     }
 
     @Test func externalEntitiesAreNeverLoaded() throws {
