@@ -5,7 +5,8 @@
 # finish) under a policy-rc.d that forbids starting services: packages such as tt-rss or
 # postgresql would otherwise start system daemons from their postinst; our tests start their own.
 set -eu
-packages="${*:-pkg-config libncursesw5-dev libsqlite3-dev libxml2-dev libuchardet-dev libpsl-dev zlib1g-dev tmux python3 python3-feedparser}"
+# newsboat and sfeed write the OPML files the import tests read (tests/e2e/test_opml.sh).
+packages="${*:-pkg-config libncursesw5-dev libsqlite3-dev libxml2-dev libuchardet-dev libpsl-dev zlib1g-dev tmux python3 python3-feedparser newsboat sfeed}"
 missing=""
 for p in $packages; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
