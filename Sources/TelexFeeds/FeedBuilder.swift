@@ -44,6 +44,9 @@ final class FeedBuilder {
         /// The type is a binary media type (image/png): content that decodes to bytes that are not text is
         /// dropped. Otherwise (a made-up type such as "custom") text that is not base64 is kept as text.
         var binaryType = false
+        /// Child elements were re-serialized into the text (`<title>Entry<BR /></title>`): the text is HTML
+        /// even when it has no end tag or reference to show it.
+        var childElements = false
     }
 
     struct PersonDraft { var name: String?; var email: String?; var uri: String?; var forItem: Bool }
@@ -450,6 +453,7 @@ final class FeedBuilder {
             frame.voidElement = HTMLEscaping.voidElements.contains(name.lowercased())
             tag += ">"
             captureBuffer.append(contentsOf: Array(tag.utf8))
+            capture!.childElements = true
         }
         stack.append(frame)
     }
@@ -469,7 +473,7 @@ final class FeedBuilder {
         let raw = String(decoding: bytes, as: UTF8.self)
         switch c.field {
         case .feedTitle:
-            if feed.title == nil { feed.title = titleText(raw, mode: c.mode) }
+            if feed.title == nil { feed.title = titleText(raw, capture: c) }
         case .feedLink:
             let value = raw.trimmingASCIIWhitespace()
             if !value.isEmpty { offerFeedLink(URLResolver.resolve(value, against: c.base), priority: 4) }
@@ -506,7 +510,7 @@ final class FeedBuilder {
             }
         case .title(let priority):
             if priority > (item?.titlePriority ?? 0) {
-                item?.title = titleText(raw, mode: c.mode); item?.titlePriority = priority
+                item?.title = titleText(raw, capture: c); item?.titlePriority = priority
             }
         case .link:
             if let value = nonEmpty(raw.trimmingASCIIWhitespace()) { item?.offerLink(URLResolver.resolve(value, against: c.base), priority: 4) }
@@ -574,11 +578,12 @@ final class FeedBuilder {
         if priority > feedImagePriority, !value.isEmpty { feed.image = value; feedImagePriority = priority }
     }
 
-    private func titleText(_ raw: String, mode: TextMode) -> String {
-        switch mode {
+    private func titleText(_ raw: String, capture c: Capture) -> String {
+        switch c.mode {
         case .text, .plain, .ignored: return HTMLText.collapseWhitespace(raw)
         case .xhtml: return HTMLText.plainText(raw)
-        case .html: return HTMLText.looksLikeHTML(raw) || isAtom ? HTMLText.plainText(raw) : HTMLText.collapseWhitespace(raw)
+        case .html:
+            return c.childElements || HTMLText.looksLikeHTML(raw) || isAtom ? HTMLText.plainText(raw) : HTMLText.collapseWhitespace(raw)
         }
     }
 
