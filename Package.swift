@@ -23,6 +23,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
+        // uchardet detects the charset of feeds that declare none (only TelexFeeds sees it).
+        .systemLibrary(name: "CUchardet", path: "Sources/CUchardet", providers: [.apt(["libuchardet-dev"])]),
         // libpsl's built-in Public Suffix List: which site (registrable domain) a URL belongs to (TelexFetch).
         .systemLibrary(name: "CLibPSL", path: "Sources/CLibPSL", pkgConfig: "libpsl", providers: [.apt(["libpsl-dev"])]),
 
@@ -33,7 +35,7 @@ let package = Package(
         .target(name: "TelexOPML", dependencies: ["TelexConfig", "TelexModel", "CLibXML2"]),
         // The parser's state lives in one class touched per SAX event: runtime exclusivity checks cost
         // ~5% of parse time there (perf), so release builds of this target skip them.
-        .target(name: "TelexFeeds", dependencies: ["TelexModel", "CLibXML2"],
+        .target(name: "TelexFeeds", dependencies: ["TelexModel", "CLibXML2", "CUchardet"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(name: "TelexArticles", dependencies: ["TelexModel", "TelexScreen", "CLibXML2"]),
         .target(name: "TelexScreen"),

@@ -16,21 +16,8 @@ import TelexTestSupport
         let telex = Fixtures.telexBinary.path
         try #require(FileManager.default.isExecutableFile(atPath: telex), "no telex binary at \(telex)")
         let python = try #require(Self.python)
-        let result = run(python, [root.appendingPathComponent("scripts/feedparser-diff.py").path, "--telex", telex])
+        let result = runTool(python, [root.appendingPathComponent("scripts/feedparser-diff.py").path, "--telex", telex])
         print(result.output)
         #expect(result.status == 0, "unexpected disagreements with feedparser:\n\(result.output)")
-    }
-
-    private func run(_ executable: String, _ arguments: [String]) -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        do { try process.run() } catch { return (127, "\(error)") }
-        let data = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
     }
 }

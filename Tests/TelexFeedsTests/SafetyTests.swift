@@ -51,6 +51,27 @@ import TelexTestSupport
         #expect(many - few < 8 << 10, "\(few) KiB after 500 parses, \(many) KiB after 5,000")
     }
 
+    /// The charset paths hold C handles (a uchardet detector, iconv converters) and tables: thousands
+    /// of documents through detection, a refused declaration and iconv leave memory where it was
+    /// (one measurement over all of them: tests of other suites run at the same time).
+    @Test func thousandsOfDecodedFeedsKeepMemoryFlat() throws {
+        let documents = try ["enc-undeclared-shift_jis.xml", "enc-mislabelled-eucjp-is-sjis.xml", "enc-gb18030.xml",
+                             "enc-windows-1256.xml"].map { try Fixtures.bytes("feeds/" + $0) }
+        #expect(try documents.map { try FeedParser.parse($0).items.first?.title } == [
+            "東京で桜が開花、平年より五日早く", "東京で桜が開花、平年より五日早く", "吉野家的𠮷字", "افتتاح معرض الكتاب في القاهرة",
+        ])
+        for document in documents { for _ in 0..<300 { _ = try FeedParser.parse(document) } }
+        let before = Self.residentBytes()
+        for document in documents { for _ in 0..<2000 { _ = try FeedParser.parse(document) } }
+        // A detector or converter left open per document grows memory by tens of megabytes here.
+        #expect(Self.residentBytes() - before < 8 << 20)
+    }
+
+    static func residentBytes() -> Int {
+        let fields = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8))?.split(separator: " ") ?? []
+        return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) : 0
+    }
+
     @Test func deepNestingIsBoundedAndEarlierItemsSurvive() throws {
         let feed = try parseFixture("quirk-deep-nesting.xml")
         #expect(feed.items.first?.title == "Before")

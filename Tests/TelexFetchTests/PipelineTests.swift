@@ -85,6 +85,29 @@ import TelexTestSupport
         #expect(titles == ["Two bold", "One"], "both items recovered, the markup in a title dropped")
     }
 
+    /// The HTTP charset reaches the parser: a windows-1251 feed that declares nothing but its
+    /// Content-Type, and one whose header overrides a wrong XML declaration (as browsers do).
+    @Test func theHTTPCharsetDecidesTheFeedsEncoding() async throws {
+        // "Новости" (news) and "Пример" (example) in windows-1251.
+        let news: [UInt8] = [0xCD, 0xEE, 0xE2, 0xEE, 0xF1, 0xF2, 0xE8]
+        let example: [UInt8] = [0xCF, 0xF0, 0xE8, 0xEC, 0xE5, 0xF0]
+        func feed(declaration: String) -> [UInt8] {
+            Array("\(declaration)<rss version=\"2.0\"><channel><title>".utf8) + news
+                + Array("</title><item><guid>r1</guid><title>".utf8) + example
+                + Array("</title><link>http://example.org/r1</link></item></channel></rss>".utf8)
+        }
+        let h = try await Harness(routes: [
+            "/plain.xml": .resource(FixtureResource(body: feed(declaration: ""), contentType: "application/rss+xml; charset=windows-1251")),
+            "/wrong.xml": .resource(FixtureResource(body: feed(declaration: "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>"),
+                                                    contentType: "text/xml; charset=\"cp1251\"")),
+        ], feeds: ["/plain.xml", "/wrong.xml"])
+        defer { Task { await h.close() } }
+        let summary = try await h.pass()
+        #expect(summary.ok == 2)
+        #expect(try h.store.headlines(.all, after: nil, limit: 10).map(\.title) == ["Пример", "Пример"])
+        #expect(try h.store.sections()[0].feeds.map(\.title).sorted() == ["Новости", "Новости"])
+    }
+
     @Test func aPermanentRedirectIsRememberedAndUsedNextTime() async throws {
         let h = try await Harness(routes: ["/old.xml": .redirect(to: "/new.xml", permanent: true),
                                            "/new.xml": SiteBuilder.feed("N", Self.items(2))], feeds: ["/old.xml"])
