@@ -21,6 +21,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
+        // libhyphen (no pkg-config file) hyphenates over-long words in layout; only TelexArticles sees it.
+        .systemLibrary(name: "CHyphen", path: "Sources/CHyphen", providers: [.apt(["libhyphen-dev"])]),
 
         // Pure layers.
         .target(name: "TelexModel"),
@@ -29,7 +31,7 @@ let package = Package(
         // ~5% of parse time there (perf), so release builds of this target skip them.
         .target(name: "TelexFeeds", dependencies: ["TelexModel", "CLibXML2"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
-        .target(name: "TelexArticles", dependencies: ["TelexModel", "TelexScreen", "CLibXML2"]),
+        .target(name: "TelexArticles", dependencies: ["TelexModel", "TelexScreen", "CLibXML2", "CHyphen"]),
         .target(name: "TelexScreen"),
         // The bundled sample edition (`telex demo`): generated from Resources/SampleEdition.
         .target(name: "TelexSampleEdition"),

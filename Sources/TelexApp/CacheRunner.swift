@@ -1,4 +1,5 @@
 import Foundation
+import TelexArticles
 import TelexModel
 import TelexUI
 
@@ -55,7 +56,8 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
                     post(.headlinesFailed(query, "Could not read the cache: \(error)"))
                 }
             case .loadItem(let id):
-                post(.itemLoaded(id, try cache.item(id)))
+                // Decoding the stored page and cleaning the feed's HTML happen here, off the terminal thread.
+                post(.itemLoaded(id, try cache.item(id).map(DocumentResolver.resolve)))
             case .search(let q):
                 post(.searchFinished(q, try cache.search(q, limit: searchLimit)))
             case .setRead(let ids, let read):

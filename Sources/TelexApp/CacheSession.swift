@@ -110,7 +110,7 @@ extension CacheSession: PageLoading {
 
     func cachedDocument(_ url: String) -> ArticleDocument? {
         guard let stored = try? store.article(forURL: url), stored.status != .failed, let data = stored.documentJSON else { return nil }
-        return try? JSONDecoder().decode(ArticleDocument.self, from: data)
+        return DocumentResolver.page(data)
     }
 
     /// A link may reach a private or loopback address only on a host one of the user's own feeds

@@ -21,7 +21,7 @@ struct ReaderViewTests {
                        keys: [Key] = []) -> (ScreenBuffer, AppState) {
         var s = AppState(width: width, height: height)
         s.useColor = color
-        _ = reduce(&s, .openInReader(ReaderFixtures.detail(document: document, isRead: true)))
+        _ = reduce(&s, .openInReader(ReaderFixtures.item(ReaderFixtures.detail(document: document, isRead: true))))
         s.press(contentsOf: keys)
         return (RootView.render(s), s)
     }

@@ -3,9 +3,14 @@ import TelexScreen
 
 /// Lays a document out into display lines for a width: the reading view's and `telex read`'s renderer.
 public enum ArticleLayout {
-    /// Display lines and the link table of `doc` at `width` columns; `[n]` after each link when `showLinkNumbers`.
-    public static func layout(_ doc: ArticleDocument, width: Int, showLinkNumbers: Bool) -> LaidOutArticle {
-        var builder = LayoutBuilder(width: max(width, 12), showLinkNumbers: showLinkNumbers)
+    /// Display lines and the link table of `doc` at `width` columns; `[n]` after each link when
+    /// `showLinkNumbers`; `note` (why this document is shown, see `DocumentResolver`) above the story.
+    public static func layout(_ doc: ArticleDocument, width: Int, showLinkNumbers: Bool, note: DocumentNote? = nil) -> LaidOutArticle {
+        var builder = LayoutBuilder(width: max(width, 12), showLinkNumbers: showLinkNumbers, language: doc.metadata.language)
+        if let note {
+            builder.emit(builder.wrapText(note.text, role: .note, width: builder.width), prefix: [])
+            builder.needsGap = true
+        }
         builder.header(doc.metadata)
         for block in doc.blocks { builder.block(block, indent: []) }
         builder.related(doc.related)
@@ -17,12 +22,16 @@ public enum ArticleLayout {
 struct LayoutBuilder {
     let width: Int
     let showLinkNumbers: Bool
+    /// The document's language: picks the hyphenation dictionary.
+    let language: String?
     var lines: [DisplayLine] = []
     var links: [LaidOutLink] = []
     /// Whether the next block needs a blank line before it.
     var needsGap = false
 
-    init(width: Int, showLinkNumbers: Bool) { self.width = width; self.showLinkNumbers = showLinkNumbers }
+    init(width: Int, showLinkNumbers: Bool, language: String?) {
+        self.width = width; self.showLinkNumbers = showLinkNumbers; self.language = language
+    }
 
     static let dateFormatter: DateFormatter = {
         let f = DateFormatter()
@@ -34,6 +43,7 @@ struct LayoutBuilder {
 
     mutating func header(_ meta: ArticleMetadata) {
         if let title = meta.title, !title.isEmpty {
+            gap()
             emit(wrapText(title, role: .title, width: width), prefix: [])
             needsGap = true
         }
@@ -42,6 +52,7 @@ struct LayoutBuilder {
         if let date = meta.published { parts.append(Self.dateFormatter.string(from: date)) }
         if let site = meta.siteName, !site.isEmpty { parts.append(site) }
         if !parts.isEmpty {
+            if meta.title?.isEmpty != false { gap() }
             emit(wrapText(parts.joined(separator: " · "), role: .meta, width: width), prefix: [])
             needsGap = true
         }
@@ -61,7 +72,7 @@ struct LayoutBuilder {
             paragraph(inlines, role: baseRole, indent: indent)
             needsGap = true
         case .quote(let blocks):
-            let bar = TextWrapper.clusters("│ ", role: .quote, linkIndex: nil)
+            let bar = LineBreaker.clusters("│ ", role: .quote, linkIndex: nil)
             let inner = indent + [Indent(first: bar, rest: bar)]
             var first = true
             for b in blocks {
@@ -76,8 +87,8 @@ struct LayoutBuilder {
             let digits = String(items.count).count
             for (n, item) in items.enumerated() {
                 let markerText = ordered ? String(repeating: " ", count: digits - String(n + 1).count) + "\(n + 1). " : "• "
-                let marker = TextWrapper.clusters(markerText, role: .listMarker, linkIndex: nil)
-                let hang = TextWrapper.clusters(String(repeating: " ", count: TextWrapper.width(marker)), role: .listMarker, linkIndex: nil)
+                let marker = LineBreaker.clusters(markerText, role: .listMarker, linkIndex: nil)
+                let hang = LineBreaker.clusters(String(repeating: " ", count: LineBreaker.width(marker)), role: .listMarker, linkIndex: nil)
                 var firstBlock = true
                 for b in item {
                     let ind = indent + [Indent(first: firstBlock ? marker : hang, rest: hang)]
@@ -92,7 +103,7 @@ struct LayoutBuilder {
             gap()
             let avail = available(indent)
             for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                let clusters = TextWrapper.clusters(String(rawLine), role: .code, linkIndex: nil).map { Optional($0) }
+                let clusters = LineBreaker.clusters(String(rawLine), role: .code, linkIndex: nil).map { Optional($0) }
                 var wrapped = hardWrap(clusters.compactMap { $0 }, width: avail)
                 if wrapped.isEmpty { wrapped = [[]] }
                 emit(wrapped, prefix: indent)
@@ -110,7 +121,7 @@ struct LayoutBuilder {
         case .rule:
             gap()
             let w = min(available(indent), 40)
-            emit([TextWrapper.clusters(String(repeating: "─", count: w), role: .rule, linkIndex: nil)], prefix: indent)
+            emit([LineBreaker.clusters(String(repeating: "─", count: w), role: .rule, linkIndex: nil)], prefix: indent)
             needsGap = true
         }
     }
@@ -124,12 +135,12 @@ struct LayoutBuilder {
         let digits = String(related.count).count
         for (n, item) in related.enumerated() {
             let index = registerLink(url: item.url, text: item.title, isRelated: true)
-            var clusters = TextWrapper.clusters(item.title, role: .link, linkIndex: index).map { Optional($0) }
+            var clusters = LineBreaker.clusters(item.title, role: .link, linkIndex: index).map { Optional($0) }
             if showLinkNumbers { clusters += linkNumber(index) }
             let markerText = String(repeating: " ", count: digits - String(n + 1).count) + "\(n + 1). "
-            let marker = TextWrapper.clusters(markerText, role: .listMarker, linkIndex: nil)
-            let hang = TextWrapper.clusters(String(repeating: " ", count: marker.count), role: .listMarker, linkIndex: nil)
-            emit(TextWrapper.wrap(clusters, width: width - marker.count), prefix: [Indent(first: marker, rest: hang)])
+            let marker = LineBreaker.clusters(markerText, role: .listMarker, linkIndex: nil)
+            let hang = LineBreaker.clusters(String(repeating: " ", count: marker.count), role: .listMarker, linkIndex: nil)
+            emit(LineBreaker.wrap(clusters, width: width - marker.count, language: language), prefix: [Indent(first: marker, rest: hang)])
         }
     }
 
@@ -157,7 +168,7 @@ struct LayoutBuilder {
     // MARK: Helpers
 
     func available(_ indent: [Indent]) -> Int {
-        max(width - indent.reduce(0) { $0 + TextWrapper.width($1.first) }, 4)
+        max(width - indent.reduce(0) { $0 + LineBreaker.width($1.first) }, 4)
     }
 
     mutating func gap() {
@@ -173,11 +184,11 @@ struct LayoutBuilder {
     mutating func paragraph(_ inlines: [Inline], role: TextRole, indent: [Indent]) {
         var clusters: [LayoutCluster?] = []
         flatten(inlines, role: role, into: &clusters)
-        emit(TextWrapper.wrap(clusters, width: available(indent)), prefix: indent)
+        emit(LineBreaker.wrap(clusters, width: available(indent), language: language), prefix: indent)
     }
 
     func wrapText(_ text: String, role: TextRole, width: Int) -> [[LayoutCluster]] {
-        TextWrapper.wrap(TextWrapper.clusters(text, role: role, linkIndex: nil).map { Optional($0) }, width: width)
+        LineBreaker.wrap(LineBreaker.clusters(text, role: role, linkIndex: nil).map { Optional($0) }, width: width, language: language)
     }
 
     func hardWrap(_ clusters: [LayoutCluster], width: Int) -> [[LayoutCluster]] {
@@ -202,7 +213,7 @@ struct LayoutBuilder {
                 all += useFirst ? ind.first : ind.rest
             }
             all += clusters
-            lines.append(DisplayLine(spans: TextWrapper.spans(all)))
+            lines.append(DisplayLine(spans: LineBreaker.spans(all)))
         }
         // Consume first-line markers of enclosing levels: later lines use continuation prefixes.
     }
@@ -213,16 +224,16 @@ struct LayoutBuilder {
     }
 
     func linkNumber(_ index: Int) -> [LayoutCluster?] {
-        TextWrapper.clusters("[\(index + 1)]", role: .linkNumber, linkIndex: index).map { Optional($0) }
+        LineBreaker.clusters("[\(index + 1)]", role: .linkNumber, linkIndex: index).map { Optional($0) }
     }
 
     mutating func flatten(_ inlines: [Inline], role: TextRole, into out: inout [LayoutCluster?], linkIndex: Int? = nil) {
         for inline in inlines {
             switch inline {
             case .text(let s):
-                out += TextWrapper.clusters(s, role: linkIndex == nil ? role : .link, linkIndex: linkIndex).map { Optional($0) }
+                out += LineBreaker.clusters(s, role: linkIndex == nil ? role : .link, linkIndex: linkIndex).map { Optional($0) }
             case .code(let s):
-                out += TextWrapper.clusters(s, role: linkIndex == nil ? .code : .link, linkIndex: linkIndex).map { Optional($0) }
+                out += LineBreaker.clusters(s, role: linkIndex == nil ? .code : .link, linkIndex: linkIndex).map { Optional($0) }
             case .emphasis(let inner):
                 flatten(inner, role: Self.styled(role, .emphasis), into: &out, linkIndex: linkIndex)
             case .strong(let inner):

@@ -3,8 +3,9 @@
 struct TableLayout {
     let width: Int
     let showLinkNumbers: Bool
+    let language: String?
 
-    init(builder: LayoutBuilder) { width = builder.width; showLinkNumbers = builder.showLinkNumbers }
+    init(builder: LayoutBuilder) { width = builder.width; showLinkNumbers = builder.showLinkNumbers; language = builder.language }
 
     private static let separator = " │ "
     private static let minimumColumn = 6
@@ -22,7 +23,7 @@ struct TableLayout {
             row.map { cell in var out: [LayoutCluster?] = []; builder.flatten(cell, role: .body, into: &out); return out }
         }
         func natural(_ cell: [LayoutCluster?]) -> Int {
-            TextWrapper.wrap(cell, width: 10_000).map(TextWrapper.width).max() ?? 0
+            LineBreaker.wrap(cell, width: 10_000, language: nil).map(LineBreaker.width).max() ?? 0
         }
         var widths = Array(repeating: 1, count: columns)
         for row in ([headerCells].compactMap { $0 } + bodyCells) {
@@ -41,27 +42,27 @@ struct TableLayout {
         if let headerCells {
             emitRow(headerCells, widths: widths, indent: indent, into: &builder)
             let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─")
-            builder.emit([TextWrapper.clusters(rule, role: .tableBorder, linkIndex: nil)], prefix: indent)
+            builder.emit([LineBreaker.clusters(rule, role: .tableBorder, linkIndex: nil)], prefix: indent)
         }
         for row in bodyCells { emitRow(row, widths: widths, indent: indent, into: &builder) }
     }
 
     private func emitRow(_ row: [[LayoutCluster?]], widths: [Int], indent: [LayoutBuilder.Indent], into builder: inout LayoutBuilder) {
         let wrapped: [[[LayoutCluster]]] = widths.indices.map { c in
-            c < row.count ? TextWrapper.wrap(row[c], width: widths[c]) : []
+            c < row.count ? LineBreaker.wrap(row[c], width: widths[c], language: language) : []
         }
         let height = max(wrapped.map(\.count).max() ?? 1, 1)
         var lines: [[LayoutCluster]] = []
-        let sep = TextWrapper.clusters(Self.separator, role: .tableBorder, linkIndex: nil)
+        let sep = LineBreaker.clusters(Self.separator, role: .tableBorder, linkIndex: nil)
         for l in 0..<height {
             var line: [LayoutCluster] = []
             for c in widths.indices {
                 if c > 0 { line += sep }
                 let part = l < wrapped[c].count ? wrapped[c][l] : []
                 line += part
-                let pad = widths[c] - TextWrapper.width(part)
+                let pad = widths[c] - LineBreaker.width(part)
                 // The last column needs no trailing padding.
-                if pad > 0 && c < widths.count - 1 { line += TextWrapper.clusters(String(repeating: " ", count: pad), role: .body, linkIndex: nil) }
+                if pad > 0 && c < widths.count - 1 { line += LineBreaker.clusters(String(repeating: " ", count: pad), role: .body, linkIndex: nil) }
             }
             lines.append(line)
         }
@@ -77,10 +78,10 @@ struct TableLayout {
                 var clusters: [LayoutCluster?] = []
                 if let header, c < header.count, !header[c].isEmpty {
                     clusters += header[c]
-                    clusters += TextWrapper.clusters(": ", role: .strong, linkIndex: nil).map { Optional($0) }
+                    clusters += LineBreaker.clusters(": ", role: .strong, linkIndex: nil).map { Optional($0) }
                 }
                 clusters += cell
-                builder.emit(TextWrapper.wrap(clusters, width: available), prefix: indent)
+                builder.emit(LineBreaker.wrap(clusters, width: available, language: language), prefix: indent)
             }
         }
     }

@@ -107,7 +107,7 @@ extension FetchService {
                 requestedURL: address, finalURL: finalURL, canonicalURL: document.metadata.canonicalURL,
                 status: document.confidence >= ArticleDocument.minimumConfidence ? .ok : .notArticle,
                 httpStatus: response.status, fetchedAt: now, title: document.metadata.title,
-                documentJSON: try? JSONEncoder().encode(document), plainText: document.plainText,
+                documentJSON: ArticleDocumentCodec.encode(document), plainText: document.plainText,
                 links: document.links.map { ArticleLink(url: $0.url, text: $0.text, kind: $0.isRelated ? .related : .inline) })
             return (document, record)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import TelexArticles
 import TelexConfig
 import TelexFeeds
 import TelexStore
@@ -74,25 +75,12 @@ extension FetchService {
             if jobs.count >= options.articlesPerFeed { break }
             guard let link = item.link, link.hasPrefix("http://") || link.hasPrefix("https://") else { continue }
             if let date = item.published ?? item.updated, date < oldest { continue }
-            if mode == .auto {
-                let content = item.contentHTML ?? item.summaryHTML ?? ""
-                if TextLength.ofHTML(content) >= options.shortContentCharacters { continue }
-            }
+            // The same rule as the reader's "not cached" note: only summaries need the page.
+            if mode == .auto && !FeedContent.isSummary(FeedContent.html(content: item.contentHTML, summary: item.summaryHTML),
+                                                       threshold: options.shortContentCharacters) { continue }
             if let cached = try? store.article(forURL: link), cached.status != .failed { continue }
             jobs.append(ArticleJob(url: link, allowPrivateAddresses: allowPrivate))
         }
         return jobs
-    }
-}
-
-/// Rough text length of an HTML fragment (tags dropped), enough to tell a summary from a full story.
-enum TextLength {
-    static func ofHTML(_ html: String) -> Int {
-        var count = 0
-        var inTag = false
-        for byte in html.utf8 {
-            if byte == UInt8(ascii: "<") { inTag = true } else if byte == UInt8(ascii: ">") { inTag = false } else if !inTag, byte & 0xC0 != 0x80 { count += 1 }
-        }
-        return count
     }
 }

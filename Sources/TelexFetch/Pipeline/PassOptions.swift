@@ -1,4 +1,5 @@
 import Foundation
+import TelexArticles
 import TelexConfig
 import TelexModel
 
@@ -24,8 +25,9 @@ public struct PassOptions: Sendable, Hashable {
     public var articlesPerFeed: Int = 10
     /// Items older than this get no article fetch.
     public var articleMaxAgeDays: Int = 3
-    /// Feed content shorter than this (characters of text) counts as a summary for `article: auto`.
-    public var shortContentCharacters: Int = 600
+    /// Feed content shorter than this (characters of text) counts as a summary for `article: auto`
+    /// (the reader's rule for its "not cached" note, `FeedContent.isSummary`).
+    public var shortContentCharacters: Int = FeedContent.summaryCharacters
 
     public init(selection: FeedSelection = .all, force: Bool = true, articles: Bool = true) {
         self.selection = selection; self.force = force; self.articles = articles

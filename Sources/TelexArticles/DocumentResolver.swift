@@ -1,0 +1,136 @@
+import Foundation
+import TelexModel
+
+/// Why a document is shown the way it is: a line above the story, in the reader and `telex read`.
+public enum DocumentNote: Hashable, Sendable {
+    /// No trustworthy article page is cached and the feed's own content is only a summary.
+    case articleNotCached
+    /// The page was fetched, but extraction was unsure it found the story: the feed's summary
+    /// comes first, then what the page gave.
+    case pageUncertain
+
+    public var text: String {
+        switch self {
+        case .articleNotCached: return "Full article not cached — showing the feed's text"
+        case .pageUncertain: return "Page extraction uncertain — the feed's text first, then the page's"
+        }
+    }
+}
+
+/// What stands for the story of an item.
+public enum DocumentSource: Hashable, Sendable {
+    /// The article page, extracted and cached.
+    case article
+    /// The feed's own content (the whole story, or a summary with a note).
+    case feed
+    /// The feed's summary, then the page extraction was unsure of, with a note.
+    case feedAndPage
+}
+
+/// The document to show for a cache item, with where it came from and the note to show.
+public struct ResolvedItem: Hashable, Sendable {
+    public var detail: ItemDetail
+    public var document: ArticleDocument
+    public var source: DocumentSource
+    public var note: DocumentNote?
+
+    public init(detail: ItemDetail, document: ArticleDocument, source: DocumentSource, note: DocumentNote?) {
+        self.detail = detail; self.document = document; self.source = source; self.note = note
+    }
+}
+
+/// Decides which document to show for an item (the cached article, the feed's content, or both
+/// with a note): the one rule the reader, the preview and `telex read` share.
+///
+/// Decoding the stored document and cleaning the feed's HTML cost milliseconds on long stories,
+/// and the first document of a language loads its hyphenation dictionary: call these off the
+/// terminal thread (the effect runner does).
+public enum DocumentResolver {
+    /// The document for `detail`:
+    /// - the cached article when it decodes, is not empty and extraction was confident
+    ///   (`ArticleDocument.minimumConfidence`): no note;
+    /// - else the feed's content (`content:encoded` / Atom content, else the summary), cleaned; the
+    ///   page's related stories and language are kept when the page was cached. A note only when
+    ///   that content is a summary (`FeedContent.isSummary`): `.pageUncertain` with the page's text
+    ///   after the summary when extraction gave some, else `.articleNotCached`. A feed that carries
+    ///   whole stories (an `article: never` feed, say) shows them with no note.
+    /// Metadata the document lacks (title, byline, date, site) comes from the item.
+    public static func resolve(_ detail: ItemDetail) -> ResolvedItem {
+        let h = detail.headline
+        let stored = detail.articleJSON.flatMap { try? ArticleDocumentCodec.decode($0) }
+        var document: ArticleDocument
+        let source: DocumentSource
+        var note: DocumentNote?
+        if let stored, isTrusted(stored) {
+            document = stored
+            source = .article
+        } else {
+            let html = FeedContent.html(content: detail.contentHTML, summary: detail.summaryHTML)
+            document = HTMLCleaner.document(fromFragment: html, baseURL: detail.articleURL ?? h.link)
+            if let stored {
+                if !stored.related.isEmpty { document.related = stored.related }
+                document.metadata.language = document.metadata.language ?? stored.metadata.language
+            }
+            if FeedContent.isSummary(html) {
+                if let stored, !stored.blocks.isEmpty {
+                    document.blocks += (document.blocks.isEmpty ? [] : [.rule]) + stored.blocks
+                    source = .feedAndPage
+                    note = .pageUncertain
+                } else {
+                    source = .feed
+                    note = .articleNotCached
+                }
+            } else {
+                source = .feed
+            }
+        }
+        var meta = document.metadata
+        if (meta.title ?? "").isEmpty { meta.title = h.title }
+        if (meta.byline ?? "").isEmpty { meta.byline = detail.author }
+        if meta.published == nil { meta.published = detail.published ?? h.sortTime }
+        if (meta.siteName ?? "").isEmpty { meta.siteName = h.source }
+        document.metadata = meta
+        LineBreaker.prepare(language: meta.language)
+        return ResolvedItem(detail: detail, document: document, source: source, note: note)
+    }
+
+    /// The stored document of a page reached by a link (nil when it does not decode).
+    public static func page(_ data: Data) -> ArticleDocument? {
+        guard let document = try? ArticleDocumentCodec.decode(data) else { return nil }
+        LineBreaker.prepare(language: document.metadata.language)
+        return document
+    }
+
+    static func isTrusted(_ document: ArticleDocument) -> Bool {
+        document.confidence >= ArticleDocument.minimumConfidence && !document.blocks.isEmpty
+    }
+}
+
+/// The feed's own content of an item, and whether it is the whole story or only a summary.
+public enum FeedContent {
+    /// Content with less text than this many characters is a summary. The fetcher fetches the
+    /// page of such items (`article: auto`), and the reader notes when that page is missing.
+    public static let summaryCharacters = 600
+
+    /// The feed's best content: its full content when not empty, else its summary.
+    public static func html(content: String?, summary: String?) -> String {
+        if let content, !content.isEmpty { return content }
+        return summary ?? ""
+    }
+
+    /// Whether `html` is a summary rather than a whole story (less text than `threshold` characters).
+    public static func isSummary(_ html: String, threshold: Int = summaryCharacters) -> Bool {
+        textLength(ofHTML: html) < threshold
+    }
+
+    /// Rough length of the text of an HTML fragment (characters outside tags), enough to tell a
+    /// summary from a story without parsing it.
+    public static func textLength(ofHTML html: String) -> Int {
+        var count = 0
+        var inTag = false
+        for byte in html.utf8 {
+            if byte == UInt8(ascii: "<") { inTag = true } else if byte == UInt8(ascii: ">") { inTag = false } else if !inTag, byte & 0xC0 != 0x80 { count += 1 }
+        }
+        return count
+    }
+}
