@@ -2,7 +2,8 @@
 # Installs the Debian packages the build and the tests need, or says exactly how to.
 # Usage: scripts/ensure-deps.sh [package...]   (default: the build and test set)
 set -eu
-packages="${*:-pkg-config libncursesw5-dev libsqlite3-dev libxml2-dev zlib1g-dev tmux python3}"
+# libhyphen-dev and the hyphen-* dictionaries: layout hyphenates over-long words (TelexArticles).
+packages="${*:-pkg-config libncursesw5-dev libsqlite3-dev libxml2-dev zlib1g-dev libhyphen-dev hyphen-de hyphen-en-us hyphen-es hyphen-fr hyphen-it tmux python3}"
 missing=""
 for p in $packages; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

@@ -43,8 +43,8 @@ public struct ResolvedItem: Hashable, Sendable {
 /// with a note): the one rule the reader, the preview and `telex read` share.
 ///
 /// Decoding the stored document and cleaning the feed's HTML cost milliseconds on long stories,
-/// and the first document of a language loads its hyphenation dictionary: call these off the
-/// terminal thread (the effect runner does).
+/// and the first document of a language with long words loads its hyphenation dictionary
+/// (`LineBreaker.prepare(for:)`): call these off the terminal thread (the effect runner does).
 public enum DocumentResolver {
     /// The document for `detail`:
     /// - the cached article when it decodes, is not empty and extraction was confident
@@ -90,14 +90,14 @@ public enum DocumentResolver {
         if meta.published == nil { meta.published = detail.published ?? h.sortTime }
         if (meta.siteName ?? "").isEmpty { meta.siteName = h.source }
         document.metadata = meta
-        LineBreaker.prepare(language: meta.language)
+        LineBreaker.prepare(for: document)
         return ResolvedItem(detail: detail, document: document, source: source, note: note)
     }
 
     /// The stored document of a page reached by a link (nil when it does not decode).
     public static func page(_ data: Data) -> ArticleDocument? {
         guard let document = try? ArticleDocumentCodec.decode(data) else { return nil }
-        LineBreaker.prepare(language: document.metadata.language)
+        LineBreaker.prepare(for: document)
         return document
     }
 

@@ -63,6 +63,13 @@ final class Dictionaries: @unchecked Sendable {
     private let lock = NSLock()
     private var loaded: [DictionaryKey: HyphenDictionary?] = [:]
 
+    /// Whether the dictionary for `key` was loaded (or found missing) already.
+    func isLookedUp(_ key: DictionaryKey) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return loaded[key] != nil
+    }
+
     func dictionary(for key: DictionaryKey) -> HyphenDictionary? {
         lock.lock()
         defer { lock.unlock() }

@@ -34,9 +34,28 @@ public enum LineBreaker {
         return wrap(items, width: width, language: language).map { line in line.map(\.text).joined() }
     }
 
-    /// Loads what breaking lines of `language` needs (its hyphenation dictionary), so that the
-    /// first layout on the terminal thread does not wait for it.
-    public static func prepare(language: String?) { Hyphenator.prepare(language: language) }
+    /// Loads what laying `document` out may need, so that the terminal thread does not wait for it:
+    /// the hyphenation dictionary of its language when it has words long enough to need one in a
+    /// narrow pane or table column (`preparedWordLength` letters). Loading is slow for some
+    /// languages (German's 78,000 patterns take about 3 s in libhyphen) and done once per process.
+    public static func prepare(for document: ArticleDocument) {
+        guard let language = document.metadata.language, let key = DictionaryKey(language), !Dictionaries.shared.isLookedUp(key) else { return }
+        var run = 0
+        for paragraph in document.plainParagraphs {
+            for scalar in paragraph.unicodeScalars {
+                if scalar.properties.isAlphabetic {
+                    run += 1
+                    if run >= preparedWordLength { Hyphenator.prepare(language: language); return }
+                } else {
+                    run = 0
+                }
+            }
+            run = 0
+        }
+    }
+
+    /// Words at least this long make `prepare(for:)` load the dictionary.
+    static let preparedWordLength = 16
 
     /// The visible hyphen added where a word is broken.
     static let hyphen = "-"
@@ -138,23 +157,32 @@ public enum LineBreaker {
                 start = fits
                 continue
             }
-            // A word wider than the line: hyphenated by the dictionary, starting on this line
-            // when the line already holds words and a hyphenation point fits after them.
+            // A word wider than the line: hyphenated by the dictionary of the language, starting on
+            // this line when the line already holds words and a hyphenation point fits after them.
             let from = lineHasWords ? lastBreak : start
+            let points = hyphenationPoints(c, from, wordEnd, language: language)
             let room = width - widthFrom(c, start, from)
-            if let p = hyphenationPoint(c, from, wordEnd, room: room, language: language) {
+            if let p = points.last(where: { widthFrom(c, from, $0) + 1 <= room }) {
                 lines.append(line(c, start, p, hyphenated: true))
                 start = p
                 continue
             }
-            // No dictionary point fits: split where the line is full (after the words already on
-            // it when enough room is left, as a long URL would be).
-            if !lineHasWords || room >= min(8, width / 3), let split = forcedSplit(c, from: from, room: room) {
+            if lineHasWords {
+                // The word starts the next line; only a word the dictionary cannot hyphenate (none for
+                // the language, or a long URL) fills the room left here, split between two letters.
+                if points.isEmpty, room >= min(8, width / 3), let split = forcedSplit(c, from: from, room: room), split.hyphenated {
+                    lines.append(line(c, start, split.end, hyphenated: true))
+                    start = split.end
+                } else {
+                    lines.append(line(c, start, fits, hyphenated: c[fits - 1].isSoftHyphen))
+                    start = fits
+                }
+                continue
+            }
+            // Alone on its line and no hyphenation point fits: split where the line is full.
+            if let split = forcedSplit(c, from: start, room: width) {
                 lines.append(line(c, start, split.end, hyphenated: split.hyphenated))
                 start = split.end
-            } else if lineHasWords {
-                lines.append(line(c, start, fits, hyphenated: c[fits - 1].isSoftHyphen))
-                start = fits
             } else {
                 // Not even one cluster fits (a wide character on a one-column line): it goes alone.
                 lines.append(line(c, start, start + 1, hyphenated: false))
@@ -186,25 +214,23 @@ public enum LineBreaker {
         return visible
     }
 
-    /// The furthest dictionary hyphenation point of the word `c[wordStart..<wordEnd]` whose first
-    /// part and a hyphen take at most `room` columns.
-    private static func hyphenationPoint(_ c: [LayoutCluster], _ wordStart: Int, _ wordEnd: Int, room: Int, language: String?) -> Int? {
-        guard room >= 3, language != nil else { return nil }
-        var best: Int?
+    /// The dictionary's hyphenation points inside `c[wordStart..<wordEnd]`, in order, as positions
+    /// a line may end before (with a hyphen). Each run of letters is looked up on its own
+    /// ("(Donaudampfschiff…)," has one).
+    private static func hyphenationPoints(_ c: [LayoutCluster], _ wordStart: Int, _ wordEnd: Int, language: String?) -> [Int] {
+        guard language != nil else { return [] }
+        var points: [Int] = []
         var k = wordStart
-        // Each run of letters is looked up on its own ("(Donaudampfschiff…)," has one).
         while k < wordEnd {
             guard isLetter(c[k]) else { k += 1; continue }
             var end = k
             while end < wordEnd && isLetter(c[end]) { end += 1 }
-            let letters = c[k..<end].map { Substring($0.text) }
-            for point in Hyphenator.points(letters, language: language) {
-                let p = k + point
-                if widthFrom(c, wordStart, p) + 1 <= room { best = p }
+            if end - k >= 4 {
+                points += Hyphenator.points(c[k..<end].map { Substring($0.text) }, language: language).map { k + $0 }
             }
             k = end
         }
-        return best
+        return points
     }
 
     /// Where to split a word with no hyphenation point that fits: after as many clusters as fit
