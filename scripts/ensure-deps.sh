@@ -1,6 +1,9 @@
 #!/bin/sh
 # Installs the Debian packages the build and the tests need, or says exactly how to.
 # Usage: scripts/ensure-deps.sh [package...]   (default: the build and test set)
+# As root it installs with apt-get (no recommended extras, waiting up to 5 min for another apt to
+# finish) under a policy-rc.d that forbids starting services: packages such as tt-rss or
+# postgresql would otherwise start system daemons from their postinst; our tests start their own.
 set -eu
 # libhyphen-dev and the hyphen-* dictionaries: layout hyphenates over-long words (TelexArticles).
 packages="${*:-pkg-config libncursesw5-dev libsqlite3-dev libxml2-dev zlib1g-dev libhyphen-dev hyphen-de hyphen-en-us hyphen-es hyphen-fr hyphen-it tmux python3}"
@@ -14,11 +17,19 @@ done
 if [ "$(id -u)" = 0 ]; then
   echo "Installing missing Debian packages:$missing"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq >/dev/null 2>&1 || apt-get update
-  apt-get install -y -qq$missing
+  policy=/usr/sbin/policy-rc.d
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\n# temporary, from telex scripts/ensure-deps.sh: start no service\nexit 101\n' >"$policy"
+    chmod 0755 "$policy"
+    trap 'rm -f "$policy"' EXIT
+    trap 'exit 1' INT TERM HUP
+  fi
+  lock="-o DPkg::Lock::Timeout=300"
+  apt-get $lock update -qq >/dev/null 2>&1 || apt-get $lock update
+  apt-get $lock install -y -qq --no-install-recommends$missing
 else
   echo "Missing Debian packages:$missing" >&2
   echo "Install them with:" >&2
-  echo "  sudo apt-get install -y$missing" >&2
+  echo "  sudo apt-get install -y --no-install-recommends$missing" >&2
   exit 1
 fi
