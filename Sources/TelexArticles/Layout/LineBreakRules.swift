@@ -20,26 +20,52 @@ enum LineBreakRules {
         return LineBreakClass(rawValue: LineBreakTable.classes[lo]) ?? .AL
     }
 
+    /// Classes of the ASCII bytes (`asciiClasses[byte]`).
+    static let asciiClasses: [LineBreakClass] = ascii
+
     private static let ascii: [LineBreakClass] = (0..<0x80).map { v in
         var lo = 0
         while lo + 1 < LineBreakTable.starts.count && LineBreakTable.starts[lo + 1] <= UInt32(v) { lo += 1 }
         return LineBreakClass(rawValue: LineBreakTable.classes[lo]) ?? .AL
     }
 
-    /// For each cluster, whether a line may break before it (the first is always false).
-    /// `joinsNext[i]` is true when cluster i ends with a ZWJ (LB8a).
-    static func opportunities(_ classes: [LineBreakClass], joinsNext: [Bool]) -> [Bool] {
+    /// For each cell of `range`, whether a line may break before it (the first is always false).
+    static func opportunities(_ cells: [Paragraph.Cell], _ range: Range<Int>) -> [Bool] {
+        let classes = cells[range].map(\.breakClass)
         let n = classes.count
         var out = [Bool](repeating: false, count: n)
         guard n > 1 else { return out }
+        let pairs = pairTable, stride = classCount
         // The last cluster before position i that is not a space (rules written "X SP* ×").
         var beforeSpaces = -1
         for i in 1..<n {
-            if classes[i - 1] != .SP { beforeSpaces = i - 1 }
-            out[i] = mayBreak(classes, i, beforeSpaces: beforeSpaces, joinsPrevious: joinsNext[i - 1])
+            let a = classes[i - 1]
+            if a != .SP { beforeSpaces = i - 1 }
+            let joins = cells[range.lowerBound + i - 1].joinsNextCell
+            let known = pairs[Int(a.rawValue) &* stride &+ Int(classes[i].rawValue)]
+            out[i] = known != contextual && !joins ? known == 1 : mayBreak(classes, i, beforeSpaces: beforeSpaces, joinsPrevious: joins)
         }
         return out
     }
+
+    private static let classCount = Int(LineBreakClass.CPWide.rawValue) + 1
+    private static let contextual: UInt8 = 2
+
+    /// The rules' answer for each pair (a, b) of adjacent classes when it depends on nothing else
+    /// (0 no, 1 yes), or `contextual` where spaces before, the cluster after, or the one two back
+    /// matter (a space or a ZWJ before, an opening quote, a hyphen after a Hebrew letter, a closing
+    /// quote): UAX #14's pair table, computed from the rules themselves so the two cannot disagree.
+    private static let pairTable: [UInt8] = {
+        var table = [UInt8](repeating: contextual, count: classCount * classCount)
+        for a in 0..<classCount {
+            for b in 0..<classCount {
+                guard let ca = LineBreakClass(rawValue: UInt8(a)), let cb = LineBreakClass(rawValue: UInt8(b)) else { continue }
+                if ca == .SP || ca == .QUPi || ca == .HY || ca == .BA || cb == .QUPf { continue }
+                table[a * classCount + b] = mayBreak([ca, cb], 1, beforeSpaces: 0, joinsPrevious: false) ? 1 : 0
+            }
+        }
+        return table
+    }()
 
     private static func mayBreak(_ c: [LineBreakClass], _ i: Int, beforeSpaces: Int, joinsPrevious: Bool) -> Bool {
         let a = c[i - 1], b = c[i]

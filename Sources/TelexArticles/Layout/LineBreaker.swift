@@ -1,20 +1,3 @@
-import TelexScreen
-
-/// One grapheme cluster ready for layout: what is drawn, its width, role, link and line-break class.
-struct LayoutCluster {
-    /// The cell text ("" for the invisible: soft hyphen, zero-width space, word joiner).
-    var text: String
-    var width: Int
-    var role: TextRole
-    var linkIndex: Int?
-    var breakClass: LineBreakClass
-    /// The cluster ends with a ZWJ: no break after it (UAX #14 LB8a).
-    var joinsNext = false
-    var isSoftHyphen = false
-
-    var isSpace: Bool { breakClass == .SP }
-}
-
 /// The one line breaker: the reading view, the preview and `telex read` all break lines here.
 ///
 /// Break opportunities follow Unicode line breaking (UAX #14, `LineBreakRules`), so lines never
@@ -30,8 +13,10 @@ public enum LineBreaker {
     /// "de-DE") picks the hyphenation dictionary for over-long words.
     public static func lines(_ text: String, width: Int, language: String? = nil) -> [String] {
         guard width > 0 else { return [] }
-        let items = clusters(text, role: .body, linkIndex: nil).map { Optional($0) }
-        return wrap(items, width: width, language: language).map { line in line.map(\.text).joined() }
+        let paragraph = Paragraph(text, role: .body)
+        return wrap(paragraph, width: width, language: language).map { line in
+            paragraph.text(line.range) + (line.hyphen ? hyphen : "")
+        }
     }
 
     /// Loads what laying `document` out may need, so that the terminal thread does not wait for it:
@@ -60,70 +45,53 @@ public enum LineBreaker {
     /// The visible hyphen added where a word is broken.
     static let hyphen = "-"
 
-    /// Clusters of `text` with a role. Controls are removed; whitespace other than the no-break
-    /// spaces becomes single breaking spaces.
-    static func clusters(_ text: String, role: TextRole, linkIndex: Int?) -> [LayoutCluster] {
-        var result: [LayoutCluster] = []
-        result.reserveCapacity(text.utf8.count)
-        for ch in text {
-            let scalars = ch.unicodeScalars
-            guard let first = scalars.first else { continue }
-            var breakClass = LineBreakRules.lineBreakClass(of: first)
-            if ch.isWhitespace && breakClass != .GL {
-                result.append(LayoutCluster(text: " ", width: 1, role: role, linkIndex: linkIndex, breakClass: .SP))
-                continue
-            }
-            if TerminalSafe.isUnsafe(first) { continue }
-            if scalars.count == 1, let invisible = Self.invisible(first) {
-                result.append(LayoutCluster(text: "", width: 0, role: role, linkIndex: linkIndex, breakClass: invisible,
-                                            isSoftHyphen: first == "\u{AD}"))
-                continue
-            }
-            let glyph = Glyph(ch)
-            if glyph == .replacement && !scalars.elementsEqual("\u{FFFD}".unicodeScalars) { continue }
-            // LB10: a mark with nothing to attach to (or attached to a space) is a letter.
-            if breakClass == .CM || breakClass == .ZWJ || (breakClass == .SP && scalars.count > 1) { breakClass = .AL }
-            result.append(LayoutCluster(text: glyph.padding == 0 ? glyph.text : glyph.text + String(repeating: " ", count: glyph.padding),
-                                        width: glyph.width, role: role, linkIndex: linkIndex, breakClass: breakClass,
-                                        joinsNext: scalars.count > 1 && scalars.last == "\u{200D}"))
-        }
-        return result
+    /// One line: cells of the paragraph (trailing spaces left out), and whether a hyphen ends it.
+    struct Line: Equatable {
+        var range: Range<Int>
+        var hyphen: Bool
     }
 
-    /// Format characters that take no cell and only say where lines may (not) break.
-    private static func invisible(_ s: Unicode.Scalar) -> LineBreakClass? {
-        switch s.value {
-        case 0xAD: return .BA           // soft hyphen: a break opportunity, shown only when used
-        case 0x200B: return .ZW         // zero-width space
-        case 0x2060, 0xFEFF: return .WJ // word joiners
-        case 0x200C: return .CM         // zero-width non-joiner: attaches, breaks nothing
-        default: return nil
-        }
-    }
-
-    /// Lines of at most `width` columns. A `nil` element in `items` is a forced line break.
-    static func wrap(_ items: [LayoutCluster?], width: Int, language: String?) -> [[LayoutCluster]] {
+    /// Lines of at most `width` columns. Forced breaks in `paragraph` end a line even when empty.
+    static func wrap(_ paragraph: Paragraph, width: Int, language: String?) -> [Line] {
         let width = max(width, 1)
-        var lines: [[LayoutCluster]] = []
-        var segment: [LayoutCluster] = []
-        for item in items {
-            if let item { segment.append(item); continue }
-            // A forced break ends the line even when it is empty.
+        var lines: [Line] = []
+        let cells = paragraph.cells
+        var segmentStart = 0
+        for (i, cell) in cells.enumerated() where cell.isForcedBreak {
             let before = lines.count
-            fill(segment, width: width, language: language, into: &lines)
-            if lines.count == before { lines.append([]) }
-            segment.removeAll(keepingCapacity: true)
+            fill(paragraph, segmentStart..<i, width: width, language: language, into: &lines)
+            if lines.count == before { lines.append(Line(range: i..<i, hyphen: false)) }
+            segmentStart = i + 1
         }
-        fill(segment, width: width, language: language, into: &lines)
+        fill(paragraph, segmentStart..<cells.count, width: width, language: language, into: &lines)
         return lines
     }
 
-    /// Greedy filling of one paragraph (no forced breaks inside).
-    private static func fill(_ c: [LayoutCluster], width: Int, language: String?, into lines: inout [[LayoutCluster]]) {
-        let n = c.count
-        guard n > 0 else { return }
-        let breaks = LineBreakRules.opportunities(c.map(\.breakClass), joinsNext: c.map(\.joinsNext))
-        var start = 0
+    /// Lines of at most `width` columns cut anywhere (preformatted text).
+    static func hardWrap(_ paragraph: Paragraph, width: Int) -> [Line] {
+        var lines: [Line] = []
+        var start = 0, used = 0
+        for (k, cell) in paragraph.cells.enumerated() {
+            if used + Int(cell.width) > width && k > start { lines.append(Line(range: start..<k, hyphen: false)); start = k; used = 0 }
+            used += Int(cell.width)
+        }
+        if start < paragraph.cells.count { lines.append(Line(range: start..<paragraph.cells.count, hyphen: false)) }
+        return lines
+    }
+
+    /// Greedy filling of one run of cells with no forced break inside.
+    private static func fill(_ p: Paragraph, _ segment: Range<Int>, width: Int, language: String?, into lines: inout [Line]) {
+        guard !segment.isEmpty else { return }
+        let c = p.cells
+        let n = segment.upperBound
+        let breaks = LineBreakRules.opportunities(c, segment)
+        func mayBreak(_ i: Int) -> Bool { breaks[i - segment.lowerBound] }
+        func emit(_ start: Int, _ end: Int, hyphen: Bool) {
+            var last = end
+            while last > start && (c[last - 1].isSpace || c[last - 1].width == 0) { last -= 1 }
+            lines.append(Line(range: start..<last, hyphen: hyphen))
+        }
+        var start = segment.lowerBound
         while true {
             while start < n && c[start].isSpace { start += 1 }
             guard start < n else { return }
@@ -134,99 +102,87 @@ public enum LineBreaker {
             var lastBreak = start // the last break position seen (start when none)
             var i = start
             while i < n {
-                if i > start && breaks[i] {
+                if i > start && mayBreak(i) {
                     lastBreak = i
                     if visible + (c[i - 1].isSoftHyphen ? 1 : 0) <= width { fits = i }
                 }
-                used += c[i].width
+                used += Int(c[i].width)
                 if !c[i].isSpace { visible = used }
                 if visible > width { break }
                 i += 1
             }
             if i == n {
-                lines.append(line(c, start, n, hyphenated: false))
+                emit(start, n, hyphen: false)
                 return
             }
             // Cluster i overflows. The word it belongs to runs from the last break to the next one.
             var wordEnd = i + 1
-            while wordEnd < n && !breaks[wordEnd] { wordEnd += 1 }
+            while wordEnd < n && !mayBreak(wordEnd) { wordEnd += 1 }
             let lineHasWords = fits > start
             if lineHasWords && visibleWidth(c, lastBreak, wordEnd) <= width {
                 // The ordinary case: break at the last opportunity that fits.
-                lines.append(line(c, start, fits, hyphenated: c[fits - 1].isSoftHyphen))
+                emit(start, fits, hyphen: c[fits - 1].isSoftHyphen)
                 start = fits
                 continue
             }
             // A word wider than the line: hyphenated by the dictionary of the language, starting on
             // this line when the line already holds words and a hyphenation point fits after them.
             let from = lineHasWords ? lastBreak : start
-            let points = hyphenationPoints(c, from, wordEnd, language: language)
-            let room = width - widthFrom(c, start, from)
-            if let p = points.last(where: { widthFrom(c, from, $0) + 1 <= room }) {
-                lines.append(line(c, start, p, hyphenated: true))
-                start = p
+            let points = hyphenationPoints(p, from, wordEnd, language: language)
+            let room = width - p.width(start..<from)
+            if let point = points.last(where: { p.width(from..<$0) + 1 <= room }) {
+                emit(start, point, hyphen: true)
+                start = point
                 continue
             }
             if lineHasWords {
                 // The word starts the next line; only a word the dictionary cannot hyphenate (none for
                 // the language, or a long URL) fills the room left here, split between two letters.
-                if points.isEmpty, room >= min(8, width / 3), let split = forcedSplit(c, from: from, room: room), split.hyphenated {
-                    lines.append(line(c, start, split.end, hyphenated: true))
+                if points.isEmpty, room >= min(8, width / 3), let split = forcedSplit(p, from: from, to: n, room: room), split.hyphenated {
+                    emit(start, split.end, hyphen: true)
                     start = split.end
                 } else {
-                    lines.append(line(c, start, fits, hyphenated: c[fits - 1].isSoftHyphen))
+                    emit(start, fits, hyphen: c[fits - 1].isSoftHyphen)
                     start = fits
                 }
                 continue
             }
             // Alone on its line and no hyphenation point fits: split where the line is full.
-            if let split = forcedSplit(c, from: start, room: width) {
-                lines.append(line(c, start, split.end, hyphenated: split.hyphenated))
+            if let split = forcedSplit(p, from: start, to: n, room: width) {
+                emit(start, split.end, hyphen: split.hyphenated)
                 start = split.end
             } else {
                 // Not even one cluster fits (a wide character on a one-column line): it goes alone.
-                lines.append(line(c, start, start + 1, hyphenated: false))
+                emit(start, start + 1, hyphen: false)
                 start += 1
             }
         }
     }
 
-    /// The clusters of a line, trailing spaces and invisible clusters dropped, a hyphen added when the word was broken.
-    private static func line(_ c: [LayoutCluster], _ start: Int, _ end: Int, hyphenated: Bool) -> [LayoutCluster] {
-        var last = end
-        while last > start && (c[last - 1].isSpace || c[last - 1].width == 0) { last -= 1 }
-        var out = Array(c[start..<last])
-        out.removeAll { $0.width == 0 && $0.text.isEmpty }
-        if hyphenated, end > start {
-            let at = c[end - 1]
-            out.append(LayoutCluster(text: hyphen, width: 1, role: at.role, linkIndex: at.linkIndex, breakClass: .HY))
-        }
-        return out
-    }
-
     /// Width of `c[start..<end]` without its trailing spaces.
-    private static func visibleWidth(_ c: [LayoutCluster], _ start: Int, _ end: Int) -> Int {
+    private static func visibleWidth(_ c: [Paragraph.Cell], _ start: Int, _ end: Int) -> Int {
         var used = 0, visible = 0
         for k in start..<end {
-            used += c[k].width
+            used += Int(c[k].width)
             if !c[k].isSpace { visible = used }
         }
         return visible
     }
 
-    /// The dictionary's hyphenation points inside `c[wordStart..<wordEnd]`, in order, as positions
-    /// a line may end before (with a hyphen). Each run of letters is looked up on its own
+    /// The dictionary's hyphenation points inside cells `wordStart..<wordEnd`, in order, as
+    /// positions a line may end before (with a hyphen). Each run of letters is looked up on its own
     /// ("(Donaudampfschiff…)," has one).
-    private static func hyphenationPoints(_ c: [LayoutCluster], _ wordStart: Int, _ wordEnd: Int, language: String?) -> [Int] {
+    private static func hyphenationPoints(_ p: Paragraph, _ wordStart: Int, _ wordEnd: Int, language: String?) -> [Int] {
         guard language != nil else { return [] }
         var points: [Int] = []
         var k = wordStart
         while k < wordEnd {
-            guard isLetter(c[k]) else { k += 1; continue }
+            guard isLetter(p, k) else { k += 1; continue }
             var end = k
-            while end < wordEnd && isLetter(c[end]) { end += 1 }
+            while end < wordEnd && isLetter(p, end) { end += 1 }
             if end - k >= 4 {
-                points += Hyphenator.points(c[k..<end].map { Substring($0.text) }, language: language).map { k + $0 }
+                let letters = (k..<end).map { Substring(p.text($0..<($0 + 1))) }
+                points += Hyphenator.points(letters, language: language).map { k + $0 }
             }
             k = end
         }
@@ -235,48 +191,32 @@ public enum LineBreaker {
 
     /// Where to split a word with no hyphenation point that fits: after as many clusters as fit
     /// `room`, with a visible hyphen when letters or digits are on both sides; nil when none fits.
-    private static func forcedSplit(_ c: [LayoutCluster], from start: Int, room: Int) -> (end: Int, hyphenated: Bool)? {
-        var p = start
+    private static func forcedSplit(_ p: Paragraph, from start: Int, to limit: Int, room: Int) -> (end: Int, hyphenated: Bool)? {
+        let c = p.cells
+        var end = start
         var used = 0
-        while p < c.count && used + c[p].width <= room { used += c[p].width; p += 1 }
-        guard p > start else { return nil }
-        guard p < c.count, room >= 2, isWordCharacter(c[p - 1]), isWordCharacter(c[p]) else { return (p, false) }
+        while end < limit && used + Int(c[end].width) <= room { used += Int(c[end].width); end += 1 }
+        guard end > start else { return nil }
+        guard end < limit, room >= 2, isWordCharacter(p, end - 1), isWordCharacter(p, end) else { return (end, false) }
         // Leave room for the hyphen.
         if used + 1 > room {
-            guard p - 1 > start else { return (p, false) }
-            p -= 1
+            guard end - 1 > start else { return (end, false) }
+            end -= 1
         }
-        return (p, isWordCharacter(c[p - 1]) && isWordCharacter(c[p]))
+        return (end, isWordCharacter(p, end - 1) && isWordCharacter(p, end))
     }
 
-    private static func widthFrom(_ c: [LayoutCluster], _ start: Int, _ end: Int) -> Int {
-        var w = 0
-        for k in start..<end { w += c[k].width }
-        return w
+    private static func firstCharacter(_ p: Paragraph, _ k: Int) -> Character? { p.text(k..<(k + 1)).first }
+
+    private static func isLetter(_ p: Paragraph, _ k: Int) -> Bool {
+        let cls = p.cells[k].breakClass
+        guard cls == .AL || cls == .HL else { return false }
+        return firstCharacter(p, k)?.isLetter ?? false
     }
 
-    private static func isLetter(_ c: LayoutCluster) -> Bool {
-        guard c.breakClass == .AL || c.breakClass == .HL, let first = c.text.first else { return false }
-        return first.isLetter
-    }
-
-    private static func isWordCharacter(_ c: LayoutCluster) -> Bool {
-        guard c.breakClass == .AL || c.breakClass == .HL || c.breakClass == .NU, let first = c.text.first else { return false }
+    private static func isWordCharacter(_ p: Paragraph, _ k: Int) -> Bool {
+        let cls = p.cells[k].breakClass
+        guard cls == .AL || cls == .HL || cls == .NU, let first = firstCharacter(p, k) else { return false }
         return first.isLetter || first.isNumber
     }
-
-    /// Spans from clusters, merging neighbours with the same role and link.
-    static func spans(_ clusters: [LayoutCluster]) -> [DisplaySpan] {
-        var spans: [DisplaySpan] = []
-        for c in clusters where !c.text.isEmpty {
-            if let last = spans.last, last.role == c.role, last.linkIndex == c.linkIndex {
-                spans[spans.count - 1].text += c.text
-            } else {
-                spans.append(DisplaySpan(text: c.text, role: c.role, linkIndex: c.linkIndex))
-            }
-        }
-        return spans
-    }
-
-    static func width(_ clusters: [LayoutCluster]) -> Int { clusters.reduce(0) { $0 + $1.width } }
 }

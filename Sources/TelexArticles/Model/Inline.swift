@@ -1,3 +1,5 @@
+import Foundation
+
 /// A run of text inside a block.
 public indirect enum Inline: Sendable, Hashable {
     case text(String)
@@ -18,7 +20,10 @@ public indirect enum Inline: Sendable, Hashable {
     public static func plainText(_ inlines: [Inline], keepingSoftHyphens: Bool) -> String {
         var out = ""
         append(inlines, to: &out)
-        if !keepingSoftHyphens && out.unicodeScalars.contains("\u{AD}") {
+        // 0xAD is the soft hyphen's last UTF-8 byte: a quick test (extraction asks for plain text
+        // often) before looking at scalars.
+        if !keepingSoftHyphens && out.utf8.withContiguousStorageIfAvailable({ $0.isEmpty ? false : memchr($0.baseAddress!, 0xAD, $0.count) != nil }) != false
+            && out.unicodeScalars.contains("\u{AD}") {
             out.unicodeScalars.removeAll { $0 == "\u{AD}" }
         }
         return out

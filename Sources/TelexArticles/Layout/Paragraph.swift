@@ -1,0 +1,202 @@
+import TelexScreen
+
+/// Text ready for line breaking: the drawn UTF-8 bytes of its grapheme clusters, and for each
+/// cluster a small plain record (where its bytes end, its width, line-break class and style).
+///
+/// Why this shape: layout touches every character of a story, and a `String` and a role per
+/// cluster (the first version) made laying out a 1 MB page cost 240 ms. Plain records and one
+/// byte buffer need no reference counting; ASCII (most of Latin text) is read a byte at a time
+/// without grapheme segmentation, which only runs where non-ASCII text is.
+struct Paragraph {
+    struct Cell {
+        /// End of the cluster's bytes in `bytes` (it starts where the previous cell ends).
+        var end: Int32
+        var width: UInt8
+        var breakClass: LineBreakClass
+        var flags: UInt8
+        /// Index into `styles`.
+        var style: UInt32
+
+        static let softHyphen: UInt8 = 1
+        static let joinsNext: UInt8 = 2
+
+        var isSpace: Bool { breakClass == .SP }
+        /// A forced line break (a `<br>`): not drawn, it ends the line.
+        var isForcedBreak: Bool { breakClass == .BK }
+        var isSoftHyphen: Bool { flags & Cell.softHyphen != 0 }
+        var joinsNextCell: Bool { flags & Cell.joinsNext != 0 }
+    }
+
+    struct Style: Hashable {
+        var role: TextRole
+        var linkIndex: Int?
+    }
+
+    private(set) var bytes: [UInt8] = []
+    private(set) var cells: [Cell] = []
+    private(set) var styles: [Style] = []
+
+    init() {}
+
+    init(_ text: String, role: TextRole, linkIndex: Int? = nil) {
+        append(text, role: role, linkIndex: linkIndex)
+    }
+
+    var isEmpty: Bool { cells.isEmpty }
+
+    func start(_ i: Int) -> Int { i == 0 ? 0 : Int(cells[i - 1].end) }
+
+    /// The drawn text of cells `range`.
+    func text(_ range: Range<Int>) -> String {
+        guard !range.isEmpty else { return "" }
+        return String(decoding: bytes[start(range.lowerBound)..<Int(cells[range.upperBound - 1].end)], as: UTF8.self)
+    }
+
+    /// Width of cells `range`.
+    func width(_ range: Range<Int>) -> Int {
+        var w = 0
+        for k in range { w += Int(cells[k].width) }
+        return w
+    }
+
+    // MARK: Building
+
+    /// Appends `text` with a role and link. Controls are removed; whitespace other than the
+    /// no-break spaces becomes breaking spaces (one per whitespace character).
+    mutating func append(_ text: String, role: TextRole, linkIndex: Int?) {
+        let style = styleIndex(Style(role: role, linkIndex: linkIndex))
+        var text = text
+        text.withUTF8 { append(utf8: $0, style: style) }
+    }
+
+    /// A forced line break.
+    mutating func appendForcedBreak() {
+        cells.append(Cell(end: Int32(bytes.count), width: 0, breakClass: .BK, flags: 0, style: styleIndex(Style(role: .body))))
+    }
+
+    mutating func append(_ other: Paragraph) {
+        let offset = Int32(bytes.count)
+        var styleMap: [UInt32] = []
+        for style in other.styles { styleMap.append(styleIndex(style)) }
+        bytes += other.bytes
+        for var cell in other.cells {
+            cell.end += offset
+            cell.style = styleMap[Int(cell.style)]
+            cells.append(cell)
+        }
+    }
+
+    private mutating func styleIndex(_ style: Style) -> UInt32 {
+        if let last = styles.last, last == style { return UInt32(styles.count - 1) }
+        if let i = styles.lastIndex(of: style) { return UInt32(i) }
+        styles.append(style)
+        return UInt32(styles.count - 1)
+    }
+
+    private mutating func append(utf8 s: UnsafeBufferPointer<UInt8>, style: UInt32) {
+        let n = s.count
+        // Grown geometrically: paragraphs are built from many short runs.
+        if bytes.capacity < bytes.count + n { bytes.reserveCapacity(max(bytes.count + n, 2 * bytes.capacity)) }
+        if cells.capacity < cells.count + n { cells.reserveCapacity(max(cells.count + n, 2 * cells.capacity)) }
+        let ascii = LineBreakRules.asciiClasses
+        var i = 0
+        while i < n {
+            let b = s[i]
+            // An ASCII byte not followed by a non-ASCII one (which could be a combining mark) is a
+            // grapheme cluster of its own.
+            if b < 0x80 && (i + 1 == n || s[i + 1] < 0x80) {
+                if b > 0x20 && b < 0x7F {
+                    // A run of printable ASCII: its bytes at once, a cell per byte.
+                    var j = i + 1
+                    while j < n && s[j] > 0x20 && s[j] < 0x7F && (j + 1 == n || s[j + 1] < 0x80) { j += 1 }
+                    var end = Int32(bytes.count)
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: s[i..<j]))
+                    for k in i..<j {
+                        end += 1
+                        cells.append(Cell(end: end, width: 1, breakClass: ascii[Int(s[k])], flags: 0, style: style))
+                    }
+                    i = j
+                    continue
+                }
+                if b == 0x20 || (b >= 0x09 && b <= 0x0D) { appendSpace(style) }
+                i += 1
+                continue
+            }
+            // Grapheme clusters up to the next ASCII byte followed by ASCII (a cluster boundary).
+            var j = i + 1
+            while j < n && !(s[j] < 0x80 && (j + 1 == n || s[j + 1] < 0x80)) { j += 1 }
+            for ch in String(decoding: UnsafeBufferPointer(rebasing: s[i..<j]), as: UTF8.self) { append(ch, style: style) }
+            i = j
+        }
+    }
+
+    private mutating func appendSpace(_ style: UInt32) {
+        bytes.append(0x20)
+        cells.append(Cell(end: Int32(bytes.count), width: 1, breakClass: .SP, flags: 0, style: style))
+    }
+
+    private mutating func append(_ ch: Character, style: UInt32) {
+        let scalars = ch.unicodeScalars
+        guard let first = scalars.first else { return }
+        var breakClass = LineBreakRules.lineBreakClass(of: first)
+        if breakClass != .GL && Self.isWhiteSpace(first) { appendSpace(style); return }
+        if TerminalSafe.isUnsafe(first) { return }
+        let single = scalars.index(after: scalars.startIndex) == scalars.endIndex
+        if single, let invisible = Self.invisible(first) {
+            cells.append(Cell(end: Int32(bytes.count), width: 0, breakClass: invisible,
+                              flags: first == "\u{AD}" ? Cell.softHyphen : 0, style: style))
+            return
+        }
+        let glyph = Glyph(ch)
+        if glyph == .replacement && !(single && first == "\u{FFFD}") { return }
+        // LB10: a mark with nothing to attach to (or attached to a space) is a letter.
+        if breakClass == .CM || breakClass == .ZWJ || (breakClass == .SP && !single) { breakClass = .AL }
+        bytes += glyph.text.utf8
+        for _ in 0..<glyph.padding { bytes.append(0x20) }
+        cells.append(Cell(end: Int32(bytes.count), width: UInt8(clamping: glyph.width), breakClass: breakClass,
+                          flags: !single && scalars.last == "\u{200D}" ? Cell.joinsNext : 0, style: style))
+    }
+
+    /// Unicode White_Space outside ASCII (U+0085, U+00A0, U+1680, U+2000…U+200A, U+2028, U+2029,
+    /// U+202F, U+205F, U+3000); the no-break ones are kept by their class (GL) before this is asked.
+    private static func isWhiteSpace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        guard v == 0x85 || v == 0xA0 || v == 0x1680 || (v >= 0x2000 && v <= 0x205F) || v == 0x3000 else { return false }
+        return s.properties.isWhitespace
+    }
+
+    /// Format characters that take no cell and only say where lines may (not) break.
+    private static func invisible(_ s: Unicode.Scalar) -> LineBreakClass? {
+        switch s.value {
+        case 0xAD: return .BA           // soft hyphen: a break opportunity, shown only when used
+        case 0x200B: return .ZW         // zero-width space
+        case 0x2060, 0xFEFF: return .WJ // word joiners
+        case 0x200C: return .CM         // zero-width non-joiner: attaches, breaks nothing
+        default: return nil
+        }
+    }
+
+    // MARK: Output
+
+    /// The spans of cells `range` (same role and link merged), with a hyphen after them when `hyphen`.
+    func spans(_ range: Range<Int>, hyphen: Bool) -> [DisplaySpan] {
+        var spans: [DisplaySpan] = []
+        var k = range.lowerBound
+        while k < range.upperBound {
+            let style = cells[k].style
+            var end = k + 1
+            while end < range.upperBound && cells[end].style == style { end += 1 }
+            let text = self.text(k..<end)
+            if !text.isEmpty {
+                let s = styles[Int(style)]
+                spans.append(DisplaySpan(text: text, role: s.role, linkIndex: s.linkIndex))
+            }
+            k = end
+        }
+        if hyphen, range.upperBound > 0 {
+            let s = styles[Int(cells[range.upperBound - 1].style)]
+            spans.append(DisplaySpan(text: LineBreaker.hyphen, role: s.role, linkIndex: s.linkIndex))
+        }
+        return spans
+    }
+}
