@@ -29,24 +29,38 @@ enum LineBreakRules {
         return LineBreakClass(rawValue: LineBreakTable.classes[lo]) ?? .AL
     }
 
-    /// For each cell of `range`, whether a line may break before it (the first is always false).
-    static func opportunities(_ cells: [Paragraph.Cell], _ range: Range<Int>) -> [Bool] {
-        let classes = cells[range].map(\.breakClass)
-        let n = classes.count
-        var out = [Bool](repeating: false, count: n)
-        guard n > 1 else { return out }
-        let pairs = pairTable, stride = classCount
-        // The last cluster before position i that is not a space (rules written "X SP* ×").
-        var beforeSpaces = -1
-        for i in 1..<n {
-            let a = classes[i - 1]
-            if a != .SP { beforeSpaces = i - 1 }
-            let joins = cells[range.lowerBound + i - 1].joinsNextCell
-            let known = pairs[Int(a.rawValue) &* stride &+ Int(classes[i].rawValue)]
-            out[i] = known != contextual && !joins ? known == 1 : mayBreak(classes, i, beforeSpaces: beforeSpaces, joinsPrevious: joins)
+    /// The classes of a run of cells (a paragraph between forced breaks), indexed from 0.
+    struct Classes {
+        let cells: [Paragraph.Cell]
+        let base: Int
+        let count: Int
+        init(_ cells: [Paragraph.Cell], _ range: Range<Int>) { self.cells = cells; base = range.lowerBound; count = range.count }
+        init(_ classes: [LineBreakClass]) {
+            cells = classes.map { Paragraph.Cell(end: 0, width: 1, breakClass: $0, flags: 0, style: 0) }
+            base = 0; count = classes.count
         }
-        return out
+        @inline(__always) subscript(i: Int) -> LineBreakClass { cells[base + i].breakClass }
+        @inline(__always) func joinsNext(_ i: Int) -> Bool { cells[base + i].joinsNextCell }
     }
+
+    /// Whether a line may break before cluster `i` (0 < i < count) of `c`. Most pairs are answered
+    /// by the pair table; the others (after spaces, quotes, hyphens, a ZWJ) by the rules.
+    @inline(__always)
+    static func mayBreak(before i: Int, in c: Classes, pairs: [UInt8]) -> Bool {
+        let a = c[i - 1], b = c[i]
+        let joins = c.joinsNext(i - 1)
+        if !joins {
+            let known = pairs[Int(a.rawValue) &* classCount &+ Int(b.rawValue)]
+            if known != contextual { return known == 1 }
+        }
+        if b == .SP || b == .ZW { return false }  // LB7, before looking back over spaces
+        var beforeSpaces = i - 1
+        while beforeSpaces >= 0 && c[beforeSpaces] == .SP { beforeSpaces -= 1 }
+        return mayBreak(c, i, beforeSpaces: beforeSpaces, joinsPrevious: joins)
+    }
+
+    /// The pair table (see `pairTable`), for callers to hold while they ask `mayBreak` many times.
+    static var pairs: [UInt8] { pairTable }
 
     private static let classCount = Int(LineBreakClass.CPWide.rawValue) + 1
     private static let contextual: UInt8 = 2
@@ -61,13 +75,13 @@ enum LineBreakRules {
             for b in 0..<classCount {
                 guard let ca = LineBreakClass(rawValue: UInt8(a)), let cb = LineBreakClass(rawValue: UInt8(b)) else { continue }
                 if ca == .SP || ca == .QUPi || ca == .HY || ca == .BA || cb == .QUPf { continue }
-                table[a * classCount + b] = mayBreak([ca, cb], 1, beforeSpaces: 0, joinsPrevious: false) ? 1 : 0
+                table[a * classCount + b] = mayBreak(Classes([ca, cb]), 1, beforeSpaces: 0, joinsPrevious: false) ? 1 : 0
             }
         }
         return table
     }()
 
-    private static func mayBreak(_ c: [LineBreakClass], _ i: Int, beforeSpaces: Int, joinsPrevious: Bool) -> Bool {
+    private static func mayBreak(_ c: Classes, _ i: Int, beforeSpaces: Int, joinsPrevious: Bool) -> Bool {
         let a = c[i - 1], b = c[i]
         // LB4-LB6: mandatory breaks (the layout passes forced breaks separately; kept for completeness).
         if a == .BK || a == .LF || a == .NL || (a == .CR && b != .LF) { return true }

@@ -84,8 +84,8 @@ public enum LineBreaker {
         guard !segment.isEmpty else { return }
         let c = p.cells
         let n = segment.upperBound
-        let breaks = LineBreakRules.opportunities(c, segment)
-        func mayBreak(_ i: Int) -> Bool { breaks[i - segment.lowerBound] }
+        let classes = LineBreakRules.Classes(c, segment), pairs = LineBreakRules.pairs
+        func mayBreak(_ i: Int) -> Bool { LineBreakRules.mayBreak(before: i - segment.lowerBound, in: classes, pairs: pairs) }
         func emit(_ start: Int, _ end: Int, hyphen: Bool) {
             var last = end
             while last > start && (c[last - 1].isSpace || c[last - 1].width == 0) { last -= 1 }

@@ -109,12 +109,11 @@ struct Paragraph {
                     // A run of printable ASCII: its bytes at once, a cell per byte.
                     var j = i + 1
                     while j < n && s[j] > 0x20 && s[j] < 0x7F && (j + 1 == n || s[j + 1] < 0x80) { j += 1 }
-                    var end = Int32(bytes.count)
+                    let base = Int32(bytes.count) - Int32(i) + 1
                     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: s[i..<j]))
-                    for k in i..<j {
-                        end += 1
-                        cells.append(Cell(end: end, width: 1, breakClass: ascii[Int(s[k])], flags: 0, style: style))
-                    }
+                    cells.append(contentsOf: (i..<j).lazy.map { k in
+                        Cell(end: base + Int32(k), width: 1, breakClass: ascii[Int(s[k])], flags: 0, style: style)
+                    })
                     i = j
                     continue
                 }
