@@ -140,6 +140,13 @@ import TelexScreen
         #expect(LineBreaker.lines("x", width: 0) == [])
     }
 
+    @Test func aVeryLongRunOfLettersIsSplitWithHyphensAtTheFullWidth() {
+        let lines = LineBreaker.lines("go " + String(repeating: "a", count: 600) + " ok", width: 80)
+        // No dictionary (no language): the word fills the first line after "go", then whole lines.
+        #expect(lines == ["go " + String(repeating: "a", count: 76) + "-"] + Array(repeating: String(repeating: "a", count: 79) + "-", count: 6)
+                         + [String(repeating: "a", count: 50) + " ok"])
+    }
+
     @Test(arguments: [
         ("de-DE", "de", "DE"), ("fr", "fr", nil), ("EN_us", "en", "US"), ("zh-Hans-CN", "zh", "CN"), ("sr-Latn", "sr", nil),
     ] as [(String, String, String?)])

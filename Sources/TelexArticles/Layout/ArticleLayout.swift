@@ -111,8 +111,8 @@ struct LayoutBuilder {
             gap()
             let avail = available(indent)
             for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                let text = Paragraph(String(rawLine), role: .code)
-                var wrapped = LineBreaker.hardWrap(text, width: avail).map { text.spans($0.range, hyphen: false) }
+                var text = Paragraph(String(rawLine), role: .code)
+                var wrapped = LineBreaker.hardWrap(&text, width: avail).map { text.spans($0.range, hyphen: false) }
                 if wrapped.isEmpty { wrapped = [[]] }
                 emit(wrapped, prefix: indent)
             }
@@ -204,7 +204,8 @@ struct LayoutBuilder {
 
     /// `text` broken into lines of spans by the one line breaker, in the document's language.
     func wrap(_ text: Paragraph, width: Int) -> [[DisplaySpan]] {
-        LineBreaker.wrap(text, width: width, language: language).map { text.spans($0.range, hyphen: $0.hyphen) }
+        var text = text
+        return LineBreaker.wrap(&text, width: width, language: language).map { text.spans($0.range, hyphen: $0.hyphen) }
     }
 
     func wrapText(_ text: String, role: TextRole, width: Int) -> [[DisplaySpan]] {

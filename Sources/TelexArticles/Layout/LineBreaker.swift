@@ -13,8 +13,8 @@ public enum LineBreaker {
     /// "de-DE") picks the hyphenation dictionary for over-long words.
     public static func lines(_ text: String, width: Int, language: String? = nil) -> [String] {
         guard width > 0 else { return [] }
-        let paragraph = Paragraph(text, role: .body)
-        return wrap(paragraph, width: width, language: language).map { line in
+        var paragraph = Paragraph(text, role: .body)
+        return wrap(&paragraph, width: width, language: language).map { line in
             paragraph.text(line.range) + (line.hyphen ? hyphen : "")
         }
     }
@@ -52,23 +52,33 @@ public enum LineBreaker {
     }
 
     /// Lines of at most `width` columns. Forced breaks in `paragraph` end a line even when empty.
-    static func wrap(_ paragraph: Paragraph, width: Int, language: String?) -> [Line] {
+    /// When a word has to be split, `paragraph` is replaced by its `exploded()` form (one cell per
+    /// cluster), which the lines' ranges then refer to.
+    static func wrap(_ paragraph: inout Paragraph, width: Int, language: String?) -> [Line] {
+        if let lines = wrapOrGiveUp(paragraph, width: width, language: language) { return lines }
+        paragraph = paragraph.exploded()
+        return wrapOrGiveUp(paragraph, width: width, language: language) ?? []
+    }
+
+    /// The lines, or nil when a word must be split inside a cell holding a run of letters.
+    private static func wrapOrGiveUp(_ paragraph: Paragraph, width: Int, language: String?) -> [Line]? {
         let width = max(width, 1)
         var lines: [Line] = []
         let cells = paragraph.cells
         var segmentStart = 0
         for (i, cell) in cells.enumerated() where cell.isForcedBreak {
             let before = lines.count
-            fill(paragraph, segmentStart..<i, width: width, language: language, into: &lines)
+            guard fill(paragraph, segmentStart..<i, width: width, language: language, into: &lines) else { return nil }
             if lines.count == before { lines.append(Line(range: i..<i, hyphen: false)) }
             segmentStart = i + 1
         }
-        fill(paragraph, segmentStart..<cells.count, width: width, language: language, into: &lines)
+        guard fill(paragraph, segmentStart..<cells.count, width: width, language: language, into: &lines) else { return nil }
         return lines
     }
 
     /// Lines of at most `width` columns cut anywhere (preformatted text).
-    static func hardWrap(_ paragraph: Paragraph, width: Int) -> [Line] {
+    static func hardWrap(_ paragraph: inout Paragraph, width: Int) -> [Line] {
+        paragraph = paragraph.exploded()
         var lines: [Line] = []
         var start = 0, used = 0
         for (k, cell) in paragraph.cells.enumerated() {
@@ -79,9 +89,10 @@ public enum LineBreaker {
         return lines
     }
 
-    /// Greedy filling of one run of cells with no forced break inside.
-    private static func fill(_ p: Paragraph, _ segment: Range<Int>, width: Int, language: String?, into lines: inout [Line]) {
-        guard !segment.isEmpty else { return }
+    /// Greedy filling of one run of cells with no forced break inside; false when a word must be
+    /// split and `p` has runs of letters in single cells.
+    private static func fill(_ p: Paragraph, _ segment: Range<Int>, width: Int, language: String?, into lines: inout [Line]) -> Bool {
+        guard !segment.isEmpty else { return true }
         let c = p.cells
         let n = segment.upperBound
         let classes = LineBreakRules.Classes(c, segment), pairs = LineBreakRules.pairs
@@ -94,7 +105,7 @@ public enum LineBreaker {
         var start = segment.lowerBound
         while true {
             while start < n && c[start].isSpace { start += 1 }
-            guard start < n else { return }
+            guard start < n else { return true }
             // Walk until the line overflows, remembering the last break that fits and the last break seen.
             var used = 0          // width of c[start..<i]
             var visible = 0       // the same without trailing spaces
@@ -113,7 +124,7 @@ public enum LineBreaker {
             }
             if i == n {
                 emit(start, n, hyphen: false)
-                return
+                return true
             }
             // Cluster i overflows. The word it belongs to runs from the last break to the next one.
             var wordEnd = i + 1
@@ -125,6 +136,7 @@ public enum LineBreaker {
                 start = fits
                 continue
             }
+            if p.hasLetterRuns { return false }
             // A word wider than the line: hyphenated by the dictionary of the language, starting on
             // this line when the line already holds words and a hyphenation point fits after them.
             let from = lineHasWords ? lastBreak : start

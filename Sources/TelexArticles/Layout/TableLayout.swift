@@ -23,7 +23,8 @@ struct TableLayout {
             row.map { cell in var out = Paragraph(); builder.flatten(cell, role: .body, into: &out); return out }
         }
         func natural(_ cell: Paragraph) -> Int {
-            LineBreaker.wrap(cell, width: 10_000, language: nil).map { cell.width($0.range) }.max() ?? 0
+            var cell = cell
+            return LineBreaker.wrap(&cell, width: 10_000, language: nil).map { cell.width($0.range) }.max() ?? 0
         }
         var widths = Array(repeating: 1, count: columns)
         for row in ([headerCells].compactMap { $0 } + bodyCells) {
@@ -48,9 +49,9 @@ struct TableLayout {
     }
 
     private func emitRow(_ row: [Paragraph], widths: [Int], indent: [LayoutBuilder.Indent], into builder: inout LayoutBuilder) {
-        let wrapped: [[LineBreaker.Line]] = widths.indices.map { c in
-            c < row.count ? LineBreaker.wrap(row[c], width: widths[c], language: language) : []
-        }
+        var row = row
+        var wrapped: [[LineBreaker.Line]] = []
+        for c in widths.indices { wrapped.append(c < row.count ? LineBreaker.wrap(&row[c], width: widths[c], language: language) : []) }
         let height = max(wrapped.map(\.count).max() ?? 1, 1)
         var lines: [[DisplaySpan]] = []
         for l in 0..<height {
