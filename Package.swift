@@ -23,6 +23,8 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         // libhyphen (no pkg-config file) hyphenates over-long words in layout; only TelexArticles sees it.
         .systemLibrary(name: "CHyphen", path: "Sources/CHyphen", providers: [.apt(["libhyphen-dev"])]),
+        // libpsl's built-in Public Suffix List: which site (registrable domain) a URL belongs to (TelexFetch).
+        .systemLibrary(name: "CLibPSL", path: "Sources/CLibPSL", pkgConfig: "libpsl", providers: [.apt(["libpsl-dev"])]),
 
         // Pure layers.
         .target(name: "TelexModel"),
@@ -44,7 +46,7 @@ let package = Package(
 
         // The fetch service: the only target that does network I/O.
         .target(name: "TelexFetch", dependencies: [
-            "TelexModel", "TelexConfig", "TelexFeeds", "TelexArticles", "TelexStore",
+            "TelexModel", "TelexConfig", "TelexFeeds", "TelexArticles", "TelexStore", "CLibPSL",
             .product(name: "Logging", package: "swift-log"),
         ]),
 

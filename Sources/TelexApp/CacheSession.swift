@@ -11,63 +11,147 @@ import TelexUI
 extension Store: CacheReading {}
 
 /// The reader's live connection to the cache: the store, the change signal that tells it another
-/// process (the fetch service) committed, and the fetch service for "refresh now" and for pages
-/// the user follows that are not cached yet.
+/// process (the fetch service) committed, what the process holding the fetch lock is doing, feeds.json
+/// as it changes, and the fetch service for "refresh now" and for pages the user follows.
 public final class CacheSession: @unchecked Sendable {
     public let store: Store
-    public let configuration: Configuration
     public let cacheDirectory: String
-    let service: FetchService
+    private let logger: Logger
     private let signal: ChangeSignal
-    private var watcher: ChangeWatcher?
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var watch: ConfigurationWatch?
+    private var currentConfiguration: Configuration
+    private var currentService: FetchService
+    private var refreshing = false
+    // Touched by the watchers' own queues only.
+    private var changes: ChangeWatcher?
+    private var activity: FetchActivityWatcher?
 
-    /// Opens (or creates) the cache and mirrors feeds.json into it.
-    public init(configuration: Configuration, cacheDirectory: String, logger: Logger = Logger(label: "telex.reader")) throws {
+    /// Opens (or creates) the cache and mirrors feeds.json into it. With `watch`, feeds.json is followed
+    /// while the reader runs (on `r` and every few seconds).
+    public init(configuration: Configuration, cacheDirectory: String, watch: ConfigurationWatch? = nil,
+                logger: Logger = Logger(label: "telex.reader")) throws {
         store = try Store.open(directory: cacheDirectory)
-        self.configuration = configuration
         self.cacheDirectory = cacheDirectory
-        service = FetchService(store: store, configuration: configuration,
-                               http: URLSessionFetcher(limits: FetchService.limits(configuration.settings)), logger: logger)
-        try service.syncConfiguration()
+        self.logger = logger
+        self.watch = watch
+        currentConfiguration = configuration
+        currentService = Self.makeService(store: store, configuration: configuration, logger: logger)
+        try currentService.syncConfiguration()
         signal = try ChangeSignal(store: store)
     }
 
-    /// Polls `PRAGMA data_version` ten times a second; a change posts one `.cacheChanged`, and the
-    /// reducer re-queries only what is visible.
+    public var configuration: Configuration { lock.withLock { currentConfiguration } }
+    var service: FetchService { lock.withLock { currentService } }
+
+    private static func makeService(store: Store, configuration: Configuration, logger: Logger) -> FetchService {
+        FetchService(store: store, configuration: configuration, http: FetchService.liveHTTP(configuration.settings), logger: logger)
+    }
+
+    /// Polls `PRAGMA data_version` ten times a second (a change posts one `.cacheChanged`, and the
+    /// reducer re-queries only what is visible); follows the fetch status of other processes and feeds.json.
     public func startWatching(post: @escaping @Sendable (Action) -> Void) {
         // ChangeSignal is not Sendable; the watcher calls it from its one serial queue only.
         nonisolated(unsafe) let signal = self.signal
-        watcher = ChangeWatcher(interval: 0.1, changed: { signal.hasChanged() }, post: post)
+        changes = ChangeWatcher(interval: 0.1, changed: { signal.hasChanged() }, post: post)
+        activity = FetchActivityWatcher(cacheDirectory: cacheDirectory, post: post, everyFewSeconds: { [weak self] in
+            self?.followConfiguration(post: post)
+        })
     }
 
-    public func stopWatching() { watcher?.stop(); watcher = nil }
+    public func stopWatching() {
+        changes?.stop(); changes = nil
+        activity?.stop(); activity = nil
+    }
 
-    /// "Refresh now": a pass in this process when the fetch lock is free, else a request to the daemon.
+    /// "Refresh now" (`r`): feeds.json first (a new feed is fetched with the others), then one pass through
+    /// the fetch coordinator: here when the lock is free, else by the daemon or after the other fetcher.
     public func refresh(post: @escaping @Sendable (Action) -> Void) {
-        let store = self.store, config = configuration, dir = cacheDirectory
-        post(.fetchProgressed(FetchProgress(running: true)))
-        Task.detached {
+        followConfiguration(post: post)
+        fetch(.all, post: post)
+    }
+
+    private func fetch(_ selection: FeedSelection, post: @escaping @Sendable (Action) -> Void) {
+        let busy: Bool = lock.withLock {
+            defer { refreshing = true }
+            return refreshing
+        }
+        if busy { return }
+        let service = self.service
+        let directory = cacheDirectory
+        Task.detached { [weak self] in
+            let request = FetchNowRequest(options: PassOptions(selection: selection, force: true, articles: true), role: .reader)
             do {
-                switch try await FetchCoordinator.refreshNow(store: store, configuration: config, cacheDirectory: dir) {
-                case .ranInProcess(let s):
-                    post(.fetchProgressed(FetchProgress(running: false, feedsDone: s.feedsTotal, feedsTotal: s.feedsTotal,
-                                                        articles: s.articles, failures: s.failed)))
-                case .askedDaemon(let pid):
-                    post(.fetchProgressed(FetchProgress(running: false)))
-                    post(.failed("Asked telex serve" + (pid.map { " (pid \($0))" } ?? "") + " to fetch now"))
+                var finished = false
+                for try await event in FetchCoordinator.fetchNow(service: service, cacheDirectory: directory, request: request) {
+                    switch event {
+                    case .waiting(let holder, let asked):
+                        post(.fetchWaiting(asked ? "asked \(holder) to fetch" : "waiting for \(holder)"))
+                    case .progress(let progress, _):
+                        post(.fetchProgressed(progress))
+                    case .feed:
+                        break
+                    case .finished(let progress, let runner):
+                        finished = true
+                        post(.fetchFinished(progress, by: runner.isThisProcess ? nil : Self.name(runner)))
+                    }
                 }
+                if !finished { post(.fetchProgressed(FetchProgress())) }
+            } catch let failure as PassWriteError {
+                post(.fetchFinished(failure.progress, by: nil))
+                post(.failed("Refresh stopped: \(failure)"))
             } catch {
-                post(.fetchProgressed(FetchProgress(running: false, lastError: "\(error)")))
+                post(.fetchProgressed(FetchProgress()))
                 post(.failed("Refresh failed: \(error)"))
             }
+            self?.lock.withLock { self?.refreshing = false }
+        }
+    }
+
+    /// Applies feeds.json when it changed: new feeds and sections appear (and are fetched), removed ones
+    /// disappear; a broken file is reported once and the previous configuration kept.
+    func followConfiguration(post: @escaping @Sendable (Action) -> Void) {
+        let change: ConfigurationWatch.Change? = lock.withLock { watch?.check() }
+        guard let change else { return }
+        switch change {
+        case .reloaded(let configuration):
+            let before = Set(self.configuration.enabledFeeds.map(\.feed.url))
+            let service = Self.makeService(store: store, configuration: configuration, logger: logger)
+            do {
+                try service.syncConfiguration()
+            } catch {
+                post(.failed("feeds.json changed but the cache could not follow: \(error)"))
+                return
+            }
+            lock.withLock { currentConfiguration = configuration; currentService = service }
+            let urls = configuration.enabledFeeds.map(\.feed.url)
+            let added = urls.filter { !before.contains($0) }
+            let removed = before.subtracting(urls).count
+            post(.failed("Reloaded \(configuration.source): " + Self.count(added.count, "feed") + " added, "
+                         + Self.count(removed, "feed") + " removed"))
             post(.cacheChanged)
+            if !added.isEmpty { fetch(.feeds(added), post: post) }
+        case .rejected(let error):
+            // Short enough for the status line: the file's name, the decision, then the first problem.
+            let first = error.problems.first.map { "\($0)" } ?? "invalid"
+            post(.failed("\((error.file as NSString).lastPathComponent): kept the previous feeds: \(first)"))
+        }
+    }
+
+    static func count(_ n: Int, _ noun: String) -> String { n == 1 ? "1 \(noun)" : "\(n) \(noun)s" }
+
+    static func name(_ runner: PassRunner) -> String {
+        switch runner.role {
+        case .serve: "telex serve"
+        case .fetch: "telex fetch"
+        case .reader: "another reader"
         }
     }
 
     /// Fetches one page now (a link the user follows), in this process and without the lock.
     public func fetchPage(_ url: String, allowPrivateAddresses: Bool) async -> PageFetchResult {
-        await service.fetchPage(url, allowPrivateAddresses: allowPrivateAddresses,
-                                prefetchRelated: 0)
+        await service.fetchPage(url, allowPrivateAddresses: allowPrivateAddresses, prefetchRelated: 0)
     }
 }
 
@@ -78,8 +162,7 @@ extension CacheSession: PageLoading {
         let task = Task.detached { [self] in
             if LinkKind.isObviouslyNotAnArticle(url) { post(.linkNotAnArticle(url)); return }
             if let doc = self.cachedDocument(url) { post(.pageLoaded(url: url, doc)); return }
-            if let stored = try? self.store.article(forURL: url), stored.status == .failed,
-               stored.error?.hasPrefix("not a web page") == true {
+            if let stored = try? self.store.article(forURL: url), stored.status == .notWebPage {
                 post(.linkNotAnArticle(url)); return
             }
             post(.pageFetchProgressed(url: url, bytes: 0))
@@ -89,9 +172,10 @@ extension CacheSession: PageLoading {
             case .saved:
                 if let doc = self.cachedDocument(url) { post(.pageLoaded(url: url, doc)); post(.cacheChanged) }
                 else { post(.linkNotAnArticle(url)) }
+            case .notWebPage:
+                post(.linkNotAnArticle(url))
             case .failed(let message):
-                if message.hasPrefix("not a web page") { post(.linkNotAnArticle(url)) }
-                else { post(.pageFetchFailed(url: url, message)) }
+                post(.pageFetchFailed(url: url, message))
             }
         }
         return PageLoadHandle { task.cancel() }
@@ -103,13 +187,14 @@ extension CacheSession: PageLoading {
             if self.cachedDocument(url) != nil { post(.failed("Already saved for offline reading: \(url)")); return }
             switch await self.fetchPage(url, allowPrivateAddresses: self.mayFetchPrivately(url)) {
             case .saved: post(.failed("Saved for offline reading: \(url)")); post(.cacheChanged)
+            case .notWebPage: post(.failed("Not a web page (o opens it in the browser): \(url)"))
             case .failed(let message): post(.failed("Could not save \(url): \(message)"))
             }
         }
     }
 
     func cachedDocument(_ url: String) -> ArticleDocument? {
-        guard let stored = try? store.article(forURL: url), stored.status != .failed, let data = stored.documentJSON else { return nil }
+        guard let stored = try? store.article(forURL: url), !stored.status.isFailure, let data = stored.documentJSON else { return nil }
         return DocumentResolver.page(data)
     }
 

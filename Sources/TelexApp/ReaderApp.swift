@@ -14,9 +14,14 @@ public enum ReaderApp {
         public var noColor: Bool
         /// Run on the built-in multilingual fixture instead of the cache (hidden `--demo-data`).
         public var demoData: Bool
-        public init(configuration: Configuration, paths: Paths, cacheDirectory: String, noColor: Bool, demoData: Bool = false) {
+        /// Follow feeds.json while the reader runs (`--config PATH`, else the user's file); off for the demo,
+        /// whose configuration is not a file.
+        public var followConfiguration: Bool
+        public var explicitConfigPath: String?
+        public init(configuration: Configuration, paths: Paths, cacheDirectory: String, noColor: Bool, demoData: Bool = false,
+                    followConfiguration: Bool = false, explicitConfigPath: String? = nil) {
             self.configuration = configuration; self.paths = paths; self.cacheDirectory = cacheDirectory; self.noColor = noColor
-            self.demoData = demoData
+            self.demoData = demoData; self.followConfiguration = followConfiguration; self.explicitConfigPath = explicitConfigPath
         }
     }
 
@@ -30,7 +35,10 @@ public enum ReaderApp {
         let opts = options
         // The cache opens before curses takes the terminal, so its errors print plainly.
         let session = options.demoData ? nil
-            : try CacheSession(configuration: options.configuration, cacheDirectory: options.cacheDirectory)
+            : try CacheSession(configuration: options.configuration, cacheDirectory: options.cacheDirectory,
+                               watch: options.followConfiguration
+                                   ? ConfigurationWatch(current: options.configuration, explicitPath: options.explicitConfigPath,
+                                                        paths: options.paths) : nil)
         TerminalLoop.onDedicatedThread {
             let backend: CursesBackend
             do { backend = try CursesBackend(colors: useColor) } catch { failure = error; return }
@@ -38,6 +46,7 @@ public enum ReaderApp {
             var state = AppState(width: backend.size.width, height: backend.size.height)
             state.useColor = useColor
             state.readingMeasure = opts.configuration.settings.measure
+            state.timeZone = .current
             let cache: any CacheReading = session?.store ?? DemoData.cache()
             var refresh: (@Sendable (@escaping @Sendable (Action) -> Void) -> Void)? = nil
             if let session { refresh = { post in session.refresh(post: post) } }

@@ -51,8 +51,9 @@ public enum DocumentResolver {
     ///   (`ArticleDocument.minimumConfidence`): no note;
     /// - else the feed's content (`content:encoded` / Atom content, else the summary), cleaned; the
     ///   page's related stories and language are kept when the page was cached. A note only when
-    ///   that content is a summary (`FeedContent.isSummary`): `.pageUncertain` with the page's text
-    ///   after the summary when extraction gave some, else `.articleNotCached`. A feed that carries
+    ///   the feed's text is a summary (`FeedText.isSummary`, the rule by which `article: auto` feeds
+    ///   get their pages fetched): `.pageUncertain` with the page's text after the summary when
+    ///   extraction gave some, else `.articleNotCached`. A feed that carries
     ///   whole stories (an `article: never` feed, say) shows them with no note.
     /// Metadata the document lacks (title, byline, date, site) comes from the item.
     public static func resolve(_ detail: ItemDetail) -> ResolvedItem {
@@ -71,7 +72,7 @@ public enum DocumentResolver {
                 if !stored.related.isEmpty { document.related = stored.related }
                 document.metadata.language = document.metadata.language ?? stored.metadata.language
             }
-            if FeedContent.isSummary(html) {
+            if FeedText.isSummary(length: FeedText.length(summaryHTML: detail.summaryHTML, contentHTML: detail.contentHTML)) {
                 if let stored, !stored.blocks.isEmpty {
                     document.blocks += (document.blocks.isEmpty ? [] : [.rule]) + stored.blocks
                     source = .feedAndPage
@@ -106,31 +107,11 @@ public enum DocumentResolver {
     }
 }
 
-/// The feed's own content of an item, and whether it is the whole story or only a summary.
+/// The feed's own content of an item, as shown.
 public enum FeedContent {
-    /// Content with less text than this many characters is a summary. The fetcher fetches the
-    /// page of such items (`article: auto`), and the reader notes when that page is missing.
-    public static let summaryCharacters = 600
-
     /// The feed's best content: its full content when not empty, else its summary.
     public static func html(content: String?, summary: String?) -> String {
         if let content, !content.isEmpty { return content }
         return summary ?? ""
-    }
-
-    /// Whether `html` is a summary rather than a whole story (less text than `threshold` characters).
-    public static func isSummary(_ html: String, threshold: Int = summaryCharacters) -> Bool {
-        textLength(ofHTML: html) < threshold
-    }
-
-    /// Rough length of the text of an HTML fragment (characters outside tags), enough to tell a
-    /// summary from a story without parsing it.
-    public static func textLength(ofHTML html: String) -> Int {
-        var count = 0
-        var inTag = false
-        for byte in html.utf8 {
-            if byte == UInt8(ascii: "<") { inTag = true } else if byte == UInt8(ascii: ">") { inTag = false } else if !inTag, byte & 0xC0 != 0x80 { count += 1 }
-        }
-        return count
     }
 }

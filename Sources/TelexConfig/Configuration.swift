@@ -45,3 +45,24 @@ public struct Configuration: Sendable, Hashable {
         sections.flatMap { s in s.feeds.filter(\.enabled).map { (s.name, $0) } }
     }
 }
+
+extension Configuration {
+    /// The configured feed URLs nearest to `url` (by edit distance, ignoring case and the scheme), for an
+    /// error about a feed feeds.json does not hold.
+    public func closestFeeds(to url: String, count: Int = 3) -> [String] {
+        func key(_ s: String) -> String {
+            var t = s.lowercased()
+            for prefix in ["https://", "http://"] where t.hasPrefix(prefix) { t.removeFirst(prefix.count) }
+            if t.hasPrefix("www.") { t.removeFirst(4) }
+            while t.hasSuffix("/") { t.removeLast() }
+            return t
+        }
+        let target = key(url)
+        var scored: [(url: String, distance: Int)] = []
+        for section in sections {
+            for feed in section.feeds { scored.append((feed.url, editDistance(key(feed.url), target))) }
+        }
+        scored.sort { a, b in a.distance != b.distance ? a.distance < b.distance : a.url < b.url }
+        return scored.prefix(count).map { $0.url }
+    }
+}

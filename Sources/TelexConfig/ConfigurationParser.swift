@@ -148,6 +148,7 @@ private struct Validator {
         if let v = int("max_feed_bytes", 1024...(1 << 30)) { s.maxFeedBytes = v }
         if let v = int("max_page_bytes", 1024...(1 << 30)) { s.maxPageBytes = v }
         if let v = int("prefetch_per_article", 0...100) { s.prefetchPerArticle = v }
+        if let v = int("articles_per_feed", 0...1000) { s.articlesPerFeed = v }
         if let v = duration("default_interval") { s.defaultInterval = v }
         if let v = duration("timeout") { s.timeout = v }
         if let v = int("measure", 20...1000) { s.measure = v }
@@ -161,8 +162,8 @@ private struct Validator {
     }
 }
 
-/// Levenshtein distance, for "did you mean" hints on misspelt keys.
-private func editDistance(_ a: String, _ b: String) -> Int {
+/// Levenshtein distance, for "did you mean" hints on misspelt keys and feed URLs.
+func editDistance(_ a: String, _ b: String) -> Int {
     let a = Array(a), b = Array(b)
     if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
     var previous = Array(0...b.count)

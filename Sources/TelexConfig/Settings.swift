@@ -12,6 +12,8 @@ public struct Settings: Sendable, Hashable {
     public var maxPageBytes: Int = 5 << 20
     /// Related stories prefetched per article for offline reading.
     public var prefetchPerArticle: Int = 5
+    /// Article pages fetched per feed and per pass (its newest items without one), whatever their age.
+    public var articlesPerFeed: Int = 10
     /// Default seconds between fetches of a feed.
     public var defaultInterval: Int = 30 * 60
     /// Seconds before a request is abandoned.
@@ -31,7 +33,7 @@ public struct Settings: Sendable, Hashable {
 
     /// The keys of the `settings` object, in documentation order.
     public static let keys: [String] = [
-        "retention_days", "jobs", "per_host", "max_feed_bytes", "max_page_bytes", "prefetch_per_article",
+        "retention_days", "jobs", "per_host", "max_feed_bytes", "max_page_bytes", "prefetch_per_article", "articles_per_feed",
         "default_interval", "timeout", "measure", "browser", "osc52", "color", "group_by_day",
     ]
 }

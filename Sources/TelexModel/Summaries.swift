@@ -4,17 +4,19 @@ import Foundation
 public struct FeedSummary: Hashable, Sendable, Identifiable {
     public var id: FeedID
     public var url: String
+    /// The name to show: the configured title, else the feed's own, else its host and path (`FeedName`).
     public var title: String
     public var unread: Int
     public var total: Int
-    /// The last fetch error, when the most recent attempt failed.
-    public var lastError: String?
+    /// How its fetches go (typed: failing, gone, a warning), for the reader to say why.
+    public var health: FeedHealth
 
-    public init(id: FeedID, url: String, title: String, unread: Int = 0, total: Int = 0, lastError: String? = nil) {
+    public init(id: FeedID, url: String, title: String, unread: Int = 0, total: Int = 0, health: FeedHealth = FeedHealth()) {
         self.id = id; self.url = url; self.title = title
-        self.unread = unread; self.total = total; self.lastError = lastError
+        self.unread = unread; self.total = total; self.health = health
     }
-    public var isFailing: Bool { lastError != nil }
+    /// The last attempt failed (or the server said the feed is gone).
+    public var isFailing: Bool { health.isFailing }
 }
 
 /// One configured section with its feeds and counters, in feeds.json order.
@@ -75,18 +77,38 @@ public struct ItemDetail: Hashable, Sendable {
     }
 }
 
-/// Progress of a fetch pass, as front ends show it in the status line.
-public struct FetchProgress: Hashable, Sendable {
+/// The counters of a fetch pass: live while it runs, its summary when it ends. Every process that
+/// fetches publishes it (docs/fetch.md, "Who fetches"), so front ends show any pass the same way.
+public struct FetchProgress: Hashable, Sendable, Codable {
     public var running: Bool
+    /// Feeds done so far (written to the cache, or skipped), of the feeds selected for the pass.
     public var feedsDone: Int
     public var feedsTotal: Int
+    /// Feeds that answered with a new document / with 304 Not Modified.
+    public var ok: Int
+    public var unchanged: Int
+    public var failed: Int
+    /// Feeds not asked (410 Gone, or an unexpired Retry-After).
+    public var skipped: Int
+    /// Items new to the cache, as committed.
+    public var newItems: Int
+    /// Article pages saved, and those that could not be fetched.
     public var articles: Int
-    public var failures: Int
+    public var articleFailures: Int
+    public var bytes: Int
+    public var seconds: Double
+    /// The last failure's message (a feed's, or the cache's when a write failed).
     public var lastError: String?
 
-    public init(running: Bool = false, feedsDone: Int = 0, feedsTotal: Int = 0, articles: Int = 0,
-                failures: Int = 0, lastError: String? = nil) {
-        self.running = running; self.feedsDone = feedsDone; self.feedsTotal = feedsTotal
-        self.articles = articles; self.failures = failures; self.lastError = lastError
+    public init(running: Bool = false, feedsDone: Int = 0, feedsTotal: Int = 0, ok: Int = 0, unchanged: Int = 0, failed: Int = 0,
+                skipped: Int = 0, newItems: Int = 0, articles: Int = 0, articleFailures: Int = 0, bytes: Int = 0,
+                seconds: Double = 0, lastError: String? = nil) {
+        self.running = running; self.feedsTotal = feedsTotal; self.feedsDone = feedsDone; self.ok = ok
+        self.unchanged = unchanged; self.failed = failed; self.skipped = skipped; self.newItems = newItems
+        self.articles = articles; self.articleFailures = articleFailures; self.bytes = bytes; self.seconds = seconds
+        self.lastError = lastError
     }
+
+    /// Every selected feed failed (none answered): what `telex fetch` exits 3 for.
+    public var everyFeedFailed: Bool { failed > 0 && ok == 0 && unchanged == 0 }
 }

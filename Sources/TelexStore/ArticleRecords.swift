@@ -20,7 +20,12 @@ public enum ArticleStatus: String, Sendable, Hashable {
     case ok
     /// Fetched, but nothing article-like was found.
     case notArticle = "not-article"
+    /// The URL serves something else than a web page (a PDF, a video): offered to the browser.
+    case notWebPage = "not-web-page"
     case failed
+
+    /// No readable page was saved (the row records why, and when to try again).
+    public var isFailure: Bool { self == .failed || self == .notWebPage }
 }
 
 /// A fetched page as the fetcher hands it to the store.
@@ -41,14 +46,31 @@ public struct ArticleRecord: Sendable, Hashable {
     public var plainText: String?
     public var links: [ArticleLink]
     public var error: String?
+    /// Failed attempts so far, this one included (0 for a saved page).
+    public var attempts: Int
+    /// When a pass may try a failed page again; nil: only when the user opens it.
+    public var retryAt: Date?
 
+    /// `canonicalURL` becomes an alias of the page: the fetcher passes it only when it is on the page's
+    /// own site (docs/fetch.md, "Cache poisoning").
     public init(requestedURL: String, finalURL: String? = nil, canonicalURL: String? = nil, status: ArticleStatus = .ok,
                 httpStatus: Int? = nil, fetchedAt: Date, title: String? = nil, documentJSON: Data? = nil,
-                plainText: String? = nil, links: [ArticleLink] = [], error: String? = nil) {
+                plainText: String? = nil, links: [ArticleLink] = [], error: String? = nil, attempts: Int = 0, retryAt: Date? = nil) {
         self.requestedURL = requestedURL; self.finalURL = finalURL ?? requestedURL; self.canonicalURL = canonicalURL
         self.status = status; self.httpStatus = httpStatus; self.fetchedAt = fetchedAt; self.title = title
         self.documentJSON = documentJSON; self.plainText = plainText; self.links = links; self.error = error
+        self.attempts = attempts; self.retryAt = retryAt
     }
+}
+
+/// An item whose article page a pass may fetch: it has none yet, or its last attempt failed and is due again.
+public struct ArticleCandidate: Sendable, Hashable {
+    public var itemID: ItemID
+    public var url: String
+    /// Failed attempts so far.
+    public var attempts: Int
+    /// Characters of the feed's own text for the item.
+    public var feedTextLength: Int
 }
 
 /// An article as read back from the cache.
@@ -65,4 +87,6 @@ public struct StoredArticle: Sendable, Hashable {
     public var plainText: String?
     public var links: [ArticleLink]
     public var error: String?
+    public var attempts: Int
+    public var retryAt: Date?
 }

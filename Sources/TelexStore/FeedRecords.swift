@@ -20,7 +20,7 @@ public struct ItemRecord: Sendable, Hashable {
     }
 }
 
-/// The fetch state of one feed after an attempt (200, 304 or failure).
+/// The fetch state of one feed after an attempt (200, 304 or failure), as typed columns.
 public struct FeedFetchState: Sendable, Hashable {
     public var feedID: FeedID
     public var etag: String?
@@ -30,7 +30,16 @@ public struct FeedFetchState: Sendable, Hashable {
     public var succeededAt: Date?
     public var nextDue: Date?
     public var consecutiveFailures: Int
-    public var lastError: String?
+    /// `.ok` or `.failing` (never `.new` after an attempt).
+    public var status: FeedHealth.Status
+    /// Why the attempt failed, in words (nil on success).
+    public var error: String?
+    /// When the current run of failures began (kept across failures, cleared by a success).
+    public var failingSince: Date?
+    /// The server asked to wait until then (429/503 Retry-After).
+    public var retryAfter: Date?
+    /// A success with a parser warning (the feed is not failing).
+    public var warning: String?
     public var httpStatus: Int?
     /// Target of a 301/308 the fetcher should use from now on.
     public var permanentRedirect: String?
@@ -38,11 +47,13 @@ public struct FeedFetchState: Sendable, Hashable {
     public var gone: Bool
 
     public init(feedID: FeedID, etag: String? = nil, lastModified: String? = nil, attemptedAt: Date, succeededAt: Date? = nil,
-                nextDue: Date? = nil, consecutiveFailures: Int = 0, lastError: String? = nil, httpStatus: Int? = nil,
+                nextDue: Date? = nil, consecutiveFailures: Int = 0, status: FeedHealth.Status = .ok, error: String? = nil,
+                failingSince: Date? = nil, retryAfter: Date? = nil, warning: String? = nil, httpStatus: Int? = nil,
                 permanentRedirect: String? = nil, gone: Bool = false) {
         self.feedID = feedID; self.etag = etag; self.lastModified = lastModified; self.attemptedAt = attemptedAt
         self.succeededAt = succeededAt; self.nextDue = nextDue; self.consecutiveFailures = consecutiveFailures
-        self.lastError = lastError; self.httpStatus = httpStatus; self.permanentRedirect = permanentRedirect; self.gone = gone
+        self.status = status; self.error = error; self.failingSince = failingSince; self.retryAfter = retryAfter
+        self.warning = warning; self.httpStatus = httpStatus; self.permanentRedirect = permanentRedirect; self.gone = gone
     }
 }
 
@@ -74,16 +85,18 @@ public struct FeedFetchInfo: Sendable, Hashable {
     public var lastSuccess: Date?
     public var nextDue: Date?
     public var consecutiveFailures: Int
-    public var lastError: String?
+    public var failingSince: Date?
+    /// The server asked not to be asked before then (429/503 Retry-After).
+    public var retryAfter: Date?
     public var permanentRedirect: String?
     public var gone: Bool
 
     public init(id: FeedID, url: String, section: String, etag: String? = nil, lastModified: String? = nil,
                 lastAttempt: Date? = nil, lastSuccess: Date? = nil, nextDue: Date? = nil, consecutiveFailures: Int = 0,
-                lastError: String? = nil, permanentRedirect: String? = nil, gone: Bool = false) {
+                failingSince: Date? = nil, retryAfter: Date? = nil, permanentRedirect: String? = nil, gone: Bool = false) {
         self.id = id; self.url = url; self.section = section; self.etag = etag; self.lastModified = lastModified
         self.lastAttempt = lastAttempt; self.lastSuccess = lastSuccess; self.nextDue = nextDue
-        self.consecutiveFailures = consecutiveFailures; self.lastError = lastError
+        self.consecutiveFailures = consecutiveFailures; self.failingSince = failingSince; self.retryAfter = retryAfter
         self.permanentRedirect = permanentRedirect; self.gone = gone
     }
 }

@@ -11,11 +11,3 @@ public struct FetchRequest: Sendable, Hashable {
     public var origin: String
     public var requestedAt: Date
 }
-
-/// The single fetch-progress row the running fetcher updates a few times a second.
-public struct FetchProgressRecord: Sendable, Hashable {
-    public var progress: FetchProgress
-    public var updatedAt: Date
-    /// The process that wrote it (front ends may check it is alive).
-    public var processID: Int32
-}

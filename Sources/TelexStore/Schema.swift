@@ -5,6 +5,7 @@ enum Schema {
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-initial", migrate: createInitialSchema)
+        migrator.registerMigration("v2-typed-fetch-state", migrate: typedFetchState)
         return migrator
     }
 
@@ -145,6 +146,58 @@ enum Schema {
               pid INTEGER NOT NULL DEFAULT 0
             );
             INSERT INTO fetch_progress(id) VALUES (1);
+            """)
+    }
+
+    /// Fetch state as typed columns instead of prefixes inside `feed.last_error` ("retry after: ",
+    /// "warning: ") and `article.error` ("not a web page"); article retries; the feed text length that
+    /// `article: auto` decides on; the retention sweep's cursor. The progress row leaves the database:
+    /// it moved `data_version` four times a second during a pass, so every open reader re-queried
+    /// (it is a small file beside the cache now, docs/fetch.md).
+    private static func typedFetchState(_ db: Database) throws {
+        try db.execute(sql: """
+            -- NULL: never fetched; 'ok': the last attempt succeeded (perhaps with a warning); 'failing'.
+            ALTER TABLE feed ADD COLUMN status TEXT CHECK (status IN ('ok', 'failing'));
+            -- The last failure's message, while failing.
+            ALTER TABLE feed ADD COLUMN error TEXT;
+            ALTER TABLE feed ADD COLUMN failing_since INTEGER;
+            -- The server asked to wait until then (429/503 Retry-After); even `telex fetch` waits.
+            ALTER TABLE feed ADD COLUMN retry_after INTEGER;
+            -- The feed parsed, with this warning.
+            ALTER TABLE feed ADD COLUMN warning TEXT;
+
+            UPDATE feed SET status = CASE WHEN last_attempt IS NULL THEN NULL
+                                          WHEN consecutive_failures > 0 THEN 'failing' ELSE 'ok' END;
+            UPDATE feed SET warning = substr(last_error, 10) WHERE consecutive_failures = 0 AND last_error LIKE 'warning: %';
+            UPDATE feed SET retry_after = next_due,
+                            error = CASE WHEN instr(last_error, ' (') > 0
+                                         THEN substr(last_error, instr(last_error, ' (') + 2,
+                                                     length(last_error) - instr(last_error, ' (') - 2)
+                                         ELSE last_error END
+              WHERE consecutive_failures > 0 AND last_error LIKE 'retry after: %';
+            UPDATE feed SET error = last_error WHERE consecutive_failures > 0 AND error IS NULL;
+            UPDATE feed SET failing_since = last_attempt WHERE status = 'failing';
+            ALTER TABLE feed DROP COLUMN last_error;
+
+            -- Failed article fetches are retried with backoff, a bounded number of times.
+            ALTER TABLE article ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+            -- When a failed page may be tried again; NULL: not by a pass (only when the user opens it).
+            ALTER TABLE article ADD COLUMN retry_at INTEGER;
+            UPDATE article SET status = 'not-web-page' WHERE status = 'failed' AND error LIKE 'not a web page%';
+            UPDATE article SET attempts = 1 WHERE status IN ('failed', 'not-web-page');
+
+            -- Characters of text in the feed's own summary/content (`article: auto` fetches the page when short).
+            -- NULL for items written before this migration: the fetcher measures their HTML.
+            ALTER TABLE item ADD COLUMN text_length INTEGER;
+
+            -- Where the retention sweep of unreferenced articles resumes (bounded work per pass).
+            CREATE TABLE maintenance (
+              id INTEGER PRIMARY KEY CHECK (id = 1),
+              article_sweep_after INTEGER NOT NULL DEFAULT 0
+            );
+            INSERT INTO maintenance(id) VALUES (1);
+
+            DROP TABLE fetch_progress;
             """)
     }
 }

@@ -6,6 +6,10 @@ extension Store {
     /// Stores a fetched page. The requested, final and canonical URLs (normalised) all become aliases of one
     /// article row, so the same page reached from several feeds or links is stored once; items whose link
     /// leads to it are attached and their search rows gain its text.
+    ///
+    /// Two rules keep one page from taking over another's place (cache poisoning): an alias that is an
+    /// article's own URL (the page was fetched from it) is never moved to another article, and a failure
+    /// never replaces a page already saved for that URL.
     public func saveArticle(_ article: ArticleRecord) throws -> ArticleID {
         try write { db in try save(db, article) }
     }
@@ -16,61 +20,101 @@ extension Store {
     }
 
     private func save(_ db: Database, _ article: ArticleRecord) throws -> ArticleID {
-        let keys = [article.requestedURL, article.finalURL, article.canonicalURL].compactMap { $0 }
-            .map(URLNormalizer.normalize).filter { !$0.isEmpty }
         let mainKey = URLNormalizer.normalize(article.finalURL)
-        do {
-            var id: Int64? = nil
-            for key in [mainKey] + keys where id == nil { id = try articleID(db, forKey: key) }
-            if id == nil { id = try Int64.fetchOne(db, sql: "SELECT id FROM article WHERE url = ?", arguments: [mainKey]) }
-            let values: StatementArguments = [
-                article.canonicalURL.map { Self.bounded(URLNormalizer.normalize($0), Self.maxShort) }, article.status.rawValue,
-                article.httpStatus, StoreTime.milliseconds(article.fetchedAt), article.title.map { Self.bounded($0, Self.maxTitle) },
-                article.documentJSON, article.plainText.map { Self.bounded($0, 4 * Self.maxHTML) },
-                article.error.map { Self.bounded($0, Self.maxShort) },
-            ]
-            if let existing = id {
-                try db.execute(sql: """
-                    UPDATE article SET canonical_url = ?, status = ?, http_status = ?, fetched_at = ?, title = ?, document = ?,
-                      plain_text = ?, error = ? WHERE id = ?
-                    """, arguments: values + [existing])
-            } else {
-                try db.execute(sql: """
-                    INSERT INTO article(canonical_url, status, http_status, fetched_at, title, document, plain_text, error, url)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """, arguments: values + [Self.bounded(mainKey, Self.maxShort)])
-                id = db.lastInsertedRowID
+        let requestedKey = URLNormalizer.normalize(article.requestedURL)
+        if article.status.isFailure {
+            for key in [requestedKey, mainKey] {
+                if let saved = try articleID(db, forKey: key),
+                   let status = try String.fetchOne(db, sql: "SELECT status FROM article WHERE id = ?", arguments: [saved]),
+                   !(ArticleStatus(rawValue: status)?.isFailure ?? true) {
+                    return ArticleID(saved)
+                }
             }
-            let articleID = id!
-            for key in Set(keys) {
-                try db.execute(sql: "INSERT OR REPLACE INTO url_alias(url, article_id) VALUES (?, ?)",
-                               arguments: [Self.bounded(key, Self.maxShort), articleID])
+        }
+        let keys = [mainKey, requestedKey, article.canonicalURL.map(URLNormalizer.normalize)].compactMap { $0 }.filter { !$0.isEmpty }
+        var id = try Int64.fetchOne(db, sql: "SELECT id FROM article WHERE url = ?", arguments: [Self.bounded(mainKey, Self.maxShort)])
+        let values: StatementArguments = [
+            article.canonicalURL.map { Self.bounded(URLNormalizer.normalize($0), Self.maxShort) }, article.status.rawValue,
+            article.httpStatus, StoreTime.milliseconds(article.fetchedAt), article.title.map { Self.bounded($0, Self.maxTitle) },
+            article.documentJSON, article.plainText.map { Self.bounded($0, 4 * Self.maxHTML) },
+            article.error.map { Self.bounded($0, Self.maxShort) }, article.attempts, StoreTime.milliseconds(article.retryAt),
+        ]
+        if let existing = id {
+            try db.execute(sql: """
+                UPDATE article SET canonical_url = ?, status = ?, http_status = ?, fetched_at = ?, title = ?, document = ?,
+                  plain_text = ?, error = ?, attempts = ?, retry_at = ? WHERE id = ?
+                """, arguments: values + [existing])
+        } else {
+            try db.execute(sql: """
+                INSERT INTO article(canonical_url, status, http_status, fetched_at, title, document, plain_text, error, attempts,
+                  retry_at, url)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: values + [Self.bounded(mainKey, Self.maxShort)])
+            id = db.lastInsertedRowID
+        }
+        let articleID = id!
+        // Point each alias here, unless it is the own URL of another saved page; then attach the items
+        // whose link is an alias that now leads here.
+        let upsertAlias = try db.cachedStatement(sql: """
+            INSERT INTO url_alias(url, article_id) VALUES (?1, ?2)
+            ON CONFLICT(url) DO UPDATE SET article_id = excluded.article_id
+            WHERE url_alias.article_id != excluded.article_id AND NOT EXISTS (
+              SELECT 1 FROM article WHERE article.id = url_alias.article_id AND article.url = url_alias.url
+                AND article.status NOT IN ('failed', 'not-web-page'))
+            """)
+        var ownKeys: [String] = []
+        for key in Set(keys).map({ Self.bounded($0, Self.maxShort) }) {
+            try upsertAlias.execute(arguments: [key, articleID])
+            if try self.articleID(db, forKey: key) == articleID { ownKeys.append(key) }
+        }
+        try db.execute(sql: "DELETE FROM link WHERE article_id = ?", arguments: [articleID])
+        let insertLink = try db.cachedStatement(sql: """
+            INSERT INTO link(article_id, position, kind, url, url_key, text) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        for (position, link) in article.links.prefix(5_000).enumerated() {
+            try insertLink.execute(arguments: [articleID, position, link.kind.rawValue, Self.bounded(link.url, Self.maxShort),
+                                               Self.bounded(URLNormalizer.normalize(link.url), Self.maxShort),
+                                               Self.bounded(link.text, Self.maxShort)])
+        }
+        for key in ownKeys {
+            try db.execute(sql: "UPDATE item SET article_id = ? WHERE link_key = ? AND link_key IS NOT NULL", arguments: [articleID, key])
+        }
+        let attached = try Row.fetchAll(db, sql: """
+            SELECT id, title, summary_html, content_html FROM item WHERE article_id = ? AND article_id IS NOT NULL
+            """, arguments: [articleID])
+        for row in attached {
+            let itemID: Int64 = row["id"]
+            try db.execute(sql: "DELETE FROM item_fts WHERE rowid = ?", arguments: [itemID])
+            try indexText(db, id: itemID, title: PlainText.fromHTML(row["title"], limit: Self.maxTitle),
+                          body: FeedText.plain(summaryHTML: row["summary_html"], contentHTML: row["content_html"]),
+                          articleID: articleID)
+        }
+        return ArticleID(articleID)
+    }
+
+    /// The newest items of a feed (at most `window`) whose page a pass may fetch: those without an article,
+    /// and those whose last attempt failed with a retry due by `now`. Newest first.
+    public func articleCandidates(feed: FeedID, window: Int, now: Date) throws -> [ArticleCandidate] {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: UIQueries.articleCandidates, arguments: [feed.rawValue, window])
+            let failure = try db.cachedStatement(sql: "SELECT status, attempts, retry_at FROM article WHERE id = ?")
+            let nowMS = StoreTime.milliseconds(now)
+            var candidates: [ArticleCandidate] = []
+            for row in rows {
+                guard let link: String = row["link"] else { continue }
+                var attempts = 0
+                if let articleID: Int64 = row["article_id"] {
+                    guard let article = try Row.fetchOne(failure, arguments: [articleID]),
+                          article["status"] as String == ArticleStatus.failed.rawValue,
+                          let retryAt: Int64 = article["retry_at"], retryAt <= nowMS else { continue }
+                    attempts = article["attempts"]
+                }
+                // Items written before the text length was stored: measure their HTML the same way.
+                let length: Int = row["text_length"]
+                    ?? FeedText.length(summaryHTML: row["summary_html"], contentHTML: row["content_html"])
+                candidates.append(ArticleCandidate(itemID: ItemID(row["id"]), url: link, attempts: attempts, feedTextLength: length))
             }
-            try db.execute(sql: "DELETE FROM link WHERE article_id = ?", arguments: [articleID])
-            let insertLink = try db.cachedStatement(sql: """
-                INSERT INTO link(article_id, position, kind, url, url_key, text) VALUES (?, ?, ?, ?, ?, ?)
-                """)
-            for (position, link) in article.links.prefix(5_000).enumerated() {
-                try insertLink.execute(arguments: [articleID, position, link.kind.rawValue, Self.bounded(link.url, Self.maxShort),
-                                                   Self.bounded(URLNormalizer.normalize(link.url), Self.maxShort),
-                                                   Self.bounded(link.text, Self.maxShort)])
-            }
-            // Attach items whose link is one of the aliases, then refresh the search rows of all attached items.
-            for key in Set(keys) {
-                try db.execute(sql: "UPDATE item SET article_id = ? WHERE link_key = ? AND link_key IS NOT NULL",
-                               arguments: [articleID, key])
-            }
-            let attached = try Row.fetchAll(db, sql: """
-                SELECT id, title, summary_html, content_html FROM item WHERE article_id = ? AND article_id IS NOT NULL
-                """, arguments: [articleID])
-            for row in attached {
-                let itemID: Int64 = row["id"]
-                try db.execute(sql: "DELETE FROM item_fts WHERE rowid = ?", arguments: [itemID])
-                try indexText(db, id: itemID, title: PlainText.fromHTML(row["title"], limit: Self.maxTitle),
-                              body: PreparedItem.searchBody(summary: row["summary_html"], content: row["content_html"]),
-                              articleID: articleID)
-            }
-            return ArticleID(articleID)
+            return candidates
         }
     }
 
@@ -109,6 +153,7 @@ extension Store {
         return StoredArticle(id: ArticleID(id), url: row["url"], canonicalURL: row["canonical_url"],
                              status: ArticleStatus(rawValue: row["status"]) ?? .failed, httpStatus: row["http_status"],
                              fetchedAt: StoreTime.date(row["fetched_at"] as Int64), title: row["title"],
-                             documentJSON: row["document"], plainText: row["plain_text"], links: links, error: row["error"])
+                             documentJSON: row["document"], plainText: row["plain_text"], links: links, error: row["error"],
+                             attempts: row["attempts"], retryAt: StoreTime.date(row["retry_at"] as Int64?))
     }
 }

@@ -71,7 +71,7 @@ enum UIQueryCatalogue {
             ("search window edge", UIQueries.searchWindowEdge, ["\"word\"*", 19_999]),
             ("search count", UIQueries.searchCount, ["\"word\"*"]),
             ("headline by id", UIQueries.headlinesByID, [1]),
-            ("fetch progress", UIQueries.fetchProgress, []),
+            ("article candidates", UIQueries.articleCandidates, [1, 200]),
         ]
         let scopes: [ListScope] = [.section(SectionID(1)), .feed(FeedID(1)), .all, .unread, .saved]
         for scope in scopes {

@@ -3,18 +3,29 @@ import GRDB
 import TelexModel
 
 extension Store {
-    /// Leaves a fetch request for the running fetch service (`feeds` nil: all feeds).
-    public func requestFetch(feeds: [FeedID]? = nil, force: Bool = false, origin: String, at date: Date = Date()) throws {
+    /// Leaves a fetch request for the running fetch service (`feeds` nil: all feeds); returns its id, which
+    /// the service reports back when a pass that began after the request has answered it.
+    @discardableResult
+    public func requestFetch(feeds: [FeedID]? = nil, force: Bool = false, origin: String, at date: Date = Date()) throws -> Int64 {
         let list = feeds.map { $0.map { String($0.rawValue) }.joined(separator: ",") }
-        try write { db in
+        return try write { db in
             try db.execute(sql: "INSERT INTO fetch_requests(requested_at, feed_ids, force, origin) VALUES (?, ?, ?, ?)",
                            arguments: [StoreTime.milliseconds(date), list, force, String(origin.prefix(200))])
+            return db.lastInsertedRowID
         }
     }
 
-    /// Removes and returns the pending fetch requests, oldest first (the service calls it when the cache changes).
+    /// Withdraws a request nobody took (its asker fetched itself, or gave up).
+    public func cancelFetchRequest(_ id: Int64) throws {
+        try write { db in try db.execute(sql: "DELETE FROM fetch_requests WHERE id = ?", arguments: [id]) }
+    }
+
+    /// Removes and returns the pending fetch requests, oldest first. Only reads when there are none, so
+    /// polling it costs no write (and moves no change signal).
     public func takeFetchRequests() throws -> [FetchRequest] {
-        try write { db in
+        let pending = try read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM fetch_requests)") ?? false }
+        guard pending else { return [] }
+        return try write { db in
             let rows = try Row.fetchAll(db, sql: "DELETE FROM fetch_requests RETURNING *")
             return rows.map { row in
                 let list: String? = row["feed_ids"]
@@ -24,25 +35,8 @@ extension Store {
         }
     }
 
-    /// Publishes the fetcher's progress (one row; call a few times a second at most).
-    public func setFetchProgress(_ progress: FetchProgress, at date: Date = Date(), processID: Int32 = getpid()) throws {
-        try write { db in
-            try db.execute(sql: """
-                UPDATE fetch_progress SET running = ?, feeds_done = ?, feeds_total = ?, articles = ?, failures = ?, last_error = ?,
-                  updated_at = ?, pid = ? WHERE id = 1
-                """, arguments: [progress.running, progress.feedsDone, progress.feedsTotal, progress.articles, progress.failures,
-                                 progress.lastError.map { String($0.prefix(500)) }, StoreTime.milliseconds(date), processID])
-        }
-    }
-
-    /// The fetcher's last published progress.
-    public func fetchProgress() throws -> FetchProgressRecord? {
-        try read { db in
-            guard let row = try Row.fetchOne(db, sql: UIQueries.fetchProgress) else { return nil }
-            return FetchProgressRecord(
-                progress: FetchProgress(running: row["running"], feedsDone: row["feeds_done"], feedsTotal: row["feeds_total"],
-                                        articles: row["articles"], failures: row["failures"], lastError: row["last_error"]),
-                updatedAt: StoreTime.date(row["updated_at"] as Int64), processID: row["pid"])
-        }
+    /// The ids of the requests still waiting (tests, diagnostics).
+    public func pendingFetchRequestIDs() throws -> [Int64] {
+        try read { db in try Int64.fetchAll(db, sql: "SELECT id FROM fetch_requests ORDER BY id") }
     }
 }

@@ -13,8 +13,9 @@ extension Store {
             for (i, s) in sections.enumerated() { index[s.id.rawValue] = i }
             for row in try Row.fetchAll(db, sql: UIQueries.sectionFeeds) {
                 guard let i = index[row["section_id"]] else { continue }
-                let feed = FeedSummary(id: FeedID(row["id"]), url: row["url"], title: row["display_title"],
-                                       unread: row["unread_count"], total: row["total_count"], lastError: row["last_error"])
+                let feed = FeedSummary(id: FeedID(row["id"]), url: row["url"],
+                                       title: FeedName.display(title: row["title"], feedTitle: row["feed_title"], url: row["url"]),
+                                       unread: row["unread_count"], total: row["total_count"], health: Self.health(row))
                 sections[i].feeds.append(feed)
                 sections[i].unread += feed.unread
                 sections[i].total += feed.total
@@ -110,7 +111,8 @@ extension Store {
             var labels: [FeedID: (title: String, url: String, section: String?)] = [:]
             for id in ids {
                 if let row = try Row.fetchOne(db, sql: UIQueries.feedLabel, arguments: [id.rawValue]) {
-                    labels[id] = (row["display_title"], row["url"], row["section_name"])
+                    labels[id] = (FeedName.display(title: row["title"], feedTitle: row["feed_title"], url: row["url"]),
+                                  row["url"], row["section_name"])
                 }
             }
             return labels
@@ -121,8 +123,18 @@ extension Store {
 
     static func key(_ cursor: ListCursor) -> (Int64, Int64) { (StoreTime.milliseconds(cursor.sortTime), cursor.id.rawValue) }
 
+    /// A feed row's fetch state as the reader shows it.
+    static func health(_ row: Row) -> FeedHealth {
+        let status: String? = row["status"]
+        return FeedHealth(status: status.flatMap(FeedHealth.Status.init(rawValue:)) ?? .new, message: row["error"],
+                          failingSince: StoreTime.date(row["failing_since"] as Int64?), nextTry: StoreTime.date(row["next_due"] as Int64?),
+                          retryAfter: StoreTime.date(row["retry_after"] as Int64?), warning: row["warning"], gone: row["gone"],
+                          lastSuccess: StoreTime.date(row["last_success"] as Int64?))
+    }
+
     static func headline(_ row: Row) -> Headline {
-        Headline(id: ItemID(row["id"]), feedID: FeedID(row["feed_id"]), title: row["title"], source: row["source"],
+        Headline(id: ItemID(row["id"]), feedID: FeedID(row["feed_id"]), title: row["title"],
+                 source: FeedName.display(title: row["feed_config_title"], feedTitle: row["feed_title"], url: row["feed_url"]),
                  link: row["link"], sortTime: StoreTime.date(row["sort_time"] as Int64), isRead: row["read"],
                  isSaved: row["saved"])
     }

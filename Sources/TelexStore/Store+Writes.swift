@@ -61,10 +61,14 @@ extension Store {
     }
 
     /// Applies a batch of feed results in one transaction: items upserted on (feed, stable id) keeping
-    /// read/saved state, fetch state updated, counters kept. Keep batches to ~50 ms of work.
-    public func applyFeedResults(_ results: [FeedResult]) throws {
-        guard !results.isEmpty else { return }
-        try write { db in
+    /// read/saved state, fetch state updated, counters kept; `states` (304s, failures) change only the
+    /// fetch state, in the same transaction. Keep batches to ~50 ms of work. Returns how many items were new.
+    @discardableResult
+    public func applyFeedResults(_ results: [FeedResult], states: [FeedFetchState] = []) throws -> Int {
+        guard !results.isEmpty || !states.isEmpty else { return 0 }
+        return try write { db in
+            for state in states { try updateFetchState(db, state) }
+            var inserted = 0
             for result in results {
                 guard let sectionID = try Row.fetchOne(db, sql: "SELECT section_id FROM feed WHERE id = ?",
                                                        arguments: [result.feedID.rawValue]) else { continue }
@@ -82,19 +86,17 @@ extension Store {
                         delta.unread += 1
                     }
                 }
+                inserted += delta.total
                 try apply(db, [result.feedID.rawValue: delta])
             }
+            return inserted
         }
     }
 
-    /// A 304 (or a failure): only the fetch state changes.
-    public func recordNotModified(_ feeds: [FeedFetchState]) throws {
-        guard !feeds.isEmpty else { return }
-        try write { db in for state in feeds { try updateFetchState(db, state) } }
+    /// A 304 or a failure: only the fetch state changes.
+    public func recordFetchStates(_ feeds: [FeedFetchState]) throws {
+        try applyFeedResults([], states: feeds)
     }
-
-    /// A failed attempt: only the fetch state changes (same as `recordNotModified`, named for the call site).
-    public func recordFailures(_ feeds: [FeedFetchState]) throws { try recordNotModified(feeds) }
 
     /// Configured, enabled feeds with what a conditional GET and the scheduler need, in feeds.json order.
     public func feedsForFetching() throws -> [FeedFetchInfo] {
@@ -107,7 +109,9 @@ extension Store {
                               lastModified: row["last_modified"], lastAttempt: StoreTime.date(row["last_attempt"] as Int64?),
                               lastSuccess: StoreTime.date(row["last_success"] as Int64?),
                               nextDue: StoreTime.date(row["next_due"] as Int64?),
-                              consecutiveFailures: row["consecutive_failures"], lastError: row["last_error"],
+                              consecutiveFailures: row["consecutive_failures"],
+                              failingSince: StoreTime.date(row["failing_since"] as Int64?),
+                              retryAfter: StoreTime.date(row["retry_after"] as Int64?),
                               permanentRedirect: row["permanent_redirect"], gone: row["gone"])
             }
         }
@@ -116,14 +120,17 @@ extension Store {
     private func updateFetchState(_ db: Database, _ state: FeedFetchState) throws {
         let statement = try db.cachedStatement(sql: """
             UPDATE feed SET etag = ?, last_modified = ?, last_attempt = ?, last_success = COALESCE(?, last_success),
-              next_due = ?, consecutive_failures = ?, last_error = ?, http_status = ?, permanent_redirect = ?, gone = ?
+              next_due = ?, consecutive_failures = ?, status = ?, error = ?, failing_since = ?, retry_after = ?, warning = ?,
+              http_status = ?, permanent_redirect = ?, gone = ?
             WHERE id = ?
             """)
         try statement.execute(arguments: [
             state.etag.map { Self.bounded($0, Self.maxShort) }, state.lastModified.map { Self.bounded($0, Self.maxShort) },
             StoreTime.milliseconds(state.attemptedAt), StoreTime.milliseconds(state.succeededAt),
             StoreTime.milliseconds(state.nextDue), state.consecutiveFailures,
-            state.lastError.map { Self.bounded($0, Self.maxShort) }, state.httpStatus,
+            state.status == .new ? nil : state.status.rawValue,
+            state.error.map { Self.bounded($0, Self.maxShort) }, StoreTime.milliseconds(state.failingSince),
+            StoreTime.milliseconds(state.retryAfter), state.warning.map { Self.bounded($0, Self.maxShort) }, state.httpStatus,
             state.permanentRedirect.map { Self.bounded($0, Self.maxShort) }, state.gone, state.feedID.rawValue,
         ])
     }
@@ -139,10 +146,10 @@ extension Store {
             let attachedArticle = try item.linkKey.flatMap { try self.articleID(db, forKey: $0) } ?? existingArticle
             let update = try db.cachedStatement(sql: """
                 UPDATE item SET link = ?, link_key = ?, title = ?, author = ?, published = ?, updated = ?, summary_html = ?,
-                  content_html = ?, content_hash = ?, sort_time = ?, article_id = ? WHERE id = ?
+                  content_html = ?, content_hash = ?, sort_time = ?, article_id = ?, text_length = ? WHERE id = ?
                 """)
             try update.execute(arguments: [item.link, item.linkKey, item.title, item.author, item.published, item.updated,
-                                           item.summary, item.content, item.hash, sortTime, attachedArticle, id])
+                                           item.summary, item.content, item.hash, sortTime, attachedArticle, item.textLength, id])
             try db.cachedStatement(sql: "DELETE FROM item_fts WHERE rowid = ?").execute(arguments: [id])
             try indexText(db, id: id, title: item.indexTitle, body: item.indexBody, articleID: attachedArticle)
             return false
@@ -151,12 +158,12 @@ extension Store {
         let attachedArticle = try item.linkKey.flatMap { try self.articleID(db, forKey: $0) }
         let insert = try db.cachedStatement(sql: """
             INSERT INTO item(feed_id, section_id, stable_id, link, link_key, title, author, published, updated, summary_html,
-              content_html, content_hash, first_seen, sort_time, article_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              content_html, content_hash, first_seen, sort_time, article_id, text_length)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try insert.execute(arguments: [feedID, sectionID, item.stableID, item.link, item.linkKey, item.title, item.author,
                                        item.published, item.updated, item.summary, item.content, item.hash, firstSeen, sortTime,
-                                       attachedArticle])
+                                       attachedArticle, item.textLength])
         try indexText(db, id: db.lastInsertedRowID, title: item.indexTitle, body: item.indexBody, articleID: attachedArticle)
         return true
     }

@@ -27,19 +27,19 @@ public final class Store: Sendable {
     /// The directory is created 0700 and the database 0600. A newer, corrupt or unwritable cache gives a clear
     /// error and is never recreated.
     public static func open(directory: String, readOnly: Bool = false) throws(StoreError) -> Store {
+        try open(directory: directory, readOnly: readOnly, migratingUpTo: nil)
+    }
+
+    /// `open`, stopping the migrations at `target` (tests build caches of earlier versions with it).
+    static func open(directory: String, readOnly: Bool, migratingUpTo target: String?) throws(StoreError) -> Store {
         let path = (directory as NSString).appendingPathComponent(fileName)
         let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        if !fm.fileExists(atPath: directory, isDirectory: &isDirectory) {
-            if readOnly { throw .missing(path: path) }
-            do {
-                try fm.createDirectory(atPath: directory, withIntermediateDirectories: true,
-                                       attributes: [.posixPermissions: 0o700])
-            } catch {
-                throw errnoError(path: directory, fallback: .directory(path: directory, detail: "\(error.localizedDescription)"))
-            }
-        } else if !isDirectory.boolValue {
-            throw .directory(path: directory, detail: "it is not a directory")
+        if readOnly {
+            var isDirectory: ObjCBool = false
+            if !fm.fileExists(atPath: directory, isDirectory: &isDirectory) { throw .missing(path: path) }
+            if !isDirectory.boolValue { throw notADirectory(directory) }
+        } else {
+            try prepareDirectory(directory)
         }
         let exists = fm.fileExists(atPath: path)
         if !exists {
@@ -55,6 +55,9 @@ public final class Store: Sendable {
         } else {
             try checkHeader(path: path)
             if !readOnly && (access(path, W_OK) != 0 || access(directory, W_OK) != 0) { throw .readOnly(path: path) }
+            // Before the pool: opening it for writing sets up WAL mode, which writes (GRDB creates and drops a
+            // table when the -wal file is missing). A damaged file must be reported untouched.
+            try checkIntact(path: path)
         }
 
         var config = Configuration()
@@ -69,22 +72,24 @@ public final class Store: Sendable {
             throw map(error, path: path)
         }
         let store = Store(pool: pool, path: path, readOnly: readOnly)
-        try store.migrate(directory: directory)
+        try store.migrate(directory: directory, upTo: target)
         return store
     }
 
     /// Runs pending migrations under a file lock, so two processes starting together cannot race;
     /// refuses a cache that has migrations this version does not know.
-    private func migrate(directory: String) throws(StoreError) {
+    private func migrate(directory: String, upTo target: String?) throws(StoreError) {
         let migrator = Schema.migrator
         do {
             let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
             let unknown = applied.subtracting(Schema.knownMigrations)
             if !unknown.isEmpty { throw StoreError.newerVersion(path: path, unknownMigrations: unknown.sorted()) }
-            if applied == Schema.knownMigrations { return }
+            let wanted = target.flatMap { t in migrator.migrations.firstIndex(of: t).map { Set(migrator.migrations[...$0]) } }
+                ?? Schema.knownMigrations
+            if applied.isSuperset(of: wanted) { return }
             if isReadOnly { throw StoreError.database(path: path, detail: "the cache needs an upgrade; open it once without read-only mode") }
             let lock = MigrationLock(path: (directory as NSString).appendingPathComponent("migrate.lock"))
-            try lock.withLock { try migrator.migrate(pool) }
+            try lock.withLock { if let target { try migrator.migrate(pool, upTo: target) } else { try migrator.migrate(pool) } }
         } catch let error as StoreError {
             throw error
         } catch {
@@ -114,10 +119,74 @@ public final class Store: Sendable {
             return
         }
         defer { try? handle.close() }
-        let header = (try? handle.read(upToCount: 16)) ?? Data()
-        if !header.isEmpty && header != Data("SQLite format 3\0".utf8) {
+        let header = (try? handle.read(upToCount: 100)) ?? Data()
+        if !header.isEmpty && header.prefix(16) != Data("SQLite format 3\0".utf8) {
             throw .corrupt(path: path, detail: "not a SQLite database")
         }
+        // A file shorter than the page count its header states was cut (the count is valid when the
+        // "version valid for" field matches the change counter; https://www.sqlite.org/fileformat.html).
+        guard header.count == 100 else { return }
+        func u32(_ offset: Int) -> UInt32 { header[offset..<offset + 4].reduce(0) { $0 << 8 | UInt32($1) } }
+        let rawPageSize = UInt32(header[16]) << 8 | UInt32(header[17])
+        let pageSize = UInt64(rawPageSize == 1 ? 65_536 : rawPageSize)
+        let pages = UInt64(u32(28))
+        var info = stat()
+        guard stat(path, &info) == 0 else { return }
+        let size = UInt64(info.st_size)
+        if pages > 0, u32(92) == u32(24), size < pages * pageSize,
+           !FileManager.default.fileExists(atPath: path + "-wal") {
+            throw .corrupt(path: path, detail: "the file is shorter than its header says (\(size) of \(pages * pageSize) bytes)")
+        }
+    }
+
+    /// Reads the schema and checks its pages on a read-only connection, which writes nothing.
+    private static func checkIntact(path: String) throws(StoreError) {
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(busyTimeout)
+        config.label = "telex-cache-check"
+        do {
+            let queue = try DatabaseQueue(path: path, configuration: config)
+            let problems = try queue.read { db -> [String] in
+                _ = try Row.fetchAll(db, sql: "SELECT type, name, sql FROM sqlite_master")
+                return try String.fetchAll(db, sql: "PRAGMA quick_check('sqlite_master')")
+            }
+            try queue.close()
+            if problems != ["ok"] { throw StoreError.corrupt(path: path, detail: problems.prefix(3).joined(separator: "; ")) }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            // A read-only connection cannot open a WAL database whose -shm it may not create: the writable
+            // open that follows reports real problems.
+            if let dbError = error as? DatabaseError, dbError.resultCode == .SQLITE_CANTOPEN || dbError.resultCode == .SQLITE_READONLY {
+                return
+            }
+            throw map(error, path: path)
+        }
+    }
+
+    /// Creates the cache directory (and missing parents) 0700, or says clearly why it cannot be used.
+    /// `telex fetch` and `serve` call it before taking the fetch lock inside it.
+    public static func prepareDirectory(_ directory: String) throws(StoreError) {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            if !isDirectory.boolValue { throw notADirectory(directory) }
+            return
+        }
+        var path = directory.hasPrefix("/") ? "" : "."
+        for component in directory.split(separator: "/") {
+            path += "/" + component
+            if mkdir(path, 0o700) != 0 && errno != EEXIST {
+                throw errnoError(path: path, fallback: .directory(path: directory, detail: String(cString: strerror(errno))))
+            }
+            if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                throw notADirectory(path)
+            }
+        }
+    }
+
+    private static func notADirectory(_ path: String) -> StoreError {
+        .directory(path: path, detail: "it is a file, not a directory (--cache takes a directory)")
     }
 
     private static func errnoError(path: String, fallback: StoreError) -> StoreError {

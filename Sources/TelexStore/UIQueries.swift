@@ -7,7 +7,7 @@ enum UIQueries {
     /// The columns of a Headline. `CROSS JOIN` fixes the join order: items first (by index), then their feed.
     static let headlineColumns = """
         item.id, item.feed_id, item.title, item.link, item.sort_time, item.read, item.saved,
-        COALESCE(feed.title, feed.feed_title, feed.url) AS source
+        feed.title AS feed_config_title, feed.feed_title, feed.url AS feed_url
         """
 
     /// A cursor above every row: the first page is a keyset search too, never a SCAN.
@@ -15,7 +15,8 @@ enum UIQueries {
 
     static let sections = "SELECT id, name FROM section ORDER BY position"
     static let sectionFeeds = """
-        SELECT id, section_id, url, COALESCE(title, feed_title, url) AS display_title, unread_count, total_count, last_error
+        SELECT id, section_id, url, title, feed_title, unread_count, total_count, status, error, failing_since, next_due,
+          retry_after, warning, gone, last_success
         FROM feed WHERE section_id IS NOT NULL ORDER BY section_id, position
         """
     static let savedCount = "SELECT COALESCE(SUM(saved_count), 0) FROM feed"
@@ -26,7 +27,7 @@ enum UIQueries {
     static let allTotal = "SELECT COALESCE(SUM(total_count), 0) FROM feed"
     static let allUnread = "SELECT COALESCE(SUM(unread_count), 0) FROM feed"
     static let feedLabel = """
-        SELECT feed.url, COALESCE(feed.title, feed.feed_title, feed.url) AS display_title, section.name AS section_name
+        SELECT feed.url, feed.title, feed.feed_title, section.name AS section_name
         FROM feed LEFT JOIN section ON section.id = feed.section_id WHERE feed.id = ?
         """
     static let item = """
@@ -50,8 +51,14 @@ enum UIQueries {
     /// The rowid of the N-th newest match (bounded OFFSET over one term's doclist, not over a table).
     static let searchWindowEdge = "SELECT rowid FROM item_fts WHERE item_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?"
     static let searchCount = "SELECT COUNT(*) FROM item_fts WHERE item_fts MATCH ?"
+    /// A feed's newest items for the article pass (the feed's HTML only when its text length is unknown).
+    static let articleCandidates = """
+        SELECT id, link, article_id, text_length,
+          CASE WHEN text_length IS NULL THEN summary_html END AS summary_html,
+          CASE WHEN text_length IS NULL THEN content_html END AS content_html
+        FROM item WHERE feed_id = ? ORDER BY sort_time DESC, id DESC LIMIT ?
+        """
     static let headlinesByID = "SELECT \(headlineColumns) FROM item CROSS JOIN feed ON feed.id = item.feed_id WHERE item.id = ?"
-    static let fetchProgress = "SELECT * FROM fetch_progress WHERE id = 1"
 
     /// A page of a newest-first list below (or, `upward`, above) the cursor, by keyset on (sort_time, id).
     /// `unreadOnly` adds `read = 0`, which selects the partial unread indexes.

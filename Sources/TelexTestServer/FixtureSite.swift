@@ -24,7 +24,11 @@ enum FixtureSite {
                 body: bytes, contentType: type, etag: "\"\(String(fnv1a(bytes), radix: 16))\"",
                 lastModified: formatter.string(from: modified), gzip: gzip && compressible))
             if relative.hasSuffix("index.html") {
-                routes["/" + String(relative.dropLast("index.html".count))] = routes["/" + relative]
+                // "/dir/" serves "/dir/index.html"; FlyingFox standardises request paths, which drops the
+                // trailing slash, so "/dir" is a route too.
+                let directoryPath = "/" + String(relative.dropLast("index.html".count))
+                routes[directoryPath] = routes["/" + relative]
+                if directoryPath.count > 1 { routes[String(directoryPath.dropLast())] = routes["/" + relative] }
             }
         }
         return routes

@@ -19,7 +19,12 @@ public enum Action: Hashable, Sendable {
     case markedAllRead(ListScope, [ItemID])
     /// The cache changed under us (the fetch service wrote): re-query what is visible.
     case cacheChanged
+    /// A pass moved on (ours, or the daemon's).
     case fetchProgressed(FetchProgress)
+    /// "Refresh now" waits for another process (the daemon asked, or another fetch running).
+    case fetchWaiting(String)
+    /// A pass ended: its summary goes to the status line (`by` names another process that ran it).
+    case fetchFinished(FetchProgress, by: String?)
     case failed(String)
     /// The clock moved on (ages in the headlines are computed from it).
     case tick(Date)

@@ -22,7 +22,11 @@ func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         state.helpScroll = 0
         return []
     case .character("r"):
-        state.message = "Refreshing…"
+        if state.fetch.running || state.fetchWaiting != nil {
+            state.message = "Already fetching"
+            return []
+        }
+        state.fetch = FetchProgress(running: true)
         return [.refresh]
     case .character("/"):
         state.prompt = Prompt(kind: .search)

@@ -40,7 +40,16 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return reloadVisible(&state)
     case .fetchProgressed(let p):
         state.fetch = p
+        if p.running { state.fetchWaiting = nil }
         return []
+    case .fetchWaiting(let text):
+        state.fetchWaiting = text
+        return []
+    case .fetchFinished(let p, let by):
+        state.fetch = FetchProgress()
+        state.fetchWaiting = nil
+        state.message = (by.map { $0 + ": " } ?? "") + FetchText.summary(p)
+        return reloadVisible(&state)
     case .failed(let message):
         state.message = message
         return []

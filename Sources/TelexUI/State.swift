@@ -57,9 +57,14 @@ public struct AppState: Hashable, Sendable {
     public var useColor = true
     /// The clock the ages are computed from; `.tick` moves it.
     public var now: Date = Date(timeIntervalSince1970: 0)
+    /// The zone times of day are shown in ("failing since 09:12"); the app sets the user's.
+    public var timeZone = TimeZone(identifier: "UTC")!
     /// A message for the status line (errors, hints), cleared by the next key.
     public var message: String?
+    /// The pass running now (this process's or another's), while `fetch.running`.
     public var fetch = FetchProgress()
+    /// Set while "refresh now" waits for another process ("waiting for telex fetch (pid 12)").
+    public var fetchWaiting: String?
     public var isQuitting = false
     /// The reading view, when it is open (it covers the list panes).
     public var reader: ReaderState?

@@ -12,6 +12,8 @@ public struct Theme: Hashable, Sendable {
     public var count: Style
     public var error: Style
     public var status: Style
+    /// The status line saying why a feed fails.
+    public var statusError: Style
     public var dim: Style
     public var link: Style
     public var border: Style
@@ -28,13 +30,14 @@ public struct Theme: Hashable, Sendable {
             count: Style(foreground: .yellow),
             error: Style(foreground: .red, attributes: [.bold]),
             status: Style(foreground: .black, background: .white),
+            statusError: Style(foreground: .red, background: .white, attributes: [.bold]),
             dim: Style(foreground: .gray, attributes: [.dim]),
             link: Style(foreground: .cyan, attributes: [.underline]),
             border: Style(foreground: .gray))
         if !color {
             t = Theme(title: .attrs([.reverse, .bold]), paneHeader: .attrs([.bold]), paneHeaderFocused: .attrs([.bold, .underline]),
                       selection: .attrs([.reverse]), selectionUnfocused: .attrs([.underline]), unread: .attrs([.bold]),
-                      read: .plain, count: .plain, error: .attrs([.bold]), status: .attrs([.reverse]), dim: .attrs([.dim]),
+                      read: .plain, count: .plain, error: .attrs([.bold]), status: .attrs([.reverse]), statusError: .attrs([.reverse, .bold]), dim: .attrs([.dim]),
                       link: .attrs([.underline]), border: .plain)
         }
         return t

@@ -17,7 +17,7 @@ struct Telex: ParsableCommand {
         """,
         version: TelexVersion.string,
         subcommands: [Reader.self, Feeds.self, Parse.self, BenchParse.self, Extract.self, BenchExtract.self,
-                      List.self, Search.self, StoreStress.self, BenchStore.self, BenchUI.self,
+                      List.self, Search.self, StoreStress.self, BenchStore.self, BenchUI.self, BenchRetention.self,
                       Fetch.self, Serve.self, Read.self, Demo.self, FixtureServe.self],
         defaultSubcommand: Reader.self
     )

@@ -12,7 +12,7 @@ import TelexModel
                                       blocks: [.paragraph([.text("From the page.")])],
                                       related: [RelatedLink(title: "Other", url: "https://news.example/b")], confidence: 0.9)
     static let summary = "<p>A short summary.</p>"
-    /// A whole story: more text than `FeedContent.summaryCharacters`.
+    /// A whole story: more text than `FeedText.summaryCharacters`.
     static let story = "<p>" + String(repeating: "The whole story is in the feed. ", count: 25) + "</p>"
 
     static func detail(article: ArticleDocument?, summary: String? = nil, content: String? = nil, json: Data? = nil) -> ItemDetail {
@@ -89,13 +89,6 @@ import TelexModel
     @Test func theNoteTextsAreTheOnesShown() {
         #expect(DocumentNote.articleNotCached.text == "Full article not cached — showing the feed's text")
         #expect(DocumentNote.pageUncertain.text == "Page extraction uncertain — the feed's text first, then the page's")
-    }
-
-    @Test(arguments: [
-        ("", true), ("<p>short</p>", true), (String(repeating: "x", count: 599), true), (String(repeating: "x", count: 600), false),
-        ("<p>" + String(repeating: "é", count: 600) + "</p>", false), (String(repeating: "<br>", count: 1000), true),
-    ]) func aSummaryIsLessThan600CharactersOfText(_ html: String, _ isSummary: Bool) {
-        #expect(FeedContent.isSummary(html) == isSummary)
     }
 
     @Test func aFollowedPageIsItsStoredDocument() {

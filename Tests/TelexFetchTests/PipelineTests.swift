@@ -9,45 +9,7 @@ import TelexTestSupport
 
 /// The fetch pipeline end to end: fixture server on 127.0.0.1 → FetchService → a real cache.
 @Suite struct PipelineTests {
-    final class Harness: @unchecked Sendable {
-        let server: FixtureServer
-        let base: URL
-        let store: Store
-        let directory: URL
-        var config: Configuration
-        var reports: [FeedReport] = []
-        let lock = NSLock()
-
-        init(routes: [String: FixtureRoute], feeds: [String], article: ArticleMode = .never) async throws {
-            let server = FixtureServer(routes: routes)
-            let base = try await server.start()
-            let directory = try Fixtures.temporaryDirectory("telex-fetch")
-            self.server = server
-            self.base = base
-            self.directory = directory
-            store = try Store.open(directory: directory.path)
-            let configured = feeds.map { FeedConfig(url: base.absoluteString + $0, article: article) }
-            config = Configuration(sections: [SectionConfig(name: "News", feeds: configured)], source: "test")
-        }
-
-        func url(_ path: String) -> String { base.absoluteString + path }
-
-        func pass(articles: Bool = false, force: Bool = true) async throws -> PassSummary {
-            let service = FetchService(store: store, configuration: config,
-                                       http: URLSessionFetcher(limits: HTTPLimits(idleTimeout: 5, totalTimeout: 20)))
-            try service.syncConfiguration()
-            return try await service.runPass(PassOptions(force: force, articles: articles), report: { [self] r in
-                lock.lock(); reports.append(r); lock.unlock()
-            })
-        }
-
-        func info(_ path: String) throws -> FeedFetchInfo? { try store.feedsForFetching().first { $0.url == url(path) } }
-
-        func close() async {
-            await server.stop()
-            try? FileManager.default.removeItem(at: directory)
-        }
-    }
+    typealias Harness = PipelineHarness
 
     static func items(_ n: Int, prefix: String = "i") -> [SiteBuilder.Item] {
         (0..<n).map { SiteBuilder.Item(id: "\(prefix)\($0)", title: "Story \($0)", link: "http://example.org/\(prefix)\($0)") }
@@ -78,7 +40,9 @@ import TelexTestSupport
         #expect(failed.failed == 1)
         #expect(try h.store.count(.all) == 4)
         let info = try #require(try h.info("/a.xml"))
-        #expect(info.lastError == "HTTP 500")
+        #expect(info.consecutiveFailures == 1 && info.failingSince != nil)
+        let health = try #require(try h.store.sections()[0].feeds.first?.health)
+        #expect(health.status == .failing && health.message == "HTTP 500")
         #expect(info.consecutiveFailures == 1)
         #expect(info.etag == "\"1\"")
     }
@@ -92,6 +56,10 @@ import TelexTestSupport
         #expect(try h.info("/gone.xml")?.gone == true)
         let second = try await h.pass()
         #expect(second.skipped == 2)
+        #expect(h.reports.all.suffix(2).map(\.outcome) == [
+            .skipped("410 Gone: no longer fetched (remove it from feeds.json)"),
+            .skipped("server asked to retry after \(HTTPDate.format(try #require(try h.info("/busy.xml")?.retryAfter)))"),
+        ])
         #expect(h.server.requestCount("/gone.xml") == 1)
         #expect(h.server.requestCount("/busy.xml") == 1)
     }
@@ -102,7 +70,8 @@ import TelexTestSupport
         defer { Task { await h.close() } }
         let summary = try await h.pass()
         #expect(summary.failed == 1)
-        #expect(try h.info("/feed")?.lastError?.hasPrefix("not a feed") == true)
+        let health = try #require(try h.store.sections()[0].feeds.first?.health)
+        #expect(health.status == .failing && health.message?.hasPrefix("not a feed") == true)
     }
 
     @Test func aMalformedFeedStillYieldsItsItems() async throws {

@@ -45,12 +45,13 @@ import Testing
         let dir = NSTemporaryDirectory() + "telex-lock-\(UUID().uuidString)"
         defer { try? FileManager.default.removeItem(atPath: dir) }
         #expect(FetchLock.holder(cacheDirectory: dir) == nil)
-        guard case .acquired(let lock) = try FetchLock.acquire(cacheDirectory: dir) else { Issue.record("not acquired"); return }
-        #expect(FetchLock.holder(cacheDirectory: dir) == getpid())
-        guard case .heldBy(let pid) = try FetchLock.acquire(cacheDirectory: dir) else { Issue.record("acquired twice"); return }
-        #expect(pid == getpid())
+        guard case .acquired(let lock) = try FetchLock.acquire(cacheDirectory: dir, role: .serve) else { Issue.record("not acquired"); return }
+        #expect(FetchLock.holder(cacheDirectory: dir) == FetchLock.Holder(pid: getpid(), role: .serve))
+        guard case .heldBy(let holder) = try FetchLock.acquire(cacheDirectory: dir, role: .fetch) else { Issue.record("acquired twice"); return }
+        #expect(holder == FetchLock.Holder(pid: getpid(), role: .serve) && holder.isLiveDaemon)
+        #expect("\(holder)" == "telex serve (pid \(getpid()))")
         lock.release()
         #expect(FetchLock.holder(cacheDirectory: dir) == nil)
-        guard case .acquired = try FetchLock.acquire(cacheDirectory: dir) else { Issue.record("not re-acquired"); return }
+        guard case .acquired = try FetchLock.acquire(cacheDirectory: dir, role: .fetch) else { Issue.record("not re-acquired"); return }
     }
 }

@@ -43,6 +43,6 @@ import TelexStore
         func feed(_ id: Int64, _ url: String) -> FeedFetchInfo { FeedFetchInfo(id: FeedID(id), url: url, section: "S") }
         let feeds = [feed(1, "https://a.example/1"), feed(2, "https://a.example/2"), feed(3, "https://A.example/3"),
                      feed(4, "https://b.example/1"), feed(5, "https://c.example/1"), feed(6, "https://b.example/2"), feed(7, "not a url")]
-        #expect(FeedOrder.interleavingHosts(feeds).map(\.id.rawValue) == [1, 4, 5, 7, 2, 6, 3])
+        #expect(HostInterleaving.feeds(feeds).map(\.id.rawValue) == [1, 4, 5, 7, 2, 6, 3])
     }
 }

@@ -82,13 +82,49 @@ struct RetentionTests {
         try fixture.store.setRead(try fixture.allHeadlines(.feed(recent)).map(\.id), true)
 
         let deleted = try fixture.store.prune(retentionDays: 90, now: old.addingTimeInterval(91 * 86_400))
-        #expect(deleted == 2)
+        #expect(deleted.items == 2 && deleted.articles == 1 && !deleted.more)
         #expect(Set(try fixture.allHeadlines(.feed(feed)).map(\.id)) == Set([heads[0].id, heads[3].id, heads[4].id]))
         #expect(try fixture.store.count(.feed(recent)) == 2)
         #expect(try fixture.store.article(forURL: heads[1].link!) != nil)
         #expect(try fixture.store.article(forURL: heads[2].link!) == nil)
         #expect(try fixture.store.search("item", limit: 50).count == 5)
         #expect(try fixture.store.counterMismatches().isEmpty)
+    }
+
+    /// Pages no item uses and no kept item's page links to (related stories of pruned pages, pages
+    /// followed from them, even when they link each other) go once older than the retention.
+    @Test func theSweepRemovesUnreferencedPagesOnceOld() throws {
+        let fixture = try StoreFixture()
+        let old = StoreFixture.baseDate
+        let feed = try fixture.addItems("https://a.example/feed", count: 1, at: old)
+        let item = try #require(try fixture.allHeadlines(.feed(feed)).first)
+        _ = try fixture.store.saveArticle(ArticleRecord(requestedURL: item.link!, fetchedAt: old,
+                                                        links: [ArticleLink(url: "https://a.example/related", text: "", kind: .related)]))
+        _ = try fixture.store.saveArticle(ArticleRecord(requestedURL: "https://a.example/related", fetchedAt: old))
+        // Two orphans that link each other, one old and one recent lone orphan.
+        _ = try fixture.store.saveArticle(ArticleRecord(requestedURL: "https://z.example/1", fetchedAt: old,
+                                                        links: [ArticleLink(url: "https://z.example/2", text: "", kind: .related)]))
+        _ = try fixture.store.saveArticle(ArticleRecord(requestedURL: "https://z.example/2", fetchedAt: old,
+                                                        links: [ArticleLink(url: "https://z.example/1", text: "", kind: .related)]))
+        _ = try fixture.store.saveArticle(ArticleRecord(requestedURL: "https://z.example/recent", fetchedAt: old.addingTimeInterval(89 * 86_400)))
+        let report = try fixture.store.prune(retentionDays: 90, now: old.addingTimeInterval(91 * 86_400))
+        #expect(report.items == 0 && report.articles == 2)
+        #expect(try fixture.store.article(forURL: "https://a.example/related") != nil)
+        #expect(try fixture.store.article(forURL: "https://z.example/1") == nil)
+        #expect(try fixture.store.article(forURL: "https://z.example/2") == nil)
+        #expect(try fixture.store.article(forURL: "https://z.example/recent") != nil)
+        #expect(try fixture.store.scalarForTesting("SELECT COUNT(*) FROM url_alias WHERE url LIKE 'https://z.example/_'") == 0)
+    }
+
+    @Test func theSweepLooksAtABoundedNumberOfPagesPerRunAndResumes() throws {
+        let fixture = try StoreFixture()
+        let old = StoreFixture.baseDate
+        for n in 0..<5 { _ = try fixture.store.saveArticle(ArticleRecord(requestedURL: "https://z.example/\(n)", fetchedAt: old)) }
+        let limits = PruneLimits(sweptArticles: 2)
+        let now = old.addingTimeInterval(91 * 86_400)
+        let runs = try (0..<3).map { _ in try fixture.store.prune(retentionDays: 90, now: now, limits: limits) }
+        #expect(runs.map(\.articles) == [2, 2, 1])
+        #expect(runs.map(\.more) == [true, true, false])
     }
 }
 
@@ -117,11 +153,23 @@ struct CoordinationTests {
         #expect(try fixture.store.takeFetchRequests().isEmpty)
     }
 
-    @Test func fetchProgressIsOneRowThatReadersSee() throws {
+    @Test func aRequestHasAnIdAndCanBeWithdrawnBeforeItIsTaken() throws {
         let fixture = try StoreFixture()
-        let progress = FetchProgress(running: true, feedsDone: 3, feedsTotal: 10, articles: 2, failures: 1, lastError: "x: 404")
-        try fixture.store.setFetchProgress(progress, at: StoreFixture.baseDate, processID: 77)
-        let reader = try Store.open(directory: fixture.directory.path, readOnly: true)
-        #expect(try reader.fetchProgress() == FetchProgressRecord(progress: progress, updatedAt: StoreFixture.baseDate, processID: 77))
+        let first = try fixture.store.requestFetch(origin: "fetch")
+        let second = try fixture.store.requestFetch(origin: "reader")
+        #expect(second == first + 1)
+        try fixture.store.cancelFetchRequest(first)
+        #expect(try fixture.store.pendingFetchRequestIDs() == [second])
+        #expect(try fixture.store.takeFetchRequests().map(\.id) == [second])
+    }
+
+    /// Polling for requests must not write: a write would move `data_version` and make every reader re-query.
+    @Test func lookingForRequestsWhenThereAreNoneMovesNoChangeSignal() throws {
+        let fixture = try StoreFixture()
+        let signal = try ChangeSignal(store: fixture.store)
+        #expect(try fixture.store.takeFetchRequests().isEmpty)
+        let other = try Store.open(directory: fixture.directory.path)
+        #expect(try other.takeFetchRequests().isEmpty)
+        #expect(!signal.hasChanged())
     }
 }

@@ -82,7 +82,7 @@ struct ItemWriteTests {
         try fixture.store.syncConfiguration(moved)
         let sections = try fixture.store.sections()
         #expect(sections.map(\.name) == ["Tech", "News"])
-        #expect(sections[0].feeds.map(\.title) == ["https://c.example/feed", "Alpha renamed"])
+        #expect(sections[0].feeds.map(\.title) == ["c.example/feed", "Alpha renamed"])
         #expect(sections[0].feeds[1].id == a && sections[0].total == 3)
         #expect(try fixture.allHeadlines(.section(sections[0].id)).count == 3)
         #expect(try fixture.store.count(.section(sections[0].id)) == 3)
@@ -108,15 +108,18 @@ struct ItemWriteTests {
         let state = FeedFetchState(feedID: feed, etag: "\"abc\"", lastModified: "Tue, 01 Jul 2025 00:00:00 GMT", attemptedAt: when,
                                    succeededAt: when, nextDue: when.addingTimeInterval(900), consecutiveFailures: 0,
                                    httpStatus: 304, permanentRedirect: "https://b.example/new")
-        try fixture.store.recordNotModified([state])
+        try fixture.store.recordFetchStates([state])
         let info = try #require(try fixture.store.feedsForFetching().first { $0.id == feed })
         #expect(info.etag == "\"abc\"" && info.lastModified == state.lastModified && info.nextDue == state.nextDue)
         #expect(info.permanentRedirect == "https://b.example/new" && info.section == "World" && !info.gone)
         var failure = state
-        failure.succeededAt = nil; failure.consecutiveFailures = 2; failure.lastError = "timed out"; failure.httpStatus = nil
-        try fixture.store.recordFailures([failure])
+        failure.succeededAt = nil; failure.consecutiveFailures = 2; failure.status = .failing; failure.error = "timed out"
+        failure.httpStatus = nil; failure.failingSince = when.addingTimeInterval(-600)
+        try fixture.store.recordFetchStates([failure])
         let failing = try #require(try fixture.store.sections()[0].feeds.first { $0.id == feed })
-        #expect(failing.lastError == "timed out")
+        #expect(failing.health == FeedHealth(status: .failing, message: "timed out", failingSince: when.addingTimeInterval(-600),
+                                             nextTry: when.addingTimeInterval(900), lastSuccess: when))
+        #expect(failing.isFailing)
         #expect(try fixture.store.feedsForFetching().first { $0.id == feed }?.lastSuccess == when)
     }
 

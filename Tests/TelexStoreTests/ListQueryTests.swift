@@ -11,7 +11,7 @@ struct ListQueryTests {
         try fixture.addItems("https://b.example/feed", count: 2)
         let sections = try fixture.store.sections()
         #expect(sections.map(\.name) == ["World", "Tech"])
-        #expect(sections[0].feeds.map(\.title) == ["Alpha", "https://b.example/feed"])
+        #expect(sections[0].feeds.map(\.title) == ["Alpha", "b.example/feed"])
         #expect(sections[0].unread == 6 && sections[0].total == 6 && sections[1].total == 0)
     }
 

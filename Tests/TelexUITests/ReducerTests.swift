@@ -319,12 +319,13 @@ import TelexScreen
         #expect(text.contains("telex serve"))
     }
 
-    @Test func fetchProgressAndErrorsShowInTheStatusLine() {
+    @Test func fetchProgressThenTheSummaryShowInTheStatusLine() {
         var d = Driver(rows: manyRows(3))
-        d.send(.fetchProgressed(FetchProgress(running: true, feedsDone: 3, feedsTotal: 10)))
-        #expect(d.screen.last?.contains("fetching 3/10") == true)
-        d.send(.fetchProgressed(FetchProgress(running: false, lastError: "example.org: timed out")))
-        #expect(d.screen.last?.contains("! example.org: timed out") == true)
+        d.send(.fetchProgressed(FetchProgress(running: true, feedsDone: 3, feedsTotal: 10, newItems: 12)))
+        #expect(d.screen.last?.contains("fetching 3/10 · 12 new  ?:help") == true)
+        d.send(.fetchFinished(FetchProgress(feedsDone: 10, feedsTotal: 10, ok: 7, unchanged: 1, failed: 2, newItems: 40), by: nil))
+        #expect(d.screen.last?.hasPrefix(" 8 ok, 2 failed, 40 new  ") == true)
+        #expect(d.screen.last?.contains("fetching") == false)
     }
 
     @Test func theStatusLineShowsSectionPositionAndUnread() {

@@ -9,15 +9,8 @@ bin=$(realpath "${1:-.build/release/telex}")
 size=${2:-300x60}
 feeds=${size%x*}
 tmp=$(mktemp -d /tmp/telex-bench-fetch.XXXXXX)
-server_pid=
-# Stops the fixture server: SIGTERM, then SIGKILL after 3 s (a bench must never hang on it).
-stop_server() {
-  [ -n "$server_pid" ] || return 0
-  kill "$server_pid" 2>/dev/null
-  for _ in $(seq 1 30); do kill -0 "$server_pid" 2>/dev/null || break; sleep 0.1; done
-  kill -9 "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null; server_pid=
-}
-cleanup() { stop_server; rm -rf "$tmp"; }
+. "$(dirname "$0")/../lib/fixture-server.sh"
+cleanup() { stop_fixture_server; rm -rf "$tmp"; }
 trap cleanup EXIT
 
 measure() { # label, command...: prints wall / cpu / peak RSS, and the command's last line
@@ -31,12 +24,7 @@ measure() { # label, command...: prints wall / cpu / peak RSS, and the command's
 }
 
 for latency in 0 50; do
-  rm -f "$tmp/url"
-  "$bin" _fixture-server --generate "$size" --latency-ms "$latency" --write-feeds "$tmp/feeds.json" --url-file "$tmp/url" >/dev/null 2>&1 &
-  server_pid=$!
-  for _ in $(seq 1 200); do [ -s "$tmp/url" ] && break; sleep 0.1; done
-  [ -s "$tmp/url" ] || { echo "the fixture server did not start"; exit 1; }
-  base=$(cat "$tmp/url")
+  start_fixture_server "$bin" "$tmp" --generate "$size" --latency-ms "$latency" --write-feeds "$tmp/feeds.json" || exit 1
   echo "latency ${latency} ms: $size feeds x items from $base (jobs 16, per-host 16)"
   # Articles on: every feed set to `article: always` (the generated summaries are long, so `auto` fetches none).
   sed 's/{"url": \("[^"]*"\)}/{"url": \1, "article": "always"}/' "$tmp/feeds.json" >"$tmp/feeds-always.json"
@@ -51,7 +39,7 @@ for latency in 0 50; do
     fi
     measure "telex fetch, articles $articles, warm" "$bin" fetch --config "$config" --cache "$tmp/cache" --jobs 16 --per-host 16 $flag
   done
-  echo "  (articles on: at most 10 items per feed newer than 3 days, plus related stories prefetched)"
+  echo "  (articles on: the 10 newest items per feed without a page (articles_per_feed), plus related stories prefetched)"
   # Lower bound: download every feed with curl (16 at once), then a libxml2 stream parse of the bytes.
   mkdir -p "$tmp/dl" && rm -f "$tmp/dl"/*
   : >"$tmp/curl.cfg"
@@ -73,5 +61,5 @@ for latency in 0 50; do
   else
     echo "  newsboat not installed (apt-get install newsboat)"
   fi
-  stop_server
+  stop_fixture_server
 done

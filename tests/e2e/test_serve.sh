@@ -15,7 +15,8 @@ out=$("$TELEX" serve --config "$E2E_TMP/feeds.json" --cache "$cache" 2>&1); stat
 echo "$out" | grep -q "already being fetched by pid $serve_pid" || fail "second serve message: $out"
 out=$(timeout 30 "$TELEX" fetch --config "$E2E_TMP/feeds.json" --cache "$cache" 2>&1) || fail "fetch while serving: $out"
 echo "$out" | grep -q "holds the fetch lock" || fail "fetch did not ask the daemon: $out"
-echo "$out" | grep -q "pass finished" || fail "fetch did not wait for the pass: $out"
+echo "$out" | grep -q "telex serve (pid $serve_pid) ran the pass:" || fail "fetch did not wait for the pass: $out"
+echo "$out" | grep -q "^fetched 20 feeds" || fail "no summary of the daemon's pass: $out"
 kill -TERM $serve_pid
 for _ in $(seq 1 50); do kill -0 $serve_pid 2>/dev/null || break; sleep 0.1; done
 kill -0 $serve_pid 2>/dev/null && fail "serve ignored SIGTERM"

@@ -1,10 +1,11 @@
 import Foundation
 import TelexStore
 
-/// What fetching one feed produced, before it is written.
+/// What fetching one feed produced, before it is written. A feed that answered says whether its pages
+/// may be fetched from private addresses (`privatePages`: the feed itself is on one).
 enum FeedOutcome: Sendable {
-    case updated(FeedResult, articles: [ArticleJob], bytes: Int, warning: String?)
-    case notModified(FeedFetchState)
+    case updated(FeedResult, bytes: Int, warning: String?, privatePages: Bool)
+    case notModified(FeedFetchState, privatePages: Bool)
     case failed(FeedFetchState, message: String)
     case skipped(url: String, reason: String)
 }
@@ -13,4 +14,6 @@ enum FeedOutcome: Sendable {
 struct ArticleJob: Sendable, Hashable {
     var url: String
     var allowPrivateAddresses: Bool
+    /// Failed attempts before this one.
+    var attempts: Int = 0
 }

@@ -13,6 +13,8 @@ struct ArticleOutcome: Sendable {
 /// The result of fetching one page on request ("fetch this URL now").
 public enum PageFetchResult: Sendable {
     case saved(ArticleID)
+    /// The URL serves something else than a web page (a PDF, a video): one for the browser.
+    case notWebPage
     case failed(String)
 }
 
@@ -29,64 +31,78 @@ final class PageClaims: @unchecked Sendable {
 }
 
 extension FetchService {
+    /// Failed attempts after which a pass stops retrying a page (it is still fetched when opened).
+    static let maxArticleAttempts = 4
+
     /// Fetches one page the user follows, extracts and caches it; runs in the caller's process,
     /// without the fetch lock. `allowPrivateAddresses` should be true only when the page the link
     /// came from is itself on a private address.
     public func fetchPage(_ url: String, allowPrivateAddresses: Bool, prefetchRelated: Int = 0) async -> PageFetchResult {
-        let page = await collectPage(url, allowPrivateAddresses: allowPrivateAddresses, relatedBudget: prefetchRelated, claims: PageClaims())
+        let page = await collectPage(url, allowPrivateAddresses: allowPrivateAddresses, attempts: nil, relatedBudget: prefetchRelated,
+                                     claims: PageClaims(), now: clock.now)
         guard let main = page.records.first else { return .failed(page.failure ?? "not fetched") }
         let ids: [ArticleID]
         do { ids = try store.saveArticles(page.records) } catch { return .failed("cache write failed: \(error)") }
-        if main.status == .failed { return .failed(main.error ?? "not fetched") }
+        if main.status == .notWebPage { return .notWebPage }
+        if main.status.isFailure { return .failed(main.error ?? "not fetched") }
         return .saved(ids[0])
     }
 
     /// One article job of a pass: its page and related stories as records; the pass saves them in batches.
-    func fetchArticle(_ job: ArticleJob, prefetchRelated: Int, claims: PageClaims) async -> ArticleOutcome {
-        await collectPage(job.url, allowPrivateAddresses: job.allowPrivateAddresses, relatedBudget: prefetchRelated, claims: claims).outcome
+    func fetchArticle(_ job: ArticleJob, prefetchRelated: Int, claims: PageClaims, now: Date) async -> ArticleOutcome {
+        if Task.isCancelled { return ArticleOutcome() }
+        return await collectPage(job.url, allowPrivateAddresses: job.allowPrivateAddresses, attempts: job.attempts,
+                                 relatedBudget: prefetchRelated, claims: claims, now: now).outcome
     }
 
     struct CollectedPage {
         var outcome = ArticleOutcome()
-        /// Why the main page gave no record at all (a network failure, which is not remembered).
+        /// Why the main page gave no record at all.
         var failure: String?
         var records: [ArticleRecord] { outcome.records }
     }
 
     /// Fetch → extract (one per core) → record; then, when `relatedBudget` > 0, the related stories
     /// it links to (one hop: theirs are not followed). Writes nothing: whoever calls saves the records.
-    private func collectPage(_ address: String, allowPrivateAddresses: Bool, relatedBudget: Int, claims: PageClaims) async -> CollectedPage {
+    /// `attempts` (the failed attempts so far) is set for a pass's item pages: their failures are recorded
+    /// with the next retry time, so later passes try again with backoff.
+    private func collectPage(_ address: String, allowPrivateAddresses: Bool, attempts: Int?, relatedBudget: Int,
+                             claims: PageClaims, now: Date) async -> CollectedPage {
         var page = CollectedPage()
         let document: ArticleDocument?
-        (document, page.failure) = await fetchRecord(address, allowPrivateAddresses: allowPrivateAddresses, into: &page.outcome)
+        (document, page.failure) = await fetchRecord(address, allowPrivateAddresses: allowPrivateAddresses, attempts: attempts,
+                                                     now: now, into: &page.outcome)
         guard let document, relatedBudget > 0 else { return page }
         var fetched = 0
         for link in document.related where fetched < relatedBudget {
-            guard link.url.hasPrefix("http://") || link.url.hasPrefix("https://") else { continue }
-            if let cached = try? store.article(forURL: link.url), cached.status != .failed { continue }
+            guard WebURL.isHTTP(link.url) else { continue }
+            if let cached = try? store.article(forURL: link.url), !cached.status.isFailure { continue }
             guard claims.claim(link.url) else { continue }
             fetched += 1
-            _ = await fetchRecord(link.url, allowPrivateAddresses: allowPrivateAddresses, into: &page.outcome)
+            _ = await fetchRecord(link.url, allowPrivateAddresses: allowPrivateAddresses, attempts: nil, now: now, into: &page.outcome)
         }
         return page
     }
 
-    /// Fetches and extracts one page, appending its record (a failure record for decisions worth
-    /// remembering: blocked address, not HTML, HTTP error). Returns the document, or why there is none.
-    private func fetchRecord(_ address: String, allowPrivateAddresses: Bool, into outcome: inout ArticleOutcome) async
-        -> (ArticleDocument?, String?) {
+    /// Fetches and extracts one page, appending its record: a failure record for decisions worth
+    /// remembering (blocked address, not a web page, HTTP error), and for any failure of an item page
+    /// (`attempts` set). Returns the document, or why there is none.
+    private func fetchRecord(_ address: String, allowPrivateAddresses: Bool, attempts: Int?, now: Date,
+                             into outcome: inout ArticleOutcome) async -> (ArticleDocument?, String?) {
         guard let url = URL(string: address) else { outcome.failed += 1; return (nil, "not a valid URL") }
-        let now = Date()
         let response: HTTPFetchResponse
         do {
             response = try await http.fetch(HTTPFetchRequest(url: url, kind: .page, allowPrivateAddresses: allowPrivateAddresses))
         } catch {
+            // A stopped pass records nothing for what it did not finish.
+            if case .cancelled = error { return (nil, error.description) }
             outcome.failed += 1
-            // Blocked addresses and non-HTML pages are decisions, not network failures: remember them.
-            switch error {
-            case .blockedAddress, .unacceptableContentType:
-                outcome.records.append(ArticleRecord(requestedURL: address, status: .failed, fetchedAt: now, error: error.description))
-            default: break
+            let decision = Self.isDecision(error)
+            if decision || attempts != nil {
+                let status: ArticleStatus
+                if case .unacceptableContentType = error { status = .notWebPage } else { status = .failed }
+                outcome.records.append(failureRecord(address, status: status, httpStatus: nil, error: error.description,
+                                                     attempts: attempts, retry: !decision, now: now))
             }
             return (nil, error.description)
         }
@@ -94,8 +110,12 @@ extension FetchService {
         guard (200..<300).contains(response.status) else {
             outcome.failed += 1
             let message = "HTTP \(response.status)"
-            outcome.records.append(ArticleRecord(requestedURL: address, finalURL: response.finalURL.absoluteString, status: .failed,
-                                                 httpStatus: response.status, fetchedAt: now, error: message))
+            // Server errors and "too many requests" pass; a missing page does not come back.
+            let retry = response.status >= 500 || response.status == 429 || response.status == 408
+            var record = failureRecord(address, status: .failed, httpStatus: response.status, error: message, attempts: attempts,
+                                       retry: retry, now: now)
+            record.finalURL = response.finalURL.absoluteString
+            outcome.records.append(record)
             return (nil, message)
         }
         let body = response.body
@@ -104,7 +124,8 @@ extension FetchService {
         let (document, record) = await cpu.run {
             let document = ArticleExtractor.extract(html: body, pageURL: finalURL, contentType: response.contentType)
             let record = ArticleRecord(
-                requestedURL: address, finalURL: finalURL, canonicalURL: document.metadata.canonicalURL,
+                requestedURL: address, finalURL: finalURL,
+                canonicalURL: SameSite.trustedCanonical(document.metadata.canonicalURL, pageURL: finalURL),
                 status: document.confidence >= ArticleDocument.minimumConfidence ? .ok : .notArticle,
                 httpStatus: response.status, fetchedAt: now, title: document.metadata.title,
                 documentJSON: ArticleDocumentCodec.encode(document), plainText: document.plainText,
@@ -113,5 +134,26 @@ extension FetchService {
         }
         outcome.records.append(record)
         return (document, nil)
+    }
+
+    /// A failed page's record: with the next retry time while attempts remain (`retry`), else none (the
+    /// page is then fetched only when the user opens it).
+    private func failureRecord(_ address: String, status: ArticleStatus, httpStatus: Int?, error: String, attempts: Int?,
+                               retry: Bool, now: Date) -> ArticleRecord {
+        let tries = (attempts ?? 0) + 1
+        var retryAt: Date? = nil
+        if retry, attempts != nil, tries < Self.maxArticleAttempts {
+            retryAt = now.addingTimeInterval(Backoff.delay(failures: tries, base: 1_800, cap: 86_400, random: jitter.next()))
+        }
+        return ArticleRecord(requestedURL: address, status: status, httpStatus: httpStatus, fetchedAt: now, error: error,
+                             attempts: tries, retryAt: retryAt)
+    }
+
+    /// Failures that are decisions about the URL (retrying cannot help), not accidents of the network.
+    static func isDecision(_ error: HTTPFetchError) -> Bool {
+        switch error {
+        case .blockedAddress, .unacceptableContentType, .unsupportedScheme, .tooLarge: return true
+        default: return false
+        }
     }
 }

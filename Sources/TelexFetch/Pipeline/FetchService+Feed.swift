@@ -1,17 +1,14 @@
 import Foundation
-import TelexArticles
 import TelexConfig
 import TelexFeeds
 import TelexStore
 
 extension FetchService {
     /// Fetches and parses one feed; never throws (every failure becomes a recorded state).
-    func fetchFeed(_ info: FeedFetchInfo, config: FeedConfig, options: PassOptions, now: Date) async -> FeedOutcome {
+    /// `articles`: the pass fetches pages (only then is the feed's address judged, for its pages).
+    func fetchFeed(_ info: FeedFetchInfo, config: FeedConfig, articles: Bool, now: Date) async -> FeedOutcome {
         let address = info.permanentRedirect ?? info.url
-        guard let url = URL(string: address) else {
-            return .failed(FeedStateRules.failure(info, message: "not a valid URL", status: nil, retryAfter: nil, now: now),
-                           message: "not a valid URL")
-        }
+        guard let url = URL(string: address) else { return fail(info, "not a valid URL", status: nil, retryAfter: nil, now: now) }
         let interval = config.interval ?? configuration.settings.defaultInterval
         let response: HTTPFetchResponse
         do {
@@ -23,7 +20,8 @@ extension FetchService {
         }
         switch response.status {
         case 304:
-            return .notModified(FeedStateRules.success(info, response: response, now: now, interval: interval, ttlMinutes: nil, warning: nil))
+            return .notModified(FeedStateRules.success(info, response: response, now: now, interval: interval, ttlMinutes: nil,
+                                                       warning: nil, jitter: jitter), privatePages: articles && Self.privatePages(response))
         case 200..<300:
             break
         case 410:
@@ -37,13 +35,14 @@ extension FetchService {
         let body = response.body
         let parsed: ParsedFeed
         let result: FeedResult
+        let jitter = self.jitter
         do {
             // Parsing and preparing the items for the writer (search text, hashes) is the CPU work of a
             // feed: at most one per core.
             (parsed, result) = try await cpu.run {
                 let parsed = try FeedParser.parse(body, documentURL: response.finalURL.absoluteString, contentType: response.contentType)
                 let state = FeedStateRules.success(info, response: response, now: now, interval: interval,
-                                                   ttlMinutes: parsed.ttlMinutes, warning: parsed.warnings.first)
+                                                   ttlMinutes: parsed.ttlMinutes, warning: parsed.warnings.first, jitter: jitter)
                 let items = parsed.items.map { item in
                     ItemRecord(stableID: item.id, link: item.link, title: item.title,
                                author: item.authors.isEmpty ? nil : item.authors.joined(separator: ", "),
@@ -54,33 +53,17 @@ extension FetchService {
         } catch {
             return fail(info, "not a feed: \(error)", status: response.status, retryAfter: nil, now: now)
         }
-        let warning = parsed.warnings.first
-        let jobs = options.articles ? articleJobs(parsed, mode: config.article, feedURL: url, options: options, now: now) : []
-        return .updated(result, articles: jobs, bytes: body.count, warning: warning)
+        return .updated(result, bytes: body.count, warning: parsed.warnings.first, privatePages: articles && Self.privatePages(response))
+    }
+
+    /// A feed on a private, loopback or link-local address (a home server, the test server) may have its
+    /// pages there too; a feed on a public address may not make telex probe the user's network.
+    static func privatePages(_ response: HTTPFetchResponse) -> Bool {
+        response.finalURL.host.map { AddressPolicy.isPrivate(host: $0) } ?? false
     }
 
     private func fail(_ info: FeedFetchInfo, _ message: String, status: Int?, retryAfter: Date?, now: Date) -> FeedOutcome {
-        .failed(FeedStateRules.failure(info, message: message, status: status, retryAfter: retryAfter, now: now), message: message)
-    }
-
-    /// The item pages worth fetching now: per the feed's `article` mode, recent items only, a few
-    /// per feed per pass, never a page already cached.
-    func articleJobs(_ feed: ParsedFeed, mode: ArticleMode, feedURL: URL, options: PassOptions, now: Date) -> [ArticleJob] {
-        if mode == .never { return [] }
-        let oldest = now.addingTimeInterval(-Double(options.articleMaxAgeDays) * 86_400)
-        let allowPrivate = feedURL.host.map { AddressPolicy.isPrivate(host: $0) } ?? false
-        var jobs: [ArticleJob] = []
-        let newestFirst = feed.items.sorted { ($0.published ?? $0.updated ?? now) > ($1.published ?? $1.updated ?? now) }
-        for item in newestFirst {
-            if jobs.count >= options.articlesPerFeed { break }
-            guard let link = item.link, link.hasPrefix("http://") || link.hasPrefix("https://") else { continue }
-            if let date = item.published ?? item.updated, date < oldest { continue }
-            // The same rule as the reader's "not cached" note: only summaries need the page.
-            if mode == .auto && !FeedContent.isSummary(FeedContent.html(content: item.contentHTML, summary: item.summaryHTML),
-                                                       threshold: options.shortContentCharacters) { continue }
-            if let cached = try? store.article(forURL: link), cached.status != .failed { continue }
-            jobs.append(ArticleJob(url: link, allowPrivateAddresses: allowPrivate))
-        }
-        return jobs
+        .failed(FeedStateRules.failure(info, message: message, status: status, retryAfter: retryAfter, now: now, jitter: jitter),
+                message: message)
     }
 }

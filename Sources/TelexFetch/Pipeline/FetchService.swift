@@ -7,16 +7,21 @@ import TelexModel
 import TelexStore
 
 /// The fetch pipeline: feeds due or selected → conditional GET → parse (one per core) → batched
-/// writes; then article pages and their related stories (one hop) for offline reading.
+/// writes; then article pages of each feed's newest items and their related stories (one hop) for
+/// offline reading; then retention. The clock, the HTTP client and the store are injected.
 public final class FetchService: Sendable {
     let store: Store
-    let configuration: Configuration
+    public let configuration: Configuration
     let http: any HTTPFetching
     let logger: Logger
+    let clock: any FetchClock
+    let jitter: Jitter
     let cpu = AsyncSemaphore(permits: ProcessInfo.processInfo.activeProcessorCount)
 
-    public init(store: Store, configuration: Configuration, http: any HTTPFetching, logger: Logger = Logger(label: "telex.fetch")) {
-        self.store = store; self.configuration = configuration; self.http = http; self.logger = logger
+    public init(store: Store, configuration: Configuration, http: any HTTPFetching, clock: any FetchClock = SystemClock(),
+                jitter: Jitter = Jitter(), logger: Logger = Logger(label: "telex.fetch")) {
+        self.store = store; self.configuration = configuration; self.http = http; self.clock = clock
+        self.jitter = jitter; self.logger = logger
     }
 
     /// The limits feeds.json's settings give (with optional overrides of jobs and per-host).
@@ -26,6 +31,11 @@ public final class FetchService: Sendable {
                    jobs: jobs ?? settings.jobs, perHost: perHost ?? settings.perHost)
     }
 
+    /// The live HTTP client for these settings: the one place the programs make one.
+    public static func liveHTTP(_ settings: Settings, jobs: Int? = nil, perHost: Int? = nil) -> any HTTPFetching {
+        URLSessionFetcher(limits: limits(settings, jobs: jobs, perHost: perHost))
+    }
+
     /// Writes feeds.json's sections and feeds into the cache (the store keeps items of kept feeds).
     public func syncConfiguration() throws {
         try store.syncConfiguration(configuration.sections.map { section in
@@ -33,124 +43,215 @@ public final class FetchService: Sendable {
         })
     }
 
-    /// Runs one pass. `report` gets each feed's outcome as it is written; `progress` a few times a second.
-    public func runPass(_ options: PassOptions, report: @escaping @Sendable (FeedReport) -> Void = { _ in },
-                        progress: @escaping @Sendable (FetchProgress, PassSummary) -> Void = { _, _ in }) async throws -> PassSummary {
-        let started = Date()
-        let now = started
+    /// The newest items of a feed looked at for article pages (those without one, or whose retry is due).
+    static let articleCandidateWindow = 200
+    /// Article pages per write transaction: ~10-30 ms each (the page, its links, its items' search rows).
+    static let articlesPerTransaction = 8
+    /// How long a finished feed's items may wait for their batch to fill before they are committed.
+    static let commitDelay = 1.0
+
+    /// Runs one pass. `emit` gets the progress (throttled) and each feed's outcome once committed;
+    /// `status` publishes the progress for other processes, `request` is the fetch request the pass answers.
+    /// Cancelling the task stops requests in flight; what finished is written. Throws `PassWriteError` when
+    /// the cache cannot be written (the pass stops there).
+    @discardableResult
+    public func runPass(_ options: PassOptions, status: FetchStatusFile? = nil, answering request: Int64 = 0,
+                        emit: @escaping @Sendable (PassEvent) -> Void = { _ in }) async throws -> FetchProgress {
+        let wallStart = Date()
+        let now = clock.now
         let configs = Dictionary(configuration.enabledFeeds.map { ($0.feed.url, $0.feed) }, uniquingKeysWith: { a, _ in a })
-        let itemsBefore = (try? store.count(.all)) ?? 0
-        var summary = PassSummary()
+        var live = FetchProgress(running: true)
+        var skippedReports: [FeedReport] = []
         var toFetch: [FeedFetchInfo] = []
         for info in try store.feedsForFetching() where Self.matches(info, options.selection) {
             guard configs[info.url] != nil else { continue }
             if info.gone {
-                summary.feedsTotal += 1; summary.skipped += 1
-                report(FeedReport(url: info.url, outcome: .skipped("410 Gone: no longer fetched (remove it from feeds.json)")))
+                skippedReports.append(FeedReport(url: info.url, outcome: .skipped("410 Gone: no longer fetched (remove it from feeds.json)")))
                 continue
             }
-            if let due = info.nextDue, due > now {
-                if !options.force { continue }
-                if FeedStateRules.isRetryAfter(info) {
-                    summary.feedsTotal += 1; summary.skipped += 1
-                    report(FeedReport(url: info.url, outcome: .skipped("server asked to retry after \(HTTPDate.format(due))")))
-                    continue
-                }
+            if !options.force, (info.nextDue ?? .distantPast) > now { continue }
+            if FeedStateRules.mustWait(info, now: now), let until = info.retryAfter {
+                skippedReports.append(FeedReport(url: info.url, outcome: .skipped("server asked to retry after \(HTTPDate.format(until))")))
+                continue
             }
             toFetch.append(info)
         }
-        summary.feedsTotal += toFetch.count
-        let progressRow = ProgressThrottle(store: store)
-        var live = FetchProgress(running: true, feedsDone: summary.skipped, feedsTotal: summary.feedsTotal)
-        progressRow.update(live, force: true)
-        progress(live, summary)
+        live.feedsTotal = toFetch.count + skippedReports.count
+        live.feedsDone = skippedReports.count
+        live.skipped = skippedReports.count
+        status?.begin(live, started: now, answering: request)
+        emit(.progress(live))
+        skippedReports.forEach { emit(.feed($0)) }
 
-        let writer = BatchWriter(store: store)
+        var lastEmit = Date()
+        func publish(force: Bool = false) {
+            status?.update(live)
+            let wall = Date()
+            if force || wall.timeIntervalSince(lastEmit) >= 0.1 { lastEmit = wall; emit(.progress(live)) }
+        }
+
         // The single writer bounds a pass; checkpoints run beside it (a failure to start them only costs speed).
         let checkpoints = try? store.startBackgroundCheckpoints()
         defer { checkpoints?.stop() }
-        var articleJobs: [ArticleJob] = []
+        let writer = BatchWriter(store: store, clock: clock, maxDelay: Self.commitDelay)
+        var writeFailure: StoreError?
+        var succeeded: [(info: FeedFetchInfo, privatePages: Bool)] = []
+        let byID = Dictionary(toFetch.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+
+        func absorb(_ commit: BatchWriter.Commit?) {
+            guard let commit else { return }
+            live.newItems += commit.newItems
+            for report in commit.reports {
+                switch report.outcome {
+                case .updated: live.ok += 1
+                case .unchanged: live.unchanged += 1
+                case .failed(let message): live.failed += 1; live.lastError = message
+                case .skipped: live.skipped += 1
+                }
+                live.feedsDone += 1
+                emit(.feed(report))
+            }
+            publish()
+        }
+        func failWrite(_ error: StoreError, _ reports: [FeedReport]) {
+            // Logged once: every later write would fail the same way (a full disk).
+            if writeFailure == nil { logger.error("cache write failed, the pass stops: \(error)") }
+            writeFailure = writeFailure ?? error
+            let message = "cache write failed: \(error)"
+            for report in reports {
+                live.failed += 1; live.feedsDone += 1; live.lastError = message
+                emit(.feed(FeedReport(url: report.url, outcome: .failed(message))))
+            }
+            publish()
+        }
+        func write(_ body: () throws(BatchWriter.Failure) -> BatchWriter.Commit?) {
+            do { absorb(try body()) } catch { failWrite(error.error, error.reports) }
+        }
+
         let service = self
         // Hosts interleaved, so that the window of feeds in flight is not filled with feeds of one host
         // waiting for its per-host slots.
         let window = http.concurrency + ProcessInfo.processInfo.activeProcessorCount
-        await forEachWindowed(FeedOrder.interleavingHosts(toFetch), window: window, work: { info in
-            await service.fetchFeed(info, config: configs[info.url] ?? FeedConfig(url: info.url), options: options, now: now)
-        }) { outcome in
-            do {
-                switch outcome {
-                case .updated(let result, let jobs, let bytes, let warning):
-                    try writer.add(result)
-                    summary.ok += 1; summary.bytes += bytes
-                    articleJobs += jobs
-                    report(FeedReport(url: Self.configuredURL(result.feedID, toFetch), outcome: .updated(items: result.items.count), warning: warning))
-                case .notModified(let state):
-                    try writer.addNotModified(state)
-                    summary.unchanged += 1
-                    report(FeedReport(url: Self.configuredURL(state.feedID, toFetch), outcome: .unchanged))
-                case .failed(let state, let message):
-                    try writer.addFailure(state)
-                    summary.failed += 1
-                    live.lastError = message
-                    report(FeedReport(url: Self.configuredURL(state.feedID, toFetch), outcome: .failed(message)))
-                case .skipped(let url, let reason):
-                    summary.skipped += 1
-                    report(FeedReport(url: url, outcome: .skipped(reason)))
-                }
-            } catch {
-                logger.error("cache write failed: \(error)")
-                summary.failed += 1
+        await forEachWindowed(HostInterleaving.feeds(toFetch), window: window, ticker: (clock, Self.commitDelay),
+                              stop: { writeFailure != nil }, work: { info in
+            await service.fetchFeed(info, config: configs[info.url] ?? FeedConfig(url: info.url), articles: options.articles, now: now)
+        }, consume: { outcome in
+            if let writeFailure {
+                if case .skipped = outcome { return }
+                failWrite(writeFailure, [FeedReport(url: Self.configuredURL(outcome, byID), outcome: .unchanged)])
+                return
             }
-            live.feedsDone += 1
-            live.failures = summary.failed
-            progressRow.update(live)
-            progress(live, summary)
-        }
-        try writer.flush()
+            switch outcome {
+            case .updated(let result, let bytes, let warning, let privatePages):
+                live.bytes += bytes
+                if let info = byID[result.feedID] { succeeded.append((info, privatePages)) }
+                write { () throws(BatchWriter.Failure) in
+                    try writer.add(result, report: FeedReport(url: Self.configuredURL(outcome, byID), outcome: .updated(items: result.items.count),
+                                                              warning: warning))
+                }
+            case .notModified(let state, let privatePages):
+                if let info = byID[state.feedID] { succeeded.append((info, privatePages)) }
+                write { () throws(BatchWriter.Failure) in try writer.add(state, report: FeedReport(url: Self.configuredURL(outcome, byID), outcome: .unchanged)) }
+            case .failed(let state, let message):
+                write { () throws(BatchWriter.Failure) in
+                    try writer.add(state, report: FeedReport(url: Self.configuredURL(outcome, byID), outcome: .failed(message)))
+                }
+            case .skipped(let url, let reason):
+                live.skipped += 1; live.feedsDone += 1
+                emit(.feed(FeedReport(url: url, outcome: .skipped(reason))))
+                publish()
+            }
+        }, tick: {
+            write { () throws(BatchWriter.Failure) in try writer.flushIfDue() }
+        })
+        write { () throws(BatchWriter.Failure) in try writer.flush() }
 
-        if options.articles, !articleJobs.isEmpty {
-            var seen = Set<String>()
-            let jobs = articleJobs.filter { seen.insert($0.url).inserted }
+        if options.articles, writeFailure == nil, !Task.isCancelled {
+            let jobs = articleJobs(for: succeeded, configs: configs, options: options, now: now)
             let prefetch = configuration.settings.prefetchPerArticle
             let claims = PageClaims()
             jobs.forEach { _ = claims.claim($0.url) }
-            // Tasks fetch and extract; this one consumer saves their records a few pages per transaction,
-            // so no task blocks a cooperative thread waiting for the writer.
+            // Tasks fetch and extract; this one consumer saves their records a few pages per transaction
+            // (and at least once a second), so no task blocks a cooperative thread waiting for the writer.
             var pendingRecords: [ArticleRecord] = []
             func savePending() {
-                guard !pendingRecords.isEmpty else { return }
+                guard !pendingRecords.isEmpty, writeFailure == nil else { return }
                 do {
                     _ = try store.saveArticles(pendingRecords)
-                    summary.articles += pendingRecords.count { $0.status != .failed }
+                    live.articles += pendingRecords.count { !$0.status.isFailure }
                 } catch {
-                    logger.error("cache write failed: \(error)")
-                    summary.articleFailures += pendingRecords.count { $0.status != .failed }
+                    if writeFailure == nil { logger.error("cache write failed, the pass stops: \(error)") }
+                    writeFailure = writeFailure ?? (error as? StoreError ?? .database(path: store.path, detail: "\(error)"))
+                    live.articleFailures += pendingRecords.count { !$0.status.isFailure }
                 }
                 pendingRecords = []
+                publish()
             }
-            await forEachWindowed(jobs, window: window, work: { job in
-                Task.isCancelled ? ArticleOutcome() : await service.fetchArticle(job, prefetchRelated: prefetch, claims: claims)
-            }) { outcome in
+            await forEachWindowed(HostInterleaving.articles(jobs), window: window, ticker: (clock, Self.commitDelay),
+                                  stop: { writeFailure != nil }, work: { job in
+                await service.fetchArticle(job, prefetchRelated: prefetch, claims: claims, now: now)
+            }, consume: { outcome in
                 pendingRecords += outcome.records
-                summary.articleFailures += outcome.failed
-                summary.bytes += outcome.bytes
-                if pendingRecords.count >= Self.articlesPerTransaction { savePending() }
-                live.articles = summary.articles
-                progressRow.update(live)
-                progress(live, summary)
-            }
+                live.articleFailures += outcome.failed
+                live.bytes += outcome.bytes
+                if pendingRecords.count >= Self.articlesPerTransaction { savePending() } else { publish() }
+            }, tick: savePending)
             savePending()
         }
-        summary.newItems = max(0, ((try? store.count(.all)) ?? itemsBefore) - itemsBefore)
-        summary.seconds = Date().timeIntervalSince(started)
+        // A stopped pass (SIGTERM) ends now: retention waits for the next one.
+        if options.maintenance, writeFailure == nil, !Task.isCancelled {
+            maintain(now: clock.now)
+        }
         live.running = false
-        progressRow.update(live, force: true)
-        progress(live, summary)
-        return summary
+        live.seconds = Date().timeIntervalSince(wallStart)
+        status?.finish(live, complete: !Task.isCancelled)
+        emit(.progress(live))
+        if let writeFailure { throw PassWriteError(error: "\(writeFailure)", progress: live) }
+        return live
     }
 
-    /// Article pages per write transaction: ~10-30 ms each (the page, its links, its items' search rows).
-    static let articlesPerTransaction = 8
+    /// Retention and a checkpoint after a pass (bounded work; failures are logged, not fatal).
+    func maintain(now: Date) {
+        do {
+            let pruned = try store.prune(retentionDays: configuration.settings.retentionDays, now: now)
+            if pruned.items > 0 || pruned.articles > 0 {
+                let more = pruned.more ? " (more next pass)" : ""
+                logger.info("retention: removed \(pruned.items) items and \(pruned.articles) article pages\(more)")
+            }
+        } catch {
+            logger.error("retention failed: \(error)")
+        }
+        try? store.checkpoint()
+    }
+
+    /// The article pages of this pass: for each feed that answered, its newest items without a page (or
+    /// whose failed fetch is due again), up to `articles_per_feed`, whatever their age; interleaved by host.
+    func articleJobs(for feeds: [(info: FeedFetchInfo, privatePages: Bool)], configs: [String: FeedConfig], options: PassOptions,
+                     now: Date) -> [ArticleJob] {
+        let perFeed = configuration.settings.articlesPerFeed
+        var jobs: [ArticleJob] = []
+        var seen = Set<String>()
+        for (info, privatePages) in feeds {
+            let mode = configs[info.url]?.article ?? .auto
+            guard mode != .never, perFeed > 0 else { continue }
+            let candidates: [ArticleCandidate]
+            do {
+                candidates = try store.articleCandidates(feed: info.id, window: Self.articleCandidateWindow, now: now)
+            } catch {
+                logger.error("cannot read the items of \(info.url): \(error)")
+                continue
+            }
+            var taken = 0
+            for candidate in candidates where taken < perFeed {
+                guard WebURL.isHTTP(candidate.url) else { continue }
+                if mode == .auto, !FeedText.isSummary(length: candidate.feedTextLength, threshold: options.shortContentCharacters) { continue }
+                guard seen.insert(URLNormalizer.normalize(candidate.url)).inserted else { continue }
+                jobs.append(ArticleJob(url: candidate.url, allowPrivateAddresses: privatePages, attempts: candidate.attempts))
+                taken += 1
+            }
+        }
+        return jobs
+    }
 
     static func matches(_ info: FeedFetchInfo, _ selection: FeedSelection) -> Bool {
         switch selection {
@@ -161,14 +262,20 @@ public final class FetchService: Sendable {
         }
     }
 
-    static func configuredURL(_ id: FeedID, _ feeds: [FeedFetchInfo]) -> String {
-        feeds.first(where: { $0.id == id })?.url ?? "\(id)"
+    static func configuredURL(_ outcome: FeedOutcome, _ feeds: [FeedID: FeedFetchInfo]) -> String {
+        let id: FeedID
+        switch outcome {
+        case .updated(let result, _, _, _): id = result.feedID
+        case .notModified(let state, _), .failed(let state, _): id = state.feedID
+        case .skipped(let url, _): return url
+        }
+        return feeds[id]?.url ?? "\(id)"
     }
 }
 
 /// Loose URL equality for `--feed` (trailing slash, scheme case).
-enum FeedURLMatch {
-    static func same(_ a: String, _ b: String) -> Bool {
+public enum FeedURLMatch {
+    public static func same(_ a: String, _ b: String) -> Bool {
         func norm(_ s: String) -> String {
             var t = s.trimmingCharacters(in: .whitespaces).lowercased()
             while t.hasSuffix("/") { t.removeLast() }
@@ -178,15 +285,10 @@ enum FeedURLMatch {
     }
 }
 
-/// Throttles writes of the single progress row to a few per second.
-final class ProgressThrottle: @unchecked Sendable {
-    private let store: Store
-    private var last = Date.distantPast
-    init(store: Store) { self.store = store }
-    func update(_ progress: FetchProgress, force: Bool = false) {
-        let now = Date()
-        guard force || now.timeIntervalSince(last) >= 0.25 else { return }
-        last = now
-        try? store.setFetchProgress(progress)
+/// The http(s) test the pipeline applies to links.
+enum WebURL {
+    static func isHTTP(_ url: String) -> Bool {
+        let lower = url.prefix(8).lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import TelexArticles
 import TelexConfig
 import TelexModel
 
@@ -21,35 +20,26 @@ public struct PassOptions: Sendable, Hashable {
     public var force: Bool = true
     /// Fetch and extract article pages (per feed `article` mode); off fetches feeds only.
     public var articles: Bool = true
-    /// Articles fetched per feed per pass (the rest later, or when opened).
-    public var articlesPerFeed: Int = 10
-    /// Items older than this get no article fetch.
-    public var articleMaxAgeDays: Int = 3
-    /// Feed content shorter than this (characters of text) counts as a summary for `article: auto`
-    /// (the reader's rule for its "not cached" note, `FeedContent.isSummary`).
-    public var shortContentCharacters: Int = FeedContent.summaryCharacters
+    /// After the pass: retention (`Store.prune`, bounded) and a WAL checkpoint.
+    public var maintenance: Bool = true
+    /// Feed text shorter than this (characters) counts as a summary for `article: auto` (`FeedText`,
+    /// the same rule as the reader's "not cached" note).
+    public var shortContentCharacters: Int = FeedText.summaryCharacters
 
     public init(selection: FeedSelection = .all, force: Bool = true, articles: Bool = true) {
         self.selection = selection; self.force = force; self.articles = articles
     }
 }
 
-/// What a pass did, for the summary line.
-public struct PassSummary: Sendable, Hashable {
-    public var feedsTotal = 0
-    public var ok = 0
-    public var unchanged = 0
-    public var failed = 0
-    public var skipped = 0
-    public var newItems = 0
-    public var articles = 0
-    public var articleFailures = 0
-    public var bytes = 0
-    public var seconds: Double = 0
-    public init() {}
+/// What happens during a pass, as it happens (in-process; other processes read `FetchStatusFile`).
+public enum PassEvent: Sendable, Hashable {
+    /// The counters moved (a few times a second at most, and once more at the end).
+    case progress(FetchProgress)
+    /// One feed's outcome, once it is committed to the cache.
+    case feed(FeedReport)
 }
 
-/// One feed's outcome, reported as it happens (for `telex fetch` plain lines and logs).
+/// One feed's outcome, reported as it is committed (for `telex fetch` plain lines and logs).
 public struct FeedReport: Sendable, Hashable {
     public enum Outcome: Sendable, Hashable {
         case updated(items: Int)
@@ -60,4 +50,16 @@ public struct FeedReport: Sendable, Hashable {
     public var url: String
     public var outcome: Outcome
     public var warning: String?
+    public init(url: String, outcome: Outcome, warning: String? = nil) {
+        self.url = url; self.outcome = outcome; self.warning = warning
+    }
+}
+
+/// A pass that could not write to the cache (a full disk, a damaged file): it stopped; the feeds of the
+/// batch that rolled back are reported failed, never "ok".
+public struct PassWriteError: Error, Sendable, CustomStringConvertible {
+    public var error: String
+    /// What the pass did before it stopped.
+    public var progress: FetchProgress
+    public var description: String { "cache write failed: \(error)" }
 }

@@ -1,3 +1,4 @@
+import TelexArticles
 import TelexModel
 import TelexScreen
 
@@ -18,6 +19,14 @@ enum HeadlinesView {
         let title = " " + TerminalSafe.clean(scopeTitle(state))
         buffer.put(TextFitting.fit(title, to: rect.width), x: rect.x, y: rect.y,
                    style: focused ? theme.paneHeaderFocused : theme.paneHeader, maxX: rect.maxX)
+        let titleEnd = rect.x + DisplayWidth.of(TextFitting.truncate(title, to: rect.width))
+        let failing = FetchText.failingFeeds(state, scope: list.scope)
+        if !failing.isEmpty, titleEnd + 3 < rect.maxX {
+            // Beside the title, so a list with cached headlines still says that its feeds fail.
+            let note = failing.count == 1 && list.scope.map({ if case .feed = $0 { true } else { false } }) == true
+                ? "! failing" : "! \(failing.count) of \(scopeFeedCount(state, list.scope)) feeds failing"
+            buffer.put("  " + note, x: titleEnd, y: rect.y, style: theme.error, maxX: rect.maxX)
+        }
         let body = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         if !list.loaded {
             if list.scope != nil {
@@ -26,6 +35,10 @@ enum HeadlinesView {
             return
         }
         if list.rows.isEmpty {
+            if !failing.isEmpty {
+                renderFailures(failing, scope: list.scope, in: body, theme: theme, into: &buffer)
+                return
+            }
             let lines: [String]
             if state.cacheIsEmpty {
                 lines = emptyCacheLines
@@ -66,6 +79,35 @@ enum HeadlinesView {
                 buffer.put(TextFitting.rightAligned(Age.format(h.sortTime, now: state.now), to: columns.age),
                            x: x + columns.ageX, y: y, style: selected ? style : theme.dim, maxX: body.maxX)
             }
+        }
+    }
+
+    /// Where the headlines would be: why each feed of the list fails, wrapped to the pane.
+    static func renderFailures(_ failing: [(feed: FeedSummary, reason: String)], scope: ListScope?, in body: Rect, theme: Theme,
+                               into buffer: inout ScreenBuffer) {
+        var lines: [(String, Style)] = []
+        let single: Bool = { if case .feed? = scope { return true } else { return false } }()
+        for (feed, reason) in failing {
+            if !single { lines.append((TerminalSafe.clean(feed.title), theme.unread)) }
+            let words = TerminalSafe.clean(reason).split(separator: " · ").map(String.init)
+            for (i, part) in words.enumerated() {
+                for (j, piece) in LineBreaker.lines(part, width: max(8, body.width - 4)).enumerated() {
+                    lines.append(((i == 0 && j == 0 ? "! " : "  ") + piece, i == 0 ? theme.error : theme.dim))
+                }
+            }
+            lines.append(("", .plain))
+        }
+        lines.append(("r fetches again now.", theme.dim))
+        for (i, (text, style)) in lines.prefix(body.height).enumerated() {
+            buffer.put(" " + text, x: body.x, y: body.y + i, style: style, maxX: body.maxX)
+        }
+    }
+
+    static func scopeFeedCount(_ state: AppState, _ scope: ListScope?) -> Int {
+        switch scope {
+        case .section(let id)?: return state.sections.first { $0.id == id }?.feeds.count ?? 0
+        case .feed?: return 1
+        default: return state.sections.reduce(0) { $0 + $1.feeds.count }
         }
     }
 

@@ -18,16 +18,20 @@ enum StatusLine {
             return
         }
         var right = "?:help"
-        var rightStyle = theme.status
-        if state.fetch.running {
-            right = "fetching \(state.fetch.feedsDone)/\(state.fetch.feedsTotal)  " + right
-        } else if let error = state.fetch.lastError {
-            right = "! " + TerminalSafe.clean(error)
-            rightStyle = theme.error
+        let rightStyle = theme.status
+        if let waiting = state.fetchWaiting {
+            right = TerminalSafe.clean(waiting) + "  " + right
+        } else if state.fetch.running {
+            right = FetchText.running(state.fetch) + "  " + right
         }
         let left: String
+        var leftStyle = theme.status
         if let m = state.message {
             left = m
+        } else if let failure = FetchText.scopeFailure(state, scope: state.headlines.scope) {
+            // The selected feed or section fails: say why, where the eye is.
+            left = position(state) + "  ! " + failure
+            leftStyle = theme.statusError
         } else if state.cacheIsEmpty {
             left = "No articles yet: press r to fetch"
         } else {
@@ -36,7 +40,7 @@ enum StatusLine {
         var rightWidth = DisplayWidth.of(right)
         if rightWidth > rect.width / 2 { right = TextFitting.truncate(right, to: rect.width / 2); rightWidth = DisplayWidth.of(right) }
         let leftEnd = rect.width > rightWidth + 12 ? rect.maxX - rightWidth - 2 : rect.maxX
-        buffer.put(" " + TerminalSafe.clean(left), x: rect.x, y: rect.y, style: theme.status, maxX: leftEnd)
+        buffer.put(" " + TerminalSafe.clean(left), x: rect.x, y: rect.y, style: leftStyle, maxX: leftEnd)
         if leftEnd < rect.maxX {
             buffer.put(right, x: rect.maxX - rightWidth - 1, y: rect.y, style: rightStyle, maxX: rect.maxX)
         }

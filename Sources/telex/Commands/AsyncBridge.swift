@@ -15,4 +15,9 @@ enum AsyncBridge {
         done.wait()
         return try box.value!.get()
     }
+
+    /// `run` for work that cannot fail.
+    static func wait(_ body: @escaping @Sendable () async -> Void) {
+        try? run { await body() }
+    }
 }

@@ -4,6 +4,7 @@ import Logging
 import TelexApp
 import TelexConfig
 import TelexFetch
+import TelexModel
 import TelexStore
 
 /// The offline sample edition: the bundled news site served on 127.0.0.1, fetched through the
@@ -46,40 +47,36 @@ struct Demo: ParsableCommand {
             else if temporary { FileHandle.standardError.write(Data("telex: the demo cache is kept in \(cacheDirectory)\n".utf8)) }
         }
 
-        let config: Configuration
+        var config: Configuration
         do {
             config = try ConfigurationParser.parse(Array(site.feedsJSON(baseURL: base).utf8), source: "(sample edition)")
+            // Every article of the edition is fetched at once, so the whole demo reads offline.
+            config.settings.articlesPerFeed = 1_000
         } catch {
             Output.error("the sample edition's feeds.json is invalid: \(error)")
             throw ExitCode(ExitStatus.configuration)
         }
 
-        let summary: PassSummary
+        let summary: FetchProgress
         do {
             let store = try Store.open(directory: cacheDirectory)
             // Beside the cache, the feeds.json it was filled from: `telex --cache DIR --config
             // DIR/demo-feeds.json` reads a kept demo cache offline, with the same sections.
             try site.feedsJSON(baseURL: base).write(toFile: cacheDirectory + "/demo-feeds.json", atomically: true, encoding: .utf8)
-            let service = FetchService(store: store, configuration: config,
-                                       http: URLSessionFetcher(limits: FetchService.limits(config.settings)),
+            let service = FetchService(store: store, configuration: config, http: FetchService.liveHTTP(config.settings),
                                        logger: Logger(label: "telex.demo"))
             try service.syncConfiguration()
             if Output.stdoutIsTerminal && !fetchOnly {
                 FileHandle.standardError.write(Data("Fetching the sample edition from \(base.absoluteString)…\n".utf8))
             }
-            // The edition's stories have fixed dates: fetch every article whatever its age.
-            var options = PassOptions(selection: .all, force: true, articles: true)
-            options.articleMaxAgeDays = 36_500
-            options.articlesPerFeed = 1_000
-            let pass = options
+            let pass = PassOptions(selection: .all, force: true, articles: true)
             summary = try AsyncBridge.run { try await service.runPass(pass) }
-            try? store.checkpoint()
         } catch {
             Output.error("cannot fetch the sample edition: \(error)")
             throw ExitCode(ExitStatus.runtime)
         }
         if fetchOnly {
-            Output.line(Fetch.summaryLine(summary))
+            Output.line(PassSummaryText.line(summary))
             return
         }
         let env = ProcessInfo.processInfo.environment

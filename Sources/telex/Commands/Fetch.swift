@@ -11,8 +11,10 @@ struct Fetch: ParsableCommand {
         abstract: "Fetch every feed now (or a section or some feeds), then exit.",
         discussion: """
         Ignores intervals, max-age, ttl and backoff, but honours an unexpired Retry-After and 410 Gone. \
-        When `telex serve` holds the cache's fetch lock, asks it for the pass and waits (--no-wait returns at once). \
-        Exit status: 0 when the pass ran (even if some feeds failed), 1 on cache errors, 2 on configuration errors.
+        When `telex serve` holds the cache's fetch lock, asks it for the pass and waits (--no-wait returns at once); \
+        when another process holds it, waits for it and fetches. \
+        Exit status: 0 when the pass ran and some feed answered, 3 when every selected feed failed, \
+        1 on cache errors, 2 on configuration errors (a --section or --feed feeds.json does not hold).
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -31,101 +33,114 @@ struct Fetch: ParsableCommand {
     func run() throws {
         let config = try global.loadConfiguration()
         let cache = global.cacheDirectory
+        try Self.checkSelection(config, section: section, feeds: feeds)
         let selection: FeedSelection = !feeds.isEmpty ? .feeds(feeds) : section.map { .section($0) } ?? .all
-        if let section, !config.sections.contains(where: { $0.name.caseInsensitiveCompare(section) == .orderedSame }) {
-            Output.error("no section named \(section) in \(config.source)")
-            throw ExitCode(ExitStatus.configuration)
-        }
-        let lock: FetchLock
-        do {
-            switch try FetchLock.acquire(cacheDirectory: cache) {
-            case .acquired(let l): lock = l
-            case .heldBy(let pid):
-                try askDaemon(pid: pid, cache: cache, selection: selection)
-                return
-            }
-        } catch let exit as ExitCode { throw exit } catch {
-            Output.error("cannot use the cache at \(cache): \(error)")
+        let store = try Self.openCache(cache)
+        let service = FetchService(store: store, configuration: config,
+                                   http: FetchService.liveHTTP(config.settings, jobs: fetching.jobs, perHost: fetching.perHost),
+                                   logger: Logger(label: "telex.fetch"))
+        do { try service.syncConfiguration() } catch {
+            Output.error("cannot write the cache at \(cache): \(error)")
             throw ExitCode(ExitStatus.runtime)
         }
-        defer { lock.release() }
-        let store: Store
-        do { store = try Store.open(directory: cache) } catch {
-            Output.error("cannot open the cache at \(cache): \(error)")
-            throw ExitCode(ExitStatus.runtime)
-        }
-        let http = URLSessionFetcher(limits: FetchService.limits(config.settings, jobs: fetching.jobs, perHost: fetching.perHost))
-        let service = FetchService(store: store, configuration: config, http: http, logger: Logger(label: "telex.fetch"))
-        let options = PassOptions(selection: selection, force: true, articles: !fetching.noArticles)
-        let tty = Output.stdoutIsTerminal
-        let printer = ProgressPrinter(terminal: tty)
-        let summary: PassSummary
+        var options = PassOptions(selection: selection, force: true, articles: !fetching.noArticles)
+        options.maintenance = true
+        let request = FetchNowRequest(options: options, role: .fetch, wait: !noWait)
+        let printer = ProgressPrinter(terminal: Output.stdoutIsTerminal)
+        let noWait = self.noWait
+        // SIGINT/SIGTERM stop the pass (what finished is written) or withdraw the request left to a daemon.
+        let signals = SignalFlags(reload: false)
+        let outcome: FetchProgress?
         do {
-            try service.syncConfiguration()
-            summary = try AsyncBridge.run {
-                try await service.runPass(options, report: { printer.report($0) }, progress: { printer.progress($0, $1) })
+            outcome = try AsyncBridge.run {
+                let finished = Box<FetchProgress>()
+                let task = Task { () throws -> FetchProgress? in
+                    try await FetchCoordinator.fetchNow(service: service, cacheDirectory: cache, request: request) { event in
+                        switch event {
+                        case .waiting(let holder, let asked):
+                            printer.note(Self.waitingLine(holder, askedDaemon: asked, waiting: !noWait))
+                        case .progress(let progress, _):
+                            printer.progress(progress)
+                        case .feed(let report):
+                            printer.report(report)
+                        case .finished(let progress, let runner):
+                            printer.finish()
+                            if !runner.isThisProcess {
+                                printer.note("\(FetchLock.Holder(pid: runner.pid, role: runner.role)) ran the pass:")
+                            }
+                            finished.value = progress
+                        }
+                    }
+                    return finished.value
+                }
+                signals.onStop { task.cancel() }
+                return try await task.value
             }
+        } catch let failure as PassWriteError {
+            printer.finish()
+            Output.line(PassSummaryText.line(failure.progress))
+            Output.error("\(failure)")
+            throw ExitCode(ExitStatus.runtime)
+        } catch is CancellationError {
+            printer.finish()
+            Output.error("stopped while waiting (a request left to telex serve was withdrawn)")
+            throw ExitCode(ExitStatus.runtime)
         } catch {
             printer.finish()
             Output.error("fetch failed: \(error)")
             throw ExitCode(ExitStatus.runtime)
         }
         printer.finish()
-        try? store.checkpoint()
-        Output.line(Self.summaryLine(summary))
+        guard let summary = outcome else {
+            if signals.stopping { throw ExitCode(ExitStatus.runtime) }
+            return  // --no-wait: the request was left
+        }
+        Output.line(PassSummaryText.line(summary))
+        if signals.stopping { throw ExitCode(ExitStatus.runtime) }
+        if summary.everyFeedFailed { throw ExitCode(ExitStatus.allFailed) }
     }
 
-    static func summaryLine(_ s: PassSummary) -> String {
-        var parts = ["\(s.feedsTotal) feeds in \(String(format: "%.2f", s.seconds)) s: \(s.ok) ok, \(s.unchanged) unchanged, \(s.failed) failed"]
-        if s.skipped > 0 { parts[0] += ", \(s.skipped) skipped" }
-        parts.append("\(s.newItems) new items")
-        parts.append("\(s.articles) articles" + (s.articleFailures > 0 ? " (\(s.articleFailures) failed)" : ""))
-        parts.append(ByteCountText.text(s.bytes))
-        return "fetched " + parts.joined(separator: "; ")
+    /// A value set from the event closure and read once the task ends.
+    final class Box<T: Sendable>: @unchecked Sendable {
+        private let lock = NSLock()
+        private var stored: T?
+        var value: T? {
+            get { lock.withLock { stored } }
+            set { lock.withLock { stored = newValue } }
+        }
     }
 
-    /// A daemon holds the lock: leave it a request row and wait for a pass that started after it.
-    private func askDaemon(pid: Int32?, cache: String, selection: FeedSelection) throws {
-        let who = pid.map { "telex serve (pid \($0))" } ?? "another telex process"
-        let store: Store
-        do { store = try Store.open(directory: cache) } catch {
-            Output.error("cannot open the cache at \(cache): \(error)")
+    /// `--section` and `--feed` must name what feeds.json holds; an unknown feed URL is reported with the
+    /// configured feeds nearest to it (exit 2).
+    static func checkSelection(_ config: Configuration, section: String?, feeds: [String]) throws {
+        if let section, !config.sections.contains(where: { $0.name.caseInsensitiveCompare(section) == .orderedSame }) {
+            Output.error("no section named \(section) in \(config.source); sections: "
+                         + config.sections.map(\.name).joined(separator: ", "))
+            throw ExitCode(ExitStatus.configuration)
+        }
+        let configured = config.sections.flatMap { $0.feeds.map(\.url) }
+        var unknown = false
+        for url in feeds where !configured.contains(where: { FeedURLMatch.same($0, url) }) {
+            unknown = true
+            let near = config.closestFeeds(to: url)
+            Output.error("\(url) is not a feed of \(config.source)"
+                         + (near.isEmpty ? "" : "; the closest configured feeds:\n  " + near.joined(separator: "\n  ")))
+        }
+        if unknown { throw ExitCode(ExitStatus.configuration) }
+    }
+
+    static func openCache(_ cache: String) throws -> Store {
+        do { return try Store.open(directory: cache) } catch {
+            Output.error("cannot open the cache: \(error)")
             throw ExitCode(ExitStatus.runtime)
         }
-        let requested = Date()
-        do {
-            var ids: [FeedID]? = nil
-            if selection != .all {
-                ids = try store.feedsForFetching().filter { info in
-                    switch selection {
-                    case .all: true
-                    case .section(let name): info.section.caseInsensitiveCompare(name) == .orderedSame
-                    case .feeds(let urls): urls.contains(info.url)
-                    case .ids(let ids): ids.contains(info.id)
-                    }
-                }.map(\.id)
-            }
-            try store.requestFetch(feeds: ids, force: true, origin: "telex fetch")
-        } catch {
-            Output.error("cannot leave a request in the cache: \(error)")
-            throw ExitCode(ExitStatus.runtime)
+    }
+
+    static func waitingLine(_ holder: FetchLock.Holder, askedDaemon: Bool, waiting: Bool) -> String {
+        if askedDaemon {
+            return "\(holder) holds the fetch lock; asked it to fetch now" + (waiting ? ", waiting..." : " (not waiting)")
         }
-        if noWait { Output.line("\(who) holds the fetch lock; asked it to fetch now (not waiting)"); return }
-        Output.line("\(who) holds the fetch lock; asked it to fetch now, waiting...")
-        var sawRunning = false
-        let deadline = Date().addingTimeInterval(30 * 60)
-        while Date() < deadline {
-            Thread.sleep(forTimeInterval: 0.2)
-            guard let record = try? store.fetchProgress(), record.updatedAt > requested else { continue }
-            if record.progress.running { sawRunning = true; continue }
-            if sawRunning || Date().timeIntervalSince(requested) > 2 {
-                let p = record.progress
-                Output.line("the daemon's pass finished: \(p.feedsDone)/\(p.feedsTotal) feeds, \(p.articles) articles, \(p.failures) failed")
-                return
-            }
-        }
-        Output.error("gave up waiting for \(who)")
-        throw ExitCode(ExitStatus.runtime)
+        return "\(holder) is fetching for this cache" + (waiting ? "; waiting for it to finish..." : "; not waiting")
     }
 }
 
@@ -156,13 +171,20 @@ final class ProgressPrinter: @unchecked Sendable {
         Output.line(line)
     }
 
-    func progress(_ p: FetchProgress, _ s: PassSummary) {
+    /// A line about the lock or the daemon.
+    func note(_ text: String) {
+        lock.lock(); defer { lock.unlock() }
+        clearLine()
+        Output.line(text)
+    }
+
+    func progress(_ p: FetchProgress) {
         guard terminal else { return }
         lock.lock(); defer { lock.unlock() }
         let now = Date()
         guard now.timeIntervalSince(lastDraw) > 0.1 || !p.running else { return }
         lastDraw = now
-        let text = "feeds \(p.feedsDone)/\(p.feedsTotal)  articles \(p.articles)  \(ByteCountText.text(s.bytes))  failures \(p.failures)"
+        let text = "feeds \(p.feedsDone)/\(p.feedsTotal)  new \(p.newItems)  articles \(p.articles)  \(ByteCountText.text(p.bytes))  failed \(p.failed)"
         FileHandle.standardOutput.write(Data(("\r\u{1B}[K" + text).utf8))
         drawn = true
     }

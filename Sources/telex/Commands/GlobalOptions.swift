@@ -28,5 +28,7 @@ enum ExitStatus {
     static let ok: Int32 = 0
     static let runtime: Int32 = 1
     static let configuration: Int32 = 2
+    /// `telex fetch`: every selected feed failed (so cron notices).
+    static let allFailed: Int32 = 3
     static let usage: Int32 = 64
 }

@@ -84,13 +84,14 @@ struct Read: ParsableCommand {
             return Shown(document: doc, note: nil)
         }
         guard fetch else { throw ReadFailure(text: "\(target) is not cached (telex read --fetch \(target) fetches it now)") }
-        let http = URLSessionFetcher(limits: FetchService.limits(config.settings))
-        let service = FetchService(store: store, configuration: config, http: http, logger: Logger(label: "telex.read"))
+        let service = FetchService(store: store, configuration: config, http: FetchService.liveHTTP(config.settings),
+                                   logger: Logger(label: "telex.read"))
         let target = self.target
         // The user typed this URL: private addresses are allowed (it is not a link from a feed).
         let result = try AsyncBridge.run { await service.fetchPage(target, allowPrivateAddresses: true) }
         switch result {
         case .failed(let message): throw ReadFailure(text: "cannot fetch \(target): \(message)")
+        case .notWebPage: throw ReadFailure(text: "\(target) is not a web page (open it in a browser)")
         case .saved(let id):
             guard let article = try? store.article(id), let json = article.documentJSON, let doc = DocumentResolver.page(json) else {
                 throw ReadFailure(text: "\(target) was fetched but holds no readable article")

@@ -22,7 +22,8 @@ struct Reader: ParsableCommand {
         do {
             try ReaderApp.run(ReaderApp.Options(configuration: config, paths: global.paths,
                                                 cacheDirectory: global.cacheDirectory, noColor: noColor,
-                                                demoData: demoData || env["TELEX_DEMO_DATA"] == "1"))
+                                                demoData: demoData || env["TELEX_DEMO_DATA"] == "1",
+                                                followConfiguration: true, explicitConfigPath: global.config))
         } catch {
             Output.error("\(error)")
             throw ExitCode(ExitStatus.runtime)

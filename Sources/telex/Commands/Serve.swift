@@ -12,7 +12,8 @@ struct Serve: ParsableCommand {
         abstract: "Run the fetch daemon: fetch each feed when due, answer fetch requests, until stopped.",
         discussion: """
         One instance per cache (an flock on <cache>/fetch.lock holding the PID); a second one says who holds it. \
-        SIGTERM/SIGINT finish the current writes and exit; SIGHUP reloads feeds.json. Logs to stderr and --log FILE. \
+        SIGTERM/SIGINT stop requests in flight within a second, write what finished, and exit 0; feeds.json is \
+        reloaded when it changes (and on SIGHUP). Logs to stderr and --log FILE (created 0600). \
         See docs/fetch.md for systemd and cron.
         """)
 
@@ -26,157 +27,126 @@ struct Serve: ParsableCommand {
     func run() throws {
         let initialConfig = try global.loadConfiguration()
         let cache = global.cacheDirectory
+        // The log file first: a path that cannot be written is an error now, not a silent loss later.
+        let logFile: FileHandle?
+        do { logFile = try log.map(FileLogHandler.open) } catch {
+            Output.error("\(error)")
+            throw ExitCode(ExitStatus.runtime)
+        }
         let lock: FetchLock
         do {
-            switch try FetchLock.acquire(cacheDirectory: cache) {
+            switch try FetchLock.acquire(cacheDirectory: cache, role: .serve) {
             case .acquired(let l): lock = l
-            case .heldBy(let pid):
-                Output.error("the cache \(cache) is already being fetched by " + (pid.map { "pid \($0)" } ?? "another process")
+            case .heldBy(let holder):
+                Output.error("the cache \(cache) is already being fetched by " + (holder.pid.map { "pid \($0)" } ?? "another process")
                              + " (see \(FetchLock.path(cacheDirectory: cache)))")
                 throw ExitCode(ExitStatus.runtime)
             }
         } catch let exit as ExitCode { throw exit } catch {
-            Output.error("cannot use the cache at \(cache): \(error)")
+            Output.error("cannot use the cache: \(error)")
             throw ExitCode(ExitStatus.runtime)
         }
         defer { lock.release() }
-        let logPath = log
         LoggingSystem.bootstrap { label in
             var handlers: [LogHandler] = [StreamLogHandler.standardError(label: label)]
-            if let logPath, let file = FileLogHandler(label: label, path: logPath) { handlers.append(file) }
+            if let logFile { handlers.append(FileLogHandler(label: label, handle: logFile)) }
             return MultiplexLogHandler(handlers)
         }
         let logger = Logger(label: "telex.serve")
         let store: Store
         do { store = try Store.open(directory: cache) } catch {
-            logger.critical("cannot open the cache at \(cache): \(error)")
+            logger.critical("cannot open the cache: \(error)")
             throw ExitCode(ExitStatus.runtime)
         }
-        let signals = SignalFlags()
-        let explicitConfig = global.config
-        let paths = global.paths
-        let (jobs, perHost, articles) = (fetching.jobs, fetching.perHost, !fetching.noArticles)
+        let signals = SignalFlags(reload: true)
+        let (jobs, perHost) = (fetching.jobs, fetching.perHost)
+        let scheduler: FetchScheduler
+        do {
+            scheduler = try FetchScheduler(
+                store: store, cacheDirectory: cache,
+                configuration: ConfigurationWatch(current: initialConfig, explicitPath: global.config, paths: global.paths),
+                options: FetchScheduler.Options(jobs: jobs, perHost: perHost, articles: !fetching.noArticles),
+                makeHTTP: { FetchService.liveHTTP($0) }, logger: logger)
+        } catch {
+            logger.critical("cannot write the cache: \(error)")
+            throw ExitCode(ExitStatus.runtime)
+        }
         logger.info("telex serve \(TelexVersion.string) started (pid \(getpid()), cache \(cache), \(initialConfig.enabledFeeds.count) feeds)")
-        try AsyncBridge.run {
-            var config = initialConfig
-            var service = Self.makeService(store: store, config: config, jobs: jobs, perHost: perHost, logger: logger)
-            try service.syncConfiguration()
-            var pendingRequests: [TelexStore.FetchRequest] = []
-            while !signals.stopping {
-                if signals.takeReload() {
-                    do {
-                        config = try ConfigurationLoader.load(explicitPath: explicitConfig, paths: paths)
-                        service = Self.makeService(store: store, config: config, jobs: jobs, perHost: perHost, logger: logger)
-                        try service.syncConfiguration()
-                        logger.notice("reloaded \(config.source): \(config.enabledFeeds.count) feeds")
-                    } catch {
-                        logger.error("SIGHUP: kept the previous feeds.json: \(error)")
-                    }
-                }
-                let requests = pendingRequests + ((try? store.takeFetchRequests()) ?? [])
-                pendingRequests = []
-                var options = PassOptions(selection: .all, force: false, articles: articles)
-                if !requests.isEmpty {
-                    options.force = true
-                    if requests.allSatisfy({ $0.feeds != nil }) {
-                        options.selection = .ids(Array(Set(requests.flatMap { $0.feeds ?? [] })))
-                    }
-                    logger.info("fetch requested by \(Set(requests.map(\.origin)).sorted().joined(separator: ", "))")
-                }
-                let feeds = (try? store.feedsForFetching()) ?? []
-                let now = Date()
-                let due = feeds.filter { !$0.gone && ($0.nextDue ?? .distantPast) <= now }
-                if !requests.isEmpty || !due.isEmpty {
-                    let current = service
-                    let passOptions = options
-                    let pass = Task { try await current.runPass(passOptions, report: { Self.log($0, logger) }) }
-                    // A stop signal cancels the pass: finished feeds are written, in-flight ones are dropped.
-                    while !signals.stopping, !(await Self.isDone(pass)) { try? await Task.sleep(for: .milliseconds(100)) }
-                    if signals.stopping { pass.cancel() }
-                    if let summary = try? await pass.value {
-                        logger.notice("\(Fetch.summaryLine(summary))")
-                    }
-                    try? store.checkpoint()
-                    continue
-                }
-                // Sleep until the next feed is due (at most a minute), waking for requests and signals.
-                let next = feeds.compactMap { $0.gone ? nil : $0.nextDue }.min() ?? now.addingTimeInterval(60)
-                let wake = min(next, now.addingTimeInterval(60))
-                while !signals.stopping, !signals.reloadPending, Date() < wake {
-                    try? await Task.sleep(for: .seconds(1))
-                    let taken = (try? store.takeFetchRequests()) ?? []
-                    if !taken.isEmpty { pendingRequests += taken; break }
-                }
-            }
-            logger.info("telex serve stopping (signal)")
-        }
-    }
-
-    static func makeService(store: Store, config: Configuration, jobs: Int?, perHost: Int?, logger: Logger) -> FetchService {
-        FetchService(store: store, configuration: config,
-                     http: URLSessionFetcher(limits: FetchService.limits(config.settings, jobs: jobs, perHost: perHost)), logger: logger)
-    }
-
-    static func isDone(_ task: Task<PassSummary, Error>) async -> Bool {
-        await withTaskGroup(of: Bool.self) { group in
-            group.addTask { _ = try? await task.value; return true }
-            group.addTask { try? await Task.sleep(for: .milliseconds(200)); return false }
-            let first = await group.next() ?? false
-            group.cancelAll()
-            return first
-        }
-    }
-
-    static func log(_ report: FeedReport, _ logger: Logger) {
-        switch report.outcome {
-        case .updated(let items): logger.info("ok \(report.url) (\(items) items)")
-        case .unchanged: logger.debug("unchanged \(report.url)")
-        case .failed(let message): logger.warning("failed \(report.url): \(message)")
-        case .skipped(let reason): logger.info("skipped \(report.url): \(reason)")
+        AsyncBridge.wait {
+            let task = Task { await scheduler.run(reloadRequested: { signals.takeReload() }) }
+            // A stop signal cancels the loop: requests in flight end, finished feeds are written.
+            signals.onStop { task.cancel() }
+            await task.value
         }
     }
 }
 
-/// SIGTERM/SIGINT set `stopping`; SIGHUP sets a reload flag. Dispatch sources run the handlers
-/// outside signal context, so they may take a lock.
+/// SIGTERM/SIGINT run the `onStop` actions (and set `stopping`); SIGHUP sets a reload flag. Dispatch
+/// sources run the handlers outside signal context, so they may take a lock.
 final class SignalFlags: @unchecked Sendable {
     private let lock = NSLock()
     private var stop = false
     private var reload = false
+    private var actions: [@Sendable () -> Void] = []
     private var sources: [DispatchSourceSignal] = []
 
-    init() {
-        for (sig, isStop) in [(SIGTERM, true), (SIGINT, true), (SIGHUP, false)] {
+    init(reload handleReload: Bool) {
+        var signals: [(Int32, Bool)] = [(SIGTERM, true), (SIGINT, true)]
+        if handleReload { signals.append((SIGHUP, false)) }
+        for (sig, isStop) in signals {
             signal(sig, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: sig, queue: .global())
             source.setEventHandler { [weak self] in
                 guard let self else { return }
                 self.lock.lock()
                 if isStop { self.stop = true } else { self.reload = true }
+                let run = isStop ? self.actions : []
                 self.lock.unlock()
+                run.forEach { $0() }
             }
             source.resume()
             sources.append(source)
         }
     }
 
+    /// Runs `action` on SIGTERM or SIGINT (at once when one already came).
+    func onStop(_ action: @escaping @Sendable () -> Void) {
+        lock.lock()
+        actions.append(action)
+        let already = stop
+        lock.unlock()
+        if already { action() }
+    }
+
     var stopping: Bool { lock.lock(); defer { lock.unlock() }; return stop }
-    var reloadPending: Bool { lock.lock(); defer { lock.unlock() }; return reload }
     func takeReload() -> Bool { lock.lock(); defer { lock.unlock() }; let r = reload; reload = false; return r }
 }
 
-/// Appends log lines to a file (`telex serve --log FILE`).
+/// Appends log lines to a file (`telex serve --log FILE`), created 0600 (the log names the feeds one reads).
 struct FileLogHandler: LogHandler {
+    struct OpenError: Error, CustomStringConvertible {
+        var description: String
+    }
+
     let label: String
     let handle: FileHandle
     var logLevel: Logger.Level = .info
     var metadata: Logger.Metadata = [:]
 
-    init?(label: String, path: String) {
-        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
-        guard let h = FileHandle(forWritingAtPath: path) else { return nil }
-        h.seekToEndOfFile()
-        self.label = label; self.handle = h
+    init(label: String, handle: FileHandle) { self.label = label; self.handle = handle }
+
+    /// Opens (creating 0600) `path` for appending, or says why it cannot be.
+    static func open(_ path: String) throws -> FileHandle {
+        let directory = (path as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        if !directory.isEmpty, !FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            throw OpenError(description: "cannot write the log \(path): the directory \(directory) does not exist")
+        }
+        let fd = Glibc.open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw OpenError(description: "cannot write the log \(path): \(String(cString: strerror(errno)))")
+        }
+        return FileHandle(fileDescriptor: fd, closeOnDealloc: true)
     }
 
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
@@ -184,9 +154,8 @@ struct FileLogHandler: LogHandler {
         set { metadata[key] = newValue }
     }
 
-    func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String,
-             file: String, function: String, line: UInt) {
+    func log(event: LogEvent) {
         let stamp = ISO8601DateFormatter().string(from: Date())
-        handle.write(Data("\(stamp) \(level) \(label): \(message)\n".utf8))
+        handle.write(Data("\(stamp) \(event.level) \(label): \(event.message)\n".utf8))
     }
 }

@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+import TelexConfig
+import TelexModel
+import TelexTestSupport
+import TelexUI
+@testable import TelexApp
+
+/// The reader follows feeds.json and the passes of other processes.
+@Suite(.timeLimit(.minutes(1))) struct ReaderFollowsTests {
+    final class Posted: @unchecked Sendable {
+        private let lock = NSLock()
+        private var actions: [Action] = []
+        func post(_ action: Action) { lock.withLock { actions.append(action) } }
+        var all: [Action] { lock.withLock { actions } }
+    }
+
+    static func feeds(_ sections: [(String, [String])]) -> String {
+        let body = sections.map { name, urls in
+            "{\"name\": \"\(name)\", \"feeds\": [" + urls.map { "{\"url\": \"\($0)\"}" }.joined(separator: ", ") + "]}"
+        }.joined(separator: ", ")
+        return "{\"sections\": [\(body)]}\n"
+    }
+
+    static func write(_ text: String, to path: String) throws {
+        try text.write(toFile: path + ".new", atomically: false, encoding: .utf8)
+        rename(path + ".new", path)
+    }
+
+    @Test func aChangedFeedsJSONIsAppliedAndABrokenOneReportedOnceAndIgnored() throws {
+        let dir = try Fixtures.temporaryDirectory("telex-follow")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("feeds.json").path
+        // Nothing listens on these: adding a feed starts a fetch that fails at once.
+        try Self.write(Self.feeds([("Premier", ["http://127.0.0.1:9/a.xml"])]), to: path)
+        let config = try ConfigurationLoader.load(explicitPath: path, paths: Paths())
+        let session = try CacheSession(configuration: config, cacheDirectory: dir.appendingPathComponent("cache").path,
+                                       watch: ConfigurationWatch(current: config, explicitPath: path, paths: Paths()))
+        let posted = Posted()
+        session.followConfiguration(post: posted.post)
+        #expect(posted.all.isEmpty)
+        try Self.write(Self.feeds([("Premier", ["http://127.0.0.1:9/a.xml"]), ("Second", ["http://127.0.0.1:9/b.xml"])]), to: path)
+        session.followConfiguration(post: posted.post)
+        #expect(try session.store.sections().map(\.name) == ["Premier", "Second"])
+        #expect(posted.all.first == .failed("Reloaded \(path): 1 feed added, 0 feeds removed"))
+        #expect(session.configuration.enabledFeeds.count == 2)
+        try Self.write("{\"sections\": [", to: path)
+        session.followConfiguration(post: posted.post)
+        session.followConfiguration(post: posted.post)
+        let rejections = posted.all.filter { if case .failed(let m) = $0 { m.hasPrefix("feeds.json: kept the previous feeds: line 1: ") } else { false } }
+        #expect(rejections.count == 1)
+        #expect(try session.store.sections().map(\.name) == ["Premier", "Second"])
+        try Self.write(Self.feeds([("Second", ["http://127.0.0.1:9/b.xml"])]), to: path)
+        session.followConfiguration(post: posted.post)
+        #expect(try session.store.sections().map(\.name) == ["Second"])
+    }
+
+    /// Another process's pass (here: a status file written by pid 1, which is alive) shows as progress,
+    /// then as its summary, once.
+    @Test func anotherProcessesPassShowsThenItsSummary() async throws {
+        let dir = try Fixtures.temporaryDirectory("telex-activity")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let status = dir.appendingPathComponent("fetch-status.json").path
+        /// A pass of the status file: started at `started` ms, running or ended.
+        func pass(_ started: Int?, running: Bool) -> String {
+            guard let started else { return "null" }
+            return "{\"started\": \(started), \"answeredRequest\": 0, \"progress\": {\"running\": \(running), \"feedsDone\": 3, "
+                + "\"feedsTotal\": 10, \"ok\": 3, \"unchanged\": 0, \"failed\": 0, \"skipped\": 0, \"newItems\": 7, \"articles\": 0, "
+                + "\"articleFailures\": 0, \"bytes\": 0, \"seconds\": 0}}"
+        }
+        func write(current: Int?, last: Int?) throws {
+            try Self.write("{\"pid\": 1, \"role\": \"serve\", \"current\": \(pass(current, running: true)), "
+                           + "\"last\": \(pass(last, running: false))}", to: status)
+        }
+        try write(current: nil, last: 1000)
+        let posted = Posted()
+        let watcher = FetchActivityWatcher(cacheDirectory: dir.path, interval: 0.02, post: posted.post, everyFewSeconds: {})
+        defer { watcher.stop() }
+        try await Task.sleep(for: .milliseconds(100))
+        // The pass that ended before the reader started is not announced.
+        #expect(posted.all.isEmpty)
+        try write(current: 2000, last: 1000)
+        for _ in 0..<500 where posted.all.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(posted.all == [.fetchProgressed(FetchProgress(running: true, feedsDone: 3, feedsTotal: 10, ok: 3, newItems: 7))])
+        try write(current: nil, last: 2000)
+        for _ in 0..<500 where posted.all.count < 3 { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(posted.all.dropFirst() == [.fetchProgressed(FetchProgress()),
+                                           .fetchFinished(FetchProgress(feedsDone: 3, feedsTotal: 10, ok: 3, newItems: 7),
+                                                          by: "telex serve")])
+    }
+}
