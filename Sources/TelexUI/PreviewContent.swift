@@ -31,7 +31,8 @@ public struct PreviewContent: Hashable, Sendable {
     /// hyphens are kept for it too.
     static func paragraphs(of document: ArticleDocument) -> [String] {
         var result: [String] = []
-        for paragraph in document.plainParagraphs(keepingSoftHyphens: true) {
+        // Only the start is flattened: this runs in the reducer, and a story can have thousands of paragraphs.
+        for paragraph in document.plainParagraphs(keepingSoftHyphens: true, limit: maxParagraphs) {
             for line in paragraph.split(separator: "\n") {
                 let text = TerminalSafe.clean(String(line)).split(whereSeparator: isCollapsibleSpace).joined(separator: " ")
                 if text.isEmpty { continue }

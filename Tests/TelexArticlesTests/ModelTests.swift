@@ -32,6 +32,14 @@ import Testing
         #expect(d.plainParagraphs(keepingSoftHyphens: true) == ["Donau\u{AD}dampf 12\u{A0}%"])
     }
 
+    @Test func theFirstParagraphsAloneCanBeAsked() {
+        let d = ArticleDocument(blocks: [.paragraph([.text("a")]), .rule, .list(ordered: false, items: [[.paragraph([.text("b")])], [.paragraph([.text("c")])]]),
+                                         .paragraph([.text("d")])])
+        #expect(d.plainParagraphs(keepingSoftHyphens: false, limit: 2) == ["a", "b"])
+        #expect(d.plainParagraphs(keepingSoftHyphens: false, limit: 3) == ["a", "b", "c"])
+        #expect(d.plainParagraphs(keepingSoftHyphens: false, limit: 9) == ["a", "b", "c", "d"])
+    }
+
     @Test func imagesListFiguresWithTheirCaptions() {
         #expect(doc.images.map(\.url) == ["https://img.example/x.jpg"])
         #expect(doc.images.map(\.caption) == ["A caption (AP)"])

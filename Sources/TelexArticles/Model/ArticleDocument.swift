@@ -28,11 +28,15 @@ public struct ArticleDocument: Sendable, Hashable {
     /// The story's paragraphs as plain text (captions, list items and table rows included).
     public var plainParagraphs: [String] { plainParagraphs(keepingSoftHyphens: false) }
 
-    /// The paragraphs, soft hyphens kept when the text is to be laid out again (the preview).
-    public func plainParagraphs(keepingSoftHyphens: Bool) -> [String] {
+    /// The paragraphs, soft hyphens kept when the text is to be laid out again (the preview); only
+    /// the first `limit` when the start is enough (the rest is not flattened).
+    public func plainParagraphs(keepingSoftHyphens: Bool, limit: Int = .max) -> [String] {
         var paragraphs: [String] = []
-        for block in blocks { block.appendPlainParagraphs(to: &paragraphs, keepingSoftHyphens: keepingSoftHyphens) }
-        return paragraphs
+        for block in blocks {
+            if paragraphs.count >= limit { break }
+            block.appendPlainParagraphs(to: &paragraphs, keepingSoftHyphens: keepingSoftHyphens)
+        }
+        return Array(paragraphs.prefix(limit))
     }
 
     /// Every link in reading order: those in the body, then the related stories.
