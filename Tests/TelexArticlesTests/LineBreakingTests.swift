@@ -140,6 +140,14 @@ import TelexScreen
         #expect(LineBreaker.lines("x", width: 0) == [])
     }
 
+    /// Whitespace controls are spaces wherever they stand, also before a non-ASCII letter (where
+    /// they used to vanish and join two words), one space per character; other controls are dropped.
+    @Test(arguments: [
+        ("fin\nÉté", ["fin Été"]), ("a\nб\tв", ["a б в"]), ("a\r\nб", ["a  б"]), ("x\u{7}y\u{1B}z", ["xyz"]), ("un\u{85}deux", ["un deux"]),
+    ]) func whitespaceControlsBecomeSpaces(_ text: String, _ lines: [String]) {
+        #expect(LineBreaker.lines(text, width: 20) == lines)
+    }
+
     @Test func aVeryLongRunOfLettersIsSplitWithHyphensAtTheFullWidth() {
         let lines = LineBreaker.lines("go " + String(repeating: "a", count: 600) + " ok", width: 80)
         // No dictionary (no language): the word fills the first line after "go", then whole lines.

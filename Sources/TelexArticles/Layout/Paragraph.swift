@@ -102,50 +102,64 @@ struct Paragraph {
 
     private mutating func append(utf8 s: UnsafeBufferPointer<UInt8>, style: UInt32) {
         let n = s.count
+        guard n > 0 else { return }
         // Grown geometrically: paragraphs are built from many short runs.
         if bytes.capacity < bytes.count + n { bytes.reserveCapacity(max(bytes.count + n, 2 * bytes.capacity)) }
         if cells.capacity < cells.count + n { cells.reserveCapacity(max(cells.count + n, 2 * cells.capacity)) }
         let ascii = LineBreakRules.asciiClasses
-        var i = 0
-        while i < n {
-            let b = s[i]
-            // An ASCII byte not followed by a non-ASCII one (which could be a combining mark) is a
-            // grapheme cluster of its own.
-            if b < 0x80 && (i + 1 == n || s[i + 1] < 0x80) {
-                if b > 0x20 && b < 0x7F {
-                    // A run of printable ASCII: its bytes at once; a cell per run of letters, else per byte.
+        // At most one cell per byte: they are made in a scratch buffer and appended at once (an
+        // append per cell, with its uniqueness and capacity checks, was most of this function's time).
+        withUnsafeTemporaryAllocation(of: Cell.self, capacity: n) { made in
+            var count = 0
+            var i = 0
+            while i < n {
+                let b = s[i]
+                // An ASCII byte not followed by a non-ASCII one (which could be a combining mark) is a
+                // grapheme cluster of its own.
+                if b < 0x80 && (i + 1 == n || s[i + 1] < 0x80) {
+                    guard Self.isKept(b) else { i += 1; continue }
+                    // A run of printable ASCII and whitespace: its bytes at once (whitespace as spaces);
+                    // a cell per run of letters, else per byte.
                     var j = i + 1
-                    while j < n && s[j] > 0x20 && s[j] < 0x7F && (j + 1 == n || s[j + 1] < 0x80) { j += 1 }
+                    while j < n && Self.isKept(s[j]) && (j + 1 == n || s[j + 1] < 0x80) { j += 1 }
                     let offset = Int32(bytes.count) - Int32(i)
                     bytes.append(contentsOf: UnsafeBufferPointer(rebasing: s[i..<j]))
                     var k = i
                     while k < j {
+                        let c = s[k]
                         var e = k + 1
-                        if Self.isLetter(s[k]) {
+                        if c <= 0x20 {
+                            if c != 0x20 { bytes[Int(offset) + k] = 0x20 }
+                            made[count] = Cell(end: offset + Int32(e), width: 1, breakClass: .SP, flags: 0, style: style)
+                        } else if Self.isLetter(c) && e < j && Self.isLetter(s[e]) {
                             while e < j && e - k < 255 && Self.isLetter(s[e]) { e += 1 }
-                        }
-                        if e - k > 1 {
-                            cells.append(Cell(end: offset + Int32(e), width: UInt8(e - k), breakClass: .AL, flags: Cell.letterRun, style: style))
+                            made[count] = Cell(end: offset + Int32(e), width: UInt8(e - k), breakClass: .AL, flags: Cell.letterRun, style: style)
                             hasLetterRuns = true
                         } else {
-                            cells.append(Cell(end: offset + Int32(e), width: 1, breakClass: ascii[Int(s[k])], flags: 0, style: style))
+                            made[count] = Cell(end: offset + Int32(e), width: 1, breakClass: ascii[Int(c)], flags: 0, style: style)
                         }
+                        count += 1
                         k = e
                     }
                     i = j
                     continue
                 }
-                if b == 0x20 || (b >= 0x09 && b <= 0x0D) { appendSpace(style) }
-                i += 1
-                continue
+                // Grapheme clusters up to the next ASCII byte followed by ASCII (a cluster boundary).
+                var j = i + 1
+                while j < n && !(s[j] < 0x80 && (j + 1 == n || s[j + 1] < 0x80)) { j += 1 }
+                for ch in String(decoding: UnsafeBufferPointer(rebasing: s[i..<j]), as: UTF8.self) {
+                    if let cell = cell(ch, style: style) { made[count] = cell; count += 1 }
+                }
+                i = j
             }
-            // Grapheme clusters up to the next ASCII byte followed by ASCII (a cluster boundary).
-            var j = i + 1
-            while j < n && !(s[j] < 0x80 && (j + 1 == n || s[j + 1] < 0x80)) { j += 1 }
-            for ch in String(decoding: UnsafeBufferPointer(rebasing: s[i..<j]), as: UTF8.self) { append(ch, style: style) }
-            i = j
+            cells.append(contentsOf: UnsafeBufferPointer(rebasing: made[0..<count]))
         }
     }
+
+    /// Printable ASCII and the whitespace controls (tab, newlines), which become spaces; other
+    /// controls are dropped.
+    @inline(__always)
+    private static func isKept(_ b: UInt8) -> Bool { (b >= 0x20 && b < 0x7F) || (b >= 0x09 && b <= 0x0D) }
 
     @inline(__always)
     private static func isLetter(_ b: UInt8) -> Bool { (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A }
@@ -172,31 +186,32 @@ struct Paragraph {
         return out
     }
 
-    private mutating func appendSpace(_ style: UInt32) {
+    private mutating func space(_ style: UInt32) -> Cell {
         bytes.append(0x20)
-        cells.append(Cell(end: Int32(bytes.count), width: 1, breakClass: .SP, flags: 0, style: style))
+        return Cell(end: Int32(bytes.count), width: 1, breakClass: .SP, flags: 0, style: style)
     }
 
-    private mutating func append(_ ch: Character, style: UInt32) {
+    /// The cell of one grapheme cluster, its drawn bytes appended to `bytes`; nil when it draws nothing.
+    private mutating func cell(_ ch: Character, style: UInt32) -> Cell? {
         let scalars = ch.unicodeScalars
-        guard let first = scalars.first else { return }
+        guard let first = scalars.first else { return nil }
         var breakClass = LineBreakRules.lineBreakClass(of: first)
-        if breakClass != .GL && Self.isWhiteSpace(first) { appendSpace(style); return }
-        if TerminalSafe.isUnsafe(first) { return }
+        // Whitespace: a tab or newline before a non-ASCII character arrives here too (CR LF is one cluster).
+        if breakClass != .GL && ((first.value >= 0x09 && first.value <= 0x0D) || Self.isWhiteSpace(first)) { return space(style) }
+        if TerminalSafe.isUnsafe(first) { return nil }
         let single = scalars.index(after: scalars.startIndex) == scalars.endIndex
         if single, let invisible = Self.invisible(first) {
-            cells.append(Cell(end: Int32(bytes.count), width: 0, breakClass: invisible,
-                              flags: first == "\u{AD}" ? Cell.softHyphen : 0, style: style))
-            return
+            return Cell(end: Int32(bytes.count), width: 0, breakClass: invisible,
+                        flags: first == "\u{AD}" ? Cell.softHyphen : 0, style: style)
         }
         let glyph = Glyph(ch)
-        if glyph == .replacement && !(single && first == "\u{FFFD}") { return }
+        if glyph == .replacement && !(single && first == "\u{FFFD}") { return nil }
         // LB10: a mark with nothing to attach to (or attached to a space) is a letter.
         if breakClass == .CM || breakClass == .ZWJ || (breakClass == .SP && !single) { breakClass = .AL }
         bytes += glyph.text.utf8
         for _ in 0..<glyph.padding { bytes.append(0x20) }
-        cells.append(Cell(end: Int32(bytes.count), width: UInt8(clamping: glyph.width), breakClass: breakClass,
-                          flags: !single && scalars.last == "\u{200D}" ? Cell.joinsNext : 0, style: style))
+        return Cell(end: Int32(bytes.count), width: UInt8(clamping: glyph.width), breakClass: breakClass,
+                    flags: !single && scalars.last == "\u{200D}" ? Cell.joinsNext : 0, style: style)
     }
 
     /// Unicode White_Space outside ASCII (U+0085, U+00A0, U+1680, U+2000…U+200A, U+2028, U+2029,
