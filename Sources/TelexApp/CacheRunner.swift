@@ -37,8 +37,36 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
             pageLoad = nil
         case .saveURLForLater(let url) where pages != nil:
             pages!.saveForLater(url, post: post)
+        case .loadItem(let id):
+            queue.async { Self.prepare(self.loadItem(id, post: post), post: post) }
         default:
             queue.async { self.run(effect, post: post) }
+        }
+    }
+
+    /// Loads what a document's layout will want (a hyphenation dictionary: seconds for German) on
+    /// a queue of its own, then has the reader lay its page out again. Until then layout goes
+    /// without, rather than make the terminal thread or this runner's queue wait.
+    static func prepare(_ preparation: LayoutPreparation?, post: @escaping @Sendable (Action) -> Void) {
+        guard let preparation else { return }
+        DispatchQueue.global(qos: .utility).async {
+            preparation.run()
+            post(.layoutPrepared)
+        }
+    }
+
+    /// Reads an item, resolves its document (decoding and cleaning happen here, off the terminal
+    /// thread) and posts it; returns what its layout will want, claimed before the document reached
+    /// the reducer (so that layout there never loads it itself): the caller must run it.
+    private func loadItem(_ id: ItemID, post: (Action) -> Void) -> LayoutPreparation? {
+        do {
+            let item = try cache.item(id).map(DocumentResolver.resolve)
+            let preparation = item.flatMap { LineBreaker.preparation(for: $0.document) }
+            post(.itemLoaded(id, item))
+            return preparation
+        } catch {
+            post(.failed("Could not read the cache: \(error)"))
+            return nil
         }
     }
 
@@ -56,8 +84,8 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
                     post(.headlinesFailed(query, "Could not read the cache: \(error)"))
                 }
             case .loadItem(let id):
-                // Decoding the stored page and cleaning the feed's HTML happen here, off the terminal thread.
-                post(.itemLoaded(id, try cache.item(id).map(DocumentResolver.resolve)))
+                // Synchronous callers (tests, the headless session) wait for the dictionary too.
+                loadItem(id, post: post)?.run()
             case .search(let q):
                 post(.searchFinished(q, try cache.search(q, limit: searchLimit)))
             case .setRead(let ids, let read):

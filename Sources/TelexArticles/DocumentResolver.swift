@@ -42,9 +42,9 @@ public struct ResolvedItem: Hashable, Sendable {
 /// Decides which document to show for an item (the cached article, the feed's content, or both
 /// with a note): the one rule the reader, the preview and `telex read` share.
 ///
-/// Decoding the stored document and cleaning the feed's HTML cost milliseconds on long stories,
-/// and the first document of a language with long words loads its hyphenation dictionary
-/// (`LineBreaker.prepare(for:)`): call these off the terminal thread (the effect runner does).
+/// Decoding the stored document and cleaning the feed's HTML cost milliseconds on long stories:
+/// call these off the terminal thread (the effect runner does, and then loads what layout will
+/// want, `LineBreaker.preparation(for:)`).
 public enum DocumentResolver {
     /// The document for `detail`:
     /// - the cached article when it decodes, is not empty and extraction was confident
@@ -91,15 +91,12 @@ public enum DocumentResolver {
         if meta.published == nil { meta.published = detail.published ?? h.sortTime }
         if (meta.siteName ?? "").isEmpty { meta.siteName = h.source }
         document.metadata = meta
-        LineBreaker.prepare(for: document)
         return ResolvedItem(detail: detail, document: document, source: source, note: note)
     }
 
     /// The stored document of a page reached by a link (nil when it does not decode).
     public static func page(_ data: Data) -> ArticleDocument? {
-        guard let document = try? ArticleDocumentCodec.decode(data) else { return nil }
-        LineBreaker.prepare(for: document)
-        return document
+        try? ArticleDocumentCodec.decode(data)
     }
 
     static func isTrusted(_ document: ArticleDocument) -> Bool {

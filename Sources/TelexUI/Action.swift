@@ -28,6 +28,9 @@ public enum Action: Hashable, Sendable {
     case failed(String)
     /// The clock moved on (ages in the headlines are computed from it).
     case tick(Date)
+    /// What layout wanted was loaded off the terminal thread (a hyphenation dictionary,
+    /// `LineBreaker.preparation(for:)`): the reading view is laid out again with it.
+    case layoutPrepared
     // The reading view (Reader/ReaderReducer.swift).
     /// Open an item in the reading view (Enter on a headline, or n / p from the reader).
     case openInReader(ResolvedItem)

@@ -56,6 +56,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .tick(let now):
         state.now = now
         return []
+    case .layoutPrepared:
+        // The preview is laid out at each frame; the reader keeps its layout, so it is redone.
+        state.reader?.relayoutKeepingPosition()
+        return []
     case .key(let key):
         state.message = nil
         if case .mouse = key {} else { state.lastClick = nil }

@@ -175,4 +175,18 @@ import TelexScreen
         #expect(Hyphenator.hasDictionary(for: "en"))
         #expect(!Hyphenator.hasDictionary(for: "xx"))
     }
+
+    /// A dictionary claimed for loading off the terminal thread is not waited for: layout splits
+    /// without it until it is loaded, then hyphenates with it. ("it-SM" is used by no other test:
+    /// dictionaries are loaded once per process.)
+    @Test func layoutDoesNotWaitForADictionaryBeingLoaded() throws {
+        let word = "precipitevolissimevolmente"
+        let document = ArticleDocument(metadata: ArticleMetadata(language: "it-SM"), blocks: [.paragraph([.text(word)])])
+        let preparation = try #require(LineBreaker.preparation(for: document))
+        #expect(LineBreaker.preparation(for: document) == nil)
+        #expect(LineBreaker.lines(word, width: 12, language: "it-SM") == ["precipitevo-", "lissimevolm-", "ente"])
+        preparation.run()
+        #expect(LineBreaker.lines(word, width: 12, language: "it-SM") == ["precipitevo-", "lissimevol-", "mente"])
+        #expect(LineBreaker.preparation(for: document) == nil)
+    }
 }

@@ -4,11 +4,12 @@ import Foundation
 /// Where words may be hyphenated, by language: libhyphen (the library LibreOffice uses) with the
 /// pattern dictionaries of Debian's hyphen-* packages (`/usr/share/hyphen/hyph_de_DE.dic`, …).
 ///
-/// A dictionary is loaded the first time a word of its language needs hyphenating (German's is
-/// 1 MB of patterns, some tens of milliseconds to load) and kept for the life of the process, so
-/// each is loaded once; `prepare(language:)` loads it ahead of time, off the terminal thread.
-/// Languages without a dictionary give no hyphenation points (the line breaker then splits an
-/// over-long word where it must, with a visible hyphen).
+/// A dictionary is loaded once per process and kept: either the first time a word of its language
+/// needs hyphenating, or ahead of time off the terminal thread (`LineBreaker.preparation(for:)`:
+/// German's 78,000 patterns take libhyphen about 3 s of CPU, French's and English's a few
+/// milliseconds). While a dictionary is being loaded elsewhere, layout does not wait for it: it
+/// goes without, as for languages that have none (the line breaker then splits an over-long word
+/// where it must, with a visible hyphen).
 enum Hyphenator {
     /// Folders searched for `hyph_*.dic`, in order.
     static let directories = ["/usr/share/hyphen", "/usr/local/share/hyphen"]
@@ -18,12 +19,6 @@ enum Hyphenator {
     static func points(_ clusters: [Substring], language: String?) -> [Int] {
         guard clusters.count >= 4, let key = DictionaryKey(language), let dictionary = Dictionaries.shared.dictionary(for: key) else { return [] }
         return dictionary.points(clusters)
-    }
-
-    /// Loads the dictionary for `language` now (a no-op when loaded, or when there is none).
-    static func prepare(language: String?) {
-        guard let key = DictionaryKey(language) else { return }
-        _ = Dictionaries.shared.dictionary(for: key)
     }
 
     /// Whether a dictionary exists for `language` on this machine.
@@ -60,23 +55,58 @@ struct DictionaryKey: Hashable {
 /// The loaded dictionaries, each loaded at most once (a failed lookup is remembered too).
 final class Dictionaries: @unchecked Sendable {
     static let shared = Dictionaries()
-    private let lock = NSLock()
-    private var loaded: [DictionaryKey: HyphenDictionary?] = [:]
+    private let condition = NSCondition()
+    private enum State {
+        /// Claimed by a `LayoutPreparation`, to be loaded off the terminal thread: layout goes without meanwhile.
+        case claimed
+        /// Being loaded by a layout that needed it: other layouts wait for it rather than load it again.
+        case loading
+        case done(HyphenDictionary?)
+    }
+    private var states: [DictionaryKey: State] = [:]
 
-    /// Whether the dictionary for `key` was loaded (or found missing) already.
-    func isLookedUp(_ key: DictionaryKey) -> Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return loaded[key] != nil
+    /// The dictionary for `key`: loaded now when nobody asked for it before (or waited for when
+    /// another layout is loading it); nil while a preparation has it to load, or when there is none.
+    func dictionary(for key: DictionaryKey) -> HyphenDictionary? {
+        condition.lock()
+        defer { condition.unlock() }
+        while true {
+            switch states[key] {
+            case .done(let dictionary)?: return dictionary
+            case .claimed?: return nil
+            case .loading?: condition.wait()
+            case nil:
+                states[key] = .loading
+                condition.unlock()
+                let dictionary = Self.path(for: key).flatMap(HyphenDictionary.init(path:))
+                condition.lock()
+                states[key] = .done(dictionary)
+                condition.broadcast()
+                return dictionary
+            }
+        }
     }
 
-    func dictionary(for key: DictionaryKey) -> HyphenDictionary? {
-        lock.lock()
-        defer { lock.unlock() }
-        if let known = loaded[key] { return known }
+    /// Marks `key` as claimed by the caller, who then calls `load`; false when it is loaded or
+    /// being loaded already.
+    func claim(_ key: DictionaryKey) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        guard states[key] == nil else { return false }
+        states[key] = .claimed
+        return true
+    }
+
+    /// Loads the dictionary of a claimed key (outside the lock: German's takes seconds).
+    func load(_ key: DictionaryKey) {
+        condition.lock()
+        guard case .claimed? = states[key] else { condition.unlock(); return }
+        condition.unlock()
         let dictionary = Self.path(for: key).flatMap(HyphenDictionary.init(path:))
-        loaded[key] = dictionary
-        return dictionary
+        condition.lock()
+        states[key] = .done(dictionary)
+        condition.broadcast()
+        condition.unlock()
     }
 
     private static func path(for key: DictionaryKey) -> String? {

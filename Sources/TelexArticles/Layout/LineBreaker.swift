@@ -19,28 +19,15 @@ public enum LineBreaker {
         }
     }
 
-    /// Loads what laying `document` out may need, so that the terminal thread does not wait for it:
-    /// the hyphenation dictionary of its language when it has words long enough to need one in a
-    /// narrow pane or table column (`preparedWordLength` letters). Loading is slow for some
-    /// languages (German's 78,000 patterns take about 3 s in libhyphen) and done once per process.
-    public static func prepare(for document: ArticleDocument) {
-        guard let language = document.metadata.language, let key = DictionaryKey(language), !Dictionaries.shared.isLookedUp(key) else { return }
-        var run = 0
-        for paragraph in document.plainParagraphs {
-            for scalar in paragraph.unicodeScalars {
-                if scalar.properties.isAlphabetic {
-                    run += 1
-                    if run >= preparedWordLength { Hyphenator.prepare(language: language); return }
-                } else {
-                    run = 0
-                }
-            }
-            run = 0
-        }
+    /// What laying `document` out will want that is not loaded yet (the hyphenation dictionary of
+    /// its language), claimed for the caller to load with `run()` off the terminal thread; nil when
+    /// nothing is missing or someone else loads it. Until it is loaded, layout does not wait: it
+    /// splits over-long words with a plain hyphen, and the reader lays the page out again once
+    /// `run()` returns. Other callers (`telex read`) need not ask: layout loads what it needs itself.
+    public static func preparation(for document: ArticleDocument) -> LayoutPreparation? {
+        guard let key = DictionaryKey(document.metadata.language), Dictionaries.shared.claim(key) else { return nil }
+        return LayoutPreparation(key: key)
     }
-
-    /// Words at least this long make `prepare(for:)` load the dictionary.
-    static let preparedWordLength = 16
 
     /// The visible hyphen added where a word is broken.
     static let hyphen = "-"
@@ -230,5 +217,16 @@ public enum LineBreaker {
         let cls = p.cells[k].breakClass
         guard cls == .AL || cls == .HL || cls == .NU, let first = firstCharacter(p, k) else { return false }
         return first.isLetter || first.isNumber
+    }
+}
+
+/// Work that makes later layouts better (a hyphenation dictionary to load), from
+/// `LineBreaker.preparation(for:)`; slow for some languages, so run it off the terminal thread.
+public struct LayoutPreparation: Sendable {
+    let key: DictionaryKey
+
+    /// Loads what was claimed (once: a second `run` loads nothing more than the first).
+    public func run() {
+        Dictionaries.shared.load(key)
     }
 }

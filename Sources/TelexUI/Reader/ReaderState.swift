@@ -79,6 +79,12 @@ public struct ReaderState: Hashable, Sendable {
         clampScroll()
     }
 
+    /// Lays the page out again at the same width (what layout uses has changed), keeping the scroll.
+    public mutating func relayoutKeepingPosition() {
+        relayout()
+        clampScroll()
+    }
+
     public mutating func setShowLinkNumbers(_ show: Bool) {
         guard show != showLinkNumbers else { return }
         showLinkNumbers = show
