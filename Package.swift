@@ -15,7 +15,7 @@ let package = Package(
         .package(url: "https://github.com/swhitty/FlyingFox", exact: "0.27.1"),
     ],
     targets: [
-        // System libraries: only TelexTerminal sees ncurses; only TelexFeeds/TelexArticles see libxml2.
+        // System libraries: only TelexTerminal sees ncurses; only TelexFeeds/TelexArticles/TelexOPML see libxml2.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // zlib compresses the test server's gzip responses (the client side decompresses in URLSession).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
@@ -29,6 +29,8 @@ let package = Package(
         // Pure layers.
         .target(name: "TelexModel"),
         .target(name: "TelexConfig", dependencies: ["TelexModel"]),
+        // OPML subscription lists in and out (libxml2, safely: no DTD, no entities, nothing external).
+        .target(name: "TelexOPML", dependencies: ["TelexConfig", "TelexModel", "CLibXML2"]),
         // The parser's state lives in one class touched per SAX event: runtime exclusivity checks cost
         // ~5% of parse time there (perf), so release builds of this target skip them.
         .target(name: "TelexFeeds", dependencies: ["TelexModel", "CLibXML2"],
@@ -67,7 +69,7 @@ let package = Package(
         ]),
         .executableTarget(name: "telex", dependencies: [
             "TelexApp", "TelexConfig", "TelexModel", "TelexFeeds", "TelexArticles", "TelexStore",
-            "TelexFetch", "TelexScreen", "TelexTestServer",
+            "TelexFetch", "TelexScreen", "TelexTestServer", "TelexOPML",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -76,6 +78,7 @@ let package = Package(
         .target(name: "TelexTestSupport", path: "Tests/TelexTestSupport"),
         .testTarget(name: "TelexModelTests", dependencies: ["TelexModel"]),
         .testTarget(name: "TelexConfigTests", dependencies: ["TelexConfig", "TelexTestSupport"]),
+        .testTarget(name: "TelexOPMLTests", dependencies: ["TelexOPML", "TelexConfig", "TelexTestSupport"]),
         .testTarget(name: "TelexFeedsTests", dependencies: ["TelexFeeds", "TelexTestSupport"]),
         .testTarget(name: "TelexArticlesTests", dependencies: ["TelexArticles", "TelexTestSupport"]),
         .testTarget(name: "TelexStoreTests", dependencies: ["TelexStore", "TelexTestSupport"]),
@@ -84,7 +87,7 @@ let package = Package(
         .testTarget(name: "TelexUITests", dependencies: ["TelexUI", "TelexScreen", "TelexModel", "TelexArticles"]),
         .testTarget(name: "TelexTerminalTests", dependencies: ["TelexTerminal", "TelexScreen"]),
         .testTarget(name: "TelexSampleEditionTests", dependencies: ["TelexSampleEdition", "TelexConfig", "TelexTestSupport"]),
-        .testTarget(name: "TelexAppTests", dependencies: ["TelexApp", "TelexTestSupport"]),
+        .testTarget(name: "TelexAppTests", dependencies: ["TelexApp", "TelexFetch", "TelexUI", "TelexModel", "TelexTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

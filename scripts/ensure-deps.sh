@@ -6,7 +6,8 @@
 # postgresql would otherwise start system daemons from their postinst; our tests start their own.
 set -eu
 # libhyphen-dev and the hyphen-* dictionaries: layout hyphenates over-long words (TelexArticles).
-packages="${*:-pkg-config libncursesw5-dev libsqlite3-dev libxml2-dev libpsl-dev zlib1g-dev libhyphen-dev hyphen-de hyphen-en-us hyphen-es hyphen-fr hyphen-it tmux python3}"
+# newsboat and sfeed write the OPML files the import tests read (tests/e2e/test_opml.sh).
+packages="${*:-pkg-config libncursesw5-dev libsqlite3-dev libxml2-dev libpsl-dev zlib1g-dev libhyphen-dev hyphen-de hyphen-en-us hyphen-es hyphen-fr hyphen-it tmux python3 newsboat sfeed}"
 missing=""
 for p in $packages; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

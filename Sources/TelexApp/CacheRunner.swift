@@ -16,11 +16,15 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
     /// Follows links of the reading view; nil without a cache (the built-in demo data).
     private let pages: (any PageLoading)?
     private var pageLoad: PageLoadHandle?
+    /// Adds, removes and moves feeds (`a`, `F`); nil where feeds.json is not the user's (the demo).
+    private let subscriptions: (any SubscriptionEditing)?
+    private var discovery: PageLoadHandle?
 
     public init(cache: any CacheReading, searchLimit: Int = 500,
                 refresh: (@Sendable (@escaping @Sendable (Action) -> Void) -> Void)? = nil,
-                pages: (any PageLoading)? = nil) {
+                pages: (any PageLoading)? = nil, subscriptions: (any SubscriptionEditing)? = nil) {
         self.cache = cache; self.searchLimit = searchLimit; self.refresh = refresh; self.pages = pages
+        self.subscriptions = subscriptions
     }
 
     public func perform(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
@@ -39,6 +43,19 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
             pages!.saveForLater(url, post: post)
         case .loadItem(let id):
             queue.async { Self.prepare(self.loadItem(id, post: post), post: post) }
+        case .discoverFeeds(let address):
+            discovery?.cancel()
+            if let subscriptions { discovery = subscriptions.discover(address, post: post) }
+            else { post(.discoveryFailed(address: address, Self.noSubscriptions)) }
+        case .cancelDiscovery:
+            discovery?.cancel()
+            discovery = nil
+        case .subscribe(let feeds, let section):
+            if let subscriptions { subscriptions.subscribe(feeds, section: section, post: post) } else { post(.failed(Self.noSubscriptions)) }
+        case .unsubscribe(let url):
+            if let subscriptions { subscriptions.unsubscribe(url: url, post: post) } else { post(.failed(Self.noSubscriptions)) }
+        case .moveFeed(let url, let section):
+            if let subscriptions { subscriptions.move(url: url, toSection: section, post: post) } else { post(.failed(Self.noSubscriptions)) }
         default:
             queue.async { self.run(effect, post: post) }
         }
@@ -103,13 +120,16 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
                 post(.pageFetchFailed(url: url, "following links needs the cache: run telex demo or telex fetch"))
             case .saveURLForLater(let url):
                 post(.failed("Saving links for later is not wired yet: " + url))
-            case .quit, .suspend, .refresh, .openInBrowser, .copyToClipboard, .cancelFetch:
+            case .quit, .suspend, .refresh, .openInBrowser, .copyToClipboard, .cancelFetch, .discoverFeeds, .cancelDiscovery,
+                 .subscribe, .unsubscribe, .moveFeed:
                 break
             }
         } catch {
             post(.failed("Could not read the cache: \(error)"))
         }
     }
+
+    static let noSubscriptions = "These feeds are not yours to change (the demo): telex add works on your own feeds.json"
 
     private func page(_ q: HeadlineQuery) throws -> ([Headline], Int?) {
         switch q.position {

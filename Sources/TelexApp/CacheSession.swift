@@ -24,6 +24,8 @@ public final class CacheSession: @unchecked Sendable {
     private var currentConfiguration: Configuration
     private var currentService: FetchService
     private var refreshing = false
+    /// Feeds new to feeds.json while a pass ran (it could not include them): fetched when it ends.
+    private var waitingFeeds: [String] = []
     // Touched by the watchers' own queues only.
     private var changes: ChangeWatcher?
     private var activity: FetchActivityWatcher?
@@ -75,6 +77,7 @@ public final class CacheSession: @unchecked Sendable {
     private func fetch(_ selection: FeedSelection, post: @escaping @Sendable (Action) -> Void) {
         let busy: Bool = lock.withLock {
             defer { refreshing = true }
+            if refreshing, case .feeds(let urls) = selection { waitingFeeds += urls }
             return refreshing
         }
         if busy { return }
@@ -105,13 +108,19 @@ public final class CacheSession: @unchecked Sendable {
                 post(.fetchProgressed(FetchProgress()))
                 post(.failed("Refresh failed: \(error)"))
             }
-            self?.lock.withLock { self?.refreshing = false }
+            guard let self else { return }
+            let waiting: [String] = self.lock.withLock {
+                defer { self.refreshing = false; self.waitingFeeds = [] }
+                return self.waitingFeeds
+            }
+            if !waiting.isEmpty { self.fetch(.feeds(waiting), post: post) }
         }
     }
 
     /// Applies feeds.json when it changed: new feeds and sections appear (and are fetched), removed ones
     /// disappear; a broken file is reported once and the previous configuration kept.
-    func followConfiguration(post: @escaping @Sendable (Action) -> Void) {
+    /// `announce` false: the change is the reader's own (`a`, `F`), which says what it did itself.
+    func followConfiguration(post: @escaping @Sendable (Action) -> Void, announce: Bool = true) {
         let change: ConfigurationWatch.Change? = lock.withLock { watch?.check() }
         guard let change else { return }
         switch change {
@@ -128,8 +137,10 @@ public final class CacheSession: @unchecked Sendable {
             let urls = configuration.enabledFeeds.map(\.feed.url)
             let added = urls.filter { !before.contains($0) }
             let removed = before.subtracting(urls).count
-            post(.failed("Reloaded \(configuration.source): " + Self.count(added.count, "feed") + " added, "
-                         + Self.count(removed, "feed") + " removed"))
+            if announce {
+                post(.failed("Reloaded \(configuration.source): " + Self.count(added.count, "feed") + " added, "
+                             + Self.count(removed, "feed") + " removed"))
+            }
             post(.cacheChanged)
             if !added.isEmpty { fetch(.feeds(added), post: post) }
         case .rejected(let error):

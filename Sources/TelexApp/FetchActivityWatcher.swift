@@ -27,7 +27,9 @@ final class FetchActivityWatcher: @unchecked Sendable {
         timer = DispatchSource.makeTimerSource(queue: queue)
         timer.schedule(deadline: .now(), repeating: interval, leeway: .milliseconds(50))
         let everyTicks = max(1, Int((2 / interval).rounded()))
-        timer.setEventHandler { [unowned self] in
+        // Weak, not unowned: a tick already dispatched when the watcher goes away still runs.
+        timer.setEventHandler { [weak self] in
+            guard let self else { return }
             self.look(post: post)
             self.ticks += 1
             if self.ticks % everyTicks == 0 { everyFewSeconds() }

@@ -1,5 +1,6 @@
 import Foundation
 import TelexConfig
+import TelexFetch
 import TelexModel
 import TelexScreen
 import TelexTerminal
@@ -50,7 +51,14 @@ public enum ReaderApp {
             let cache: any CacheReading = session?.store ?? DemoData.cache()
             var refresh: (@Sendable (@escaping @Sendable (Action) -> Void) -> Void)? = nil
             if let session { refresh = { post in session.refresh(post: post) } }
-            let runner = CacheRunner(cache: cache, refresh: refresh, pages: session)
+            // `a` and `F` edit the feeds.json the reader follows (not the demo's, which is no file of the user's).
+            let subscriptions = opts.followConfiguration ? session.map { session in
+                SubscriptionService(file: FeedsFile.editable(explicitPath: opts.explicitConfigPath, paths: opts.paths),
+                                    http: FetchService.liveHTTP(opts.configuration.settings),
+                                    knowledge: { CacheKnowledge(store: session.store) },
+                                    applied: { post in session.followConfiguration(post: post, announce: false) })
+            } : nil
+            let runner = CacheRunner(cache: cache, refresh: refresh, pages: session, subscriptions: subscriptions)
             let loop = TerminalLoop(backend: backend, state: state, runner: runner)
             let queue = loop.queue
             session?.startWatching { queue.post($0) }

@@ -4,6 +4,8 @@ import Foundation
 /// default compiled into the binary. Never touches the cache.
 public enum ConfigurationLoader {
     public static let builtInSource = "(built-in feeds.json)"
+    /// Larger files are refused (a feeds.json of thousands of feeds is a few hundred KiB).
+    public static let maximumBytes = 16 << 20
 
     public static func load(explicitPath: String?, paths: Paths) throws(ConfigurationError) -> Configuration {
         if let path = explicitPath { return try loadFile(path) }
@@ -16,7 +18,7 @@ public enum ConfigurationLoader {
             let reason = FileManager.default.fileExists(atPath: path) ? "cannot be read (check its permissions)" : "does not exist"
             throw ConfigurationError(file: path, problems: [ConfigurationProblem(line: 0, path: "", message: "the file \(reason)")])
         }
-        if data.count > 16 << 20 {
+        if data.count > maximumBytes {
             throw ConfigurationError(file: path, problems: [ConfigurationProblem(line: 0, path: "", message: "the file is larger than 16 MiB")])
         }
         return try ConfigurationParser.parse(Array(data), source: path)

@@ -2,7 +2,8 @@ import Foundation
 
 /// Turns feeds.json bytes into a validated `Configuration`, collecting every problem at once.
 public enum ConfigurationParser {
-    public static func parse(_ bytes: [UInt8], source: String) throws(ConfigurationError) -> Configuration {
+    /// `allowingNoSections` accepts `"sections": []` (a file telex is about to fill, never one it reads feeds from).
+    public static func parse(_ bytes: [UInt8], source: String, allowingNoSections: Bool = false) throws(ConfigurationError) -> Configuration {
         let root: JSONNode
         do { root = try LocatedJSONParser.parse(bytes) } catch {
             throw ConfigurationError(file: source, problems: [
@@ -10,6 +11,7 @@ public enum ConfigurationParser {
             ])
         }
         var v = Validator()
+        v.allowingNoSections = allowingNoSections
         let config = v.document(root, source: source)
         if !v.problems.isEmpty || config == nil {
             throw ConfigurationError(file: source, problems: v.problems)
@@ -20,6 +22,7 @@ public enum ConfigurationParser {
 
 private struct Validator {
     var problems: [ConfigurationProblem] = []
+    var allowingNoSections = false
 
     mutating func fail(_ node: JSONNode, _ path: String, _ message: String) {
         problems.append(ConfigurationProblem(line: node.line, path: path, message: message))
@@ -32,7 +35,7 @@ private struct Validator {
             return nil
         }
         var out: [String: JSONNode] = [:]
-        for (key, keyLine, value) in pairs {
+        for (key, keyLine, _, value) in pairs {
             let p = path.isEmpty ? key : "\(path).\(key)"
             if !allowed.contains(key) {
                 let hint = allowed.min { editDistance($0, key.lowercased()) < editDistance($1, key.lowercased()) }
@@ -61,7 +64,7 @@ private struct Validator {
             fail(sectionsNode, "sections", "expected an array of sections, found \(sectionsNode.typeName)")
             return nil
         }
-        if list.isEmpty { fail(sectionsNode, "sections", "no sections: add at least one section with a feed") }
+        if list.isEmpty, !allowingNoSections { fail(sectionsNode, "sections", "no sections: add at least one section with a feed") }
         var sections: [SectionConfig] = []
         var seenSections: [String: Int] = [:]
         var seenFeeds: [String: String] = [:]

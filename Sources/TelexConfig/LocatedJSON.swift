@@ -1,20 +1,54 @@
-/// A JSON value that remembers the line it started on.
+/// Where a JSON value is in its source: the line it starts on and its bytes.
+public struct JSONSpan: Hashable, Sendable {
+    public var line: Int
+    /// Byte offsets of the value's first byte and one past its last (a string's quotes included).
+    public var start: Int
+    public var end: Int
+    public init(line: Int, start: Int, end: Int) { self.line = line; self.start = start; self.end = end }
+    public var range: Range<Int> { start..<end }
+}
+
+/// One member of a JSON object: its key (decoded), where the key's quoted text is, and its value.
+public typealias JSONMember = (key: String, keyLine: Int, keySpan: Range<Int>, value: JSONNode)
+
+/// A JSON value that remembers where it is: its line and its bytes.
 ///
 /// Written by hand because Foundation's JSONSerialization and JSONDecoder report neither the line
 /// of a syntax error nor the line of a value, and feeds.json errors must name both the JSON path
-/// and the line. Strict RFC 8259 JSON; depth bounded.
+/// and the line; the byte spans let `FeedsJSONEdit` change one value of the user's file and leave
+/// every other byte (formatting, key order) as it was. Strict RFC 8259 JSON; depth bounded.
 public indirect enum JSONNode: Equatable, Sendable {
-    case object([(key: String, keyLine: Int, value: JSONNode)], line: Int)
-    case array([JSONNode], line: Int)
-    case string(String, line: Int)
-    case number(Double, line: Int)
-    case bool(Bool, line: Int)
-    case null(line: Int)
+    case object([JSONMember], JSONSpan)
+    case array([JSONNode], JSONSpan)
+    case string(String, JSONSpan)
+    case number(Double, JSONSpan)
+    case bool(Bool, JSONSpan)
+    case null(JSONSpan)
 
-    public var line: Int {
+    public var span: JSONSpan {
         switch self {
-        case .object(_, let l), .array(_, let l), .string(_, let l), .number(_, let l), .bool(_, let l), .null(let l): return l
+        case .object(_, let s), .array(_, let s), .string(_, let s), .number(_, let s), .bool(_, let s), .null(let s): return s
         }
+    }
+
+    public var line: Int { span.line }
+
+    /// The member `key` of an object (the first, when it appears twice).
+    public subscript(key: String) -> JSONNode? {
+        guard case .object(let members, _) = self else { return nil }
+        return members.first { $0.key == key }?.value
+    }
+
+    /// The elements of an array (empty for other values).
+    public var elements: [JSONNode] {
+        if case .array(let items, _) = self { return items }
+        return []
+    }
+
+    /// The text of a string value.
+    public var stringValue: String? {
+        if case .string(let s, _) = self { return s }
+        return nil
     }
 
     public var typeName: String {
@@ -85,51 +119,55 @@ public struct LocatedJSONParser {
     private mutating func value(depth: Int) throws(JSONSyntaxError) -> JSONNode {
         guard depth < maxDepth else { throw error("nesting deeper than \(maxDepth) levels") }
         guard i < bytes.count else { throw error("unexpected end of file") }
-        let startLine = line
+        let startLine = line, start = i
+        func span() -> JSONSpan { JSONSpan(line: startLine, start: start, end: i) }
         switch bytes[i] {
         case UInt8(ascii: "{"):
             i += 1
-            var members: [(key: String, keyLine: Int, value: JSONNode)] = []
+            var members: [JSONMember] = []
             skipSpace()
-            if i < bytes.count && bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members, line: startLine) }
+            if i < bytes.count && bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members, span()) }
             while true {
                 skipSpace()
                 guard i < bytes.count, bytes[i] == UInt8(ascii: "\"") else { throw error("expected a quoted key") }
-                let keyLine = line
+                let keyLine = line, keyStart = i
                 let key = try string()
+                let keySpan = keyStart..<i
                 skipSpace()
                 guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else { throw error("expected ':' after key \"\(key)\"") }
                 i += 1
                 skipSpace()
                 let v = try value(depth: depth + 1)
-                members.append((key, keyLine, v))
+                members.append((key, keyLine, keySpan, v))
                 skipSpace()
                 guard i < bytes.count else { throw error("unexpected end of file: missing '}'") }
                 if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members, line: startLine) }
+                if bytes[i] == UInt8(ascii: "}") { i += 1; return .object(members, span()) }
                 throw error("expected ',' or '}' in object")
             }
         case UInt8(ascii: "["):
             i += 1
             var items: [JSONNode] = []
             skipSpace()
-            if i < bytes.count && bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items, line: startLine) }
+            if i < bytes.count && bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items, span()) }
             while true {
                 skipSpace()
                 items.append(try value(depth: depth + 1))
                 skipSpace()
                 guard i < bytes.count else { throw error("unexpected end of file: missing ']'") }
                 if bytes[i] == UInt8(ascii: ",") { i += 1; continue }
-                if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items, line: startLine) }
+                if bytes[i] == UInt8(ascii: "]") { i += 1; return .array(items, span()) }
                 throw error("expected ',' or ']' in array")
             }
         case UInt8(ascii: "\""):
-            return .string(try string(), line: startLine)
-        case UInt8(ascii: "t"): try literal("true"); return .bool(true, line: startLine)
-        case UInt8(ascii: "f"): try literal("false"); return .bool(false, line: startLine)
-        case UInt8(ascii: "n"): try literal("null"); return .null(line: startLine)
+            let text = try string()
+            return .string(text, span())
+        case UInt8(ascii: "t"): try literal("true"); return .bool(true, span())
+        case UInt8(ascii: "f"): try literal("false"); return .bool(false, span())
+        case UInt8(ascii: "n"): try literal("null"); return .null(span())
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return .number(try number(), line: startLine)
+            let value = try number()
+            return .number(value, span())
         default:
             throw error("unexpected character '\(String(decoding: [bytes[i]], as: UTF8.self))'")
         }

@@ -4,7 +4,9 @@ import TelexModel
 
 extension Store {
     /// Mirrors feeds.json: sections and feeds in order. Feeds that stay (even if renamed or moved to another
-    /// section) keep their items; a removed feed loses its items except saved ones.
+    /// section) keep their items. A removed feed leaves every section at once (its items leave the views but
+    /// Saved); the next retention run deletes its unsaved items (`pruneRemovedFeeds`), and configured again
+    /// before that, it has its items and their read state back.
     public func syncConfiguration(_ sections: [SectionSpec]) throws {
         try write { db in
             var keptSections: [Int64] = []
@@ -38,19 +40,11 @@ extension Store {
                     keptFeeds.insert(feedID)
                 }
             }
-            // Feeds no longer configured: drop their unsaved items; keep the row only while saved items remain.
-            let allFeeds = try Int64.fetchAll(db, sql: "SELECT id FROM feed")
-            for feedID in allFeeds where !keptFeeds.contains(feedID) {
-                let doomed = try Row.fetchAll(db, sql: "SELECT id, article_id FROM item WHERE feed_id = ? AND saved = 0",
-                                              arguments: [feedID])
-                try deleteItems(db, ids: doomed.map { $0["id"] })
-                let remaining = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM item WHERE feed_id = ?", arguments: [feedID]) ?? 0
-                if remaining == 0 {
-                    try db.execute(sql: "DELETE FROM feed WHERE id = ?", arguments: [feedID])
-                } else {
-                    try db.execute(sql: "UPDATE feed SET section_id = NULL, active = 0 WHERE id = ?", arguments: [feedID])
-                    try db.execute(sql: "UPDATE item SET section_id = NULL WHERE feed_id = ?", arguments: [feedID])
-                }
+            // Feeds no longer configured: out of their section, items included; retention deletes them later.
+            let activeFeeds = try Int64.fetchAll(db, sql: "SELECT id FROM feed WHERE active = 1")
+            for feedID in activeFeeds where !keptFeeds.contains(feedID) {
+                try db.execute(sql: "UPDATE feed SET section_id = NULL, active = 0 WHERE id = ?", arguments: [feedID])
+                try db.execute(sql: "UPDATE item SET section_id = NULL WHERE feed_id = ?", arguments: [feedID])
             }
             let keptList = keptSections.map(String.init).joined(separator: ",")
             try db.execute(sql: "DELETE FROM section WHERE id NOT IN (\(keptList.isEmpty ? "-1" : keptList))")

@@ -31,8 +31,8 @@ public struct PruneLimits: Sendable, Hashable {
 extension Store {
     static let pruneBatch = 500
 
-    /// Applies the retention rule (docs/cache-schema.md, "Retention"): deletes read, unsaved items first seen
-    /// more than `retentionDays` ago, with their search rows; then article pages nothing references any more
+    /// Applies the retention rule (docs/cache-schema.md, "Retention"): deletes the unsaved items of feeds no
+    /// longer configured, and read, unsaved items first seen more than `retentionDays` ago, with their search rows; then article pages nothing references any more
     /// (no item uses them, no page of a kept item links to them) and older than the retention; then gives
     /// space back. Saved and unread items are kept.
     ///
@@ -42,6 +42,10 @@ extension Store {
     public func prune(retentionDays: Int, now: Date, limits: PruneLimits = PruneLimits()) throws -> PruneReport {
         let cutoff = StoreTime.milliseconds(now) - Int64(max(0, retentionDays)) * StoreTime.day
         var report = PruneReport()
+        // Feeds no longer in feeds.json first: their unsaved items, whatever their age (`pruneRemovedFeeds`).
+        let removed = try pruneRemovedFeeds(limit: limits.items)
+        report.items = removed.items
+        report.more = removed.more
         while report.items < limits.items {
             let batch = min(Self.pruneBatch, limits.items - report.items)
             let (items, articles): (Int, Int) = try write { db in

@@ -20,7 +20,7 @@ extension Store {
         return try read { db in
             let edge = try Int64.fetchOne(db, sql: UIQueries.searchWindowEdge, arguments: [match, max(0, rankingWindow - 1)]) ?? 0
             let ids = try Int64.fetchAll(db, sql: UIQueries.searchHits, arguments: [match, edge, Self.pageLimit(limit)])
-            let byID = try db.cachedStatement(sql: UIQueries.headlinesByID)
+            let byID = try db.cachedStatement(sql: UIQueries.searchHeadlineByID)
             return try ids.compactMap { id in try Row.fetchOne(byID, arguments: [id]).map(Self.headline) }
         }
     }

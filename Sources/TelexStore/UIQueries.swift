@@ -24,8 +24,9 @@ enum UIQueries {
     static let sectionUnread = "SELECT COALESCE(SUM(unread_count), 0) FROM feed WHERE section_id = ?"
     static let feedTotal = "SELECT total_count FROM feed WHERE id = ?"
     static let feedUnread = "SELECT unread_count FROM feed WHERE id = ?"
-    static let allTotal = "SELECT COALESCE(SUM(total_count), 0) FROM feed"
-    static let allUnread = "SELECT COALESCE(SUM(unread_count), 0) FROM feed"
+    /// All and Unread hold the items of configured feeds (a removed feed's saved items stay in Saved).
+    static let allTotal = "SELECT COALESCE(SUM(total_count), 0) FROM feed WHERE active = 1"
+    static let allUnread = "SELECT COALESCE(SUM(unread_count), 0) FROM feed WHERE active = 1"
     static let feedLabel = """
         SELECT feed.url, feed.title, feed.feed_title, section.name AS section_name
         FROM feed LEFT JOIN section ON section.id = feed.section_id WHERE feed.id = ?
@@ -59,6 +60,8 @@ enum UIQueries {
         FROM item WHERE feed_id = ? ORDER BY sort_time DESC, id DESC LIMIT ?
         """
     static let headlinesByID = "SELECT \(headlineColumns) FROM item CROSS JOIN feed ON feed.id = item.feed_id WHERE item.id = ?"
+    /// A search hit, unless it belongs to a removed feed and is not saved.
+    static let searchHeadlineByID = "\(headlinesByID) AND (item.section_id IS NOT NULL OR item.saved = 1)"
 
     /// A page of a newest-first list below (or, `upward`, above) the cursor, by keyset on (sort_time, id).
     /// `unreadOnly` adds `read = 0`, which selects the partial unread indexes.
@@ -69,8 +72,8 @@ enum UIQueries {
         switch scope {
         case .section(let id): filter = "item.section_id = ?"; arguments = [id.rawValue]
         case .feed(let id): filter = "item.feed_id = ?"; arguments = [id.rawValue]
-        case .all, .search: filter = "1"; arguments = []
-        case .unread: filter = "item.read = 0"; arguments = []
+        case .all, .search: filter = "item.section_id IS NOT NULL"; arguments = []
+        case .unread: filter = "item.read = 0 AND item.section_id IS NOT NULL"; arguments = []
         case .saved: filter = "item.saved = 1"; arguments = []
         }
         if unreadOnly && scope != .unread { filter += " AND item.read = 0" }

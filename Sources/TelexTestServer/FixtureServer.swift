@@ -88,9 +88,14 @@ public final class FixtureServer: Sendable {
     func route(for request: HTTPRequest) -> (FixtureRoute?, Duration) {
         var headers: [String: String] = [:]
         for (name, value) in request.headers { headers[name.rawValue.lowercased()] = value }
+        // A route may name a query ("/?feed=rss2", as WordPress serves feeds) or end with "/" (a directory's
+        // index.html): the path as sent is looked up first (FlyingFox's `path` drops a trailing slash).
+        let rawPath = request.target.path(), rawQuery = request.target.query()
+        let keys = (rawQuery.isEmpty ? [] : [rawPath + "?" + rawQuery]) + [rawPath, request.path]
         let (route, latency, fallback) = state.withLock { s in
             s.requests.append(RecordedRequest(path: request.path, headers: headers))
-            return (s.routes[request.path], s.latency, s.fallback)
+            let route = keys.first { s.routes[$0] != nil }.flatMap { s.routes[$0] }
+            return (route, s.latency, s.fallback)
         }
         return (route ?? fallback?(request.path), latency)
     }

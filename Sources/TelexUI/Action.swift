@@ -26,6 +26,13 @@ public enum Action: Hashable, Sendable {
     /// A pass ended: its summary goes to the status line (`by` names another process that ran it).
     case fetchFinished(FetchProgress, by: String?)
     case failed(String)
+    // Subscriptions (Subscriptions/SubscriptionReducer.swift).
+    /// What discovery found at an address (`a`).
+    case feedsDiscovered(address: String, [FeedCandidate])
+    /// Discovery could not read the address.
+    case discoveryFailed(address: String, String)
+    /// feeds.json was changed (a feed added, removed or moved): what to tell the user.
+    case subscriptionsChanged(String)
     /// The clock moved on (ages in the headlines are computed from it).
     case tick(Date)
     /// What layout wanted was loaded off the terminal thread (a hyphenation dictionary,

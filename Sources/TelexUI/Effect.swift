@@ -24,4 +24,15 @@ public enum Effect: Hashable, Sendable {
     case saveURLForLater(String)
     /// Copy text (a URL) to the clipboard.
     case copyToClipboard(String)
+    // Subscriptions: feeds.json changed safely, then reloaded (new feeds fetched).
+    /// Find the feeds at an address: answered by `.feedsDiscovered` or `.discoveryFailed`.
+    case discoverFeeds(String)
+    /// Stop the discovery `.discoverFeeds` started.
+    case cancelDiscovery
+    /// Add feeds to a section (created when missing): answered by `.subscriptionsChanged` or `.failed`.
+    case subscribe([FeedCandidate], section: String)
+    /// Remove a feed (by its configured URL).
+    case unsubscribe(url: String)
+    /// Move a feed to a section (created when missing).
+    case moveFeed(url: String, toSection: String)
 }

@@ -29,10 +29,14 @@ public enum KeyTable {
             Entry(keys: "/", action: "search all articles (Enter runs, Esc cancels)"),
             Entry(keys: "r", action: "refresh feeds"),
         ]),
+        Group(title: "Feeds", entries: [
+            Entry(keys: "a", action: "add a feed: its URL or any page of the site (to the selected section)"),
+            Entry(keys: "F", action: "the section's feeds and their status; there d removes, m moves, Enter opens"),
+        ]),
         Group(title: "Screen", entries: [
             Entry(keys: "mouse", action: "click selects, second click opens, wheel scrolls"),
             Entry(keys: "?", action: "this help (Esc or ? closes)"),
-            Entry(keys: "Esc", action: "close a prompt or this help"),
+            Entry(keys: "Esc", action: "close a prompt, a list or this help"),
             Entry(keys: "Ctrl-Z", action: "suspend (fg resumes)"),
             Entry(keys: "q", action: "back; quit at the top"),
             Entry(keys: "Q", action: "quit from anywhere"),

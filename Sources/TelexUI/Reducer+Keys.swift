@@ -6,6 +6,7 @@ func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     if state.prompt != nil { return reducePromptKey(&state, key) }
     if state.showHelp { return reduceHelpKey(&state, key) }
     if state.reader != nil { return reduceReaderKey(&state, key) }
+    if state.subscriptions != nil { return reduceSubscriptionKey(&state, key) }
     switch key {
     case .character("Q"):
         state.isQuitting = true
@@ -31,6 +32,10 @@ func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .character("/"):
         state.prompt = Prompt(kind: .search)
         return []
+    case .character("a"):
+        return startAddingFeed(&state)
+    case .character("F"):
+        return openFeedList(&state)
     case .tab:
         return focus(&state, Pane(rawValue: (state.focus.rawValue + 1) % 3)!)
     case .backTab:
@@ -85,16 +90,23 @@ func reducePromptKey(_ state: inout AppState, _ key: Key) -> [Effect] {
         return []
     case .enter:
         state.prompt = nil
-        let query = prompt.text.trimmingCharacters(in: .whitespaces)
-        guard !query.isEmpty else { return [] }
-        return startSearch(&state, query)
+        let text = prompt.text.trimmingCharacters(in: .whitespaces)
+        guard !text.isEmpty else { return [] }
+        switch prompt.kind {
+        case .search: return startSearch(&state, text)
+        case .addFeed, .moveFeed: return submitSubscriptionPrompt(&state, prompt.kind, text)
+        }
     case .backspace, .delete:
         if !prompt.text.isEmpty { prompt.text.removeLast() }
     case .ctrl("u"):
         prompt.text = ""
+    case .tab:
+        // Moving a feed: Tab offers the existing sections in turn.
+        guard case .moveFeed = prompt.kind else { break }
+        prompt.text = nextSectionName(after: prompt.text, in: state.sections.map(\.name))
     case .character(let c):
         // Bounded, and nothing that could act on a terminal when echoed.
-        if prompt.text.count < 200, !c.unicodeScalars.contains(where: TerminalSafe.isUnsafe) { prompt.text.append(c) }
+        if prompt.text.count < prompt.kind.maximumLength, !c.unicodeScalars.contains(where: TerminalSafe.isUnsafe) { prompt.text.append(c) }
     case .mouse, .resize:
         break
     case .ctrl("c"):

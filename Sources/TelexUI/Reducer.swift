@@ -17,6 +17,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.sectionsLoaded = true
         if let keep, let i = state.sectionRows.firstIndex(where: { $0.scope == keep }) { state.sectionsViewport.selected = i }
         clampViewports(&state)
+        followSectionsIntoFeedList(&state)
         return followSectionCursor(&state)
     case .headlinesLoaded(let query, let rows, let total):
         return applyPage(&state, query, rows, total: total)
@@ -66,6 +67,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return reduceKey(&state, key)
     case .openInReader, .pageLoaded, .linkNotAnArticle, .pageFetchFailed, .pageFetchProgressed:
         return reduceReaderResult(&state, action)
+    case .feedsDiscovered, .discoveryFailed, .subscriptionsChanged:
+        return reduceSubscriptionResult(&state, action)
     }
 }
 

@@ -20,9 +20,15 @@ public struct ClickTarget: Hashable, Sendable {
     public init(pane: Pane, row: Int) { self.pane = pane; self.row = row }
 }
 
-/// A one-line prompt on the status row (search for now).
+/// A one-line prompt on the status row.
 public struct Prompt: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable { case search }
+    public enum Kind: Hashable, Sendable {
+        case search
+        /// `a`: the address of a feed or of a site's page, for the section named.
+        case addFeed(section: String)
+        /// `m` in the feed list: the section to move the feed to.
+        case moveFeed(url: String, name: String)
+    }
     public var kind: Kind
     public var text: String
     public init(kind: Kind, text: String = "") { self.kind = kind; self.text = text }
@@ -52,6 +58,8 @@ public struct AppState: Hashable, Sendable {
     /// Ids `A` marked read, for `u`.
     public var undoMarkAll: [ItemID]?
     public var prompt: Prompt?
+    /// Adding a feed (`a`) or the feed list of a section (`F`), over the lists.
+    public var subscriptions: SubscriptionOverlay?
     public var showHelp = false
     public var helpScroll = 0
     public var useColor = true

@@ -88,17 +88,53 @@ struct ItemWriteTests {
         #expect(try fixture.store.count(.section(sections[0].id)) == 3)
     }
 
-    @Test func removingAFeedDropsItsItemsButKeepsSavedOnes() throws {
+    @Test func aRemovedFeedLeavesTheViewsAtOnceAndItsUnsavedItemsGoAtTheNextRetentionRun() throws {
         let fixture = try StoreFixture()
         let a = try fixture.addItems("https://a.example/feed", count: 3)
+        try fixture.addItems("https://c.example/feed", count: 2)
         let keep = try #require(try fixture.store.headlines(.feed(a), after: nil, limit: 1).first)
         try fixture.store.setSaved(keep.id, true)
         try fixture.store.syncConfiguration([StoreFixture.config[1]])
         #expect(try fixture.store.sections().map(\.name) == ["Tech"])
+        #expect(try fixture.allHeadlines(.all).count == 2)
+        #expect(try fixture.allHeadlines(.unread).count == 2)
+        #expect(try fixture.store.count(.all) == 2)
+        #expect(try fixture.store.count(.unread) == 2)
+        // Search finds the saved item and the other feed's, not the removed feed's unsaved ones.
+        let hits = Set(try fixture.store.search("item", limit: 10).map(\.id))
+        let shown = try fixture.allHeadlines(.all).map(\.id)
+        #expect(hits == Set([keep.id] + shown))
         #expect(try fixture.store.headlines(.saved, after: nil, limit: 10).map(\.id) == [keep.id])
-        #expect(try fixture.store.count(.all) == 1)
         #expect(try fixture.store.savedCount() == 1)
         #expect(try fixture.store.feedsForFetching().map(\.url) == ["https://c.example/feed"])
+        // Still in the cache until retention runs.
+        #expect(try fixture.store.count(.feed(a)) == 3)
+        let pruned = try fixture.store.pruneRemovedFeeds()
+        // b.example had no item: its row goes at once; a.example keeps its saved item.
+        #expect(pruned.items == 2 && pruned.feeds == 1 && !pruned.more)
+        #expect(try fixture.store.count(.feed(a)) == 1)
+        #expect(try fixture.store.headlines(.saved, after: nil, limit: 10).map(\.id) == [keep.id])
+        #expect(try fixture.store.counterMismatches().isEmpty)
+        // Unsaved, the last item goes at the next run, and the feed's row with it.
+        try fixture.store.setSaved(keep.id, false)
+        let last = try fixture.store.pruneRemovedFeeds()
+        #expect(last.items == 1 && last.feeds == 1)
+        #expect(try fixture.store.savedCount() == 0)
+    }
+
+    @Test func aFeedConfiguredAgainBeforeRetentionHasItsItemsAndReadStateBack() throws {
+        let fixture = try StoreFixture()
+        let a = try fixture.addItems("https://a.example/feed", count: 3)
+        let read = try #require(try fixture.store.headlines(.feed(a), after: nil, limit: 1).first)
+        try fixture.store.setRead([read.id], true)
+        try fixture.store.syncConfiguration([StoreFixture.config[1]])
+        try fixture.store.syncConfiguration(StoreFixture.config)
+        let world = try fixture.sectionID("World")
+        #expect(try fixture.feedID("https://a.example/feed") == a)
+        #expect(try fixture.allHeadlines(.section(world)).count == 3)
+        #expect(try fixture.store.unreadCount(.feed(a)) == 2)
+        #expect(try fixture.store.headlines(.feed(a), after: nil, limit: 1).first?.isRead == true)
+        #expect(try fixture.store.pruneRemovedFeeds().items == 0)
     }
 
     @Test func fetchStateRoundTripsForTheFetcher() throws {

@@ -6,6 +6,17 @@ start_site() {
   "$TELEX" _fixture-server --generate "$1" --latency-ms "${2:-0}" --write-feeds "$E2E_TMP/feeds.json" \
     --url-file "$E2E_TMP/url" >/dev/null 2>&1 &
   SITE_PID=$!
+  site_listening
+}
+# serve_directory DIR: serves the files of DIR (a folder's index.html at its URL); sets $SITE_URL, $SITE_PID.
+serve_directory() {
+  rm -f "$E2E_TMP/url"
+  "$TELEX" _fixture-server --directory "$1" --url-file "$E2E_TMP/url" >/dev/null 2>&1 &
+  SITE_PID=$!
+  site_listening
+}
+# site_listening: waits for the server's URL file (written once it listens).
+site_listening() {
   for _ in $(seq 1 100); do [ -s "$E2E_TMP/url" ] && break; sleep 0.1; done
   [ -s "$E2E_TMP/url" ] || fail "the fixture server did not start"
   SITE_URL=$(cat "$E2E_TMP/url")

@@ -15,11 +15,24 @@ public struct FetchStatus: Codable, Sendable, Hashable {
         /// A pass answers only the requests it took when it began.
         public var answeredRequest: Int64
         public var progress: FetchProgress
+
+        public init(started: Date, answeredRequest: Int64, progress: FetchProgress) {
+            self.started = started
+            self.answeredRequest = answeredRequest
+            self.progress = progress
+        }
     }
     public var pid: Int32
     public var role: FetchLock.Role
     public var current: Pass?
     public var last: Pass?
+
+    public init(pid: Int32, role: FetchLock.Role, current: Pass?, last: Pass?) {
+        self.pid = pid
+        self.role = role
+        self.current = current
+        self.last = last
+    }
 }
 
 /// Publishes a pass's progress in a small file beside the cache, replaced atomically (write, rename) a

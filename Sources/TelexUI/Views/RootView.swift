@@ -27,6 +27,7 @@ public enum RootView {
             if hasNeighbour { for y in r.y..<r.maxY { buffer.put("│", x: r.maxX - 1, y: y, style: theme.border) } }
         }
         StatusLine.render(state, in: layout.status, theme: theme, into: &buffer)
+        SubscriptionOverlayView.render(state, theme: theme, into: &buffer)
         if state.showHelp { HelpOverlay.render(state, theme: theme, into: &buffer) }
         return buffer
     }

@@ -8,7 +8,7 @@ enum StatusLine {
         guard !rect.isEmpty else { return }
         buffer.fill(rect, style: theme.status)
         if let prompt = state.prompt {
-            let label = "Search: "
+            let label = prompt.kind.label
             // Keep the end of a long query (where the cursor is) in view.
             let room = max(1, rect.width - DisplayWidth.of(label) - 2)
             var text = prompt.text
@@ -26,7 +26,9 @@ enum StatusLine {
         }
         let left: String
         var leftStyle = theme.status
-        if let m = state.message {
+        if case .discovering(let address, _)? = state.subscriptions {
+            left = "Looking for feeds at \(address)… (Esc stops)"
+        } else if let m = state.message {
             left = m
         } else if let failure = FetchText.scopeFailure(state, scope: state.headlines.scope) {
             // The selected feed or section fails: say why, where the eye is.
@@ -57,5 +59,16 @@ enum StatusLine {
             text += "  \(row.unreadCount) unread"
         }
         return text
+    }
+}
+
+extension Prompt.Kind {
+    /// What the prompt asks, before the text typed.
+    var label: String {
+        switch self {
+        case .search: "Search: "
+        case .addFeed(let section): "Add a feed to \(TerminalSafe.clean(section)) (its URL or a page of the site): "
+        case .moveFeed(_, let name): "Move \(TerminalSafe.clean(name)) to section (Tab: the existing ones): "
+        }
     }
 }

@@ -1,11 +1,18 @@
 import ArgumentParser
 import Foundation
 import TelexConfig
+import TelexModel
+import TelexStore
 
 struct Feeds: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Print the resolved sections and feeds, or check feeds.json.",
-        discussion: "Exit status: 0 when feeds.json is valid, 2 when it is not (each problem is printed with its line and JSON path).")
+        abstract: "List the sections and feeds with their status, or check feeds.json.",
+        discussion: """
+        Each feed with its section, title, options, items and unread items in the cache, its last \
+        successful fetch, and while it fails, since when and why (the cache is only read; a feed it does \
+        not have yet is "never fetched"). \
+        Exit status: 0 when feeds.json is valid, 2 when it is not (each problem is printed with its line and JSON path).
+        """)
 
     @OptionGroup var global: GlobalOptions
 
@@ -14,6 +21,9 @@ struct Feeds: ParsableCommand {
 
     @Flag(help: "Print as JSON.")
     var json = false
+
+    @Flag(help: "Only the feeds whose last fetch failed.")
+    var failing = false
 
     @Flag(name: .customLong("default"), help: "Print the built-in feeds.json (a starting point for your own).")
     var printDefault = false
@@ -26,31 +36,114 @@ struct Feeds: ParsableCommand {
             Output.line("\(config.source): ok (\(config.sections.count) sections, \(feeds) feeds)")
             return
         }
+        let statuses = FeedStatus.read(cacheDirectory: global.cacheDirectory)
+        let sections = config.sections.compactMap { section -> (SectionConfig, [(FeedConfig, FeedStatus?)])? in
+            let feeds = section.feeds.map { ($0, statuses[$0.url]) }.filter { !failing || $0.1?.isFailing == true }
+            return feeds.isEmpty && failing ? nil : (section, feeds)
+        }
         if json {
             Output.json([
                 "source": config.source,
-                "sections": config.sections.map { s in
-                    ["name": s.name, "feeds": s.feeds.map { f -> [String: Any] in
+                "sections": sections.map { section, feeds in
+                    ["name": section.name, "feeds": feeds.map { f, status -> [String: Any] in
                         var d: [String: Any] = ["url": f.url, "article": f.article.rawValue, "enabled": f.enabled,
                                                 "interval": f.interval ?? config.settings.defaultInterval]
                         d["title"] = f.title ?? NSNull()
+                        d["name"] = status?.name ?? f.title ?? f.url
+                        d["items"] = status?.items ?? 0
+                        d["unread"] = status?.unread ?? 0
+                        d["status"] = (status?.state ?? (f.enabled ? .new : .disabled)).rawValue
+                        d["last_success"] = status?.lastSuccess.map(Self.iso) ?? NSNull()
+                        d["last_failure"] = status?.lastFailure.map(Self.iso) ?? NSNull()
+                        d["failing_since"] = status?.failingSince.map(Self.iso) ?? NSNull()
+                        d["error"] = status?.error ?? NSNull()
                         return d
                     }] as [String: Any]
                 },
             ])
             return
         }
-        Output.line("# \(config.source)")
-        for s in config.sections {
-            Output.line(s.name)
-            for f in s.feeds {
+        Output.line("# \(config.source)" + (statuses.isEmpty ? " (no cache yet at \(global.cacheDirectory))" : ""))
+        if failing && sections.isEmpty { Output.line("no feed is failing") }
+        let now = Date()
+        for (section, feeds) in sections {
+            Output.line(section.name)
+            for (f, status) in feeds {
                 var extras: [String] = []
                 if !f.enabled { extras.append("disabled") }
                 if f.article != .auto { extras.append("article: \(f.article.rawValue)") }
                 if let i = f.interval { extras.append("every \(DurationText.text(i))") }
-                let title = f.title.map { "\($0)  " } ?? ""
-                Output.line("  \(title)\(f.url)" + (extras.isEmpty ? "" : "  (\(extras.joined(separator: ", ")))"))
+                let name = status?.name ?? f.title ?? f.url
+                Output.line("  \(name) <\(f.url)>" + (extras.isEmpty ? "" : "  (\(extras.joined(separator: ", ")))"))
+                Output.line("      " + Self.statusLine(status, enabled: f.enabled, now: now))
             }
         }
+    }
+
+    /// "12 items, 3 unread; ok 2026-12-03 10:00 (5 min ago)", or the failure and its reason.
+    static func statusLine(_ status: FeedStatus?, enabled: Bool, now: Date) -> String {
+        guard let status, status.state != .new else { return enabled ? "never fetched" : "disabled, never fetched" }
+        var parts = ["\(status.items) item\(status.items == 1 ? "" : "s"), \(status.unread) unread"]
+        switch status.state {
+        case .failing, .gone:
+            parts.append("failing" + (status.failingSince.map { " since \(when($0, now: now))" } ?? "")
+                         + ": " + (status.error ?? "unknown error")
+                         + (status.lastFailure.map { " (last tried \(when($0, now: now)))" } ?? ""))
+            parts.append(status.lastSuccess.map { "last ok \(when($0, now: now))" } ?? "never fetched successfully")
+        default:
+            parts.append(status.lastSuccess.map { "ok \(when($0, now: now))" } ?? "ok")
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    /// "2026-12-03 10:00 (5 min ago)" in the local time zone.
+    static func when(_ date: Date, now: Date) -> String {
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        let seconds = max(0, Int(now.timeIntervalSince(date)))
+        let ago: String
+        switch seconds {
+        case ..<60: ago = "just now"
+        case ..<3600: ago = "\(seconds / 60) min ago"
+        case ..<86_400: ago = "\(seconds / 3600) h ago"
+        default: ago = "\(seconds / 86_400) d ago"
+        }
+        return "\(formatter.string(from: date)) (\(ago))"
+    }
+
+    static func iso(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
+}
+
+/// One configured feed's state as the cache knows it.
+struct FeedStatus {
+    enum State: String { case new, ok, failing, gone, disabled }
+    var name: String
+    var items: Int
+    var unread: Int
+    var state: State
+    var lastSuccess: Date?
+    /// The last attempt, when it failed.
+    var lastFailure: Date?
+    var failingSince: Date?
+    var error: String?
+    var isFailing: Bool { state == .failing || state == .gone }
+
+    /// By configured URL, from the cache in `directory` (read-only; empty when there is none).
+    static func read(cacheDirectory directory: String) -> [String: FeedStatus] {
+        guard let store = try? Store.open(directory: directory, readOnly: true),
+              let sections = try? store.sections() else { return [:] }
+        let fetch = Dictionary(((try? store.feedsForFetching()) ?? []).map { ($0.url, $0) }, uniquingKeysWith: { a, _ in a })
+        var out: [String: FeedStatus] = [:]
+        for feed in sections.flatMap(\.feeds) {
+            let health = feed.health
+            let state: State = health.gone ? .gone : health.status == .failing ? .failing : health.status == .ok ? .ok : .new
+            out[feed.url] = FeedStatus(name: feed.title, items: feed.total, unread: feed.unread, state: state,
+                                       lastSuccess: health.lastSuccess,
+                                       lastFailure: feed.isFailing ? fetch[feed.url]?.lastAttempt : nil,
+                                       failingSince: health.failingSince,
+                                       error: health.gone ? "gone (HTTP 410): no longer fetched" : health.message)
+        }
+        return out
     }
 }

@@ -1,0 +1,148 @@
+import Foundation
+import TelexConfig
+import TelexFetch
+import TelexModel
+import TelexStore
+import TelexUI
+
+/// What the reader's `a` and `F` need: feed discovery and safe feeds.json edits.
+public protocol SubscriptionEditing: AnyObject, Sendable {
+    /// Finds the feeds at an address; answers `.feedsDiscovered` or `.discoveryFailed`.
+    func discover(_ address: String, post: @escaping @Sendable (Action) -> Void) -> PageLoadHandle
+    func subscribe(_ feeds: [FeedCandidate], section: String, post: @escaping @Sendable (Action) -> Void)
+    func unsubscribe(url: String, post: @escaping @Sendable (Action) -> Void)
+    func move(url: String, toSection: String, post: @escaping @Sendable (Action) -> Void)
+}
+
+/// The live `SubscriptionEditing`: `FeedDiscovery` through the fetch service's HTTP client, edits
+/// through `FeedsFile` (the lock, the atomic write, feeds.json.bak), exactly as `telex add`,
+/// `remove` and `move` do; then `applied` makes the reader follow the new feeds.json at once (its
+/// sections change and a new feed is fetched).
+public final class SubscriptionService: SubscriptionEditing, @unchecked Sendable {
+    private let file: FeedsFile
+    private let discovery: FeedDiscovery
+    /// What the cache knows of configured feeds: where they moved for good (for duplicate checks) and
+    /// the names the reader shows (for messages).
+    private let knowledge: @Sendable () -> CacheKnowledge
+    private let applied: @Sendable (@escaping @Sendable (Action) -> Void) -> Void
+    /// feeds.json is edited off the terminal thread, one change at a time.
+    private let queue = DispatchQueue(label: "telex.subscriptions", qos: .userInitiated)
+
+    public init(file: FeedsFile, http: any HTTPFetching, knowledge: @escaping @Sendable () -> CacheKnowledge = { CacheKnowledge() },
+                applied: @escaping @Sendable (@escaping @Sendable (Action) -> Void) -> Void) {
+        self.file = file; self.discovery = FeedDiscovery(http: http); self.knowledge = knowledge; self.applied = applied
+    }
+
+    public func discover(_ address: String, post: @escaping @Sendable (Action) -> Void) -> PageLoadHandle {
+        let discovery = self.discovery, file = self.file, knowledge = self.knowledge
+        let task = Task.detached {
+            do {
+                let configuration = try file.load()
+                let known = knowledge()
+                let subscriptions = Subscriptions(configuration, redirects: known.redirects)
+                let complete = try FeedDiscovery.completeAddress(address)
+                if let existing = subscriptions.existing(complete) {
+                    post(.discoveryFailed(address: address, "Already subscribed: \(known.name(existing.feed)) in \(existing.section)"))
+                    return
+                }
+                let report = try await discovery.discover(complete)
+                if Task.isCancelled { return }
+                let found = report.feeds.filter { feed in ([feed.url] + feed.addresses).allSatisfy { subscriptions.existing($0) == nil } }
+                if found.isEmpty, let first = report.feeds.first,
+                   let existing = ([first.url] + first.addresses).lazy.compactMap(subscriptions.existing).first {
+                    post(.discoveryFailed(address: address, "Already subscribed: \(first.title ?? first.url) in \(existing.section)"))
+                    return
+                }
+                post(.feedsDiscovered(address: address, found.map { FeedCandidate(url: $0.url, title: $0.title, itemCount: $0.itemCount) }))
+            } catch let error as DiscoveryError {
+                post(.discoveryFailed(address: address, "Could not read \(error)"))
+            } catch {
+                post(.discoveryFailed(address: address, "\(error)"))
+            }
+        }
+        return PageLoadHandle { task.cancel() }
+    }
+
+    public func subscribe(_ feeds: [FeedCandidate], section: String, post: @escaping @Sendable (Action) -> Void) {
+        edit(post: post) { configuration, edit, known throws(FeedsFileError) in
+            let subscriptions = Subscriptions(configuration, redirects: known.redirects)
+            let fresh = feeds.filter { subscriptions.existing($0.url) == nil }
+            guard !fresh.isEmpty else { return "Already subscribed" }
+            let target = subscriptions.section(named: section) ?? SubscriptionText.clean(section)
+            edit.append(fresh.map { FeedsJSONEdit.NewFeed(url: $0.url) }, toSection: target)
+            let what = fresh.count == 1 ? (fresh[0].title ?? fresh[0].url) : "\(fresh.count) feeds"
+            return "Added \(what) to \(target)" + (subscriptions.section(named: section) == nil ? " (new section)" : "") + "; fetching…"
+        }
+    }
+
+    public func unsubscribe(url: String, post: @escaping @Sendable (Action) -> Void) {
+        edit(post: post) { configuration, edit, known throws(FeedsFileError) in
+            guard let entry = Subscriptions(configuration, redirects: known.redirects).existing(url) else {
+                throw FeedsFileError(.notFound, "\(url) is no longer in feeds.json")
+            }
+            if configuration.sections.reduce(0, { $0 + $1.feeds.count }) == 1 {
+                throw .refused("This is the only feed: feeds.json needs at least one (add another first)")
+            }
+            let sectionGone = edit.removeFeed(at: entry.position)
+            return "Removed \(known.name(entry.feed)); its saved items are kept"
+                + (sectionGone ? " (the section \(entry.section) went with it)" : "")
+        }
+    }
+
+    public func move(url: String, toSection section: String, post: @escaping @Sendable (Action) -> Void) {
+        edit(post: post) { configuration, edit, known throws(FeedsFileError) in
+            let subscriptions = Subscriptions(configuration, redirects: known.redirects)
+            guard let entry = subscriptions.existing(url) else { throw FeedsFileError(.notFound, "\(url) is no longer in feeds.json") }
+            let target = subscriptions.section(named: section) ?? SubscriptionText.clean(section)
+            guard !target.isEmpty else { throw .refused("A section needs a name") }
+            if target.caseInsensitiveCompare(entry.section) == .orderedSame { return "\(known.name(entry.feed)) is already in \(target)" }
+            edit.moveFeed(at: entry.position, toSection: target)
+            return "Moved \(known.name(entry.feed)) to \(target)"
+        }
+    }
+
+    /// Runs one feeds.json change on the queue; reports its message, then has the reader follow the file.
+    private func edit(post: @escaping @Sendable (Action) -> Void,
+                      _ change: @escaping @Sendable (Configuration, inout FeedsJSONEdit, CacheKnowledge) throws(FeedsFileError) -> String) {
+        let file = self.file, knowledge = self.knowledge, applied = self.applied
+        queue.async {
+            do {
+                let known = knowledge()
+                let update = try file.update { configuration, edit throws(FeedsFileError) in try change(configuration, &edit, known) }
+                post(.subscriptionsChanged(update.result))
+                if update.written { applied(post) }
+            } catch {
+                post(.failed("\(error)"))
+            }
+        }
+    }
+
+}
+
+/// What the cache knows of the configured feeds, by configured URL.
+public struct CacheKnowledge: Sendable {
+    /// Where feeds moved for good (301/308).
+    public var redirects: [String: String] = [:]
+    /// The names the reader shows.
+    public var titles: [String: String] = [:]
+    public init(redirects: [String: String] = [:], titles: [String: String] = [:]) { self.redirects = redirects; self.titles = titles }
+
+    /// The name messages give a feed: its configured title, else the one the reader shows, else its URL.
+    public func name(_ feed: FeedConfig) -> String { feed.title ?? titles[feed.url] ?? feed.url }
+
+    /// Read from a cache (any errors leave it empty: it only refines messages and duplicate checks).
+    public init(store: Store) {
+        for info in (try? store.feedsForFetching()) ?? [] {
+            if let target = info.permanentRedirect { redirects[info.url] = target }
+        }
+        for section in (try? store.sections()) ?? [] {
+            for feed in section.feeds { titles[feed.url] = feed.title }
+        }
+    }
+
+    /// From the cache in `directory`, opened read-only; empty when there is none.
+    public static func read(cacheDirectory directory: String) -> CacheKnowledge {
+        guard let store = try? Store.open(directory: directory, readOnly: true) else { return CacheKnowledge() }
+        return CacheKnowledge(store: store)
+    }
+}
