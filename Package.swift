@@ -25,6 +25,8 @@ let package = Package(
                        providers: [.apt(["libxml2-dev"])]),
         // uchardet detects the charset of feeds that declare none (only TelexFeeds sees it).
         .systemLibrary(name: "CUchardet", path: "Sources/CUchardet", providers: [.apt(["libuchardet-dev"])]),
+        // libhyphen (no pkg-config file) hyphenates over-long words in layout; only TelexArticles sees it.
+        .systemLibrary(name: "CHyphen", path: "Sources/CHyphen", providers: [.apt(["libhyphen-dev"])]),
         // libpsl's built-in Public Suffix List: which site (registrable domain) a URL belongs to (TelexFetch).
         .systemLibrary(name: "CLibPSL", path: "Sources/CLibPSL", pkgConfig: "libpsl", providers: [.apt(["libpsl-dev"])]),
 
@@ -37,7 +39,7 @@ let package = Package(
         // ~5% of parse time there (perf), so release builds of this target skip them.
         .target(name: "TelexFeeds", dependencies: ["TelexModel", "CLibXML2", "CUchardet"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
-        .target(name: "TelexArticles", dependencies: ["TelexModel", "TelexScreen", "CLibXML2"]),
+        .target(name: "TelexArticles", dependencies: ["TelexModel", "TelexScreen", "CLibXML2", "CHyphen"]),
         .target(name: "TelexScreen"),
         // The bundled sample edition (`telex demo`): generated from Resources/SampleEdition.
         .target(name: "TelexSampleEdition"),

@@ -86,7 +86,7 @@ extension Store {
             let itemID: Int64 = row["id"]
             try db.execute(sql: "DELETE FROM item_fts WHERE rowid = ?", arguments: [itemID])
             try indexText(db, id: itemID, title: PlainText.fromHTML(row["title"], limit: Self.maxTitle),
-                          body: PreparedItem.searchBody(summary: row["summary_html"], content: row["content_html"]),
+                          body: FeedText.plain(summaryHTML: row["summary_html"], contentHTML: row["content_html"]),
                           articleID: articleID)
         }
         return ArticleID(articleID)
@@ -111,7 +111,7 @@ extension Store {
                 }
                 // Items written before the text length was stored: measure their HTML the same way.
                 let length: Int = row["text_length"]
-                    ?? PreparedItem.searchBody(summary: row["summary_html"], content: row["content_html"]).unicodeScalars.count
+                    ?? FeedText.length(summaryHTML: row["summary_html"], contentHTML: row["content_html"])
                 candidates.append(ArticleCandidate(itemID: ItemID(row["id"]), url: link, attempts: attempts, feedTextLength: length))
             }
             return candidates

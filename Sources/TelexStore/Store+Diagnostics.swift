@@ -43,7 +43,7 @@ extension Store {
                 if (row["indexed_title"] as String) != PlainText.fromHTML(row["title"], limit: Self.maxTitle) {
                     found.append(IndexMismatch(rowID: id, problem: .staleTitle))
                 }
-                if (row["indexed_body"] as String) != PreparedItem.searchBody(summary: row["summary_html"], content: row["content_html"]) {
+                if (row["indexed_body"] as String) != FeedText.plain(summaryHTML: row["summary_html"], contentHTML: row["content_html"]) {
                     found.append(IndexMismatch(rowID: id, problem: .staleBody))
                 }
                 if (row["indexed_article"] as String) != (row["article_text"] as String) {

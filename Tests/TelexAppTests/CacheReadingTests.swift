@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TelexArticles
 import TelexModel
 import TelexUI
 @testable import TelexApp
@@ -91,6 +92,44 @@ import TelexUI
         let action = await iterator.next()
         guard case .sectionsLoaded(let sections, _)? = action else { Issue.record("got \(String(describing: action))"); return }
         #expect(sections.map(\.name) == ["World", "Wirtschaft", "Tech", "Culture"])
+    }
+
+    /// A cache whose every item is one Italian story (the demo's for everything else).
+    struct ItalianItemCache: CacheReading {
+        let demo = DemoData.cache()
+        let language: String
+        func sections() throws -> [SectionSummary] { try demo.sections() }
+        func savedCount() throws -> Int { try demo.savedCount() }
+        func headlines(_ scope: ListScope, after: ListCursor?, limit: Int) throws -> [Headline] { try demo.headlines(scope, after: after, limit: limit) }
+        func headlines(_ scope: ListScope, before: ListCursor, limit: Int) throws -> [Headline] { try demo.headlines(scope, before: before, limit: limit) }
+        func count(_ scope: ListScope) throws -> Int { try demo.count(scope) }
+        func item(_ id: ItemID) throws -> ItemDetail? {
+            let doc = ArticleDocument(metadata: ArticleMetadata(language: language), blocks: [.paragraph([.text("precipitevolissimevolmente")])])
+            let headline = Headline(id: id, feedID: FeedID(1), title: "Storia", source: "Giornale", link: nil,
+                                    sortTime: Date(timeIntervalSince1970: 0), isRead: true, isSaved: false)
+            return ItemDetail(headline: headline, articleJSON: ArticleDocumentCodec.encode(doc))
+        }
+        func search(_ query: String, limit: Int) throws -> [Headline] { [] }
+        func setRead(_ ids: [ItemID], _ read: Bool) throws {}
+        func setSaved(_ id: ItemID, _ saved: Bool) throws {}
+        func markAllRead(_ scope: ListScope) throws -> [ItemID] { [] }
+    }
+
+    /// The item comes at once; its hyphenation dictionary is loaded after it, off the runner's
+    /// queue, and the reader is told to lay the page out again. ("it-CH" is used by no other test.)
+    @Test func anItemComesBeforeItsDictionaryWhichIsLoadedOnce() async {
+        let runner = CacheRunner(cache: ItalianItemCache(language: "it-CH"))
+        let posted = AsyncStream<Action>.makeStream()
+        runner.perform(.loadItem(ItemID(7))) { posted.continuation.yield($0) }
+        var iterator = posted.stream.makeAsyncIterator()
+        guard case .itemLoaded(ItemID(7), let item?)? = await iterator.next() else { Issue.record("no item"); return }
+        #expect(item.document.metadata.language == "it-CH")
+        #expect(await iterator.next() == .layoutPrepared)
+        // Loaded once: the next item of the language comes alone.
+        runner.perform(.loadItem(ItemID(8))) { posted.continuation.yield($0) }
+        runner.perform(.loadSections) { posted.continuation.yield($0) }
+        guard case .itemLoaded(ItemID(8), _)? = await iterator.next() else { Issue.record("no second item"); return }
+        guard case .sectionsLoaded? = await iterator.next() else { Issue.record("a second preparation"); return }
     }
 }
 

@@ -78,4 +78,26 @@ struct CommandLineTests {
         #expect(result.status == 1 && result.stdout == "")
         #expect(result.stderr == "telex: there is no cache at \(missing)/cache.sqlite yet; run `telex fetch` first\n")
     }
+
+    /// `telex read ID` shows what the reader shows: the "not cached" note only above a summary.
+    @Test
+    func readNotesAMissingArticleOnlyWhenTheFeedGaveASummary() throws {
+        let fixture = try StoreFixture()
+        try fixture.addItems("https://a.example/feed", count: 1, prefix: "brief", summary: { _ in "<p>Just a summary.</p>" })
+        try fixture.addItems("https://c.example/feed", count: 1, prefix: "whole",
+                             summary: { _ in "<p>" + String(repeating: "The whole story is here. ", count: 30) + "</p>" })
+        let rows = try fixture.allHeadlines(.all)
+        func read(_ title: String) throws -> [Substring] {
+            let id = try #require(rows.first { $0.title == title }?.id.rawValue)
+            let result = try Self.run(["read", String(id), "--cache", fixture.directory.path, "--width", "60"])
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        }
+        let brief = try read("brief 0")
+        #expect(Array(brief.prefix(3)) == ["Full article not cached — showing the feed's text", "", "brief 0"])
+        #expect(brief.contains("Just a summary."))
+        let whole = try read("whole 0")
+        #expect(whole.first == "whole 0")
+        #expect(!whole.contains { $0.contains("not cached") })
+    }
 }

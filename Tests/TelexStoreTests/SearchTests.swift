@@ -105,25 +105,3 @@ struct URLNormalizerTests {
         if fast { #expect(URLNormalizer.normalizeWithComponents(url) == url) }
     }
 }
-
-@Suite("Plain text for the index")
-struct PlainTextTests {
-    @Test(arguments: [
-        ("<p>Hello <b>world</b></p>", "Hello world"),
-        ("Fish &amp; chips &#233;t&#xE9; &nbsp;x", "Fish & chips été x"),
-        ("a &bogus; b & c", "a &bogus; b & c"),
-        ("line\none\t\u{1B}[31mred", "line one [31mred"),
-        ("東京\u{3000}の\u{00A0}ニュース\u{85} 👍🏽 Zoë", "東京 の ニュース 👍🏽 Zoë"),
-        ("<a href=\"x\">a</a>b<br/>c", "a b c"),
-        ("&#27;x&#x1F600;", "x😀"),
-        ("trailing <i>tag", "trailing tag"),
-    ])
-    func htmlBecomesPlainText(html: String, text: String) {
-        #expect(PlainText.fromHTML(html) == text)
-    }
-
-    @Test func theOutputIsBoundedInCharacters() {
-        let text = PlainText.fromHTML(String(repeating: "é ", count: 10_000), limit: 101)
-        #expect(text.count == 101 && text.hasPrefix("é é") && text.hasSuffix("é"))
-    }
-}

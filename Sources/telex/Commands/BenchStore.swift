@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TelexArticles
 import TelexModel
 import TelexStore
 
@@ -207,7 +208,7 @@ enum BenchText {
     static func article(link: String, feed: Int64, index: Int) -> ArticleRecord {
         var rng = Random(state: UInt64(feed) &* 7_000_003 &+ UInt64(index) &+ 99)
         let text = self.text(&rng, bytes: 5_000)
-        let json = try? JSONSerialization.data(withJSONObject: ["blocks": [["paragraph": text]]])
+        let json = ArticleDocumentCodec.encode(ArticleDocument(metadata: ArticleMetadata(title: "Article"), blocks: [.paragraph([.text(text)])]))
         return ArticleRecord(requestedURL: link, fetchedAt: BenchStore.now, title: "Article", documentJSON: json, plainText: text)
     }
 }

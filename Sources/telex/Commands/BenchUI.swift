@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TelexApp
+import TelexArticles
 import TelexModel
 import TelexScreen
 import TelexUI
@@ -43,13 +44,13 @@ struct BenchUI: ParsableCommand {
         getrusage(RUSAGE_SELF.rawValue, &usage)
         let rssMB = Double(usage.ru_maxrss) / 1024
         let firstMs = Double(firstFrame.components.attoseconds) / 1e15 + Double(firstFrame.components.seconds) * 1e3
-        // The preview is rebuilt on every move: a hostile summary (1.6 MB of paragraphs, then
-        // unclosed tags) must cost little, since only its start is read (bound: 2 s, once a timed test).
+        // Each item the cursor lands on is resolved (off the terminal thread) for the preview: a hostile
+        // summary (1.6 MB of paragraphs, then unclosed tags) must cost little (bound: 2 s, once a timed test).
         let huge = String(repeating: "<p>x</p>", count: 200_000) + String(repeating: "<", count: 60_000)
         let hostile = ItemDetail(headline: Headline(id: ItemID(1), feedID: FeedID(1), title: "T", source: "S", link: nil,
                                                     sortTime: Date(), isRead: false, isSaved: false), summaryHTML: huge)
         let p0 = clock.now
-        let paragraphs = PreviewContent(detail: hostile).paragraphs.count
+        let paragraphs = PreviewContent(item: DocumentResolver.resolve(hostile)).paragraphs.count
         let previewTime = clock.now - p0
         let previewMs = Double(previewTime.components.attoseconds) / 1e15 + Double(previewTime.components.seconds) * 1e3
         if json {
