@@ -6,8 +6,14 @@ enum Schema {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1-initial", migrate: createInitialSchema)
         migrator.registerMigration("v2-typed-fetch-state", migrate: typedFetchState)
+        migrator.registerMigration("v3-search-queue", migrate: searchQueue)
         return migrator
     }
+
+    /// The search index's tokenizer and ranking as the migrations created them (the scratch index over
+    /// queued items must match them: `Store.queuedMatches`).
+    static let searchTokenizer = "unicode61 remove_diacritics 2"
+    static let searchRank = "bm25(10.0, 2.0, 1.0)"
 
     /// Names of all migrations this version knows, to detect a cache written by a newer telex.
     static var knownMigrations: Set<String> { Set(migrator.migrations) }
@@ -198,6 +204,20 @@ enum Schema {
             INSERT INTO maintenance(id) VALUES (1);
 
             DROP TABLE fetch_progress;
+            """)
+    }
+
+    /// Full-text indexing leaves the fetch pass: the pass queues the items whose search row is missing or
+    /// stale, in its own transaction, and an indexer drains the queue afterwards (docs/cache-schema.md,
+    /// "Search"). Items written before this migration are indexed already: the queue starts empty.
+    private static func searchQueue(_ db: Database) throws {
+        try db.execute(sql: """
+            -- Items whose row in item_fts must be (re)written. `version` grows each time the item is queued
+            -- again, so an indexer that read an older version leaves the row queued.
+            CREATE TABLE search_queue (
+              item_id INTEGER PRIMARY KEY REFERENCES item(id) ON DELETE CASCADE,
+              version INTEGER NOT NULL DEFAULT 0
+            );
             """)
     }
 }

@@ -70,6 +70,8 @@ enum UIQueryCatalogue {
             ("search hits", UIQueries.searchHits, ["\"word\"*", 0, 50]),
             ("search window edge", UIQueries.searchWindowEdge, ["\"word\"*", 19_999]),
             ("search count", UIQueries.searchCount, ["\"word\"*"]),
+            ("search hits not queued", UIQueries.searchHitsNotQueued, ["\"word\"*", 0, 50]),
+            ("search count not queued", UIQueries.searchCountNotQueued, ["\"word\"*"]),
             ("headline by id", UIQueries.headlinesByID, [1]),
             ("article candidates", UIQueries.articleCandidates, [1, 200]),
         ]

@@ -36,7 +36,7 @@ struct StoreOpeningTests {
             guard case StoreError.newerVersion(_, let unknown) = error else { return false }
             return unknown == ["v99-from-the-future"] && "\(error)".contains("newer version")
         }
-        #expect(try fixture.store.scalarForTesting("SELECT COUNT(*) FROM grdb_migrations") == 3)
+        #expect(try fixture.store.scalarForTesting("SELECT COUNT(*) FROM grdb_migrations") == 4)
     }
 
     @Test func aFileThatIsNotADatabaseIsReportedAndNotOverwritten() throws {
