@@ -11,7 +11,7 @@ enum Schema {
     }
 
     /// The search index's tokenizer and ranking as the migrations created them (the scratch index over
-    /// queued items must match them: `Store.queuedMatches`).
+    /// queued items must match them: `QueuedSearchIndex`).
     static let searchTokenizer = "unicode61 remove_diacritics 2"
     static let searchRank = "bm25(10.0, 2.0, 1.0)"
 

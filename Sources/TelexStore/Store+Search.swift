@@ -17,8 +17,8 @@ extension Store {
     /// newest `rankingWindow` matches are ranked (finding the window's edge walks rowids, which is cheap).
     ///
     /// Items not indexed yet (`search_queue`) are found too: the newest `queueScanLimit` of them are matched
-    /// with the same expression and tokenizer in a scratch in-memory index, and come first (they are the
-    /// newest). While more are queued (right after a large first pass), the older ones wait for the indexer.
+    /// with the same expression and tokenizer in a scratch in-memory index (`QueuedSearchIndex`), and come
+    /// first (they are the newest). While more are queued (right after a large first pass), the older ones wait for the indexer.
     public func search(_ query: String, limit: Int) throws -> [Headline] {
         try search(query, limit: limit, rankingWindow: Self.rankingWindow)
     }
@@ -27,7 +27,7 @@ extension Store {
         guard let match = SearchQuery.matchExpression(query) else { return [] }
         let limit = Self.pageLimit(limit)
         return try read { db in
-            let queued = try Self.queuedMatches(db, match: match, scanLimit: queueScanLimit)
+            let queued = try queuedSearch.matches(db, match: match, scanLimit: queueScanLimit)
             var ids = Array(queued.prefix(limit))
             if ids.count < limit {
                 let edge = try Int64.fetchOne(db, sql: UIQueries.searchWindowEdge, arguments: [match, max(0, rankingWindow - 1)]) ?? 0
@@ -44,7 +44,7 @@ extension Store {
     func searchCount(_ db: Database, match: String) throws -> Int {
         if try Self.queueIsEmpty(db) { return try Int.fetchOne(db, sql: UIQueries.searchCount, arguments: [match]) ?? 0 }
         let indexed = try Int.fetchOne(db, sql: UIQueries.searchCountNotQueued, arguments: [match]) ?? 0
-        return indexed + (try Self.queuedMatches(db, match: match, scanLimit: Self.queueScanLimit).count)
+        return indexed + (try queuedSearch.matches(db, match: match, scanLimit: Self.queueScanLimit).count)
     }
 
     /// Writes the search rows of up to `limit` queued items, oldest first, and takes them off the queue;
@@ -138,25 +138,61 @@ extension Store {
                           body: PreparedItem.searchBody(summary: row["summary_html"], content: row["content_html"]),
                           article: row["article_text"] ?? "")
     }
+}
 
-    /// The ids of the newest `scanLimit` queued items that match, best first: their text goes through the
-    /// index's own tokenizer and MATCH in a scratch in-memory FTS5 table, so queued and indexed items match
-    /// alike.
-    static func queuedMatches(_ db: Database, match: String, scanLimit: Int) throws -> [Int64] {
-        let ids = try Int64.fetchAll(db, sql: "SELECT item_id FROM search_queue ORDER BY item_id DESC LIMIT ?",
-                                     arguments: [max(0, scanLimit)])
-        guard !ids.isEmpty else { return [] }
-        let texts = try ids.compactMap { id in try searchText(db, itemID: id).map { (id, $0) } }
+/// The text of the newest queued (not yet indexed) items in a scratch in-memory FTS5 table with the index's
+/// tokenizer and ranking, so queued items match exactly as indexed ones. Kept in step with `search_queue`
+/// across searches (each keystroke of a search searches again): an item's text is converted and tokenised
+/// once per queue version, not once per search. Dropped when the queue is empty.
+final class QueuedSearchIndex: @unchecked Sendable {
+    private let lock = NSLock()
+    // Guarded by `lock`.
+    private var scratch: DatabaseQueue?
+    private var versions: [Int64: Int64] = [:]
+
+    /// The ids of the newest `scanLimit` queued items that match `match`, best first, as of `db`'s snapshot.
+    func matches(_ db: Database, match: String, scanLimit: Int) throws -> [Int64] {
+        var wanted: [Int64: Int64] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT item_id, version FROM search_queue ORDER BY item_id DESC LIMIT ?",
+                                    arguments: [max(0, scanLimit)]) {
+            wanted[row["item_id"]] = row["version"]
+        }
+        return try lock.withLock {
+            guard !wanted.isEmpty else {
+                scratch = nil
+                versions = [:]
+                return []
+            }
+            let scratch = try self.scratch ?? Self.makeScratch()
+            self.scratch = scratch
+            let stale = versions.keys.filter { wanted[$0] != versions[$0] }
+            let missing = wanted.keys.filter { versions[$0] != wanted[$0] }
+            let texts = try missing.compactMap { id in try Store.searchText(db, itemID: id).map { (id, $0) } }
+            return try scratch.write { scratch in
+                let delete = try scratch.cachedStatement(sql: "DELETE FROM queued_fts WHERE rowid = ?")
+                for id in stale {
+                    try delete.execute(arguments: [id])
+                    versions[id] = nil
+                }
+                let insert = try scratch.cachedStatement(sql: "INSERT INTO queued_fts(rowid, title, body, article) VALUES (?, ?, ?, ?)")
+                for (id, text) in texts {
+                    try insert.execute(arguments: [id, text.title, text.body, text.article])
+                    versions[id] = wanted[id]
+                }
+                return try Int64.fetchAll(scratch, sql: "SELECT rowid FROM queued_fts WHERE queued_fts MATCH ? ORDER BY rank",
+                                          arguments: [match])
+            }
+        }
+    }
+
+    private static func makeScratch() throws -> DatabaseQueue {
         let scratch = try DatabaseQueue()
-        return try scratch.write { scratch in
-            try scratch.execute(sql: """
+        try scratch.write { db in
+            try db.execute(sql: """
                 CREATE VIRTUAL TABLE queued_fts USING fts5(title, body, article, tokenize = '\(Schema.searchTokenizer)');
                 INSERT INTO queued_fts(queued_fts, rank) VALUES ('rank', '\(Schema.searchRank)');
                 """)
-            let insert = try scratch.makeStatement(sql: "INSERT INTO queued_fts(rowid, title, body, article) VALUES (?, ?, ?, ?)")
-            for (id, text) in texts { try insert.execute(arguments: [id, text.title, text.body, text.article]) }
-            return try Int64.fetchAll(scratch, sql: "SELECT rowid FROM queued_fts WHERE queued_fts MATCH ? ORDER BY rank",
-                                      arguments: [match])
         }
+        return scratch
     }
 }
