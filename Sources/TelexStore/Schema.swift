@@ -212,11 +212,12 @@ enum Schema {
     /// "Search"). Items written before this migration are indexed already: the queue starts empty.
     private static func searchQueue(_ db: Database) throws {
         try db.execute(sql: """
-            -- Items whose row in item_fts must be (re)written. `version` grows each time the item is queued
-            -- again, so an indexer that read an older version leaves the row queued.
+            -- Items whose row in item_fts must be (re)written. `version` is a new random number each time the
+            -- item is queued (a counter would start again at 0 for a new item reusing a deleted item's id),
+            -- so an indexer that read the item before it was queued again leaves the row queued.
             CREATE TABLE search_queue (
               item_id INTEGER PRIMARY KEY REFERENCES item(id) ON DELETE CASCADE,
-              version INTEGER NOT NULL DEFAULT 0
+              version INTEGER NOT NULL
             );
             """)
     }

@@ -176,7 +176,7 @@ extension Store {
     /// (`indexPending`) writes the row later, off the pass's critical path; until then search scans the queue.
     func queueForIndex(_ db: Database, _ id: Int64) throws {
         try db.cachedStatement(sql: """
-            INSERT INTO search_queue(item_id) VALUES (?) ON CONFLICT(item_id) DO UPDATE SET version = version + 1
+            INSERT INTO search_queue(item_id, version) VALUES (?, random()) ON CONFLICT(item_id) DO UPDATE SET version = random()
             """).execute(arguments: [id])
     }
 
