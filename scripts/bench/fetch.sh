@@ -8,6 +8,8 @@
 # printed at the end of each latency block with the figures they compare.
 # Usage: scripts/bench/fetch.sh path/to/telex [FEEDSxITEMS]
 set -uo pipefail
+# The peers run in the same rounds: install them like the build's own packages (a clean machine has neither).
+"$(dirname "$0")/../ensure-deps.sh" curl libxml2-utils newsboat bc >/dev/null || echo "  (could not install the peers; their lines say so)"
 bin=$(realpath "${1:-.build/release/telex}")
 size=${2:-300x60}
 feeds=${size%x*}
