@@ -29,6 +29,7 @@ public final class CacheSession: @unchecked Sendable {
     // Touched by the watchers' own queues only.
     private var changes: ChangeWatcher?
     private var activity: FetchActivityWatcher?
+    private var indexer: IdleIndexer?
 
     /// Opens (or creates) the cache and mirrors feeds.json into it. With `watch`, feeds.json is followed
     /// while the reader runs (on `r` and every few seconds).
@@ -60,11 +61,13 @@ public final class CacheSession: @unchecked Sendable {
         activity = FetchActivityWatcher(cacheDirectory: cacheDirectory, post: post, everyFewSeconds: { [weak self] in
             self?.followConfiguration(post: post)
         })
+        indexer = IdleIndexer(store: store, logger: logger)
     }
 
     public func stopWatching() {
         changes?.stop(); changes = nil
         activity?.stop(); activity = nil
+        indexer?.stop(); indexer = nil
     }
 
     /// "Refresh now" (`r`): feeds.json first (a new feed is fetched with the others), then one pass through

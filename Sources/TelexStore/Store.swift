@@ -14,6 +14,8 @@ public final class Store: Sendable {
     /// The database file path, for messages.
     public let path: String
     public let isReadOnly: Bool
+    /// Queued items' text for search until the indexer writes it (`Store+Search`).
+    let queuedSearch = QueuedSearchIndex()
 
     static let fileName = "cache.sqlite"
     static let busyTimeout: TimeInterval = 5

@@ -55,6 +55,7 @@ struct SearchTests {
         // The first-inserted items mention the term more often (they would rank higher); the last ten once.
         let feed = try fixture.addItems("https://a.example/feed", count: 30,
                                         summary: { $0 >= 20 ? "budget" : "budget budget budget budget" })
+        try fixture.store.indexAllPending()  // the window ranks indexed matches (queued ones are few, ranked in full)
         let newest = Set(try fixture.store.headlines(.feed(feed), after: nil, limit: 30).map(\.id.rawValue).sorted().suffix(10))
         let windowed = try fixture.store.search("budget", limit: 5, rankingWindow: 10)
         #expect(windowed.count == 5 && windowed.allSatisfy { newest.contains($0.id.rawValue) })
