@@ -131,6 +131,35 @@ struct StoreOpeningTests {
         #expect(throws: StoreError.readOnly(path: fixture.store.path)) { try reader.setRead([ItemID(1)], true) }
     }
 
+    /// Another process reads the new, still empty file (its check of the file, before it waits for the
+    /// migration lock) while this one initialises it: the first write waits for that read to end. It
+    /// failed at once with "database is locked" (the initialising connection had no busy timeout), one
+    /// run in a few of the test below. Here sqlite3 (installed by make) holds the read for a second.
+    @Test func aNewCacheIsInitialisedOnceAnotherProcessesReadOfTheEmptyFileEnds() throws {
+        let root = try Fixtures.temporaryDirectory("telex-busy-init")
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cache = root.appendingPathComponent("cache")
+        try FileManager.default.createDirectory(at: cache, withIntermediateDirectories: true)
+        let path = cache.appendingPathComponent(Store.fileName).path
+        #expect(FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]))
+        let sqlite = Process()
+        sqlite.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        sqlite.arguments = [path]
+        let input = Pipe(), output = Pipe()
+        sqlite.standardInput = input
+        sqlite.standardOutput = output
+        try sqlite.run()
+        input.fileHandleForWriting.write(Data("BEGIN; SELECT count(*) FROM sqlite_master;\n".utf8))
+        #expect(LineReader(output.fileHandleForReading).waitFor(1, startingWith: "0"), "sqlite3 holds a read transaction")
+        // The read ends while Store.open waits on it (well within its busy timeout).
+        let writer = input.fileHandleForWriting
+        DispatchQueue.global().asyncAfter(deadline: .now() + 1) { writer.write(Data("COMMIT;\n.quit\n".utf8)) }
+        let store = try Store.open(directory: cache.path)
+        sqlite.waitUntilExit()
+        #expect(try store.scalarForTesting("PRAGMA auto_vacuum") == 2)
+        #expect(try store.scalarForTesting("SELECT COUNT(*) FROM grdb_migrations") == Int64(Schema.knownMigrations.count))
+    }
+
     /// Four processes open a cache that does not exist yet at the same moment (each says it is
     /// ready, then waits for a start file): every one of them opens it and writes, on one schema
     /// migrated once, with the first migration's page settings.
