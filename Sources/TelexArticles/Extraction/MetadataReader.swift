@@ -13,26 +13,28 @@ struct MetadataReader {
     init(tree: HTMLTree, resolver: URLResolver) {
         self.tree = tree
         self.resolver = resolver
-        for i in tree.descendants(of: tree.root, tag: .meta, includeRemoved: true) {
-            guard let content = tree.attribute(i, .content) else { continue }
-            for key in [tree.attribute(i, .property), tree.attribute(i, .name), tree.attribute(i, .itemprop), tree.attribute(i, .httpEquiv)].compactMap({ $0 }) {
-                for part in key.lowercased().split(separator: " ") where meta[String(part)] == nil {
-                    meta[String(part)] = content
-                }
-            }
-        }
+        // One walk over every node (removed or not) for meta tags, JSON-LD scripts and microdata types.
         var best: JSONLDArticle?
-        for i in tree.descendants(of: tree.root, tag: .script, includeRemoved: true) where tree.attribute(i, .type)?.lowercased().contains("ld+json") == true {
-            let text = tree.children(i).map { tree.text($0) }.joined()
-            declaredTypes.formUnion(JSONLDArticle.types(in: text))
-            if let found = JSONLDArticle.find(in: text), best == nil || (best!.body ?? "").count < (found.body ?? "").count || best!.headline == nil {
-                best = found
+        for i in 1..<max(tree.count, 1) where !tree[i].isText {
+            switch tree[i].tag {
+            case .meta:
+                guard let content = tree.attribute(i, .content) else { break }
+                for key in [tree.attribute(i, .property), tree.attribute(i, .name), tree.attribute(i, .itemprop), tree.attribute(i, .httpEquiv)].compactMap({ $0 }) {
+                    for part in key.lowercased().split(separator: " ") where meta[String(part)] == nil {
+                        meta[String(part)] = content
+                    }
+                }
+            case .script where tree.attribute(i, .type)?.lowercased().contains("ld+json") == true:
+                let text = tree.children(i).map { tree.text($0) }.joined()
+                declaredTypes.formUnion(JSONLDArticle.types(in: text))
+                if let found = JSONLDArticle.find(in: text), best == nil || (best!.body ?? "").count < (found.body ?? "").count || best!.headline == nil {
+                    best = found
+                }
+            default: break
             }
-        }
-        jsonLD = best
-        for i in tree.descendants(of: tree.root, includeRemoved: true) where tree.hasAttribute(i, .itemtype) {
             if let t = tree.attribute(i, .itemtype)?.split(separator: "/").last { declaredTypes.insert(t.lowercased()) }
         }
+        jsonLD = best
         if let og = meta["og:type"] { declaredTypes.insert("og:" + og.lowercased()) }
     }
 

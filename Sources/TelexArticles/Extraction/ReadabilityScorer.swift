@@ -101,7 +101,7 @@ struct ReadabilityScorer {
 
     static let bylineHints = FastText.needles(["byline", "dateline", "writtenby", "p-author", "author", "article-meta", "entry-meta", "post-meta",
                               "posted-on", "publish", "timestamp", "article-date", "post-date", "entry-date"])
-    static let bylineWords: Set<String> = ["date", "time", "byline", "dateline", "author", "meta", "timestamp", "firma"]
+    static let bylineWords: [[UInt8]] = ["date", "time", "byline", "dateline", "author", "meta", "timestamp", "firma"].map { Array($0.utf8) }
     static let bylineTags: TagSet = [.p, .div, .span, .section, .address, .time, .header]
 
     /// Short blocks that only carry the author or the date (shown in the header instead).
@@ -112,7 +112,7 @@ struct ReadabilityScorer {
         let rel = tree.attribute(i, .rel), itemprop = tree.attribute(i, .itemprop)
         if hint.isEmpty && rel == nil && itemprop == nil && n.tag != .p && n.tag != .div { return false }
         let named = rel == "author" || itemprop == "author" || (!hint.isEmpty && Self.matches(hint, Self.bylineHints))
-            || FastText.words(hint).contains { Self.bylineWords.contains(String(decoding: $0, as: UTF8.self)) }
+            || FastText.words(hint).contains { word in Self.bylineWords.contains { word.elementsEqual($0) } }
         if named {
             let text = tree.textContent(i, limit: 300)
             return text.count < 150 && !text.isEmpty

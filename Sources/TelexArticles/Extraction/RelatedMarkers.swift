@@ -27,7 +27,14 @@ extension RelatedStories {
     /// False when the block's text cannot begin with a marker, judged on its first three visible
     /// bytes without building the text (blocks starting with non-ASCII letters are let through).
     static func mayStartWithMarker(_ tree: HTMLTree, _ node: Int) -> Bool {
-        var head: [UInt8] = []
+        // The first three bytes, packed as they come (no array: this runs for most blocks of a page).
+        var packed: UInt32 = 0, count = 0, nonASCII = false
+        func push(_ c: UInt8) {
+            guard count < 3 else { return }
+            if c >= 0x80 { nonASCII = true }
+            packed |= UInt32(HTMLTree.asciiLowercased(c)) << (8 * UInt32(count))
+            count += 1
+        }
         var pendingSpace = false
         var k = node
         let stop = tree.end(node)
@@ -37,22 +44,18 @@ extension RelatedStories {
             if n.isText {
                 // Whitespace collapsed and controls dropped, as in the text markers are matched on.
                 for b in tree.textBytes(k) {
-                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) { pendingSpace = !head.isEmpty; continue }
+                    if b == 0x20 || (b >= 0x09 && b <= 0x0D) { pendingSpace = count > 0; continue }
                     if b < 0x20 || b == 0x7F { continue }
-                    if pendingSpace { head.append(0x20); pendingSpace = false }
-                    if head.count < 3 { head.append(b) }
-                    if head.count >= 3 { break outer }
+                    if pendingSpace { push(0x20); pendingSpace = false }
+                    push(b)
+                    if count >= 3 { break outer }
                 }
             } else if HTMLTags.blockLike.contains(n.tag) {
-                pendingSpace = !head.isEmpty
+                pendingSpace = count > 0
             }
             k += 1
         }
-        guard head.count == 3, head.allSatisfy({ $0 < 0x80 }) else { return true }
-        let packed = head.reduce(into: (UInt32(0), UInt32(0))) { acc, b in
-            acc.0 |= UInt32(HTMLTree.asciiLowercased(b)) << acc.1
-            acc.1 += 8
-        }.0
+        guard count == 3, !nonASCII else { return true }
         return markerHeads.contains(packed)
     }
 

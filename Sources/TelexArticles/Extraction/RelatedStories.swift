@@ -9,6 +9,8 @@ enum RelatedStories {
     static let widgetExclusions = FastText.needles(["recent", "tag", "categor", "popular", "trending", "archive", "comment", "share", "social",
                                    "menu", "footer"])
     static let widgetTitleHints = FastText.needles(["widget-title", "section-title"])
+    /// Built once: a union of character sets made per heading showed in profiles.
+    private static let headingTrim = CharacterSet.punctuationCharacters.union(.whitespaces)
     static let lineTags: TagSet = [.p, .div, .li, .h2, .h3, .h4, .h5, .h6, .aside, .section, .strong, .b, .span, .blockquote]
     static let widgetHeadings: [String] = [
         "related", "related posts", "related articles", "related stories", "related news", "related content",
@@ -81,7 +83,7 @@ enum RelatedStories {
                 isWidget = stats.text[i] > 0 && stats.linkDensity(i) > 0.4
             }
             if !isWidget, stats.text[i] <= 80, n.tag.isHeading || FastText.containsAny(hint, widgetTitleHints) {
-                let heading = tree.textContent(i, limit: 80).lowercased().trimmingCharacters(in: .punctuationCharacters.union(.whitespaces))
+                let heading = tree.textContent(i, limit: 80).lowercased().trimmingCharacters(in: headingTrim)
                 if widgetHeadings.contains(heading), let parent = Optional(n.parent), parent >= 0 {
                     // The heading's following siblings hold the list.
                     let siblings = Array(tree.children(parent))

@@ -16,8 +16,10 @@ enum ShareWidgets {
             if node.tag == .a {
                 links[i] += 1
                 let text = stats.text[i]
-                if isShareLink(tree, i, textLength: text) { share[i] += 1 } else if text == 0 { bare[i] += 1 }
-                if isTagLink(tree, i) { tags[i] += 1 }
+                // The address, lowercased once for both tests.
+                let href = tree.attribute(i, .href).map { ArraySlice($0.utf8.prefix(300).map(HTMLTree.asciiLowercased)) }
+                if isShareLink(tree, i, href: href, textLength: text) { share[i] += 1 } else if text == 0 { bare[i] += 1 }
+                if isTagLink(tree, i, href: href) { tags[i] += 1 }
             }
             let p = node.parent
             if p >= scope, p > 0 { links[p] += links[i]; share[p] += share[i]; bare[p] += bare[i]; tags[p] += tags[i] }
@@ -31,7 +33,8 @@ enum ShareWidgets {
             let nonLinkText = stats.text[i] - stats.link[i]
             let l = Int(links[i]), s = Int(share[i]), b = Int(bare[i])
             let isShare = s >= 2 && Double(s + b) >= 0.6 * Double(l) && nonLinkText <= 40 && stats.link[i] <= 24 * l
-            let isReactions = links[i] == 0 && stats.text[i] > 0 && stats.text[i] <= 60 && isReactionBar(tree.textContent(i, limit: 240))
+            let isReactions = links[i] == 0 && stats.text[i] > 0 && stats.text[i] <= 60 && mayBeReactionBar(tree, i)
+                && isReactionBar(tree.textContent(i, limit: 240))
             let isTags = tags[i] >= 2 && tags[i] == links[i] && nonLinkText <= 30 && stats.link[i] <= 30 * l
             if isShare || isReactions || isTags {
                 ExtractionTrace.log("widget \(isShare ? "share" : isTags ? "tags" : "reactions") \(ExtractionTrace.describe(tree, i)) text \(stats.text[i])")
@@ -44,11 +47,12 @@ enum ShareWidgets {
     }
 
     /// A link to a social network or a share intent, or named after one ("Facebook", "E-mail", "共有").
-    static func isShareLink(_ tree: HTMLTree, _ a: Int, textLength: Int) -> Bool {
+    /// `href`: the link's address, ASCII-lowercased (its first 300 bytes).
+    static func isShareLink(_ tree: HTMLTree, _ a: Int, href: ArraySlice<UInt8>?, textLength: Int) -> Bool {
         // A label for screen readers can be longer ("Share this page to Facebook"): the address decides.
         guard textLength <= 48 else { return false }
-        if let href = tree.attribute(a, .href) {
-            let lower = ArraySlice(href.utf8.prefix(200).map(HTMLTree.asciiLowercased))
+        if let href {
+            let lower = href.prefix(200)
             if lower.starts(with: Array("mailto:".utf8)) && FastText.contains(lower, Array("subject=".utf8)) { return true }
             if FastText.containsAny(lower, shareIntents) { return true }
             if let host = host(of: lower), FastText.containsAny(host, socialHosts) { return true }
@@ -66,10 +70,28 @@ enum ShareWidgets {
     }
 
     /// A link to a tag or category page: `rel=tag`/`category`, or such a path.
-    static func isTagLink(_ tree: HTMLTree, _ a: Int) -> Bool {
+    static func isTagLink(_ tree: HTMLTree, _ a: Int, href: ArraySlice<UInt8>?) -> Bool {
         if let rel = tree.attribute(a, .rel)?.lowercased(), rel.contains("tag") || rel.contains("category") { return true }
-        guard let href = tree.attribute(a, .href) else { return false }
-        return FastText.containsAny(ArraySlice(href.utf8.prefix(300).map(HTMLTree.asciiLowercased)), tagPaths)
+        guard let href else { return false }
+        return FastText.containsAny(href, tagPaths)
+    }
+
+    /// Whether the text below `i` could be a reaction bar, judged on its bytes before building it:
+    /// no ASCII letter, and some non-ASCII scalar (every pictograph is one).
+    static func mayBeReactionBar(_ tree: HTMLTree, _ i: Int) -> Bool {
+        var nonASCII = false
+        var k = i + 1
+        let stop = tree.end(i)
+        while k < stop {
+            let n = tree[k]
+            // The text `textContent` reads: removed and invisible subtrees left out.
+            if n.removed || !n.isText && HTMLTags.invisible.contains(n.tag) { k = tree.end(k); continue }
+            for b in tree.textBytes(k) {
+                if b >= 0x80 { nonASCII = true } else if (b | 0x20) >= 0x61 && (b | 0x20) <= 0x7A { return false }
+            }
+            k += 1
+        }
+        return nonASCII
     }
 
     static let tagPaths = FastText.needles(["/tag/", "/tags/", "/category/", "/categories/", "/topic/", "/topics/", "/schlagwort/",

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Attribute names libxml2's HTML parser cannot read (written by script frameworks: `@click`,
 /// `:class`, `[hidden]`, `(click)`, `*ngIf`, `#ref`) make it skip to the next blank and resume
 /// inside the attribute's quoted value; a `>` there (`@click="open = !open; x > 0"`) then ends the
@@ -12,7 +18,9 @@ enum AttributeNames {
             let n = b.count
             var i = 0
             while i < n {
-                guard b[i] == 0x3C, i + 1 < n else { i += 1; continue }  // <
+                // The next "<" (memchr: most of a page's bytes are text and script).
+                guard let lt = next(0x3C, in: b, from: i), lt + 1 < n else { break }
+                i = lt
                 let next = b[i + 1]
                 if next == 0x21 {  // <!-- comment --> or <!DOCTYPE>
                     if i + 3 < n, b[i + 2] == 0x2D, b[i + 3] == 0x2D {
@@ -69,15 +77,24 @@ enum AttributeNames {
         return nil
     }
 
+    /// The index of the first `byte` at or after `from`.
+    @inline(__always)
+    private static func next(_ byte: UInt8, in b: UnsafeBufferPointer<UInt8>, from: Int) -> Int? {
+        guard from < b.count, let base = b.baseAddress, let hit = memchr(base + from, Int32(byte), b.count - from) else { return nil }
+        return base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+    }
+
+    /// `needle` (whose first byte is not a letter) at or after `from`; letters after it compare
+    /// case-insensitively when asked.
     private static func find(_ b: UnsafeBufferPointer<UInt8>, _ needle: [UInt8], from: Int, caseInsensitive: Bool = false) -> Int? {
-        guard !needle.isEmpty, from < b.count else { return nil }
+        guard !needle.isEmpty else { return nil }
         var i = from
-        let last = b.count - needle.count
-        while i <= last {
-            var j = 0
-            while j < needle.count, (caseInsensitive ? b[i + j] | 0x20 : b[i + j]) == (caseInsensitive ? needle[j] | 0x20 : needle[j]) { j += 1 }
-            if j == needle.count { return i }
-            i += 1
+        while let at = next(needle[0], in: b, from: i) {
+            guard at + needle.count <= b.count else { return nil }
+            var j = 1
+            while j < needle.count, (caseInsensitive ? b[at + j] | 0x20 : b[at + j]) == needle[j] { j += 1 }
+            if j == needle.count { return at }
+            i = at + 1
         }
         return nil
     }

@@ -44,7 +44,7 @@ enum HTMLParser {
     private static func chooseEncoding(_ bytes: [UInt8], contentType: String?) -> String {
         // Non-ASCII text that validates as UTF-8 is UTF-8 whatever the page claims: a legacy
         // encoding almost never forms valid multi-byte sequences by accident.
-        if bytes.contains(where: { $0 >= 0x80 }), String(validating: bytes, as: UTF8.self) != nil { return "UTF-8" }
+        if bytes.contains(where: { $0 >= 0x80 }), isValidUTF8(bytes) { return "UTF-8" }
         if let contentType, let cs = charset(in: contentType.lowercased()), isSupported(cs) { return cs }
         let head = String(decoding: bytes.prefix(4096), as: UTF8.self).lowercased()
         if let range = head.range(of: "charset") {
@@ -53,8 +53,13 @@ enum HTMLParser {
             if !name.isEmpty, isSupported(name) { return name }
         }
         if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return "UTF-8" }
-        if String(validating: bytes, as: UTF8.self) != nil { return "UTF-8" }
+        if isValidUTF8(bytes) { return "UTF-8" }
         return "windows-1252"
+    }
+
+    /// Validation without the copy `String(validating:)` makes of the whole page.
+    private static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
+        (try? UTF8Span(validating: bytes.span)) != nil
     }
 
     private static func charset(in contentType: String) -> String? {

@@ -23,6 +23,8 @@ struct URLResolver {
 
     private func resolve(_ raw: String, allowed: Set<String>) -> String? {
         if let fast = fastResolve(raw) { return fast }
+        // A link within the page ("#top"): nothing to follow (said before trimming, which is costly).
+        if raw.utf8.first == UInt8(ascii: "#") { return nil }
         var s = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         if s.isEmpty || s.hasPrefix("#") || s.utf8.count > 4096 { return nil }
         if s.contains(where: { $0.isWhitespace || $0.unicodeScalars.contains(where: TerminalSafeScalars.isControl) }) {
@@ -93,14 +95,18 @@ extension URLResolver {
         }
     }
 
-    /// "/." anywhere: dot segments are left to Foundation's resolution; so are "%" escapes, which
-    /// must be checked.
+    /// "/." anywhere: dot segments are left to Foundation's resolution; so is a "%" that does not
+    /// start an escape of two hex digits.
     private static func hasDotSegment(_ b: [UInt8]) -> Bool {
         for i in b.indices {
-            if b[i] == 0x25 { return true }
+            if b[i] == 0x25, !(i + 2 < b.count && isHexDigit(b[i + 1]) && isHexDigit(b[i + 2])) { return true }
             if b[i] == 0x2F, i + 1 < b.count, b[i + 1] == 0x2E { return true }
         }
         return false
+    }
+
+    private static func isHexDigit(_ c: UInt8) -> Bool {
+        (c >= 0x30 && c <= 0x39) || ((c | 0x20) >= 0x61 && (c | 0x20) <= 0x66)
     }
 }
 

@@ -99,31 +99,62 @@ enum FastText {
     }
 }
 
-/// Patterns indexed by their first byte, so one pass over a hint tests them all.
+/// Patterns indexed by their first byte, so one pass over a hint tests them all: a 256-bit mask of
+/// first bytes skips most positions without a lookup, and the needles live in one flat buffer.
 struct NeedleSet {
-    private let needles: [[UInt8]]
-    private let byFirstByte: [[Int]]
+    /// All needles' bytes, back to back.
+    private let bytes: [UInt8]
+    /// Per needle: its start in `bytes` and its length.
+    private let spans: [(start: Int, count: Int)]
+    /// Needle numbers grouped by first byte: `order[firstStart[b]..<firstStart[b + 1]]`.
+    private let order: [Int]
+    private let firstStart: [Int]
+    private let mask: (UInt64, UInt64, UInt64, UInt64)
 
     init(_ list: [String]) {
-        needles = list.map { Array($0.utf8) }
-        var index = [[Int]](repeating: [], count: 256)
-        for (i, n) in needles.enumerated() where !n.isEmpty { index[Int(n[0])].append(i) }
-        byFirstByte = index
+        let needles = list.map { Array($0.utf8) }.filter { !$0.isEmpty }
+        var bytes: [UInt8] = [], spans: [(start: Int, count: Int)] = []
+        for n in needles { spans.append((bytes.count, n.count)); bytes += n }
+        var order: [Int] = [], firstStart = [Int](repeating: 0, count: 257)
+        var mask: [UInt64] = [0, 0, 0, 0]
+        for b in 0..<256 {
+            firstStart[b] = order.count
+            for (k, n) in needles.enumerated() where Int(n[0]) == b { order.append(k); mask[b >> 6] |= 1 << UInt64(b & 63) }
+        }
+        firstStart[256] = order.count
+        self.bytes = bytes; self.spans = spans; self.order = order; self.firstStart = firstStart
+        self.mask = (mask[0], mask[1], mask[2], mask[3])
+    }
+
+    @inline(__always)
+    private func mayStart(_ b: UInt8) -> Bool {
+        let word: UInt64
+        switch b >> 6 { case 0: word = mask.0; case 1: word = mask.1; case 2: word = mask.2; default: word = mask.3 }
+        return word & (1 << UInt64(b & 63)) != 0
     }
 
     func occurs(in haystack: ArraySlice<UInt8>) -> Bool {
         guard !haystack.isEmpty else { return false }
         return haystack.withUnsafeBufferPointer { h in
-            for i in 0..<h.count {
-                for k in byFirstByte[Int(h[i])] {
-                    let n = needles[k]
-                    guard i + n.count <= h.count else { continue }
-                    var j = 1
-                    while j < n.count && h[i + j] == n[j] { j += 1 }
-                    if j == n.count { return true }
+            bytes.withUnsafeBufferPointer { all in
+                spans.withUnsafeBufferPointer { spans in
+                    order.withUnsafeBufferPointer { order in
+                        firstStart.withUnsafeBufferPointer { firstStart in
+                            for i in 0..<h.count where mayStart(h[i]) {
+                                let b = Int(h[i])
+                                for o in firstStart[b]..<firstStart[b + 1] {
+                                    let (start, count) = spans[order[o]]
+                                    guard i + count <= h.count else { continue }
+                                    var j = 1
+                                    while j < count && h[i + j] == all[start + j] { j += 1 }
+                                    if j == count { return true }
+                                }
+                            }
+                            return false
+                        }
+                    }
                 }
             }
-            return false
         }
     }
 }
