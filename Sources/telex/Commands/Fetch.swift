@@ -52,6 +52,8 @@ struct Fetch: ParsableCommand {
         }
         var options = PassOptions(selection: selection, force: true, articles: !fetching.noArticles)
         options.maintenance = true
+        options.indexAlongside = !noWaitIndex
+        options.searchIndexing = noWaitIndex ? .queued : .inline
         let request = FetchNowRequest(options: options, role: .fetch, wait: !noWait)
         let printer = ProgressPrinter(terminal: Output.stdoutIsTerminal)
         let noWait = self.noWait
