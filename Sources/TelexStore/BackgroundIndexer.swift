@@ -1,11 +1,11 @@
 import Foundation
 
 /// Drains `search_queue` on a thread of its own, one short batch at a time, while its owner runs: a
-/// `telex fetch` pass (the index is written on the other core while the pass downloads and parses,
-/// between the writer's commits) and the reader (`IdleIndexer`, while the user reads).
+/// `telex fetch` pass (the items whose pages the article phase saves are indexed while the pass fetches
+/// and extracts, between the writer's commits) and the reader (`IdleIndexer`, while the user reads).
 ///
-/// Each batch is `Store.indexPending`: the text is read (or taken from the writer's `SearchTextHandoff`)
-/// in a read snapshot, then written in one transaction of `batch` items. It uses the store's own writer
+/// Each batch is `Store.indexPending`: the text is read and converted in a read snapshot, then written in
+/// one transaction of `batch` items. It uses the store's own writer
 /// connection: GRDB hands that connection to the waiting writes in turn, so a pass's commit waits at most one
 /// batch and never sleeps in SQLite's busy handler, as a second connection of this process would (its
 /// retries back off up to 100 ms while the lock is free). Crash-safe as `indexPending` is: each item is

@@ -93,8 +93,8 @@ public final class FetchService: Sendable {
         // The single writer bounds a pass; checkpoints run beside it (a failure to start them only costs speed).
         let checkpoints = try? store.startBackgroundCheckpoints()
         defer { checkpoints?.stop() }
-        // The search index on the other core while the pass waits for the network and parses (the caller
-        // indexes what is left when the pass ends).
+        // What the pass queues for search (the items of the pages it saves; every item of a queuing pass) is
+        // indexed on another thread while it runs; the caller indexes what is left when the pass ends.
         let logger = self.logger
         let indexer = options.indexAlongside
             ? BackgroundIndexer(store: store, batch: Self.indexBatchDuringPass, pause: 0, idle: 0.02) { error in
