@@ -16,19 +16,20 @@ run() { # label, command...
   read -r wall user sys rss < <(tail -n 1 "$tmp/time")
   printf "  %-44s wall %5.2f s  cpu %5.2f s  peak %4d MB\n" "$label" "$wall" "$(echo "$user + $sys" | bc)" "$((rss / 1024))"
 }
-fetch() { "$@" --config "$tmp/feeds.json" --jobs 16 --per-host 16 --no-articles; }
+# /usr/bin/time runs programs, not shell functions: the common arguments are an array.
+common=(--config "$tmp/feeds.json" --jobs 16 --per-host 16 --no-articles)
 for round in $(seq 1 "$rounds"); do
   echo "round $round"
   for side in old new; do
     bin=${!side}; cache="$tmp/cache-$side"
     if "$bin" _index --help >/dev/null 2>&1; then
-      rm -rf "$cache"; run "$side: cold, --no-wait-index (the pass)" fetch "$bin" fetch --cache "$cache" --no-wait-index
+      rm -rf "$cache"; run "$side: cold, --no-wait-index (the pass)" "$bin" fetch --cache "$cache" "${common[@]}" --no-wait-index
       run "$side: index catch-up (_index)" "$bin" _index --cache "$cache"
-      run "$side: warm" fetch "$bin" fetch --cache "$cache"
-      rm -rf "$cache"; run "$side: cold, waiting for the index" fetch "$bin" fetch --cache "$cache"
+      run "$side: warm" "$bin" fetch --cache "$cache" "${common[@]}"
+      rm -rf "$cache"; run "$side: cold, waiting for the index" "$bin" fetch --cache "$cache" "${common[@]}"
     else
-      rm -rf "$cache"; run "$side: cold (index in the pass)" fetch "$bin" fetch --cache "$cache"
-      run "$side: warm" fetch "$bin" fetch --cache "$cache"
+      rm -rf "$cache"; run "$side: cold (index in the pass)" "$bin" fetch --cache "$cache" "${common[@]}"
+      run "$side: warm" "$bin" fetch --cache "$cache" "${common[@]}"
     fi
   done
 done

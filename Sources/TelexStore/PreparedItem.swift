@@ -18,6 +18,10 @@ struct PreparedItem: Sendable, Hashable {
     let linkKey: String?
     /// Characters of the feed's own text (`FeedText.length`; `article: auto` fetches the page of a summary).
     let textLength: Int
+    /// The title and the feed's text as the search index holds them (`Store.searchText`), converted here once (in
+    /// the parse task): a writer that indexes inline (`SearchIndexing.inline`) writes them as they are.
+    let searchTitle: String
+    let searchBody: String
 
     init(_ item: ItemRecord) {
         stableID = Store.bounded(item.stableID, Store.maxShort)
@@ -30,6 +34,8 @@ struct PreparedItem: Sendable, Hashable {
         updated = StoreTime.milliseconds(item.updated)
         hash = ContentHash.of([title, link, author, published.map(String.init), updated.map(String.init), summary, content])
         linkKey = link.map(URLNormalizer.normalize)
-        textLength = FeedText.length(summaryHTML: summary, contentHTML: content)
+        searchBody = FeedText.plain(summaryHTML: summary, contentHTML: content)
+        textLength = searchBody.unicodeScalars.count
+        searchTitle = PlainText.fromHTML(title, limit: Store.maxTitle)
     }
 }

@@ -83,17 +83,23 @@ extension Store {
     func writeSearchRows(_ rows: [QueuedSearchRow]) throws -> Int {
         try write { db in
             let version = try db.cachedStatement(sql: "SELECT version FROM search_queue WHERE item_id = ?")
-            let deleteRow = try db.cachedStatement(sql: "DELETE FROM item_fts WHERE rowid = ?")
-            let insertRow = try db.cachedStatement(sql: "INSERT INTO item_fts(rowid, title, body, article) VALUES (?, ?, ?, ?)")
             let dequeue = try db.cachedStatement(sql: "DELETE FROM search_queue WHERE item_id = ?")
             var taken = 0
             for row in rows where try Int64.fetchOne(version, arguments: [row.id]) == row.version {
-                try deleteRow.execute(arguments: [row.id])
-                if let text = row.text { try insertRow.execute(arguments: [row.id, text.title, text.body, text.article]) }
+                try writeSearchRow(db, id: row.id, text: row.text)
                 try dequeue.execute(arguments: [row.id])
                 taken += 1
             }
             return taken
+        }
+    }
+
+    /// Replaces an item's search row (nil text: the item is gone, its row goes).
+    func writeSearchRow(_ db: Database, id: Int64, text: SearchText?) throws {
+        try db.cachedStatement(sql: "DELETE FROM item_fts WHERE rowid = ?").execute(arguments: [id])
+        if let text {
+            try db.cachedStatement(sql: "INSERT INTO item_fts(rowid, title, body, article) VALUES (?, ?, ?, ?)")
+                .execute(arguments: [id, text.title, text.body, text.article])
         }
     }
 

@@ -68,8 +68,14 @@ extension Store {
     /// Applies a batch of feed results in one transaction: items upserted on (feed, stable id) keeping
     /// read/saved state, fetch state updated, counters kept; `states` (304s, failures) change only the
     /// fetch state, in the same transaction. Keep batches to ~50 ms of work. Returns how many items were new.
+    ///
+    /// `indexing` says who writes the search rows of the items written: `.queued` (the default) queues them for the
+    /// indexer, off the writer's path; `.inline` writes them here from the text the caller prepared (`PreparedItem`),
+    /// for a caller that waits for the index anyway (`telex fetch`): one transaction instead of a queue row now and
+    /// a second transaction later that reads the item back.
     @discardableResult
-    public func applyFeedResults(_ results: [FeedResult], states: [FeedFetchState] = []) throws -> Int {
+    public func applyFeedResults(_ results: [FeedResult], states: [FeedFetchState] = [],
+                                 indexing: SearchIndexing = .queued) throws -> Int {
         guard !results.isEmpty || !states.isEmpty else { return 0 }
         return try write { db in
             for state in states { try updateFetchState(db, state) }
@@ -86,7 +92,8 @@ extension Store {
                 let firstSeen = StoreTime.milliseconds(result.state.attemptedAt)
                 var delta = CounterDelta()
                 for item in result.prepared {
-                    if try upsert(db, item, feedID: result.feedID.rawValue, sectionID: sectionID["section_id"], firstSeen: firstSeen) {
+                    if try upsert(db, item, feedID: result.feedID.rawValue, sectionID: sectionID["section_id"], firstSeen: firstSeen,
+                                  indexing: indexing) {
                         delta.total += 1
                         delta.unread += 1
                     }
@@ -141,7 +148,8 @@ extension Store {
     }
 
     /// Inserts or updates one item; returns true when it was new. Read and saved state are never touched.
-    func upsert(_ db: Database, _ item: PreparedItem, feedID: Int64, sectionID: Int64?, firstSeen: Int64) throws -> Bool {
+    func upsert(_ db: Database, _ item: PreparedItem, feedID: Int64, sectionID: Int64?, firstSeen: Int64,
+                indexing: SearchIndexing = .queued) throws -> Bool {
         let find = try db.cachedStatement(sql: "SELECT id, content_hash, first_seen, article_id FROM item WHERE feed_id = ? AND stable_id = ?")
         if let existing = try Row.fetchOne(find, arguments: [feedID, item.stableID]) {
             if existing["content_hash"] as Int64 == item.hash { return false }
@@ -155,7 +163,7 @@ extension Store {
                 """)
             try update.execute(arguments: [item.link, item.linkKey, item.title, item.author, item.published, item.updated,
                                            item.summary, item.content, item.hash, sortTime, attachedArticle, item.textLength, id])
-            try queueForIndex(db, id)
+            try index(db, item, id: id, article: attachedArticle, indexing)
             return false
         }
         let sortTime = StoreTime.sortTime(published: item.published, firstSeen: firstSeen)
@@ -168,7 +176,7 @@ extension Store {
         try insert.execute(arguments: [feedID, sectionID, item.stableID, item.link, item.linkKey, item.title, item.author,
                                        item.published, item.updated, item.summary, item.content, item.hash, firstSeen, sortTime,
                                        attachedArticle, item.textLength])
-        try queueForIndex(db, db.lastInsertedRowID)
+        try index(db, item, id: db.lastInsertedRowID, article: attachedArticle, indexing)
         return true
     }
 
@@ -183,6 +191,22 @@ extension Store {
         try db.cachedStatement(sql: """
             INSERT INTO search_queue(item_id, version) VALUES (?, random()) ON CONFLICT(item_id) DO UPDATE SET version = random()
             """).execute(arguments: [id])
+    }
+
+    /// The search row of an item just written: queued, or written now from the text its parse task prepared with
+    /// its page's text (and taken off the queue, where an earlier write may have left it).
+    private func index(_ db: Database, _ item: PreparedItem, id: Int64, article: Int64?, _ indexing: SearchIndexing) throws {
+        switch indexing {
+        case .queued:
+            try queueForIndex(db, id)
+        case .inline:
+            let articleText = try article.flatMap {
+                try String.fetchOne(db.cachedStatement(sql: "SELECT substr(plain_text, 1, 65536) FROM article WHERE id = ?"),
+                                    arguments: [$0])
+            } ?? ""
+            try writeSearchRow(db, id: id, text: SearchText(title: item.searchTitle, body: item.searchBody, article: articleText))
+            try db.cachedStatement(sql: "DELETE FROM search_queue WHERE item_id = ?").execute(arguments: [id])
+        }
     }
 
     static func bounded(_ text: String, _ limit: Int) -> String {

@@ -120,11 +120,14 @@ final class PipelineHarness: @unchecked Sendable {
 
     @discardableResult
     func pass(articles: Bool = false, force: Bool = true, maintenance: Bool = false, http: (any HTTPFetching)? = nil,
+              indexing: SearchIndexing = .queued, indexAlongside: Bool = false,
               events: (@Sendable (PassEvent) -> Void)? = nil) async throws -> FetchProgress {
         let service = service(http: http)
         try service.syncConfiguration()
         var options = PassOptions(force: force, articles: articles)
         options.maintenance = maintenance
+        options.searchIndexing = indexing
+        options.indexAlongside = indexAlongside
         return try await service.runPass(options) { [reports] event in
             if case .feed(let report) = event { reports.append(report) }
             events?(event)

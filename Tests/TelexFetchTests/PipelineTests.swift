@@ -31,6 +31,25 @@ import TelexTestSupport
         #expect(try h.info("/a.xml")?.etag == "\"1\"")
     }
 
+    /// `telex fetch` (which waits for the index): the writer indexes the feeds' items in their own transactions, and
+    /// the pages saved later are indexed on another thread during the pass; the caller finds the queue empty or
+    /// nearly so (what the indexer has not reached stays queued, and search finds it there).
+    @Test func aPassThatIndexesInlineLeavesItsItemsSearchableAndTheIndexSound() async throws {
+        let h = try await Harness(routes: [:], feeds: ["/news.xml"], article: .always)
+        defer { Task { await h.close() } }
+        let items = (0..<3).map { SiteBuilder.Item(id: "s\($0)", title: "Story \($0)", link: h.url("/story\($0).html")) }
+        h.server.setRoute("/news.xml", SiteBuilder.feed("News", items))
+        for i in 0..<3 { h.server.setRoute("/story\(i).html", SiteBuilder.article("Zeppelin number \(i)")) }
+        let summary = try await h.pass(articles: true, indexing: .inline, indexAlongside: true)
+        #expect(summary.newItems == 3)
+        #expect(summary.articles == 3)
+        _ = try h.store.indexAllPending()
+        #expect(try h.store.pendingIndexCount() == 0)
+        #expect(try h.store.search("story", limit: 10).count == 3)
+        #expect(try h.store.search("zeppelin", limit: 10).count == 3)
+        #expect(try h.store.integrityProblems().isEmpty)
+    }
+
     @Test func aFailureIsRecordedAndKeepsTheCachedItems() async throws {
         let h = try await Harness(routes: ["/a.xml": SiteBuilder.feed("A", Self.items(4))], feeds: ["/a.xml"])
         defer { Task { await h.close() } }

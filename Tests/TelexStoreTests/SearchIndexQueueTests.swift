@@ -24,6 +24,15 @@ struct SearchIndexQueueTests {
 
     static func indexedRows(_ store: Store) throws -> Int64? { try store.scalarForTesting("SELECT COUNT(*) FROM item_fts") }
 
+    /// Search over `texts` (as `fixture` writes them) finds each item by its words, accents and punctuation aside.
+    static func expectSearchFindsTheTexts(_ store: Store) throws {
+        for (query, titles) in [("covid-19", ["item 0"]), ("zurich", ["item 1"]), ("cafe", ["item 2"]),
+                                ("budget", ["item 4", "item 3"]), ("nothingmatches", [])] {
+            #expect(try store.search(query, limit: 50).map(\.title) == titles, "\(query)")
+            #expect(try store.count(.search(query)) == titles.count, "\(query)")
+        }
+    }
+
     @Test func aPassQueuesItsItemsAndWritesNoSearchRow() throws {
         let fixture = try Self.fixture()
         #expect(try fixture.store.pendingIndexCount() == 5)
@@ -38,11 +47,7 @@ struct SearchIndexQueueTests {
             #expect(try fixture.store.pendingIndexCount() == 0)
             #expect(try Self.indexedRows(fixture.store) == 5)
         }
-        for (query, titles) in [("covid-19", ["item 0"]), ("zurich", ["item 1"]), ("cafe", ["item 2"]),
-                                ("budget", ["item 4", "item 3"]), ("nothingmatches", [])] {
-            #expect(try fixture.store.search(query, limit: 50).map(\.title) == titles, "\(query)")
-            #expect(try fixture.store.count(.search(query)) == titles.count, "\(query)")
-        }
+        try Self.expectSearchFindsTheTexts(fixture.store)
     }
 
     @Test func itemsHalfIndexedHalfQueuedAreAllFoundOnce() throws {
@@ -81,6 +86,71 @@ struct SearchIndexQueueTests {
         #expect(try fixture.store.search("espresso", limit: 5).map(\.title) == ["item 2"])
         try fixture.store.indexAllPending()
         #expect(try fixture.store.search("espresso", limit: 5).map(\.title) == ["item 2"])
+    }
+
+    /// `telex fetch` (which waits for the index) has its writer write the search rows from the parse tasks' text.
+    @Test func aWriterThatIndexesInlineQueuesNothingAndSearchFindsTheSameItems() throws {
+        let fixture = try StoreFixture()
+        try fixture.addItems("https://a.example/feed", count: Self.texts.count, summary: { "<p>\(Self.texts[$0])</p>" },
+                             indexing: .inline)
+        #expect(try fixture.store.pendingIndexCount() == 0)
+        #expect(try Self.indexedRows(fixture.store) == 5)
+        try Self.expectSearchFindsTheTexts(fixture.store)
+        // The same text as the indexer would have written from the stored HTML.
+        #expect(try fixture.store.indexMismatches().isEmpty)
+        try fixture.store.executeForTesting("INSERT INTO item_fts(item_fts, rank) VALUES ('integrity-check', 1)")
+    }
+
+    @Test func anItemQueuedEarlierAndWrittenAgainInlineLeavesTheQueueWithItsNewText() throws {
+        let fixture = try StoreFixture()
+        try fixture.addItems("https://a.example/feed", count: 1, summary: { _ in "zeppelin" })
+        try fixture.addItems("https://a.example/feed", count: 1, summary: { _ in "dirigible" }, indexing: .inline)
+        #expect(try fixture.store.pendingIndexCount() == 0)
+        #expect(try Self.indexedRows(fixture.store) == 1)
+        #expect(try fixture.store.search("zeppelin", limit: 5).isEmpty)
+        #expect(try fixture.store.search("dirigible", limit: 5).map(\.title) == ["item 0"])
+        try fixture.addItems("https://a.example/feed", count: 1, summary: { _ in "airship" }, indexing: .inline)
+        #expect(try fixture.store.search("dirigible", limit: 5).isEmpty)
+        #expect(try fixture.store.search("airship", limit: 5).map(\.title) == ["item 0"])
+        #expect(try fixture.store.indexMismatches().isEmpty)
+        try fixture.store.executeForTesting("INSERT INTO item_fts(item_fts, rank) VALUES ('integrity-check', 1)")
+    }
+
+    @Test func anItemWrittenInlineWhosePageIsCachedIsFoundByThePagesText() throws {
+        let fixture = try StoreFixture()
+        _ = try fixture.store.saveArticle(ArticleRecord(requestedURL: "https://a.example/item/0", fetchedAt: Date(),
+                                                        plainText: "Espresso was invented in Turin"))
+        try fixture.addItems("https://a.example/feed", count: 1, summary: { _ in "coffee" }, indexing: .inline)
+        #expect(try fixture.store.pendingIndexCount() == 0)
+        #expect(try fixture.store.search("espresso", limit: 5).map(\.title) == ["item 0"])
+        #expect(try fixture.store.indexMismatches().isEmpty)
+    }
+
+    /// The reader's indexer (`IdleIndexer`) and `telex fetch`'s during its pass: a thread that drains the queue.
+    @Test(.timeLimit(.minutes(1)))
+    func aBackgroundIndexerDrainsTheQueueInBatchesWhileItsOwnerIdles() async throws {
+        let fixture = try Self.fixture()
+        let indexer = BackgroundIndexer(store: fixture.store, batch: 2, pause: 0.001, idle: 0.001)
+        defer { indexer.stop() }
+        while try fixture.store.pendingIndexCount() > 0 { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(try Self.indexedRows(fixture.store) == 5)
+        // Items queued later are indexed too: it keeps looking while its owner runs.
+        try fixture.addItems("https://b.example/feed", count: 3, prefix: "late", summary: { "lighthouse \($0)" })
+        while try fixture.store.pendingIndexCount() > 0 { try await Task.sleep(for: .milliseconds(5)) }
+        #expect(try fixture.store.search("lighthouse", limit: 5).count == 3)
+        #expect(try Self.indexedRows(fixture.store) == 8)
+        indexer.stop()
+        #expect(indexer.indexed == 8)
+    }
+
+    @Test(.timeLimit(.minutes(1)))
+    func stoppingABackgroundIndexerBeforeItsFirstBatchIndexesNothing() throws {
+        let fixture = try Self.fixture()
+        let indexer = BackgroundIndexer(store: fixture.store, batch: 250, pause: 0, idle: 0, delay: 3_600)
+        indexer.stop()
+        indexer.stop()
+        #expect(indexer.indexed == 0)
+        #expect(try fixture.store.pendingIndexCount() == 5)
     }
 
     @Test func anItemQueuedAgainWhileItsTextWasReadStaysQueued() throws {
@@ -123,10 +193,11 @@ struct SearchIndexQueueTests {
         try fixture.store.executeForTesting("INSERT INTO item_fts(item_fts, rank) VALUES ('integrity-check', 1)")
     }
 
-    /// Kills a real indexer process (`telex _index`) with SIGKILL at random moments until the queue is drained,
-    /// then checks that every item is either indexed or still queued at each step, and finally searchable.
-    @Test(.timeLimit(.minutes(5)))
-    func killingTheIndexerAtRandomMomentsLosesNothing() throws {
+    /// Kills a real indexer process with SIGKILL at random moments until the queue is drained, then checks that
+    /// every item is either indexed or still queued at each step, and finally searchable: `telex _index` (the loop of
+    /// `telex fetch` and `telex serve`) and `telex _index --background` (the reader's `IdleIndexer` thread).
+    @Test(.timeLimit(.minutes(5)), arguments: [[], ["--background"]])
+    func killingTheIndexerAtRandomMomentsLosesNothing(flags: [String]) throws {
         let binary = Fixtures.telexBinary
         try #require(FileManager.default.isExecutableFile(atPath: binary.path), "no telex binary at \(binary.path)")
         let fixture = try StoreFixture()
@@ -149,7 +220,7 @@ struct SearchIndexQueueTests {
             let before = try fixture.store.pendingIndexCount()
             let process = Process()
             process.executableURL = binary
-            process.arguments = ["_index", "--cache", fixture.directory.path]
+            process.arguments = ["_index", "--cache", fixture.directory.path] + flags
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
             try process.run()

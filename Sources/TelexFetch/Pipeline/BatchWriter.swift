@@ -31,8 +31,10 @@ final class BatchWriter {
     private let maxItems = 200
     private let maxFeeds = 64
 
-    init(store: Store, clock: any FetchClock, maxDelay: Double = 1) {
-        self.store = store; self.clock = clock; self.maxDelay = maxDelay
+    private let indexing: SearchIndexing
+
+    init(store: Store, clock: any FetchClock, maxDelay: Double = 1, indexing: SearchIndexing = .queued) {
+        self.store = store; self.clock = clock; self.maxDelay = maxDelay; self.indexing = indexing
     }
 
     /// A feed with a new document.
@@ -62,7 +64,7 @@ final class BatchWriter {
         self.results = []; self.states = []; self.reports = []; oldest = nil; pendingItems = 0
         do {
             var done = commit
-            done.newItems = try store.applyFeedResults(results, states: states)
+            done.newItems = try store.applyFeedResults(results, states: states, indexing: indexing)
             return done
         } catch {
             throw Failure(error: error as? StoreError ?? .database(path: store.path, detail: "\(error)"), reports: commit.reports)

@@ -45,6 +45,8 @@ public final class FetchService: Sendable {
     static let articleCandidateWindow = 200
     /// Article pages per write transaction: ~10-30 ms each (the page, its links, its items' search rows).
     static let articlesPerTransaction = 8
+    /// Items per index transaction while a pass writes beside it: ~20 ms, the longest a commit of the pass waits.
+    static let indexBatchDuringPass = 100
     /// How long a finished feed's items may wait for their batch to fill before they are committed.
     static let commitDelay = 1.0
 
@@ -91,7 +93,16 @@ public final class FetchService: Sendable {
         // The single writer bounds a pass; checkpoints run beside it (a failure to start them only costs speed).
         let checkpoints = try? store.startBackgroundCheckpoints()
         defer { checkpoints?.stop() }
-        let writer = BatchWriter(store: store, clock: clock, maxDelay: Self.commitDelay)
+        // What the pass queues for search (the items of the pages it saves; every item of a queuing pass) is
+        // indexed on another thread while it runs; the caller indexes what is left when the pass ends.
+        let logger = self.logger
+        let indexer = options.indexAlongside
+            ? BackgroundIndexer(store: store, batch: Self.indexBatchDuringPass, pause: 0, idle: 0.02) { error in
+                logger.warning("search indexing during the pass stopped (the items stay queued): \(error)")
+            }
+            : nil
+        defer { indexer?.stop() }
+        let writer = BatchWriter(store: store, clock: clock, maxDelay: Self.commitDelay, indexing: options.searchIndexing)
         var writeFailure: StoreError?
         var succeeded: [(info: FeedFetchInfo, privatePages: Bool)] = []
         let byID = Dictionary(toFetch.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

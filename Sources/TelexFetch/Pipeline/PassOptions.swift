@@ -1,6 +1,7 @@
 import Foundation
 import TelexConfig
 import TelexModel
+import TelexStore
 
 /// Which feeds a pass fetches.
 public enum FeedSelection: Sendable, Hashable {
@@ -22,6 +23,13 @@ public struct PassOptions: Sendable, Hashable {
     public var articles: Bool = true
     /// After the pass: retention (`Store.prune`, bounded) and a WAL checkpoint.
     public var maintenance: Bool = true
+    /// Index the items the pass queues for search while it runs, on another thread between the writer's commits
+    /// (`BackgroundIndexer`): `telex fetch`, which waits for the index. Off, the pass only queues them.
+    public var indexAlongside: Bool = false
+    /// Who writes the search rows of the feeds' items: queued for an indexer (the pass ends sooner), or written by
+    /// the pass's writer from the text the parse tasks prepared (`telex fetch`, which waits for the index: less
+    /// work in all).
+    public var searchIndexing: SearchIndexing = .queued
     /// Feed text shorter than this (characters) counts as a summary for `article: auto` (`FeedText`,
     /// the same rule as the reader's "not cached" note).
     public var shortContentCharacters: Int = FeedText.summaryCharacters

@@ -13,9 +13,9 @@ struct Fetch: ParsableCommand {
         Ignores intervals, max-age, ttl and backoff, but honours an unexpired Retry-After and 410 Gone. \
         When `telex serve` holds the cache's fetch lock, asks it for the pass and waits (--no-wait returns at once); \
         when another process holds it, waits for it and fetches. \
-        After the summary, brings the search index up to date (new items are searchable at once all the same: \
-        search also reads the items still queued for the index); --no-wait-index leaves that to telex serve \
-        or the reader. \
+        Indexes the new items for search as it writes them, and the pages it saves beside the pass, then what is \
+        left after the summary; --no-wait-index only queues them for telex serve or the reader and returns sooner \
+        (new items are searchable at once all the same: search also reads the items still queued for the index). \
         Exit status: 0 when the pass ran and some feed answered, 3 when every selected feed failed, \
         1 on cache errors, 2 on configuration errors (a --section or --feed feeds.json does not hold).
         """)
@@ -34,7 +34,7 @@ struct Fetch: ParsableCommand {
     var noWait = false
 
     @Flag(name: .customLong("no-wait-index"),
-          help: "Return after the pass without indexing its items for search (telex serve or the reader will).")
+          help: "Only queue the pass's items for search and return after it (telex serve or the reader index them).")
     var noWaitIndex = false
 
     func run() throws {
@@ -52,6 +52,8 @@ struct Fetch: ParsableCommand {
         }
         var options = PassOptions(selection: selection, force: true, articles: !fetching.noArticles)
         options.maintenance = true
+        options.indexAlongside = !noWaitIndex
+        options.searchIndexing = noWaitIndex ? .queued : .inline
         let request = FetchNowRequest(options: options, role: .fetch, wait: !noWait)
         let printer = ProgressPrinter(terminal: Output.stdoutIsTerminal)
         let noWait = self.noWait
