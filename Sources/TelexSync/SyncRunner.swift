@@ -65,7 +65,11 @@ public struct SyncRunner: Sendable {
             return try TTRSSClient(url: account.url, user: account.user, http: http, sessionID: tokens.token(for: account.name),
                                    password: { () throws(SyncError) -> String in try passwords.password(for: source) },
                                    onNewSession: { _ = try? tokens.setToken($0, for: account.name) })
-        case .greader, .miniflux:
+        case .greader:
+            return try GoogleReaderClient(url: account.url, user: account.user, http: http, session: tokens.token(for: account.name),
+                                          password: { () throws(SyncError) -> String in try passwords.password(for: source) },
+                                          onNewSession: { _ = try? tokens.setToken($0, for: account.name) })
+        case .miniflux:
             throw .server("\(account.type.rawValue) accounts are not synced by this version yet (only ttrss)")
         }
     }
