@@ -14,8 +14,9 @@ public protocol AggregatorClient: AnyObject {
     func nextPage() async throws(SyncError) -> [RemoteItem]?
     /// Where the next pull starts: valid once `nextPage` returned nil.
     var pulledCursor: String? { get }
-    /// Every unread item id on the server.
-    func unreadIDs() async throws(SyncError) -> [String]
+    /// Every unread item id on the server; nil when the pull already brought the read state changed
+    /// elsewhere (an API with a change query: Miniflux's `changed_after`), so no set is compared.
+    func unreadIDs() async throws(SyncError) -> [String]?
     /// Every starred item id on the server.
     func starredIDs() async throws(SyncError) -> [String]
 }

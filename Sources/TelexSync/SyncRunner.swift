@@ -70,7 +70,8 @@ public struct SyncRunner: Sendable {
                                           password: { () throws(SyncError) -> String in try passwords.password(for: source) },
                                           onNewSession: { _ = try? tokens.setToken($0, for: account.name) })
         case .miniflux:
-            throw .server("\(account.type.rawValue) accounts are not synced by this version yet (only ttrss)")
+            return try MinifluxClient(url: account.url, user: account.user, apiKey: account.auth == .apiKey, http: http,
+                                      secret: { () throws(SyncError) -> String in try passwords.password(for: source) })
         }
     }
 }

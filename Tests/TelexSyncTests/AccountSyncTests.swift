@@ -54,7 +54,7 @@ final class FakeServer: AggregatorClient {
     }
 
     var pulledCursor: String? { String(cursor) }
-    func unreadIDs() async throws(SyncError) -> [String] { log.append("unread"); return read.filter { !$0.value }.keys.sorted() }
+    func unreadIDs() async throws(SyncError) -> [String]? { log.append("unread"); return read.filter { !$0.value }.keys.sorted() }
     func starredIDs() async throws(SyncError) -> [String] { starred.sorted() }
 }
 

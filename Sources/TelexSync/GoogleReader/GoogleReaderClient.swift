@@ -22,9 +22,8 @@ public final class GoogleReaderClient: AggregatorClient {
     /// The ClientLogin `Auth` token.
     public private(set) var auth: String?
     private var editToken: String?
-    /// The longest `Retry-After` a call waits for before trying again (longer: the sync fails, saying so).
-    let longestWait: Double
-    let sleep: (Double) async throws -> Void
+    /// What a 429 does.
+    let tooManyRequests: TooManyRequests
 
     /// Ids asked of `stream/items/ids` at a time (servers cap `n` at 1,000 to 10,000).
     static let idsPage = 1000
@@ -45,7 +44,7 @@ public final class GoogleReaderClient: AggregatorClient {
         baseURL = base
         self.user = user; self.http = http; auth = session
         self.password = password; self.onNewSession = onNewSession
-        self.longestWait = longestWait; self.maxListed = maxListed; self.sleep = sleep
+        tooManyRequests = TooManyRequests(longest: longestWait, sleep: sleep); self.maxListed = maxListed
     }
 
     // MARK: Transport
@@ -75,10 +74,8 @@ public final class GoogleReaderClient: AggregatorClient {
             case 401:
                 throw .httpStatus(401, "access denied, even after logging in again")
             case 429 where !waited:
-                let wait = Self.retryWait(response)
-                guard wait <= longestWait else { throw .httpStatus(429, "too many requests; the server asks to wait \(Int(wait.rounded(.up))) s") }
                 waited = true
-                do { try await sleep(wait) } catch { throw .transport(.cancelled) }
+                try await tooManyRequests.wait(response)
             case 404:
                 throw .httpStatus(404, "no Google Reader API at \(baseURL.absoluteString)")
             default:
@@ -87,35 +84,19 @@ public final class GoogleReaderClient: AggregatorClient {
         }
     }
 
-    /// Seconds `Retry-After` asks for, measured on the server's clock when it sends `Date` (an HTTP-date
-    /// in Retry-After is the server's time: a skewed clock must not stretch or cancel the wait).
-    static func retryWait(_ response: HTTPFetchResponse) -> Double {
-        let serverNow = response.headers["date"].flatMap(HTTPDate.parse) ?? Date()
-        guard let until = response.retryAfter(now: serverNow) else { return 5 }
-        return max(0, until.timeIntervalSince(serverNow))
-    }
-
     private func send(_ path: String, query: [(String, String)], form: [(String, String)]?) async throws(SyncError) -> HTTPFetchResponse {
         var components = URLComponents(url: baseURL.appendingPathComponent(path), resolvingAgainstBaseURL: false)
-        if !query.isEmpty { components?.percentEncodedQuery = Self.formEncoded(query) }
+        if !query.isEmpty { components?.percentEncodedQuery = APIText.formEncoded(query) }
         guard let url = components?.url else { throw .badAnswer("not a usable server URL: \(baseURL.absoluteString)") }
         var headers: [HTTPHeader] = []
         if let auth { headers.append(HTTPHeader("Authorization", "GoogleLogin auth=\(auth)")) }
         var request = HTTPFetchRequest(url: url, kind: .api, headers: headers)
         if let form {
             request.method = .post
-            request.body = Array(Self.formEncoded(form).utf8)
+            request.body = Array(APIText.formEncoded(form).utf8)
             request.headers.append(HTTPHeader("Content-Type", "application/x-www-form-urlencoded"))
         }
         do throws(HTTPFetchError) { return try await http.fetch(request) } catch { throw SyncError.from(error) }
-    }
-
-    /// `application/x-www-form-urlencoded` (WHATWG URL: only alphanumerics and `*-._` stay as they are).
-    static func formEncoded(_ pairs: [(String, String)]) -> String {
-        var allowed = CharacterSet.alphanumerics.intersection(CharacterSet(charactersIn: Unicode.Scalar(0)...Unicode.Scalar(127)))
-        allowed.insert(charactersIn: "*-._")
-        func escape(_ s: String) -> String { s.addingPercentEncoding(withAllowedCharacters: allowed) ?? "" }
-        return pairs.map { escape($0.0) + "=" + escape($0.1) }.joined(separator: "&")
     }
 
     private func login() async throws(SyncError) {
@@ -132,7 +113,7 @@ public final class GoogleReaderClient: AggregatorClient {
         }
         let token = text.split(whereSeparator: \.isNewline).first { $0.hasPrefix("Auth=") }.map { String($0.dropFirst(5)) }
         guard let token, !token.isEmpty, !token.contains(where: { $0.isWhitespace || $0.isNewline }) else {
-            throw .badAnswer("not a Google Reader API login answer (\(Self.describe(response)))")
+            throw .badAnswer("not a Google Reader API login answer (\(APIText.describe(response)))")
         }
         auth = token
         onNewSession(token)
@@ -142,20 +123,16 @@ public final class GoogleReaderClient: AggregatorClient {
         let response = try await call("reader/api/0/token")
         let token = String(decoding: response.body.prefix(4096), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
         guard !token.isEmpty, token.count < 1024, !token.contains(where: \.isWhitespace), !token.contains("<") else {
-            throw .badAnswer("not a Google Reader API edit token (\(Self.describe(response)))")
+            throw .badAnswer("not a Google Reader API edit token (\(APIText.describe(response)))")
         }
         return token
-    }
-
-    static func describe(_ response: HTTPFetchResponse) -> String {
-        "\(response.contentType ?? "no content type"), \(response.body.count) bytes"
     }
 
     /// A call whose answer is a JSON object.
     private func object(_ path: String, query: [(String, String)] = [], form: [(String, String)]? = nil) async throws(SyncError) -> [String: Any] {
         let response = try await call(path, query: query + [("output", "json")], form: form)
         guard let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any] else {
-            throw .badAnswer("not a Google Reader API answer (\(Self.describe(response)))")
+            throw .badAnswer("not a Google Reader API answer (\(APIText.describe(response)))")
         }
         return object
     }
@@ -204,7 +181,7 @@ public final class GoogleReaderClient: AggregatorClient {
 
     static func expectOK(_ response: HTTPFetchResponse, _ call: String) throws(SyncError) {
         let text = String(decoding: response.body.prefix(64), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
-        guard text == "OK" else { throw .badAnswer("\(call) did not answer OK (\(describe(response)))") }
+        guard text == "OK" else { throw .badAnswer("\(call) did not answer OK (\(APIText.describe(response)))") }
     }
 
     public func tree() async throws(SyncError) -> (folders: [RemoteFolder], feeds: [RemoteFeed]) {
@@ -322,7 +299,7 @@ public final class GoogleReaderClient: AggregatorClient {
         return "user/-" + category[slash...]
     }
 
-    public func unreadIDs() async throws(SyncError) -> [String] {
+    public func unreadIDs() async throws(SyncError) -> [String]? {
         try await allIDs([("s", Self.readingList), ("xt", Self.readTag)])
     }
 
@@ -380,7 +357,7 @@ public final class GoogleReaderClient: AggregatorClient {
     public func subscribe(to feedURL: String) async throws(SyncError) -> String {
         let response = try await call("reader/api/0/subscription/quickadd", form: [("quickadd", feedURL)], changes: true)
         guard let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any] else {
-            throw .badAnswer("not a Google Reader API answer (\(Self.describe(response)))")
+            throw .badAnswer("not a Google Reader API answer (\(APIText.describe(response)))")
         }
         guard let stream = JSONValue.string(object["streamId"]), !stream.isEmpty else {
             throw .server("the server could not subscribe to \(feedURL)")

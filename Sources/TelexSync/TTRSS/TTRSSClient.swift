@@ -159,7 +159,7 @@ public final class TTRSSClient: AggregatorClient {
         return state.done && items.isEmpty ? nil : items
     }
 
-    public func unreadIDs() async throws(SyncError) -> [String] { try await ids(viewMode: "unread") }
+    public func unreadIDs() async throws(SyncError) -> [String]? { try await ids(viewMode: "unread") }
 
     public func starredIDs() async throws(SyncError) -> [String] { try await ids(viewMode: "marked") }
 
