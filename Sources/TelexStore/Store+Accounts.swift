@@ -59,6 +59,19 @@ extension Store {
         }
     }
 
+    /// The accounts' sync states as the reader's status line shows them.
+    public func accountStatuses() throws -> [AccountStatus] {
+        try accountStates().map { a in
+            let since = a.failingSince ?? a.lastAttempt ?? Date(timeIntervalSince1970: 0)
+            let problem: AccountStatus.Problem? = switch a.status {
+            case .unreachable?: .unreachable(since: since)
+            case .failing?: .failing(since: since, message: a.error ?? "failing")
+            case .ok?, nil: nil
+            }
+            return AccountStatus(name: a.name, lastSync: a.lastSuccess, pending: a.pending, problem: problem)
+        }
+    }
+
     /// The protocol's incremental position, nil before the first complete pull.
     public func accountCursor(_ account: AccountID) throws -> String? {
         try read { db in try String.fetchOne(db, sql: "SELECT cursor FROM account WHERE id = ?", arguments: [account.rawValue]) }

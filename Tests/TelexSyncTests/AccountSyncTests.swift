@@ -122,11 +122,17 @@ final class FakeServer: AggregatorClient {
         #expect(state.status == .unreachable)
         #expect(state.error == "server unreachable: refused")
         #expect(state.pending == 1)
+        // What the reader's status line gets.
+        let status = try #require(try cache.store.accountStatuses().first)
+        #expect(status.problem == .unreachable(since: state.failingSince!))
+        #expect(status.pending == 1 && status.name == "home")
         // The local change is still the local state, and wins once the server is back.
         #expect(try cache.item(1).read == true)
         server.failPush = false
         _ = await AccountSync(store: cache.store).run(cache.account, name: "home", client: server)
         #expect(server.read["1"] == true)
         #expect(try cache.item(1).read == true)
+        let synced = try #require(try cache.store.accountStatuses().first)
+        #expect(synced.problem == nil && synced.pending == 0 && synced.lastSync != nil)
     }
 }
