@@ -310,3 +310,43 @@ extension GoogleReaderClientTests {
         #expect(s.api.logins == 1)
     }
 }
+
+extension GoogleReaderClientTests {
+    /// A story page long enough to be extracted as an article.
+    static func page(_ n: Int) -> FixtureRoute {
+        let paragraphs = (1...6).map { "<p>Paragraph \($0) of story \(n): the whole article, fetched by telex itself so that it reads offline, with enough words in it to be the page's main text.</p>" }
+        return .resource(FixtureResource(text: "<!doctype html><html><head><title>Story \(n)</title></head><body><article><h1>Story \(n)</h1>"
+                                         + paragraphs.joined() + "</article></body></html>", contentType: "text/html; charset=utf-8"))
+    }
+
+    @Test func aSyncFetchesTheArticlePagesOfItsNewItemsWithTelexsOwnPipeline() async throws {
+        let s = try await Setup.start()
+        defer { Task { await s.server.stop() } }
+        // Wire's feed is on loopback (private pages allowed); a public feed's items never reach a private address.
+        let outside = s.api.addFeed(title: "Outside", url: "https://public.example/feed", folder: "News")
+        s.server.setRoute("/story/1", Self.page(1))
+        s.server.setRoute("/story/2", Self.page(2))
+        s.api.addItem(feed: s.wire, title: "Story 1", link: "http://127.0.0.1:\(s.base.port!)/story/1")
+        s.api.addItem(feed: outside, title: "Story 2", link: "http://127.0.0.1:\(s.base.port!)/story/2")
+        let cache = try AccountSyncTests.Cache()
+        let account = AccountConfig(name: "home", type: .greader, url: s.base.absoluteString + "/api/greader.php", user: "ann",
+                                    password: .environment("GREADER_PW"))
+        let runner = SyncRunner(configuration: Configuration(sections: [], accounts: [account], source: "test"), store: cache.store,
+                                cacheDirectory: cache.directory.path, http: CurlFetcher(),
+                                passwords: PasswordReader(environment: ["GREADER_PW": "pw"]))
+        let reports = try await runner.sync()
+        #expect(reports.map(\.error) == [nil])
+        let article = try #require(try cache.store.article(forURL: "http://127.0.0.1:\(s.base.port!)/story/1"))
+        #expect(article.status == .ok)
+        #expect(article.plainText?.contains("Paragraph 6 of story 1") == true)
+        #expect(s.server.requestCount("/story/1") == 1)
+        #expect(s.server.requestCount("/story/2") == 0)
+        // Without pages: nothing fetched.
+        s.api.addItem(feed: s.wire, title: "Story 4", link: "http://127.0.0.1:\(s.base.port!)/story/2")
+        let quiet = SyncRunner(configuration: Configuration(sections: [], accounts: [account], source: "test"), store: cache.store,
+                               cacheDirectory: cache.directory.path, http: CurlFetcher(),
+                               passwords: PasswordReader(environment: ["GREADER_PW": "pw"]), fetchPages: false)
+        _ = try await quiet.sync()
+        #expect(s.server.requestCount("/story/2") == 0)
+    }
+}

@@ -22,12 +22,18 @@ public struct PassOptions: Sendable, Hashable {
     public var articles: Bool = true
     /// After the pass: retention (`Store.prune`, bounded) and a WAL checkpoint.
     public var maintenance: Bool = true
+    /// Also fetch the article pages of the aggregator accounts' items (docs/sync.md); nil: in a pass
+    /// over every feed (`selection == .all`) only.
+    public var accountPages: Bool?
     /// Feed content shorter than this (characters of text) counts as a summary for `article: auto`.
     public var shortContentCharacters: Int = 600
 
     public init(selection: FeedSelection = .all, force: Bool = true, articles: Bool = true) {
         self.selection = selection; self.force = force; self.articles = articles
     }
+
+    /// Whether this pass fetches the pages of the accounts' items.
+    public var includesAccountPages: Bool { articles && (accountPages ?? (selection == .all)) }
 }
 
 /// What happens during a pass, as it happens (in-process; other processes read `FetchStatusFile`).
