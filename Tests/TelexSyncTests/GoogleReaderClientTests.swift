@@ -35,6 +35,11 @@ import TelexTestServer
                                    sleep: { self.waits.append($0) })
         }
 
+        /// The account as feeds.json gives it.
+        var account: AccountConfig {
+            AccountConfig(name: "home", type: .greader, url: base.absoluteString + "/api/greader.php", user: "ann", password: .environment("X"))
+        }
+
         @discardableResult
         func add(_ n: Int, feed: String? = nil) -> UInt64 {
             api.addItem(feed: feed ?? wire, title: "Story \(n)", link: "http://127.0.0.1:1/story/\(n)")
@@ -129,19 +134,7 @@ import TelexTestServer
         let s = try await Setup.start()
         defer { Task { await s.server.stop() } }
         for n in 1...3 { s.add(n) }
-        let laptop = try AccountSyncTests.Cache(), desktop = try AccountSyncTests.Cache()
-        _ = await sync(laptop, try s.client())
-        _ = await sync(desktop, try s.client())
-        try laptop.store.setRead([try laptop.item(1).id], true)
-        try desktop.store.setSaved(try desktop.item(2).id, true)
-        _ = await sync(laptop, try s.client())
-        _ = await sync(desktop, try s.client())
-        _ = await sync(laptop, try s.client())
-        for cache in [laptop, desktop] {
-            #expect(try cache.item(1).read == true)
-            #expect(try cache.item(2).saved == true)
-            #expect(try cache.item(3).read == false)
-        }
+        try await expectTwoCachesConverge { cache in _ = await sync(cache, try s.client()) }
     }
 
     @Test func aStaleEditTokenIsRenewedAndAnExpiredSessionLogsInAgainOnce() async throws {
@@ -295,11 +288,7 @@ extension GoogleReaderClientTests {
         defer { Task { await s.server.stop() } }
         s.add(1)
         let cache = try AccountSyncTests.Cache()
-        let account = AccountConfig(name: "home", type: .greader, url: s.base.absoluteString + "/api/greader.php", user: "ann",
-                                    password: .environment("GREADER_PW"))
-        let runner = SyncRunner(configuration: Configuration(sections: [], accounts: [account], source: "test"), store: cache.store,
-                                cacheDirectory: cache.directory.path, http: CurlFetcher(),
-                                passwords: PasswordReader(environment: ["GREADER_PW": "pw"]))
+        let runner = cache.runner(s.account, secret: "pw")
         let first = try await runner.sync()
         #expect(first.map(\.error) == [nil])
         #expect(first.first?.newItems == 1)
@@ -329,11 +318,7 @@ extension GoogleReaderClientTests {
         s.api.addItem(feed: s.wire, title: "Story 1", link: "http://127.0.0.1:\(s.base.port!)/story/1")
         s.api.addItem(feed: outside, title: "Story 2", link: "http://127.0.0.1:\(s.base.port!)/story/2")
         let cache = try AccountSyncTests.Cache()
-        let account = AccountConfig(name: "home", type: .greader, url: s.base.absoluteString + "/api/greader.php", user: "ann",
-                                    password: .environment("GREADER_PW"))
-        let runner = SyncRunner(configuration: Configuration(sections: [], accounts: [account], source: "test"), store: cache.store,
-                                cacheDirectory: cache.directory.path, http: CurlFetcher(),
-                                passwords: PasswordReader(environment: ["GREADER_PW": "pw"]))
+        let runner = cache.runner(s.account, secret: "pw")
         let reports = try await runner.sync()
         #expect(reports.map(\.error) == [nil])
         let article = try #require(try cache.store.article(forURL: "http://127.0.0.1:\(s.base.port!)/story/1"))
@@ -343,9 +328,7 @@ extension GoogleReaderClientTests {
         #expect(s.server.requestCount("/story/2") == 0)
         // Without pages: nothing fetched.
         s.api.addItem(feed: s.wire, title: "Story 4", link: "http://127.0.0.1:\(s.base.port!)/story/2")
-        let quiet = SyncRunner(configuration: Configuration(sections: [], accounts: [account], source: "test"), store: cache.store,
-                               cacheDirectory: cache.directory.path, http: CurlFetcher(),
-                               passwords: PasswordReader(environment: ["GREADER_PW": "pw"]), fetchPages: false)
+        let quiet = cache.runner(s.account, secret: "pw", fetchPages: false)
         _ = try await quiet.sync()
         #expect(s.server.requestCount("/story/2") == 0)
     }

@@ -115,19 +115,7 @@ import TelexTestServer
         let s = try await Setup.start()
         defer { Task { await s.server.stop() } }
         for n in 1...3 { s.add(n) }
-        let laptop = try AccountSyncTests.Cache(), desktop = try AccountSyncTests.Cache()
-        _ = await sync(laptop, try s.client())
-        _ = await sync(desktop, try s.client())
-        try laptop.store.setRead([try laptop.item(1).id], true)
-        try desktop.store.setSaved(try desktop.item(2).id, true)
-        _ = await sync(laptop, try s.client())
-        _ = await sync(desktop, try s.client())
-        _ = await sync(laptop, try s.client())
-        for cache in [laptop, desktop] {
-            #expect(try cache.item(1).read == true)
-            #expect(try cache.item(2).saved == true)
-            #expect(try cache.item(3).read == false)
-        }
+        try await expectTwoCachesConverge { cache in _ = await sync(cache, try s.client()) }
     }
 
     @Test func refusedCredentialsAreNamedAndLoseNothing() async throws {
@@ -235,10 +223,7 @@ import TelexTestServer
         let cache = try AccountSyncTests.Cache()
         let account = AccountConfig(name: "home", type: .miniflux, url: s.base.absoluteString, user: "ann",
                                     password: .environment("FLUX_KEY"), auth: .apiKey)
-        let runner = SyncRunner(configuration: Configuration(sections: [], accounts: [account], source: "test"), store: cache.store,
-                                cacheDirectory: cache.directory.path, http: CurlFetcher(),
-                                passwords: PasswordReader(environment: ["FLUX_KEY": "fixture-api-key"]))
-        let reports = try await runner.sync()
+        let reports = try await cache.runner(account, secret: "fixture-api-key").sync()
         #expect(reports.map(\.error) == [nil])
         #expect(reports.first?.newItems == 1)
         #expect(s.server.requests.allSatisfy { $0.headers["x-auth-token"] == "fixture-api-key" && $0.headers["authorization"] == nil })
