@@ -26,6 +26,11 @@ public protocol CacheReading {
     func accountStatuses() throws -> [AccountStatus]
 }
 
+extension CacheReading {
+    /// A cache without aggregator accounts (the demo, test doubles) has no sync state to show.
+    public func accountStatuses() throws -> [AccountStatus] { [] }
+}
+
 extension ListCursor {
     /// A position after every row of any list: `before: .end` is the last page.
     public static let end = ListCursor(sortTime: .distantPast, id: ItemID(Int64.min))

@@ -57,5 +57,4 @@ public final class SyntheticCache: CacheReading {
     public func setRead(_ ids: [ItemID], _ r: Bool) throws { for id in ids { if r { read.insert(id.rawValue) } else { read.remove(id.rawValue) } } }
     public func setSaved(_ id: ItemID, _ s: Bool) throws { if s { saved.insert(id.rawValue) } else { saved.remove(id.rawValue) } }
     public func markAllRead(_ scope: ListScope) throws -> [ItemID] { [] }
-    public func accountStatuses() throws -> [AccountStatus] { [] }
 }

@@ -25,8 +25,9 @@ public struct PassOptions: Sendable, Hashable {
     /// Also fetch the article pages of the aggregator accounts' items (docs/sync.md); nil: in a pass
     /// over every feed (`selection == .all`) only.
     public var accountPages: Bool?
-    /// Feed content shorter than this (characters of text) counts as a summary for `article: auto`.
-    public var shortContentCharacters: Int = 600
+    /// Feed text shorter than this (characters) counts as a summary for `article: auto` (`FeedText`,
+    /// the same rule as the reader's "not cached" note).
+    public var shortContentCharacters: Int = FeedText.summaryCharacters
 
     public init(selection: FeedSelection = .all, force: Bool = true, articles: Bool = true) {
         self.selection = selection; self.force = force; self.articles = articles

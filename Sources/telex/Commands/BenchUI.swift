@@ -1,7 +1,10 @@
 import ArgumentParser
 import Foundation
 import TelexApp
+import TelexArticles
+import TelexModel
 import TelexScreen
+import TelexUI
 
 /// Hidden benchmark: key press to finished frame, headless (reduce + cache effects + render + diff),
 /// over a synthetic list paged by keyset. Run by scripts/bench/ui.sh.
@@ -41,15 +44,27 @@ struct BenchUI: ParsableCommand {
         getrusage(RUSAGE_SELF.rawValue, &usage)
         let rssMB = Double(usage.ru_maxrss) / 1024
         let firstMs = Double(firstFrame.components.attoseconds) / 1e15 + Double(firstFrame.components.seconds) * 1e3
+        // Each item the cursor lands on is resolved (off the terminal thread) for the preview: a hostile
+        // summary (1.6 MB of paragraphs, then unclosed tags) must cost little (bound: 2 s, once a timed test).
+        let huge = String(repeating: "<p>x</p>", count: 200_000) + String(repeating: "<", count: 60_000)
+        let hostile = ItemDetail(headline: Headline(id: ItemID(1), feedID: FeedID(1), title: "T", source: "S", link: nil,
+                                                    sortTime: Date(), isRead: false, isSaved: false), summaryHTML: huge)
+        let p0 = clock.now
+        let paragraphs = PreviewContent(item: DocumentResolver.resolve(hostile)).paragraphs.count
+        let previewTime = clock.now - p0
+        let previewMs = Double(previewTime.components.attoseconds) / 1e15 + Double(previewTime.components.seconds) * 1e3
         if json {
             Output.json(["rows": rows, "width": width, "height": height, "presses": presses,
                          "p50_ms": pct(0.5), "p99_ms": pct(0.99), "max_ms": samples.last ?? 0,
-                         "first_frame_ms": firstMs, "max_rss_mb": rssMB, "window_rows": session.state.headlines.rows.count])
+                         "first_frame_ms": firstMs, "max_rss_mb": rssMB, "window_rows": session.state.headlines.rows.count,
+                         "hostile_preview_ms": previewMs])
         } else {
             Output.line(String(format: "key to frame, headless, %dx%d, %d rows, %d presses: p50 %.3f ms  p99 %.3f ms  max %.3f ms",
                                width, height, rows, presses, pct(0.5), pct(0.99), samples.last ?? 0))
             Output.line(String(format: "first frame, headless (sections + first page): %.2f ms", firstMs))
             Output.line(String(format: "memory: max RSS %.1f MB (loaded window: %d rows)", rssMB, session.state.headlines.rows.count))
+            Output.line(String(format: "preview of a hostile 1.66 MB summary: %.1f ms, %d paragraphs kept (bound: 2000 ms)",
+                               previewMs, paragraphs))
         }
     }
 }
