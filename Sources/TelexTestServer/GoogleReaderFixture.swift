@@ -78,14 +78,15 @@ public final class GoogleReaderFixture: Sendable {
         }
     }
 
-    /// Adds an item crawled now (server time); returns its id.
+    /// Adds an item crawled now (server time; or `ago` seconds before now), read or not; returns its id.
     @discardableResult
-    public func addItem(feed: String, title: String, link: String, content: String = "<p>Text.</p>") -> UInt64 {
+    public func addItem(feed: String, title: String, link: String, content: String = "<p>Text.</p>", ago: Double = 0,
+                        read: Bool = false) -> UInt64 {
         state.withLock { s in
-            let now = UInt64(max(0, (Date().timeIntervalSince1970 + s.skew) * 1_000_000))
+            let now = UInt64(max(0, (Date().timeIntervalSince1970 + s.skew - ago) * 1_000_000))
             let id = max(now, s.lastID + 1)
             s.lastID = id
-            s.items[id] = Item(id: id, feed: feed, title: title, link: link, content: content, published: Int(id / 1_000_000))
+            s.items[id] = Item(id: id, feed: feed, title: title, link: link, content: content, published: Int(id / 1_000_000), read: read)
             return id
         }
     }

@@ -72,12 +72,14 @@ public final class MinifluxFixture: Sendable {
         }
     }
 
-    /// Adds an entry (ids grow by 7 from 1007: not dense, as on a server shared by several users).
+    /// Adds an entry changed now (server time; or `ago` seconds before now), read or not (ids grow by 7
+    /// from 1007: not dense, as on a server shared by several users).
     @discardableResult
-    public func addEntry(feed: Int, title: String, url: String, content: String = "<p>Text.</p>") -> Int {
+    public func addEntry(feed: Int, title: String, url: String, content: String = "<p>Text.</p>", ago: Double = 0, read: Bool = false) -> Int {
         state.withLock { s in
             s.lastID += 7
-            s.entries[s.lastID] = Entry(id: s.lastID, feed: feed, title: title, url: url, content: content, changedAt: now(s))
+            s.entries[s.lastID] = Entry(id: s.lastID, feed: feed, title: title, url: url, content: content, status: read ? "read" : "unread",
+                                        changedAt: now(s).addingTimeInterval(-ago))
             return s.lastID
         }
     }

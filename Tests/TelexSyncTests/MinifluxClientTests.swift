@@ -211,7 +211,7 @@ import TelexTestServer
     }
 
     @Test func datesWithMicrosecondsAndOffsetsAreRead() {
-        #expect(MinifluxClient.date("2018-12-17T19:43:26.112847-08:00") == Date(timeIntervalSince1970: 1545104606.112))
+        #expect(MinifluxClient.date("2018-12-17T19:43:26.112847-08:00").map { Int($0.timeIntervalSince1970 * 1000) } == 1_545_104_606_112)
         #expect(MinifluxClient.date("2018-12-18T03:43:26Z") == Date(timeIntervalSince1970: 1545104606))
         #expect(MinifluxClient.date("yesterday") == nil)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TelexFeeds
 import TelexFetch
 import TelexStore
 
@@ -182,9 +183,10 @@ public final class MinifluxClient: AggregatorClient {
         var query = [("status", "unread"), ("status", "read"), ("order", "id"), ("direction", "asc"),
                      ("limit", String(Self.pageSize)), ("after_entry_id", String(state.after))]
         if state.changedPhase, let since = state.since {
-            // Changed since the last sync (a second's overlap: `changed_at` has sub-second precision,
-            // `changed_after` whole seconds), among the entries that sync already had.
-            query += [("changed_after", String(max(0, since.changedAfter - 1))), ("before_entry_id", String(since.afterID + 1))]
+            // Changed since the last sync, among the entries that sync already had. `changed_after` is
+            // strict and takes whole seconds while `changed_at` has microseconds: the entries changed
+            // in the second of the newest change seen come again (harmless: the same state).
+            query += [("changed_after", String(since.changedAfter)), ("before_entry_id", String(since.afterID + 1))]
         }
         let page = try await entries(query)
         var items: [RemoteItem] = []
@@ -235,17 +237,8 @@ public final class MinifluxClient: AggregatorClient {
                           starred: JSONValue.bool(entry["starred"]) ?? false)
     }
 
-    /// RFC 3339 with or without fractional seconds (Miniflux gives microseconds and an offset).
-    static func date(_ text: String) -> Date? {
-        let plain = ISO8601DateFormatter()
-        if let d = plain.date(from: text) { return d }
-        let fractional = ISO8601DateFormatter()
-        fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        if let d = fractional.date(from: text) { return d }
-        // More than three fractional digits: Foundation's parser takes at most milliseconds.
-        guard let dot = text.firstIndex(of: "."), let end = text[dot...].firstIndex(where: { !$0.isNumber && $0 != "." }) else { return nil }
-        return fractional.date(from: String(text[..<dot]) + "." + text[text.index(after: dot)..<end].prefix(3) + text[end...])
-    }
+    /// RFC 3339 (Miniflux gives microseconds and an offset), by the feeds' own date parser.
+    static func date(_ text: String) -> Date? { FeedDate.parse(text) }
 
     /// Read changes came with the pull (`changed_after`): no unread set to compare.
     public func unreadIDs() async throws(SyncError) -> [String]? { nil }
