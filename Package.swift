@@ -57,7 +57,7 @@ let package = Package(
         ]),
 
         // Aggregator accounts (TT-RSS, Google Reader, Miniflux): two-way sync through TelexFetch's HTTP client.
-        .target(name: "TelexSync", dependencies: ["TelexConfig", "TelexStore", "TelexFetch"]),
+        .target(name: "TelexSync", dependencies: ["TelexConfig", "TelexStore", "TelexFetch", "TelexFeeds"]),
 
         // The UI as data: state, actions, reducer, views.
         .target(name: "TelexUI", dependencies: ["TelexModel", "TelexArticles", "TelexScreen"]),

@@ -22,6 +22,13 @@ public protocol CacheReading {
     func setSaved(_ id: ItemID, _ saved: Bool) throws
     /// Marks every unread item of the scope read and returns the ids it changed (for undo).
     func markAllRead(_ scope: ListScope) throws -> [ItemID]
+    /// The aggregator accounts' sync states (the status line's "home: synced 2 min ago").
+    func accountStatuses() throws -> [AccountStatus]
+}
+
+extension CacheReading {
+    /// A cache without aggregator accounts (the demo, test doubles) has no sync state to show.
+    public func accountStatuses() throws -> [AccountStatus] { [] }
 }
 
 extension ListCursor {

@@ -93,6 +93,7 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
             switch effect {
             case .loadSections:
                 post(.sectionsLoaded(try cache.sections(), savedCount: try cache.savedCount()))
+                post(.accountsLoaded(try cache.accountStatuses()))
             case .loadHeadlines(let query):
                 do {
                     let (rows, total) = try page(query)

@@ -95,6 +95,11 @@ public final class InMemoryCache: CacheReading {
         for i in items.indices where items[i].headline.id == id { items[i].headline.isSaved = saved }
     }
 
+    /// The accounts' sync states it reports (none unless a test sets them).
+    public var accounts: [AccountStatus] = []
+
+    public func accountStatuses() throws -> [AccountStatus] { accounts }
+
     public func markAllRead(_ scope: ListScope) throws -> [ItemID] {
         var changed: [ItemID] = []
         for i in items.indices where !items[i].headline.isRead && matches(items[i].headline, scope) {

@@ -19,6 +19,14 @@ public enum PasswordSource: Sendable, Hashable {
     case environment(String)
 }
 
+/// What the secret read from `password_command` or `password_env` is.
+public enum AccountAuth: String, Sendable, Hashable {
+    /// The user's password (every server type).
+    case password
+    /// An API key (Miniflux: sent as `X-Auth-Token`; `user` is then only a label).
+    case apiKey = "api_key"
+}
+
 /// One aggregator account of feeds.json (`"accounts": [...]`).
 public struct AccountConfig: Sendable, Hashable {
     /// The account's name: what `telex sync --account` takes, and the prefix of its sections when they
@@ -29,9 +37,11 @@ public struct AccountConfig: Sendable, Hashable {
     public var url: String
     public var user: String
     public var password: PasswordSource
+    /// What that secret is (`"auth"`: a password unless it says `"api_key"`).
+    public var auth: AccountAuth
 
-    public init(name: String, type: AccountType, url: String, user: String, password: PasswordSource) {
-        self.name = name; self.type = type; self.url = url; self.user = user; self.password = password
+    public init(name: String, type: AccountType, url: String, user: String, password: PasswordSource, auth: AccountAuth = .password) {
+        self.name = name; self.type = type; self.url = url; self.user = user; self.password = password; self.auth = auth
     }
 }
 

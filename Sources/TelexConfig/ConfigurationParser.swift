@@ -101,7 +101,7 @@ private struct Validator {
         return Configuration(settings: settings, sections: sections, accounts: accounts, source: source)
     }
 
-    /// `"accounts": [{"name", "type", "url", "user", "password_command" | "password_env"}]`.
+    /// `"accounts": [{"name", "type", "url", "user", "password_command" | "password_env", "auth"?}]`.
     mutating func accounts(_ node: JSONNode) -> [AccountConfig] {
         guard case .array(let list, _) = node else {
             fail(node, "accounts", "expected an array of accounts, found \(node.typeName)")
@@ -111,9 +111,12 @@ private struct Validator {
         var seen: [String: Int] = [:]
         for (i, aNode) in list.enumerated() {
             let path = "accounts[\(i)]"
-            guard let m = members(aNode, path, allowed: ["name", "type", "url", "user", "password_command", "password_env"]) else { continue }
-            func string(_ key: String) -> String? {
-                guard let n = m[key] else { fail(aNode, "\(path).\(key)", "missing required key \"\(key)\""); return nil }
+            guard let m = members(aNode, path, allowed: ["name", "type", "url", "user", "password_command", "password_env", "auth"]) else { continue }
+            func string(_ key: String, required: Bool = true) -> String? {
+                guard let n = m[key] else {
+                    if required { fail(aNode, "\(path).\(key)", "missing required key \"\(key)\"") }
+                    return nil
+                }
                 guard case .string(let s, _) = n, !s.trimmingCharacters(in: .whitespaces).isEmpty else {
                     fail(n, "\(path).\(key)", "expected a non-empty string"); return nil
                 }
@@ -147,8 +150,14 @@ private struct Validator {
             case (nil, .some):
                 if let v = string("password_env") { password = .environment(v) }
             }
+            var auth = AccountAuth.password
+            if let a = string("auth", required: false) {
+                if let value = AccountAuth(rawValue: a), value == .password || type == .miniflux { auth = value }
+                else { fail(m["auth"]!, "\(path).auth", type == .miniflux || AccountAuth(rawValue: a) == nil
+                            ? "expected \"password\" or \"api_key\"" : "\"api_key\" is for miniflux accounts only") }
+            }
             if let name, let type, let url, let user, let password {
-                accounts.append(AccountConfig(name: name, type: type, url: url, user: user, password: password))
+                accounts.append(AccountConfig(name: name, type: type, url: url, user: user, password: password, auth: auth))
             }
         }
         return accounts

@@ -59,6 +59,30 @@ extension Store {
         }
     }
 
+    /// The accounts' sync states as the reader's status line shows them.
+    public func accountStatuses() throws -> [AccountStatus] {
+        try accountStates().map { a in
+            let since = a.failingSince ?? a.lastAttempt ?? Date(timeIntervalSince1970: 0)
+            let problem: AccountStatus.Problem? = switch a.status {
+            case .unreachable?: .unreachable(since: since)
+            case .failing?: .failing(since: since, message: a.error ?? "failing")
+            case .ok?, nil: nil
+            }
+            return AccountStatus(name: a.name, lastSync: a.lastSuccess, pending: a.pending, problem: problem)
+        }
+    }
+
+    /// The active feeds of every account (id and the feed's own address on the server), in section order:
+    /// the fetch pass fetches their items' article pages as it does a local feed's.
+    public func accountFeedsForArticles() throws -> [(id: FeedID, remoteURL: String)] {
+        try read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT feed.id, feed.remote_url FROM feed JOIN section ON section.id = feed.section_id
+                WHERE feed.active = 1 AND feed.account_id IS NOT NULL ORDER BY section.position, feed.position
+                """).map { (FeedID($0["id"]), ($0["remote_url"] as String?) ?? "") }
+        }
+    }
+
     /// The protocol's incremental position, nil before the first complete pull.
     public func accountCursor(_ account: AccountID) throws -> String? {
         try read { db in try String.fetchOne(db, sql: "SELECT cursor FROM account WHERE id = ?", arguments: [account.rawValue]) }
@@ -189,10 +213,29 @@ extension Store {
                 }
                 try applyServerState(db, account: account, itemID: id, remoteID: remote.remoteID, field: .read, value: remote.read, deltas: &deltas)
                 try applyServerState(db, account: account, itemID: id, remoteID: remote.remoteID, field: .starred, value: remote.starred, deltas: &deltas)
+                if isNew, let key = item.linkKey { try inheritLocalState(db, itemID: id, key: key, remote: remote, deltas: &deltas) }
             }
             try apply(db, deltas)
             if let cursor { try db.execute(sql: "UPDATE account SET cursor = ? WHERE id = ?", arguments: [cursor, account.rawValue]) }
             return inserted
+        }
+    }
+
+    /// A server's item new to the cache whose story a local feed has already: read or saved there, it is
+    /// read or saved here too, and the server is told (queued), as if it had been marked here.
+    private func inheritLocalState(_ db: Database, itemID: Int64, key: String, remote: RemoteItem, deltas: inout [Int64: CounterDelta]) throws {
+        guard let local = try Row.fetchOne(db.cachedStatement(sql: """
+            SELECT MAX(read) AS read, MAX(saved) AS saved FROM item WHERE link_key = ? AND account_id IS NULL AND section_id IS NOT NULL
+            """), arguments: [key]), let read = local["read"] as Bool?, let saved = local["saved"] as Bool? else { return }
+        for (field, column, wanted, server) in [(OutboxField.read, "read", read, remote.read), (.starred, "saved", saved, remote.starred)]
+            where wanted && !server {
+            guard let row = try Row.fetchOne(db, sql: "UPDATE item SET \(column) = 1 WHERE id = ? AND \(column) = 0 RETURNING feed_id, account_id, remote_id",
+                                             arguments: [itemID]) else { continue }
+            switch field {
+            case .read: deltas[row["feed_id"], default: CounterDelta()].unread -= 1
+            case .starred: deltas[row["feed_id"], default: CounterDelta()].saved += 1
+            }
+            try queueChange(db, row, field, true)
         }
     }
 
@@ -208,13 +251,15 @@ extension Store {
         let update = try db.cachedStatement(sql: """
             UPDATE item SET \(column) = ? WHERE id = ? AND \(column) != ?
               AND NOT EXISTS (SELECT 1 FROM outbox WHERE account_id = ? AND remote_id = ? AND field = ?)
-            RETURNING feed_id
+            RETURNING id, feed_id, account_id, link_key
             """)
-        guard let feedID = try Int64.fetchOne(update, arguments: [value, itemID, value, account.rawValue, remoteID, field.rawValue]) else { return }
+        guard let row = try Row.fetchOne(update, arguments: [value, itemID, value, account.rawValue, remoteID, field.rawValue]) else { return }
+        let feedID: Int64 = row["feed_id"]
         switch field {
         case .read: deltas[feedID, default: CounterDelta()].unread += value ? -1 : 1
         case .starred: deltas[feedID, default: CounterDelta()].saved += value ? 1 : -1
         }
+        try shareState(db, from: row, field, value, serverOnly: true, deltas: &deltas)
     }
 
     /// Sets the read (or starred) state of every item of the account from the server's complete set
@@ -237,7 +282,7 @@ extension Store {
                   AND \(column) != CASE WHEN remote_id IN (SELECT remote_id FROM remote_set) THEN \(inSetValue) ELSE \(1 - inSetValue) END
                   AND NOT EXISTS (SELECT 1 FROM outbox WHERE outbox.account_id = item.account_id AND outbox.remote_id = item.remote_id
                                   AND outbox.field = ?)
-                RETURNING feed_id, \(column) AS value
+                RETURNING id, feed_id, account_id, link_key, \(column) AS value
                 """, arguments: [account.rawValue, field.rawValue])
             try db.execute(sql: "DELETE FROM remote_set")
             var deltas: [Int64: CounterDelta] = [:]
@@ -247,6 +292,7 @@ extension Store {
                 case .read: deltas[row["feed_id"], default: CounterDelta()].unread += value ? -1 : 1
                 case .starred: deltas[row["feed_id"], default: CounterDelta()].saved += value ? 1 : -1
                 }
+                try shareState(db, from: row, field, value, serverOnly: true, deltas: &deltas)
             }
             try apply(db, deltas)
             return rows.count
@@ -271,6 +317,32 @@ extension Store {
             let delete = try db.cachedStatement(sql: "DELETE FROM outbox WHERE id = ?")
             for id in ids { try delete.execute(arguments: [id]) }
         }
+    }
+
+    /// One story, one state (docs/sync.md): the same article (one normalised link) in a local feed and in an
+    /// account, or in two accounts, is read or saved in all of them when it is in one. `row` is the item
+    /// that changed (`id`, `account_id`, `link_key`): a change made here (`serverOnly` false) reaches every
+    /// copy when it is an account's item, and the accounts' copies when it is a local one (two local feeds
+    /// keep their own state, as before accounts), each account copy queued for its server; a change the
+    /// server made (`serverOnly`) reaches the local copies only. Returns the ids of the copies changed.
+    @discardableResult
+    func shareState(_ db: Database, from row: Row, _ field: OutboxField, _ value: Bool, serverOnly: Bool = false,
+                    deltas: inout [Int64: CounterDelta]) throws -> [Int64] {
+        guard let key = row["link_key"] as String? else { return [] }
+        let column = field == .read ? "read" : "saved"
+        let scope = serverOnly ? "account_id IS NULL" : (row["account_id"] as Int64? == nil ? "account_id IS NOT NULL" : "1")
+        let copies = try Row.fetchAll(db.cachedStatement(sql: """
+            UPDATE item SET \(column) = ? WHERE link_key = ? AND id != ? AND \(column) != ? AND section_id IS NOT NULL AND \(scope)
+            RETURNING id, feed_id, account_id, remote_id
+            """), arguments: [value, key, row["id"] as Int64, value])
+        for copy in copies {
+            switch field {
+            case .read: deltas[copy["feed_id"], default: CounterDelta()].unread += value ? -1 : 1
+            case .starred: deltas[copy["feed_id"], default: CounterDelta()].saved += value ? 1 : -1
+            }
+            if !serverOnly { try queueChange(db, copy, field, value) }
+        }
+        return copies.map { $0["id"] }
     }
 
     /// Queues a local change to an account item (a no-op for local items), in the caller's transaction.

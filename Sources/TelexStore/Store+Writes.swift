@@ -12,12 +12,13 @@ extension Store {
     public func setRead(_ ids: [ItemID], _ read: Bool) throws {
         guard !ids.isEmpty else { return }
         try write { db in
-            let update = try db.cachedStatement(sql: "UPDATE item SET read = ? WHERE id = ? AND read != ? RETURNING feed_id, account_id, remote_id")
+            let update = try db.cachedStatement(sql: "UPDATE item SET read = ? WHERE id = ? AND read != ? RETURNING id, feed_id, account_id, remote_id, link_key")
             var deltas: [Int64: CounterDelta] = [:]
             for id in ids {
                 if let row = try Row.fetchOne(update, arguments: [read, id.rawValue, read]) {
                     deltas[row["feed_id"], default: CounterDelta()].unread += read ? -1 : 1
                     try queueChange(db, row, .read, read)
+                    try shareState(db, from: row, .read, read, deltas: &deltas)
                 }
             }
             try apply(db, deltas)
@@ -27,12 +28,13 @@ extension Store {
     /// Saves or unsaves one item (saved items are never pruned).
     public func setSaved(_ id: ItemID, _ saved: Bool) throws {
         try write { db in
-            if let row = try Row.fetchOne(db, sql: "UPDATE item SET saved = ? WHERE id = ? AND saved != ? RETURNING feed_id, account_id, remote_id",
+            if let row = try Row.fetchOne(db, sql: "UPDATE item SET saved = ? WHERE id = ? AND saved != ? RETURNING id, feed_id, account_id, remote_id, link_key",
                                           arguments: [saved, id.rawValue, saved]) {
-                var delta = CounterDelta()
-                delta.saved = saved ? 1 : -1
-                try apply(db, [row["feed_id"]: delta])
+                var deltas: [Int64: CounterDelta] = [:]
+                deltas[row["feed_id"], default: CounterDelta()].saved += saved ? 1 : -1
                 try queueChange(db, row, .starred, saved)
+                try shareState(db, from: row, .starred, saved, deltas: &deltas)
+                try apply(db, deltas)
             }
         }
     }
@@ -53,15 +55,18 @@ extension Store {
             case .all, .unread, .search: filter = "1"
             case .saved: filter = "saved = 1"
             }
-            let rows = try Row.fetchAll(db, sql: "UPDATE item SET read = 1 WHERE read = 0 AND \(filter) RETURNING id, feed_id, account_id, remote_id",
+            let rows = try Row.fetchAll(db, sql: "UPDATE item SET read = 1 WHERE read = 0 AND \(filter) RETURNING id, feed_id, account_id, remote_id, link_key",
                                         arguments: arguments)
             var deltas: [Int64: CounterDelta] = [:]
+            var shared: [Int64] = []
             for row in rows {
                 deltas[row["feed_id"], default: CounterDelta()].unread -= 1
                 try queueChange(db, row, .read, true)
+                shared += try shareState(db, from: row, .read, true, deltas: &deltas)
             }
             try apply(db, deltas)
-            return rows.map { ItemID($0["id"]) }
+            // Copies read along with the scope's items come back with them: undo unreads them too.
+            return (rows.map { $0["id"] as Int64 } + shared).map(ItemID.init)
         }
     }
 

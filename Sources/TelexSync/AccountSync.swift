@@ -21,7 +21,8 @@ public struct SyncReport: Sendable, Hashable {
 /// 2. the server's folders and feeds become sections and feeds;
 /// 3. new items, page by page, each page one transaction; the cursor moves with the last one;
 /// 4. read and starred state made elsewhere: the server's unread and starred id sets, applied to
-///    every item of the account except those with a change queued since step 1 (a local change not
+///    every item of the account except those with a change queued since step 1 (an API with a change
+///    query brings read changes with step 3's pages instead, and gives no unread set) (a local change not
 ///    yet pushed wins over the server state seen before it).
 /// A SIGKILL anywhere loses nothing: the outbox rows go only after the server took them (pushing
 /// them again is harmless: the calls set a state, never toggle it), and a pull that did not finish
@@ -67,8 +68,9 @@ public struct AccountSync {
         let next = client.pulledCursor
         try storing { try store.setAccountCursor(account, next) }
         // 4. State made on other devices.
-        let unread = try await client.unreadIDs()
-        report.stateChanges += try storing { try store.applyServerSet(account, field: .read, ids: unread) }
+        if let unread = try await client.unreadIDs() {
+            report.stateChanges += try storing { try store.applyServerSet(account, field: .read, ids: unread) }
+        }
         let starred = try await client.starredIDs()
         report.stateChanges += try storing { try store.applyServerSet(account, field: .starred, ids: starred) }
     }

@@ -36,6 +36,16 @@ public enum SyncError: Error, Sendable, Hashable, CustomStringConvertible {
     /// Whether the server gave no answer at all (the status line's "unreachable").
     public var isUnreachable: Bool { if case .unreachable = self { true } else { false } }
 
+    /// A few words on an HTTP status a protocol did not expect (the `httpStatus` hint).
+    static func hint(status: Int) -> String {
+        switch status {
+        case 401, 403: "access denied"
+        case 429: "too many requests"
+        case 500...599: "the server failed"
+        default: ""
+        }
+    }
+
     /// The HTTP client's error, sorted into "no answer" and the rest.
     static func from(_ error: HTTPFetchError) -> SyncError {
         switch error {

@@ -11,11 +11,14 @@ public struct SyncRunner: Sendable {
     public let cacheDirectory: String
     public let http: any HTTPFetching
     public let passwords: PasswordReader
+    /// After the accounts synced, fetch their new items' article pages with telex's own pipeline (a
+    /// fetch pass over the accounts' feeds only), so that synced news reads offline too.
+    public let fetchPages: Bool
 
     public init(configuration: Configuration, store: Store, cacheDirectory: String, http: any HTTPFetching,
-                passwords: PasswordReader = PasswordReader()) {
+                passwords: PasswordReader = PasswordReader(), fetchPages: Bool = true) {
         self.configuration = configuration; self.store = store; self.cacheDirectory = cacheDirectory
-        self.http = http; self.passwords = passwords
+        self.http = http; self.passwords = passwords; self.fetchPages = fetchPages
     }
 
     /// Writes the configured accounts into the cache (a removed account's feeds leave their sections).
@@ -31,6 +34,13 @@ public struct SyncRunner: Sendable {
         var reports: [SyncReport] = []
         for account in configuration.accounts where names == nil || names!.contains(account.name) {
             reports.append(await sync(account))
+        }
+        if fetchPages, reports.contains(where: { $0.error == nil }), !Task.isCancelled {
+            // No local feed is selected (`.ids([])`): only the accounts' items' pages, no retention.
+            var options = PassOptions(selection: .ids([]), force: true, articles: true)
+            options.accountPages = true
+            options.maintenance = false
+            _ = try? await FetchService(store: store, configuration: configuration, http: http).runPass(options)
         }
         return reports
     }
@@ -65,8 +75,13 @@ public struct SyncRunner: Sendable {
             return try TTRSSClient(url: account.url, user: account.user, http: http, sessionID: tokens.token(for: account.name),
                                    password: { () throws(SyncError) -> String in try passwords.password(for: source) },
                                    onNewSession: { _ = try? tokens.setToken($0, for: account.name) })
-        case .greader, .miniflux:
-            throw .server("\(account.type.rawValue) accounts are not synced by this version yet (only ttrss)")
+        case .greader:
+            return try GoogleReaderClient(url: account.url, user: account.user, http: http, session: tokens.token(for: account.name),
+                                          password: { () throws(SyncError) -> String in try passwords.password(for: source) },
+                                          onNewSession: { _ = try? tokens.setToken($0, for: account.name) })
+        case .miniflux:
+            return try MinifluxClient(url: account.url, user: account.user, apiKey: account.auth == .apiKey, http: http,
+                                      secret: { () throws(SyncError) -> String in try passwords.password(for: source) })
         }
     }
 }

@@ -14,6 +14,7 @@ public final class FixtureServer: Sendable {
         var task: Task<Void, any Error>?
         var baseURL: URL?
         var fallback: (@Sendable (String) -> FixtureRoute?)?
+        var responder: (@Sendable (FixtureRequest) -> FixtureRoute?)?
         var inFlight = 0
         var maxInFlight = 0
     }
@@ -84,6 +85,12 @@ public final class FixtureServer: Sendable {
     /// Answers paths without a route (generated sites: pages made on demand).
     public func setFallback(_ fallback: @escaping @Sendable (String) -> FixtureRoute?) { state.withLock { $0.fallback = fallback } }
 
+    /// Answers every request before the routes do (nil: let the routes answer): a stateful fake
+    /// server (an aggregator API) sees the method, query and body.
+    public func setResponder(_ responder: @escaping @Sendable (FixtureRequest) -> FixtureRoute?) {
+        state.withLock { $0.responder = responder }
+    }
+
     /// Sets the delay before every response.
     public func setLatency(_ latency: Duration) { state.withLock { $0.latency = latency } }
 
@@ -106,11 +113,13 @@ public final class FixtureServer: Sendable {
         // index.html): the path as sent is looked up first (FlyingFox's `path` drops a trailing slash).
         let rawPath = request.target.path(), rawQuery = request.target.query()
         let keys = (rawQuery.isEmpty ? [] : [rawPath + "?" + rawQuery]) + [rawPath, request.path]
-        let (route, latency, fallback) = state.withLock { s in
-            s.requests.append(RecordedRequest(path: request.path, headers: headers, method: request.method.rawValue, body: body))
+        let recorded = RecordedRequest(path: request.path, headers: headers, method: request.method.rawValue, body: body, query: rawQuery)
+        let (route, latency, fallback, responder) = state.withLock { s in
+            s.requests.append(recorded)
             let route = keys.first { s.routes[$0] != nil }.flatMap { s.routes[$0] }
-            return (route, s.latency, s.fallback)
+            return (route, s.latency, s.fallback, s.responder)
         }
+        if let answer = responder?(FixtureRequest(recorded)) { return (answer, latency) }
         return (route ?? fallback?(request.path), latency)
     }
 }

@@ -8,6 +8,8 @@ public enum Action: Hashable, Sendable {
     case key(Key)
     case resized(width: Int, height: Int)
     case sectionsLoaded([SectionSummary], savedCount: Int)
+    /// The aggregator accounts' sync states (read with the sections, after every cache change).
+    case accountsLoaded([AccountStatus])
     /// A page of headlines for `query`; `total` is the list's length when the runner counted it.
     case headlinesLoaded(HeadlineQuery, [Headline], total: Int?)
     /// A page query failed; the list stops waiting for it.

@@ -5,6 +5,7 @@ public enum Effect: Hashable, Sendable {
     case quit
     /// Give the terminal back and stop the process (Ctrl-Z); the loop performs it on its thread.
     case suspend
+    /// Reads the sections, the saved count and the accounts' sync states (`sectionsLoaded`, `accountsLoaded`).
     case loadSections
     case loadHeadlines(HeadlineQuery)
     case loadItem(ItemID)

@@ -1,5 +1,6 @@
 import Foundation
 import TelexModel
+import TelexScreen
 
 /// The words the reader uses for fetching: why a feed fails, a pass's summary, times of day.
 public enum FetchText {
@@ -55,6 +56,37 @@ public enum FetchText {
         if case .feed = scope { return first.reason }
         let count = failing.count == 1 ? "1 feed failing" : "\(failing.count) feeds failing"
         return "\(count): \(first.feed.title): \(first.reason)"
+    }
+
+    /// The accounts' sync states for the status line, one phrase each, joined by " · ":
+    /// "home: synced 2 min ago", "home: 3 changes waiting", "home: server unreachable since 09:12",
+    /// "home: sync failing since 09:12" (the reason is in `telex accounts`). nil without accounts.
+    public static func accounts(_ accounts: [AccountStatus], now: Date, timeZone: TimeZone) -> String? {
+        guard !accounts.isEmpty else { return nil }
+        return accounts.map { account(TerminalSafe.clean($0.name), $0, now: now, timeZone: timeZone) }.joined(separator: " · ")
+    }
+
+    static func account(_ name: String, _ a: AccountStatus, now: Date, timeZone: TimeZone) -> String {
+        var parts: [String] = []
+        switch a.problem {
+        case .unreachable(let since)?: parts.append("server unreachable since " + clock(since, now: now, timeZone: timeZone))
+        case .failing(let since, _)?: parts.append("sync failing since " + clock(since, now: now, timeZone: timeZone))
+        case nil: break
+        }
+        if a.pending > 0 { parts.append(a.pending == 1 ? "1 change waiting" : "\(a.pending) changes waiting") }
+        if parts.isEmpty { parts.append(a.lastSync.map { "synced " + ago($0, now: now) } ?? "not synced yet") }
+        return name + ": " + parts.joined(separator: ", ")
+    }
+
+    /// "just now", "2 min ago", "3 h ago", "4 days ago".
+    static func ago(_ date: Date, now: Date) -> String {
+        let s = max(0, Int(now.timeIntervalSince(date)))
+        switch s {
+        case ..<60: return "just now"
+        case ..<3600: return "\(s / 60) min ago"
+        case ..<86_400: return "\(s / 3600) h ago"
+        default: return s < 2 * 86_400 ? "1 day ago" : "\(s / 86_400) days ago"
+        }
     }
 
     /// "09:12" today, "3 Dec 09:12" on another day, in the reader's time zone.

@@ -19,6 +19,9 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         clampViewports(&state)
         followSectionsIntoFeedList(&state)
         return followSectionCursor(&state)
+    case .accountsLoaded(let accounts):
+        state.accounts = accounts
+        return []
     case .headlinesLoaded(let query, let rows, let total):
         return applyPage(&state, query, rows, total: total)
     case .headlinesFailed(let query, let message):

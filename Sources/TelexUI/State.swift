@@ -71,6 +71,8 @@ public struct AppState: Hashable, Sendable {
     public var message: String?
     /// The pass running now (this process's or another's), while `fetch.running`.
     public var fetch = FetchProgress()
+    /// The aggregator accounts' sync states, for the status line.
+    public var accounts: [AccountStatus] = []
     /// Set while "refresh now" waits for another process ("waiting for telex fetch (pid 12)").
     public var fetchWaiting: String?
     public var isQuitting = false

@@ -61,6 +61,42 @@ struct AccountStoreTests {
         #expect(try fixture.store.accountStates().first?.items == 3)
     }
 
+    /// The server's copy of a story a local feed has too (the same link, tracking parameters aside).
+    static func copy(_ n: Int, id: Int, read: Bool = false, starred: Bool = false) -> RemoteItem {
+        RemoteItem(remoteID: String(id), feedID: "10",
+                   item: ItemRecord(stableID: "ttrss:\(id)", link: "https://A.example/item/\(n)?utm_source=rss", title: "Copy \(n)",
+                                    published: StoreFixture.baseDate, contentHTML: "<p>Copy \(n)</p>"),
+                   read: read, starred: starred)
+    }
+
+    @Test func oneStoryInALocalFeedAndAnAccountHasOneState() throws {
+        let (fixture, account) = try Self.fixture()
+        try fixture.addItems("https://a.example/feed", count: 3)
+        func item(_ title: String) throws -> Headline { try #require(try fixture.allHeadlines(.all).first { $0.title == title }) }
+        // Read here before the server's copy arrives: the copy arrives read, and the server is told.
+        try fixture.store.setRead([try item("item 0").id], true)
+        try fixture.store.applyRemoteItems(account, [Self.copy(0, id: 100), Self.copy(1, id: 101), Self.copy(2, id: 102)])
+        #expect(try item("Copy 0").isRead && !item("Copy 1").isRead)
+        #expect(try outbox(fixture.store, account) == ["100 read true"])
+        // Reading the local copy reads the account's and queues it; saving the account's copy saves the local one.
+        try fixture.store.setRead([try item("item 1").id], true)
+        try fixture.store.setSaved(try item("Copy 2").id, true)
+        #expect(try item("Copy 1").isRead && item("item 2").isSaved)
+        #expect(try outbox(fixture.store, account) == ["100 read true", "101 read true", "102 starred true"])
+        // Read on another device (not in the server's unread set): the local copy is read too, nothing queued.
+        try fixture.store.applyServerSet(account, field: .read, ids: [])
+        #expect(try item("item 2").isRead)
+        #expect(try outbox(fixture.store, account).count == 3)
+        let feeds = try fixture.store.sections().flatMap(\.feeds)
+        #expect(feeds.first { $0.url == "https://a.example/feed" }?.unread == 0)
+        #expect(feeds.first { $0.title == "Le Monde" }?.unread == 0)
+        #expect(try fixture.store.savedCount() == 2)
+        // Marking a section read reads the copies elsewhere, and undo unreads them all.
+        try fixture.store.setRead([try item("item 2").id, try item("Copy 2").id], false)
+        let changed = try fixture.store.markAllRead(.feed(try fixture.feedID("https://a.example/feed")))
+        #expect(Set(changed) == Set([try item("item 2").id, try item("Copy 2").id]))
+    }
+
     @Test func readAndSavedChangesToAccountItemsAreQueuedInTheSameTransaction() throws {
         let (fixture, account) = try Self.fixture()
         try fixture.store.applyRemoteItems(account, [Self.remote(1), Self.remote(2)])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TelexConfig
 import TelexFetch
 import TelexModel
 import TelexStore
@@ -54,7 +55,7 @@ final class FakeServer: AggregatorClient {
     }
 
     var pulledCursor: String? { String(cursor) }
-    func unreadIDs() async throws(SyncError) -> [String] { log.append("unread"); return read.filter { !$0.value }.keys.sorted() }
+    func unreadIDs() async throws(SyncError) -> [String]? { log.append("unread"); return read.filter { !$0.value }.keys.sorted() }
     func starredIDs() async throws(SyncError) -> [String] { starred.sorted() }
 }
 
@@ -122,11 +123,46 @@ final class FakeServer: AggregatorClient {
         #expect(state.status == .unreachable)
         #expect(state.error == "server unreachable: refused")
         #expect(state.pending == 1)
+        // What the reader's status line gets.
+        let status = try #require(try cache.store.accountStatuses().first)
+        #expect(status.problem == .unreachable(since: state.failingSince!))
+        #expect(status.pending == 1 && status.name == "home")
         // The local change is still the local state, and wins once the server is back.
         #expect(try cache.item(1).read == true)
         server.failPush = false
         _ = await AccountSync(store: cache.store).run(cache.account, name: "home", client: server)
         #expect(server.read["1"] == true)
         #expect(try cache.item(1).read == true)
+        let synced = try #require(try cache.store.accountStatuses().first)
+        #expect(synced.problem == nil && synced.pending == 0 && synced.lastSync != nil)
+    }
+}
+
+extension AccountSyncTests.Cache {
+    /// feeds.json with this one account, its secret in the environment, synced into this cache.
+    func runner(_ account: AccountConfig, secret: String, fetchPages: Bool = true) -> SyncRunner {
+        var account = account
+        account.password = .environment("TELEX_TEST_SECRET")
+        return SyncRunner(configuration: Configuration(sections: [], accounts: [account], source: "test"), store: store,
+                          cacheDirectory: directory.path, http: CurlFetcher(),
+                          passwords: PasswordReader(environment: ["TELEX_TEST_SECRET": secret]), fetchPages: fetchPages)
+    }
+}
+
+/// Two machines syncing with one server whose items are "Story 1" to "Story 3", unread: a read made on
+/// one and a save made on the other reach both after they sync in turn (`sync` syncs a cache once).
+func expectTwoCachesConverge(_ sync: (AccountSyncTests.Cache) async throws -> Void) async throws {
+    let laptop = try AccountSyncTests.Cache(), desktop = try AccountSyncTests.Cache()
+    try await sync(laptop)
+    try await sync(desktop)
+    try laptop.store.setRead([try laptop.item(1).id], true)
+    try desktop.store.setSaved(try desktop.item(2).id, true)
+    try await sync(laptop)
+    try await sync(desktop)
+    try await sync(laptop)
+    for cache in [laptop, desktop] {
+        #expect(try cache.item(1).read == true)
+        #expect(try cache.item(2).saved == true)
+        #expect(try cache.item(3).read == false)
     }
 }

@@ -176,7 +176,9 @@ public final class FetchService: Sendable {
         write { () throws(BatchWriter.Failure) in try writer.flush() }
 
         if options.articles, writeFailure == nil, !Task.isCancelled {
-            let jobs = articleJobs(for: succeeded, configs: configs, options: options, now: now)
+            var sources = succeeded.map { ArticleSource(id: $0.info.id, mode: configs[$0.info.url]?.article ?? .auto, privatePages: $0.privatePages) }
+            if options.includesAccountPages { sources += accountSources() }
+            let jobs = articleJobs(for: sources, options: options, now: now)
             let prefetch = configuration.settings.prefetchPerArticle
             let claims = PageClaims()
             jobs.forEach { _ = claims.claim($0.url) }
@@ -233,21 +235,46 @@ public final class FetchService: Sendable {
         try? store.checkpoint()
     }
 
-    /// The article pages of this pass: for each feed that answered, its newest items without a page (or
-    /// whose failed fetch is due again), up to `articles_per_feed`, whatever their age; interleaved by host.
-    func articleJobs(for feeds: [(info: FeedFetchInfo, privatePages: Bool)], configs: [String: FeedConfig], options: PassOptions,
-                     now: Date) -> [ArticleJob] {
+    /// A feed whose items' pages a pass fetches.
+    struct ArticleSource {
+        var id: FeedID
+        var mode: ArticleMode
+        /// Whether its pages may be on private or loopback addresses.
+        var privatePages: Bool
+    }
+
+    /// The accounts' feeds as article sources (`article: auto`). The server fetched the feed, not telex,
+    /// so where it answered from is unknown: its pages may be private only when the feed's own address
+    /// is (a loopback or private IP literal, or `localhost`), as the user who subscribed a private feed
+    /// on their own server meant; a public feed's pages never reach a private address.
+    func accountSources() -> [ArticleSource] {
+        do {
+            return try store.accountFeedsForArticles().map { feed in
+                let host = URLComponents(string: feed.remoteURL)?.host.map { $0.trimmingCharacters(in: CharacterSet(charactersIn: "[]")) } ?? ""
+                let privateFeed = AddressPolicy.isLocalName(host) || IPAddress(host).map(AddressPolicy.isInPrivateRange) == true
+                return ArticleSource(id: feed.id, mode: .auto, privatePages: privateFeed)
+            }
+        } catch {
+            logger.error("cannot read the accounts' feeds: \(error)")
+            return []
+        }
+    }
+
+    /// The article pages of this pass: for each feed that answered (and the accounts' feeds), its newest
+    /// items without a page (or whose failed fetch is due again), up to `articles_per_feed`, whatever
+    /// their age; interleaved by host. A URL is fetched once however many feeds carry it.
+    func articleJobs(for sources: [ArticleSource], options: PassOptions, now: Date) -> [ArticleJob] {
         let perFeed = configuration.settings.articlesPerFeed
         var jobs: [ArticleJob] = []
         var seen = Set<String>()
-        for (info, privatePages) in feeds {
-            let mode = configs[info.url]?.article ?? .auto
+        for source in sources {
+            let mode = source.mode, privatePages = source.privatePages
             guard mode != .never, perFeed > 0 else { continue }
             let candidates: [ArticleCandidate]
             do {
-                candidates = try store.articleCandidates(feed: info.id, window: Self.articleCandidateWindow, now: now)
+                candidates = try store.articleCandidates(feed: source.id, window: Self.articleCandidateWindow, now: now)
             } catch {
-                logger.error("cannot read the items of \(info.url): \(error)")
+                logger.error("cannot read the items of feed \(source.id): \(error)")
                 continue
             }
             var taken = 0

@@ -30,6 +30,9 @@ public struct PassOptions: Sendable, Hashable {
     /// the pass's writer from the text the parse tasks prepared (`telex fetch`, which waits for the index: less
     /// work in all).
     public var searchIndexing: SearchIndexing = .queued
+    /// Also fetch the article pages of the aggregator accounts' items (docs/sync.md); nil: in a pass
+    /// over every feed (`selection == .all`) only.
+    public var accountPages: Bool?
     /// Feed text shorter than this (characters) counts as a summary for `article: auto` (`FeedText`,
     /// the same rule as the reader's "not cached" note).
     public var shortContentCharacters: Int = FeedText.summaryCharacters
@@ -37,6 +40,9 @@ public struct PassOptions: Sendable, Hashable {
     public init(selection: FeedSelection = .all, force: Bool = true, articles: Bool = true) {
         self.selection = selection; self.force = force; self.articles = articles
     }
+
+    /// Whether this pass fetches the pages of the accounts' items.
+    public var includesAccountPages: Bool { articles && (accountPages ?? (selection == .all)) }
 }
 
 /// What happens during a pass, as it happens (in-process; other processes read `FetchStatusFile`).

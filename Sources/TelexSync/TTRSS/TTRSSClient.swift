@@ -57,7 +57,7 @@ public final class TTRSSClient: AggregatorClient {
         let response: HTTPFetchResponse
         do throws(HTTPFetchError) { response = try await http.fetch(request) } catch { throw SyncError.from(error) }
         guard response.status == 200 else {
-            throw .httpStatus(response.status, response.status == 404 ? "no Tiny Tiny RSS API at \(apiURL.absoluteString)" : Self.hint(response))
+            throw .httpStatus(response.status, response.status == 404 ? "no Tiny Tiny RSS API at \(apiURL.absoluteString)" : SyncError.hint(status: response.status))
         }
         guard let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any] else {
             throw .badAnswer("not a Tiny Tiny RSS API answer (\(response.contentType ?? "no content type"), \(response.body.count) bytes)")
@@ -73,15 +73,6 @@ public final class TTRSSClient: AggregatorClient {
             }
         }
         return content
-    }
-
-    static func hint(_ response: HTTPFetchResponse) -> String {
-        switch response.status {
-        case 401, 403: "access denied"
-        case 429: "too many requests"
-        case 500...599: "the server failed"
-        default: ""
-        }
     }
 
     private func login() async throws(SyncError) {
@@ -100,23 +91,16 @@ public final class TTRSSClient: AggregatorClient {
     // MARK: AggregatorClient
 
     public func push(_ changes: [OutboxEntry]) async throws(SyncError) {
-        // The last change to each (item, field) is the one that counts; then one call per (field, value),
-        // in chunks. field 2 = unread (mode 0 = false), field 0 = starred; never mode 2 (a toggle).
-        var last: [String: OutboxEntry] = [:]
-        for change in changes { last["\(change.field.rawValue) \(change.remoteID)"] = change }
-        var groups: [String: (field: Int, mode: Int, ids: [String])] = [:]
-        for change in last.values.sorted(by: { $0.id < $1.id }) {
-            let (field, mode) = switch change.field {
-            case .read: (2, change.value ? 0 : 1)
-            case .starred: (0, change.value ? 1 : 0)
+        // field 2 = unread (mode 0 = false), field 0 = starred; never mode 2 (a toggle).
+        for group in OutboxEntry.settled(changes) {
+            let (field, mode) = switch group.field {
+            case .read: (2, group.value ? 0 : 1)
+            case .starred: (0, group.value ? 1 : 0)
             }
-            groups["\(field) \(mode)", default: (field, mode, [])].ids.append(change.remoteID)
-        }
-        for group in groups.values.sorted(by: { ($0.field, $0.mode) < ($1.field, $1.mode) }) {
             for start in stride(from: 0, to: group.ids.count, by: Self.pageSize) {
                 let ids = group.ids[start..<min(start + Self.pageSize, group.ids.count)].filter { Int($0) != nil }
                 guard !ids.isEmpty else { continue }
-                _ = try await call("updateArticle", ["article_ids": ids.joined(separator: ","), "field": group.field, "mode": group.mode])
+                _ = try await call("updateArticle", ["article_ids": ids.joined(separator: ","), "field": field, "mode": mode])
             }
         }
     }
@@ -175,7 +159,7 @@ public final class TTRSSClient: AggregatorClient {
         return state.done && items.isEmpty ? nil : items
     }
 
-    public func unreadIDs() async throws(SyncError) -> [String] { try await ids(viewMode: "unread") }
+    public func unreadIDs() async throws(SyncError) -> [String]? { try await ids(viewMode: "unread") }
 
     public func starredIDs() async throws(SyncError) -> [String] { try await ids(viewMode: "marked") }
 
@@ -215,37 +199,6 @@ public final class TTRSSClient: AggregatorClient {
         case 3: throw .server("\(feedURL) is a page without feed links")
         case 4: throw .server("\(feedURL) links to several feeds: subscribe to one of them")
         default: throw .server("the server could not fetch \(feedURL)" + ((status["message"] as? String).map { ": \($0.prefix(200))" } ?? ""))
-        }
-    }
-}
-
-/// Reading JSONSerialization's values leniently where tt-rss is lenient (a number given as a string).
-enum JSONValue {
-    static func int(_ value: Any?) -> Int? {
-        switch value {
-        case let i as Int: return i
-        case let n as NSNumber:
-            let d = n.doubleValue
-            return d.rounded() == d && abs(d) < 9e15 ? Int(d) : nil
-        case let s as String: return Int(s.trimmingCharacters(in: .whitespaces))
-        default: return nil
-        }
-    }
-
-    static func string(_ value: Any?) -> String? {
-        switch value {
-        case let s as String: return s
-        case let n as NSNumber: return n.stringValue
-        default: return nil
-        }
-    }
-
-    static func bool(_ value: Any?) -> Bool? {
-        switch value {
-        case let b as Bool: return b
-        case let n as NSNumber: return n.boolValue
-        case let s as String: return s == "1" || s == "true" || s == "t"
-        default: return nil
         }
     }
 }

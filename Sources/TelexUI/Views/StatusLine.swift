@@ -1,8 +1,8 @@
 import TelexModel
 import TelexScreen
 
-/// The bottom row: the view, position (n/total), unread, fetch progress, the last message or error;
-/// or the search prompt while it is open.
+/// The bottom row: the view, position (n/total), unread, fetch progress (or, between passes, the
+/// accounts' sync states), the last message or error; or the search prompt while it is open.
 enum StatusLine {
     static func render(_ state: AppState, in rect: Rect, theme: Theme, into buffer: inout ScreenBuffer) {
         guard !rect.isEmpty else { return }
@@ -18,11 +18,14 @@ enum StatusLine {
             return
         }
         var right = "?:help"
-        let rightStyle = theme.status
+        var rightStyle = theme.status
         if let waiting = state.fetchWaiting {
             right = TerminalSafe.clean(waiting) + "  " + right
         } else if state.fetch.running {
             right = FetchText.running(state.fetch) + "  " + right
+        } else if let sync = FetchText.accounts(state.accounts, now: state.now, timeZone: state.timeZone) {
+            right = sync + "  " + right
+            if state.accounts.contains(where: { $0.problem != nil }) { rightStyle = theme.statusError }
         }
         let left: String
         var leftStyle = theme.status

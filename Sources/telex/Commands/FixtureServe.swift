@@ -13,10 +13,24 @@ struct FixtureServe: ParsableCommand {
     @Option(help: "Generate the benchmark site: FEEDSxITEMS, e.g. 300x60.") var generate: String?
     @Flag(help: "Serve the hostile site (slow drip, silence, endless body, gzip bomb, redirect loop...) beside /good.xml.")
     var hostile = false
+    @Option(help: ArgumentHelp("Serve a fake aggregator API with two feeds and a few items: greader (under /api/greader.php, user ann, password pw) or miniflux (API key fixture-api-key, or ann/pw).",
+                               valueName: "greader|miniflux"))
+    var aggregator: String?
+    @Option(name: .customLong("aggregator-items"),
+            help: ArgumentHelp("With --aggregator: this many items over ten feeds instead (one a second back from now, every other one read).", valueName: "n"))
+    var aggregatorItems: Int?
     @Option(name: .customLong("latency-ms"), help: "Delay before every response.") var latencyMs: Int = 0
     @Option(help: "Listen on this port (default: any free port).") var port: UInt16 = 0
     @Option(name: .customLong("write-feeds"), help: "Write a feeds.json for the served feeds here.") var writeFeeds: String?
     @Option(name: .customLong("url-file"), help: "Write the base URL here once listening.") var urlFile: String?
+
+    /// The fake aggregators' items: scripts the reader must show well.
+    static let titles = ["Élections : le vote anticipé commence", "東京で大雪、交通に乱れ", "Größere Speicher für alle", "مؤتمر المناخ يبدأ اليوم"]
+
+    /// A bench item's text: the same 700 characters as the TT-RSS sync bench's.
+    static func benchText(_ i: Int) -> String {
+        "<p>" + String(repeating: "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ", count: 12) + "\(i)</p>"
+    }
 
     func run() throws {
         let server: FixtureServer
@@ -28,6 +42,45 @@ struct FixtureServe: ParsableCommand {
         let port = self.port
         let base = try AsyncBridge.run { try await server.start(port: port) }
         if hostile { HostileSite.install(on: server) }
+        switch aggregator {
+        case nil: break
+        case "greader":
+            let api = GoogleReaderFixture()
+            if let n = aggregatorItems {
+                let feeds = (1...10).map { api.addFeed(title: "Feed \($0)", url: base.absoluteString + "/feed\($0).xml", folder: "Folder \($0 % 3)") }
+                for i in 0..<n {
+                    api.addItem(feed: feeds[i % 10], title: "Bench story \(i) über Straßen", link: base.absoluteString + "/bench/\(i)",
+                                content: Self.benchText(i), ago: Double(n - i), read: i.isMultiple(of: 2))
+                }
+            } else {
+                let wire = api.addFeed(title: "Wire", url: base.absoluteString + "/wire.xml", folder: "Monde")
+                let tech = api.addFeed(title: "Technik", url: base.absoluteString + "/technik.xml", folder: "Technik")
+                for (n, title) in Self.titles.enumerated() {
+                    api.addItem(feed: n < 2 ? wire : tech, title: title, link: base.absoluteString + "/story/\(n + 1)")
+                }
+            }
+            api.install(on: server)
+        case "miniflux":
+            let api = MinifluxFixture()
+            if let n = aggregatorItems {
+                let categories = (0..<3).map { api.addCategory("Folder \($0)") }
+                let feeds = (1...10).map { api.addFeed(title: "Feed \($0)", url: base.absoluteString + "/feed\($0).xml", category: categories[$0 % 3]) }
+                for i in 0..<n {
+                    api.addEntry(feed: feeds[i % 10], title: "Bench story \(i) über Straßen", url: base.absoluteString + "/bench/\(i)",
+                                 content: Self.benchText(i), ago: Double(n - i), read: i.isMultiple(of: 2))
+                }
+            } else {
+                let monde = api.addCategory("Monde"), technik = api.addCategory("Technik")
+                let wire = api.addFeed(title: "Wire", url: base.absoluteString + "/wire.xml", category: monde)
+                let tech = api.addFeed(title: "Technik", url: base.absoluteString + "/technik.xml", category: technik)
+                for (n, title) in Self.titles.enumerated() {
+                    api.addEntry(feed: n < 2 ? wire : tech, title: title, url: base.absoluteString + "/story/\(n + 1)")
+                }
+            }
+            api.install(on: server)
+        default:
+            throw ValidationError("--aggregator takes greader or miniflux")
+        }
         var feedURLs: [String] = []
         if let generate {
             let parts = generate.split(separator: "x").compactMap { Int($0) }

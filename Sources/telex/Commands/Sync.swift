@@ -8,10 +8,11 @@ import TelexSync
 
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Sync the aggregator accounts of feeds.json (TT-RSS) once, then exit.",
+        abstract: "Sync the aggregator accounts of feeds.json (TT-RSS, Google Reader API, Miniflux) once, then exit.",
         discussion: """
         For each account: pushes the read and starred changes made in telex since the last sync, then pulls \
-        the server's categories and feeds, new items, and read and starred changes made elsewhere. \
+        the server's categories and feeds, new items, and read and starred changes made elsewhere; then \
+        fetches the new items' article pages as for local feeds (unless --no-articles). \
         A change made here and not yet pushed wins over the server's state. See docs/sync.md. \
         Exit status: 0 when every account synced, 3 when one failed, 1 on cache errors, 2 on configuration \
         errors (an unknown --account).
@@ -21,6 +22,9 @@ struct Sync: ParsableCommand {
 
     @Option(name: .customLong("account"), help: ArgumentHelp("Sync only this account (repeatable).", valueName: "name"))
     var accounts: [String] = []
+
+    @Flag(name: .customLong("no-articles"), help: "Sync only: do not fetch the article pages of the new items.")
+    var noArticles = false
 
     func run() throws {
         let config = try global.loadConfiguration()
@@ -41,7 +45,7 @@ struct Sync: ParsableCommand {
             Output.error("cannot write the cache at \(cache): \(error)")
             throw ExitCode(ExitStatus.runtime)
         }
-        let runner = SyncRunner(configuration: config, store: store, cacheDirectory: cache, http: http)
+        let runner = SyncRunner(configuration: config, store: store, cacheDirectory: cache, http: http, fetchPages: !noArticles)
         let only = accounts.isEmpty ? nil : accounts
         let reports: [SyncReport]
         do {
