@@ -47,6 +47,7 @@ public enum ReaderApp {
             var state = AppState(width: backend.size.width, height: backend.size.height)
             state.useColor = useColor
             state.readingMeasure = opts.configuration.settings.measure
+            state.pageDownOpensNextUnread = opts.configuration.settings.spaceOpensNextUnread
             state.timeZone = .current
             let cache: any CacheReading = session?.store ?? DemoData.cache()
             var refresh: (@Sendable (@escaping @Sendable (Action) -> Void) -> Void)? = nil

@@ -6,7 +6,8 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .resized(let w, let h):
         state.width = max(0, w); state.height = max(0, h)
-        state.reader?.resize(width: state.width, height: state.height)
+        let (width, height) = (state.width, state.height)
+        state.reader?.resize(width: width, height: height)
         clampViewports(&state)
         return prefetchHeadlines(&state)
     case .sectionsLoaded(let sections, let saved):
@@ -23,7 +24,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return applyPage(&state, query, rows, total: total)
     case .headlinesFailed(let query, let message):
         if state.headlines.pending == query { state.headlines.pending = nil }
-        state.message = message
+        state.message = .error(message)
         return []
     case .itemLoaded(let id, let item):
         let effects = state.itemArrivedForReader(id, item)
@@ -35,7 +36,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return applySearchResults(&state, query, rows)
     case .markedAllRead(_, let ids):
         state.undoMarkAll = ids
-        state.message = "Marked \(ids.count) read (u undoes)"
+        state.message = .notice("Marked \(ids.count) read (u undoes)")
         return []
     case .cacheChanged:
         return reloadVisible(&state)
@@ -49,10 +50,13 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .fetchFinished(let p, let by):
         state.fetch = FetchProgress()
         state.fetchWaiting = nil
-        state.message = (by.map { $0 + ": " } ?? "") + FetchText.summary(p)
+        state.message = .notice((by.map { $0 + ": " } ?? "") + FetchText.summary(p))
         return reloadVisible(&state)
     case .failed(let message):
-        state.message = message
+        state.message = .error(message)
+        return []
+    case .notice(let text):
+        state.message = .notice(text)
         return []
     case .tick(let now):
         state.now = now
@@ -228,6 +232,5 @@ func followHeadlineCursor(_ state: inout AppState) -> [Effect] {
     if state.preview?.detail.headline.id == id || state.previewRequested == id { return [] }
     state.previewRequested = id
     state.previewScroll = 0
-    if state.openedItem != id { state.openedItem = nil }
     return [.loadItem(id)]
 }

@@ -10,8 +10,8 @@ import Testing
 @Suite("Reading view in the loop")
 struct ReaderLoopTests {
     final class RecordingRunner: EffectRunner, @unchecked Sendable {
-        var effects: [Effect] = []
-        func perform(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) { effects.append(effect) }
+        var effects: [IOEffect] = []
+        func perform(_ effect: IOEffect, post: @escaping @Sendable (Action) -> Void) { effects.append(effect) }
     }
 
     static func readerState() -> AppState {
@@ -40,6 +40,26 @@ struct ReaderLoopTests {
         TerminalLoop(backend: backend, state: Self.readerState(), runner: runner, tickMilliseconds: 1).run()
         #expect(runner.effects == [.followLink("https://example.com/next")])
         #expect(backend.lastFrame?.lines.last?.contains("Fetching https://example.com/next") == true)
+    }
+
+    /// A clipboard tool runs off the terminal thread: the loop draws on while it hangs, and its
+    /// answer comes back as a message.
+    @Test func aSlowClipboardToolDoesNotFreezeTheScreen() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("telex-clip-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let tool = dir.appendingPathComponent("xclip").path
+        // Reads the text, then hangs (as xclip does, serving the selection).
+        try "#!/bin/sh\ncat > /dev/null\nexec sleep 5\n".write(toFile: tool, atomically: true, encoding: .utf8)
+        chmod(tool, 0o755)
+        let backend = TestBackend(width: 60, height: 10, keys: [.character("y"), .character("j")])
+        let loop = TerminalLoop(backend: backend, state: Self.readerState(), runner: RecordingRunner(), tickMilliseconds: 1)
+        loop.clipboard = Clipboard(osc52: false, environment: ["DISPLAY": ":0", "PATH": dir.path + ":/usr/bin:/bin"])
+        loop.run()
+        // The loop ended when its keys ran out, before the tool's answer: on the terminal thread
+        // the answer would have been in the last frame.
+        #expect(backend.lastFrame?.lines.last?.contains("Copied") == false)
+        #expect(backend.lastFrame?.lines.last?.contains("Copy failed") == false)
     }
 
     @Test func oOpensTheArticleWithAConsoleBrowserThatGetsTheTerminal() throws {

@@ -56,11 +56,11 @@ struct Driver {
 
     func answer(_ effect: Effect) -> Action? {
         switch effect {
-        case .loadHeadlines(let q): return .headlinesLoaded(q, page(q), total: total(q))
-        case .loadItem(let id):
+        case .io(.loadHeadlines(let q)): return .headlinesLoaded(q, page(q), total: total(q))
+        case .io(.loadItem(let id)):
             let detail = details[id] ?? rows.first { $0.id == id }.map { ItemDetail(headline: $0, summaryHTML: "<p>Body of \($0.title)</p>") }
             return .itemLoaded(id, detail.map(DocumentResolver.resolve))
-        case .search(let q): return .searchFinished(q, rows.filter { $0.title.localizedCaseInsensitiveContains(q) })
+        case .io(.search(let q)): return .searchFinished(q, rows.filter { $0.title.localizedCaseInsensitiveContains(q) })
         default: return nil
         }
     }
