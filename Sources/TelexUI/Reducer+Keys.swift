@@ -66,6 +66,7 @@ func run(_ command: Command, count: Int?, _ state: inout AppState) -> [Effect] {
 func runEverywhere(_ command: Command, _ state: inout AppState) -> [Effect]? {
     switch command {
     case .quit:
+        state.rememberReadingPosition()
         state.isQuitting = true
         return [.quit]
     case .suspend:

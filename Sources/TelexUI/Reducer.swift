@@ -12,11 +12,13 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return prefetchHeadlines(&state)
     case .sectionsLoaded(let sections, let saved):
         // The first load starts on the first section; later loads keep the user's row.
-        let keep = state.sectionsLoaded ? state.selectedSectionRow?.scope : nil
+        let keep = state.sectionsLoaded ? state.selectedSectionRow?.scope : state.restoring?.scope
         state.sections = sections
         state.savedCount = saved
         state.sectionsLoaded = true
         if let keep, let i = state.sectionRows.firstIndex(where: { $0.scope == keep }) { state.sectionsViewport.selected = i }
+        // A saved section that is gone: start as usual.
+        if let place = state.restoring, state.selectedSectionRow?.scope != place.scope { state.restoring = nil }
         clampViewports(&state)
         followSectionsIntoFeedList(&state)
         return followSectionCursor(&state)
@@ -181,11 +183,22 @@ func applyPage(_ state: inout AppState, _ query: HeadlineQuery, _ rows: [Headlin
         list.viewport.selected = list.end - 1
     }
     list.loaded = true
+    var reopen: [Effect] = []
+    if case .first = query.position, let place = state.restoring, place.scope == query.scope {
+        // The saved place: its story selected (when it is still in the first page), its article reopened.
+        state.restoring = nil
+        if let id = place.selected, let i = list.index(of: id) { list.viewport.selected = i; state.focus = .headlines }
+        if let open = place.open {
+            state.focus = .headlines
+            state.readerRequested = open
+            reopen = [.loadItem(open)]
+        }
+    }
     if list.reachedEnd { list.total = list.end }
     if let t = list.total, t < list.end { list.total = list.end }
     state.headlines = list
     clampHeadlines(&state)
-    return prefetchHeadlines(&state) + followHeadlineCursor(&state)
+    return reopen + prefetchHeadlines(&state) + followHeadlineCursor(&state)
 }
 
 func applySearchResults(_ state: inout AppState, _ query: String, _ rows: [Headline]) -> [Effect] {

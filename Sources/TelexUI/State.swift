@@ -99,6 +99,10 @@ public struct AppState: Hashable, Sendable {
     public var pendingKeys: [Key] = []
     /// A count typed before a command (`5j`).
     public var pendingCount: Int?
+    /// How far each opened article was read (kept across restarts: `ReaderPlace`).
+    public var readingPositions: [ItemID: Double] = [:]
+    /// A saved place still being restored (the sections, then the list, then the article load).
+    public var restoring: ReaderPlace?
     /// The last click, so a second click on the same row opens it.
     public var lastClick: ClickTarget?
 

@@ -77,3 +77,17 @@ struct ReaderLoopTests {
         #expect(try String(contentsOfFile: record, encoding: .utf8) == "https://example.com/story\n")
     }
 }
+
+@Suite struct PlaceFileTests {
+    @Test func aPlaceSurvivesTheFileAndABrokenFileIsIgnored() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("telex-place-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = PlaceFile(path: dir.appendingPathComponent("sub/place.json").path)
+        #expect(file.load() == nil)
+        let place = ReaderPlace(scope: .feed(FeedID(4)), selected: ItemID(9), open: nil, positions: [ItemID(9): 0.5, ItemID(2): 1])
+        try file.save(place)
+        #expect(file.load() == place)
+        try Data("{not json".utf8).write(to: URL(fileURLWithPath: file.path))
+        #expect(file.load() == nil)
+    }
+}

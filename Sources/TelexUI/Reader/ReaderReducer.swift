@@ -9,8 +9,11 @@ public func openReader(_ state: inout AppState, with item: ResolvedItem) -> [Eff
     let page = ReaderPage.item(item)
     var effects: [Effect] = []
     if let pending = state.reader?.pendingURL, !pending.isEmpty { effects.append(.cancelFetch) }
+    state.rememberReadingPosition()
     var reader = ReaderState(page: page, screenWidth: state.width, screenHeight: state.height, measure: state.readingMeasure,
                              showLinkNumbers: state.reader?.showLinkNumbers ?? true)
+    // Reopened where it was left.
+    if let share = state.readingPositions[detail.headline.id] { reader.scroll(toShare: share) }
     if !detail.headline.isRead {
         effects.append(.setRead([detail.headline.id], true))
         reader.setFlags(read: true)
@@ -208,6 +211,8 @@ private func follow(_ url: String, _ r: inout ReaderState, _ state: inout AppSta
 
 /// Back to the list, cancelling a fetch in flight.
 private func closeReader(_ state: inout AppState, _ r: ReaderState) -> [Effect] {
+    state.reader = r
+    state.rememberReadingPosition()
     state.reader = nil
     return r.pendingURL != nil ? [.cancelFetch] : []
 }
