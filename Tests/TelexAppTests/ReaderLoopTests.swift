@@ -49,8 +49,9 @@ struct ReaderLoopTests {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let tool = dir.appendingPathComponent("xclip").path
-        // Reads the text, then hangs (as xclip does, serving the selection).
-        try "#!/bin/sh\ncat > /dev/null\nexec sleep 5\n".write(toFile: tool, atomically: true, encoding: .utf8)
+        // Reads the text, then takes its time (it ends within the half second the copy waits, so no
+        // process outlives the copy).
+        try "#!/bin/sh\ncat > /dev/null\nsleep 0.3\n".write(toFile: tool, atomically: true, encoding: .utf8)
         chmod(tool, 0o755)
         let backend = TestBackend(width: 60, height: 10, keys: [.character("y"), .character("j")])
         let loop = TerminalLoop(backend: backend, state: Self.readerState(), runner: RecordingRunner(), tickMilliseconds: 1)
