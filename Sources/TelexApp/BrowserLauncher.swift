@@ -69,16 +69,29 @@ public struct BrowserLauncher: Sendable {
         return !Self.graphicalBrowsers.contains(name) || name == "xdg-open" || name == "sensible-browser"
     }
 
-    /// Opens `url`; returns a message for the status line. `suspend` gives the terminal away while
-    /// a console browser runs (the backend's `suspend`).
-    public func open(_ url: String, suspend: (() -> Void) -> Void) -> String {
-        guard isWebURL(url) else { return "Only http and https links open in the browser" }
-        guard let plan = choose(for: url) else { return "No browser found: set $BROWSER (or settings.browser) — " + url }
-        if plan.isConsole {
-            var status: Int32 = -1
-            suspend { status = ProcessSpawner.runAndWait(plan.argv) }
-            return status == 0 ? "Back from \(plan.argv[0])" : "\(plan.argv[0]) exited with status \(status)"
-        }
+    /// How `url` opens: a console browser takes the terminal (the loop runs it on its thread), a
+    /// graphical one is started detached off the terminal thread, else only a message is shown.
+    public enum Launch: Hashable, Sendable {
+        case console(Plan)
+        case detached(Plan)
+        case refused(String)
+    }
+
+    public func launch(_ url: String) -> Launch {
+        guard isWebURL(url) else { return .refused("Only http and https links open in the browser") }
+        guard let plan = choose(for: url) else { return .refused("No browser found: set $BROWSER (or settings.browser) — " + url) }
+        return plan.isConsole ? .console(plan) : .detached(plan)
+    }
+
+    /// Runs a console browser while `suspend` has given the terminal away; the status line message.
+    public static func runConsole(_ plan: Plan, suspend: (() -> Void) -> Void) -> String {
+        var status: Int32 = -1
+        suspend { status = ProcessSpawner.runAndWait(plan.argv) }
+        return status == 0 ? "Back from \(plan.argv[0])" : "\(plan.argv[0]) exited with status \(status)"
+    }
+
+    /// Starts a graphical browser in its own process group; the status line message.
+    public static func startDetached(_ plan: Plan) -> String {
         if let error = ProcessSpawner.spawnDetached(plan.argv) { return "Could not start \(plan.argv[0]): \(error)" }
         return "Opened in \(plan.argv[0])"
     }

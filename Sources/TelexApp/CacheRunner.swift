@@ -3,15 +3,19 @@ import TelexArticles
 import TelexModel
 import TelexUI
 
-/// Performs the reducer's effects against a cache on one serial queue (never the terminal thread,
-/// never Swift's async pool) and posts the results back as actions.
+/// The one interpreter of I/O effects, shared by the live reader and the headless session: one
+/// exhaustive switch (a new effect does not compile until it is handled here). Live, cache work
+/// runs on one serial queue (never the terminal thread, never Swift's async pool); inline (tests,
+/// the headless session, the UI bench) it runs on the caller's thread before `perform` returns.
 public final class CacheRunner: EffectRunner, @unchecked Sendable {
-    /// Only touched on `queue`.
+    /// Only touched on `queue` (or the caller's thread when inline).
     private let cache: any CacheReading
     private let queue = DispatchQueue(label: "telex.cache-runner", qos: .userInitiated)
+    /// True: everything runs before `perform` returns, dictionaries included.
+    public let inline: Bool
     /// The most search results shown (the list of results is bounded like any other).
     public let searchLimit: Int
-    /// Asked to refresh (`r`); nil until the fetch service is wired in.
+    /// Asked to refresh (`r`); nil without a fetch service (the built-in demo data).
     private let refresh: (@Sendable (@escaping @Sendable (Action) -> Void) -> Void)?
     /// Follows links of the reading view; nil without a cache (the built-in demo data).
     private let pages: (any PageLoading)?
@@ -20,29 +24,57 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
     private let subscriptions: (any SubscriptionEditing)?
     private var discovery: PageLoadHandle?
 
-    public init(cache: any CacheReading, searchLimit: Int = 500,
+    public init(cache: any CacheReading, inline: Bool = false, searchLimit: Int = 500,
                 refresh: (@Sendable (@escaping @Sendable (Action) -> Void) -> Void)? = nil,
                 pages: (any PageLoading)? = nil, subscriptions: (any SubscriptionEditing)? = nil) {
-        self.cache = cache; self.searchLimit = searchLimit; self.refresh = refresh; self.pages = pages
+        self.cache = cache; self.inline = inline; self.searchLimit = searchLimit; self.refresh = refresh; self.pages = pages
         self.subscriptions = subscriptions
     }
 
-    public func perform(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) {
+    public func perform(_ effect: IOEffect, post: @escaping @Sendable (Action) -> Void) {
         switch effect {
-        case .quit, .suspend, .openInBrowser, .copyToClipboard:
-            return  // The loop performs these: they need the terminal.
+        case .loadSections:
+            onQueue(post) {
+                post(.sectionsLoaded(try self.cache.sections(), savedCount: try self.cache.savedCount()))
+                post(.accountsLoaded(try self.cache.accountStatuses()))
+            }
+        case .loadHeadlines(let query):
+            onQueue(post) {
+                do {
+                    let (rows, total) = try self.page(query)
+                    post(.headlinesLoaded(query, rows, total: total))
+                } catch {
+                    post(.headlinesFailed(query, "Could not read the cache: \(error)"))
+                }
+            }
+        case .loadItem(let id):
+            onQueue(post) { self.prepare(self.loadItem(id, post: post), post: post) }
+        case .search(let q):
+            onQueue(post) { post(.searchFinished(q, try self.cache.search(q, limit: self.searchLimit))) }
+        case .setRead(let ids, let read):
+            onQueue(post) { try self.cache.setRead(ids, read); post(.cacheChanged) }
+        case .setSaved(let id, let saved):
+            onQueue(post) { try self.cache.setSaved(id, saved); post(.cacheChanged) }
+        case .markAllRead(let scope):
+            onQueue(post) {
+                let ids = try self.cache.markAllRead(scope)
+                post(.markedAllRead(scope, ids))
+                post(.cacheChanged)
+            }
         case .refresh:
-            if let refresh { refresh(post) } else { post(.failed("Fetching from the reader is not wired yet: run `telex fetch`")) }
-        case .followLink(let url) where pages != nil:
+            if let refresh { refresh(post) } else { post(.failed("This reader has no feeds to fetch (the built-in demo data)")) }
+        case .followLink(let url):
+            guard let pages else {
+                post(.pageFetchFailed(url: url, "following links needs the cache: run telex demo or telex fetch"))
+                return
+            }
             pageLoad?.cancel()
-            pageLoad = pages!.followLink(url, post: post)
+            pageLoad = pages.followLink(url, post: post)
         case .cancelFetch:
             pageLoad?.cancel()
             pageLoad = nil
-        case .saveURLForLater(let url) where pages != nil:
-            pages!.saveForLater(url, post: post)
-        case .loadItem(let id):
-            queue.async { Self.prepare(self.loadItem(id, post: post), post: post) }
+        case .saveURLForLater(let url):
+            if let pages { pages.saveForLater(url, post: post) } else { post(.failed("Saving links needs the cache (not the built-in demo data): " + url)) }
         case .discoverFeeds(let address):
             discovery?.cancel()
             if let subscriptions { discovery = subscriptions.discover(address, post: post) }
@@ -56,14 +88,33 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
             if let subscriptions { subscriptions.unsubscribe(url: url, post: post) } else { post(.failed(Self.noSubscriptions)) }
         case .moveFeed(let url, let section):
             if let subscriptions { subscriptions.move(url: url, toSection: section, post: post) } else { post(.failed(Self.noSubscriptions)) }
-        default:
-            queue.async { self.run(effect, post: post) }
         }
+    }
+
+    /// Performs `effect` inline and returns what it posted, in order (tests, the headless session).
+    public func run(_ effect: IOEffect) -> [Action] {
+        let posted = PostedActions()
+        perform(effect) { posted.append($0) }
+        return posted.all
+    }
+
+    /// Cache work: on the runner's queue, or now when inline; a cache error goes to the status line.
+    private func onQueue(_ post: @escaping @Sendable (Action) -> Void, _ work: @escaping @Sendable () throws -> Void) {
+        let body: @Sendable () -> Void = {
+            do { try work() } catch { post(.failed("Could not read the cache: \(error)")) }
+        }
+        if inline { body() } else { queue.async(execute: body) }
     }
 
     /// Loads what a document's layout will want (a hyphenation dictionary: seconds for German) on
     /// a queue of its own, then has the reader lay its page out again. Until then layout goes
-    /// without, rather than make the terminal thread or this runner's queue wait.
+    /// without, rather than make the terminal thread or this runner's queue wait. Inline runners
+    /// wait for it.
+    func prepare(_ preparation: LayoutPreparation?, post: @escaping @Sendable (Action) -> Void) {
+        if inline { preparation?.run(); return }
+        Self.prepare(preparation, post: post)
+    }
+
     static func prepare(_ preparation: LayoutPreparation?, post: @escaping @Sendable (Action) -> Void) {
         guard let preparation else { return }
         DispatchQueue.global(qos: .utility).async {
@@ -87,49 +138,6 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
         }
     }
 
-    /// Runs one effect synchronously (on the runner's queue, or directly in tests and benchmarks).
-    public func run(_ effect: Effect, post: (Action) -> Void) {
-        do {
-            switch effect {
-            case .loadSections:
-                post(.sectionsLoaded(try cache.sections(), savedCount: try cache.savedCount()))
-                post(.accountsLoaded(try cache.accountStatuses()))
-            case .loadHeadlines(let query):
-                do {
-                    let (rows, total) = try page(query)
-                    post(.headlinesLoaded(query, rows, total: total))
-                } catch {
-                    post(.headlinesFailed(query, "Could not read the cache: \(error)"))
-                }
-            case .loadItem(let id):
-                // Synchronous callers (tests, the headless session) wait for the dictionary too.
-                loadItem(id, post: post)?.run()
-            case .search(let q):
-                post(.searchFinished(q, try cache.search(q, limit: searchLimit)))
-            case .setRead(let ids, let read):
-                try cache.setRead(ids, read)
-                post(.cacheChanged)
-            case .setSaved(let id, let saved):
-                try cache.setSaved(id, saved)
-                post(.cacheChanged)
-            case .markAllRead(let scope):
-                let ids = try cache.markAllRead(scope)
-                post(.markedAllRead(scope, ids))
-                post(.cacheChanged)
-            case .followLink(let url):
-                // Without a cache (the built-in demo data) there is nothing to follow links with.
-                post(.pageFetchFailed(url: url, "following links needs the cache: run telex demo or telex fetch"))
-            case .saveURLForLater(let url):
-                post(.failed("Saving links for later is not wired yet: " + url))
-            case .quit, .suspend, .refresh, .openInBrowser, .copyToClipboard, .cancelFetch, .discoverFeeds, .cancelDiscovery,
-                 .subscribe, .unsubscribe, .moveFeed:
-                break
-            }
-        } catch {
-            post(.failed("Could not read the cache: \(error)"))
-        }
-    }
-
     static let noSubscriptions = "These feeds are not yours to change (the demo): telex add works on your own feeds.json"
 
     private func page(_ q: HeadlineQuery) throws -> ([Headline], Int?) {
@@ -148,4 +156,12 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
             return (try cache.headlines(q.scope, after: after, limit: q.limit), try cache.count(q.scope))
         }
     }
+}
+
+/// Actions posted by an inline runner, collected in order.
+final class PostedActions: @unchecked Sendable {
+    private let lock = NSLock()
+    private var actions: [Action] = []
+    func append(_ action: Action) { lock.lock(); actions.append(action); lock.unlock() }
+    var all: [Action] { lock.lock(); defer { lock.unlock() }; return actions }
 }

@@ -143,7 +143,7 @@ public final class CacheSession: @unchecked Sendable {
             let added = urls.filter { !before.contains($0) }
             let removed = before.subtracting(urls).count
             if announce {
-                post(.failed("Reloaded \(configuration.source): " + Self.count(added.count, "feed") + " added, "
+                post(.notice("Reloaded \(configuration.source): " + Self.count(added.count, "feed") + " added, "
                              + Self.count(removed, "feed") + " removed"))
             }
             post(.cacheChanged)
@@ -200,10 +200,10 @@ extension CacheSession: PageLoading {
     /// Fetches a page for later reading (`s` on a link) and tells the user when it is saved.
     public func saveForLater(_ url: String, post: @escaping @Sendable (Action) -> Void) {
         Task.detached { [self] in
-            if self.cachedDocument(url) != nil { post(.failed("Already saved for offline reading: \(url)")); return }
+            if self.cachedDocument(url) != nil { post(.notice("Already saved for offline reading: \(url)")); return }
             switch await self.fetchPage(url, allowPrivateAddresses: self.mayFetchPrivately(url)) {
-            case .saved: post(.failed("Saved for offline reading: \(url)")); post(.cacheChanged)
-            case .notWebPage: post(.failed("Not a web page (o opens it in the browser): \(url)"))
+            case .saved: post(.notice("Saved for offline reading: \(url)")); post(.cacheChanged)
+            case .notWebPage: post(.notice("Not a web page (o opens it in the browser): \(url)"))
             case .failed(let message): post(.failed("Could not save \(url): \(message)"))
             }
         }

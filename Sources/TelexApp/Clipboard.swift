@@ -32,16 +32,9 @@ public struct Clipboard: Sendable {
         Data(text.utf8.prefix(100_000)).base64EncodedString()
     }
 
-    /// Copies `text` with `write52` for OSC 52; returns the status line message.
-    public func copy(_ text: String, write52: (String) -> Void) -> String {
-        switch method {
-        case .osc52:
-            write52(Self.osc52Payload(text))
-            return "Copied " + text
-        case .command(let argv):
-            return ProcessSpawner.runFeeding(argv, input: Data(text.utf8)) ? "Copied " + text : "Copy failed; the URL: " + text
-        case .showOnly:
-            return "Copy by hand: " + text
-        }
+    /// Copies `text` with a clipboard command (`wl-copy`, `xclip`); the status line message. It
+    /// waits for the command, so the loop runs it off the terminal thread.
+    public static func runCommand(_ argv: [String], text: String) -> String {
+        ProcessSpawner.runFeeding(argv, input: Data(text.utf8)) ? "Copied " + text : "Copy failed; the URL: " + text
     }
 }

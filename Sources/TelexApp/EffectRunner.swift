@@ -1,7 +1,7 @@
 import TelexUI
 
-/// Performs the reducer's effects off the terminal thread and reports back through the queue.
-/// Implementations must return at once: the loop calls them between frames.
+/// Performs the reducer's I/O effects and reports back through `post`. Implementations must
+/// return at once when they run live: the loop calls them between frames.
 public protocol EffectRunner: AnyObject {
-    func perform(_ effect: Effect, post: @escaping @Sendable (Action) -> Void)
+    func perform(_ effect: IOEffect, post: @escaping @Sendable (Action) -> Void)
 }

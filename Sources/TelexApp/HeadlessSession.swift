@@ -2,20 +2,20 @@ import Foundation
 import TelexScreen
 import TelexUI
 
-/// The front end without a terminal: reduce, perform the cache effects synchronously, render and
-/// diff. For tests and the `_bench-ui` benchmark (the same work a key press costs in the reader,
-/// less the terminal's own drawing).
+/// The front end without a terminal: reduce, perform the I/O effects inline through the same
+/// handler as the live reader (`CacheRunner`), render and diff. For tests and the `_bench-ui`
+/// benchmark (the same work a key press costs in the reader, less the terminal's own drawing).
 public final class HeadlessSession {
     public private(set) var state: AppState
     public private(set) var frame: ScreenBuffer?
     /// Cells redrawn by the last frame (the size of the diff).
     public private(set) var lastChangedCells = 0
-    /// Effects the cache runner does not perform (quit, refresh, browser), in order.
-    public private(set) var otherEffects: [Effect] = []
+    /// The terminal loop's effects (quit, suspend, browser, clipboard), in order: nothing runs them here.
+    public private(set) var terminalEffects: [TerminalEffect] = []
     private let runner: CacheRunner
 
     public init(cache: any CacheReading, width: Int, height: Int, now: Date = Date()) {
-        runner = CacheRunner(cache: cache)
+        runner = CacheRunner(cache: cache, inline: true)
         state = AppState(width: width, height: height)
         send(.tick(now))
         perform([.loadSections])
@@ -24,11 +24,7 @@ public final class HeadlessSession {
 
     /// Applies one action and everything it leads to, then renders a frame.
     public func send(_ action: Action) {
-        var queue = [action]
-        while !queue.isEmpty {
-            let effects = reduce(&state, queue.removeFirst())
-            queue += collect(effects)
-        }
+        perform(reduce(&state, action))
         render()
     }
 
@@ -43,8 +39,8 @@ public final class HeadlessSession {
         var actions: [Action] = []
         for effect in effects {
             switch effect {
-            case .quit, .suspend, .refresh, .openInBrowser, .copyToClipboard: otherEffects.append(effect)
-            default: runner.run(effect) { actions.append($0) }
+            case .terminal(let t): terminalEffects.append(t)
+            case .io(let io): actions += runner.run(io)
             }
         }
         return actions

@@ -47,7 +47,11 @@ public enum ReaderApp {
             var state = AppState(width: backend.size.width, height: backend.size.height)
             state.useColor = useColor
             state.readingMeasure = opts.configuration.settings.measure
+            state.pageDownOpensNextUnread = opts.configuration.settings.spaceOpensNextUnread
             state.timeZone = .current
+            // Your place from the last run, beside the cache whose ids it names (none for the built-in demo data).
+            let placeFile = opts.demoData ? nil : PlaceFile(path: opts.cacheDirectory + "/place.json")
+            if let place = placeFile?.load() { state.restore(place) }
             let cache: any CacheReading = session?.store ?? DemoData.cache()
             var refresh: (@Sendable (@escaping @Sendable (Action) -> Void) -> Void)? = nil
             if let session { refresh = { post in session.refresh(post: post) } }
@@ -66,6 +70,7 @@ public enum ReaderApp {
             loop.browser = BrowserLauncher(setting: opts.configuration.settings.browser)
             loop.clipboard = Clipboard(osc52: opts.configuration.settings.osc52)
             loop.run(initialEffects: [.loadSections])
+            try? placeFile?.save(loop.state.currentPlace)
         }
         if let failure { throw failure }
     }

@@ -65,20 +65,46 @@ public final class TerminalLoop {
 
     private func perform(_ effects: [Effect]) {
         for effect in effects {
-            if case .quit = effect { state.isQuitting = true; continue }
-            if case .openInBrowser(let url) = effect {
-                let backend = self.backend
-                apply(.failed(browser.open(url, suspend: { body in backend.suspend(body) })))
-                continue
+            switch effect {
+            case .terminal(let t): performOnTerminal(t)
+            case .io(let io):
+                let queue = self.queue
+                runner.perform(io) { queue.post($0) }
             }
-            if case .copyToClipboard(let text) = effect {
+        }
+    }
+
+    /// The one interpreter of terminal effects. Only what needs the terminal runs on this thread
+    /// (a console browser, the OSC 52 write, suspending); starting a graphical browser or running a
+    /// clipboard tool goes to a background queue and reports back, so a slow tool never freezes
+    /// the screen.
+    private func performOnTerminal(_ effect: TerminalEffect) {
+        let queue = self.queue
+        switch effect {
+        case .quit:
+            state.isQuitting = true
+        case .suspend:
+            suspend()
+        case .openInBrowser(let url):
+            switch browser.launch(url) {
+            case .console(let plan):
                 let backend = self.backend
-                apply(.failed(clipboard.copy(text, write52: { backend.setClipboard(base64: $0) })))
-                continue
+                apply(.notice(BrowserLauncher.runConsole(plan, suspend: { body in backend.suspend(body) })))
+            case .detached(let plan):
+                DispatchQueue.global(qos: .userInitiated).async { queue.post(.notice(BrowserLauncher.startDetached(plan))) }
+            case .refused(let text):
+                apply(.failed(text))
             }
-            if case .suspend = effect { suspend(); continue }
-            let queue = self.queue
-            runner.perform(effect) { queue.post($0) }
+        case .copyToClipboard(let text):
+            switch clipboard.method {
+            case .osc52:
+                backend.setClipboard(base64: Clipboard.osc52Payload(text))
+                apply(.notice("Copied " + text))
+            case .command(let argv):
+                DispatchQueue.global(qos: .userInitiated).async { queue.post(.notice(Clipboard.runCommand(argv, text: text))) }
+            case .showOnly:
+                apply(.notice("Copy by hand: " + text))
+            }
         }
     }
 

@@ -227,6 +227,7 @@ private struct Validator {
         if let v = bool("osc52") { s.osc52 = v }
         if let v = bool("color") { s.color = v }
         if let v = bool("group_by_day") { s.groupByDay = v }
+        if let v = bool("space_opens_next_unread") { s.spaceOpensNextUnread = v }
         return s
     }
 }

@@ -33,6 +33,8 @@ public struct Settings: Sendable, Hashable {
     public var color: Bool = true
     /// Group the headlines pane by day.
     public var groupByDay: Bool = false
+    /// Space (a page down) at the end of an article opens the next unread one, as in mutt and newsboat.
+    public var spaceOpensNextUnread: Bool = true
 
     public init() {}
 
@@ -40,6 +42,6 @@ public struct Settings: Sendable, Hashable {
     public static let keys: [String] = [
         "retention_days", "jobs", "per_host", "max_feed_bytes", "max_page_bytes", "prefetch_per_article", "articles_per_feed",
         "default_interval", "timeout", "total_timeout", "low_speed_limit", "low_speed_time", "measure", "browser", "osc52", "color",
-        "group_by_day",
+        "group_by_day", "space_opens_next_unread",
     ]
 }

@@ -27,7 +27,10 @@ public enum Action: Hashable, Sendable {
     case fetchWaiting(String)
     /// A pass ended: its summary goes to the status line (`by` names another process that ran it).
     case fetchFinished(FetchProgress, by: String?)
+    /// Something went wrong: the status line shows it as an error.
     case failed(String)
+    /// Something to tell the user that is not an error ("Saved for offline reading", "Opened in firefox").
+    case notice(String)
     // Subscriptions (Subscriptions/SubscriptionReducer.swift).
     /// What discovery found at an address (`a`).
     case feedsDiscovered(address: String, [FeedCandidate])

@@ -2,74 +2,136 @@ import Foundation
 import TelexModel
 import TelexScreen
 
+/// A key: modal input first (prompts, overlays, the help), then the keymap turns keys into a
+/// command (digits type a count, a key that starts a sequence waits), which runs in the context
+/// shown (the lists or the reading view).
 func reduceKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     if state.prompt != nil { return reducePromptKey(&state, key) }
     if state.showHelp { return reduceHelpKey(&state, key) }
-    if state.reader != nil { return reduceReaderKey(&state, key) }
-    if state.subscriptions != nil { return reduceSubscriptionKey(&state, key) }
-    switch key {
-    case .character("Q"):
+    if key == .resize { return [] }
+    if state.reader != nil {
+        if case .mouse(let m) = key { return reduceReaderMouse(&state, m) }
+        if let effects = reduceReaderModalKey(&state, key) { return effects }
+    } else {
+        if state.subscriptions != nil { return reduceSubscriptionKey(&state, key) }
+        if case .mouse(let m) = key { return reduceMouse(&state, m) }
+    }
+    if state.pendingKeys.isEmpty, case .character(let c) = key, let digit = c.wholeNumberValue, c.isASCII,
+       digit > 0 || state.pendingCount != nil {
+        typeCountDigit(&state, digit)
+        return []
+    }
+    let keys = state.pendingKeys + [key]
+    switch state.keymap.resolve(keys, in: state.keyContext) {
+    case .prefix:
+        state.pendingKeys = keys
+        return []
+    case .unbound:
+        state.pendingKeys = []
+        state.pendingCount = nil
+        return []
+    case .command(let command):
+        let count = state.pendingCount
+        state.pendingKeys = []
+        state.pendingCount = nil
+        return run(command, count: count, &state)
+    }
+}
+
+extension AppState {
+    /// Which bindings apply to what is shown.
+    public var keyContext: KeyContext { reader != nil ? .reader : .lists }
+}
+
+/// A digit of a count (`12j`); in the reading view the number also puts the cursor on that link
+/// (`3 Enter` follows link 3), and a move that takes the count puts the cursor back.
+func typeCountDigit(_ state: inout AppState, _ digit: Int) {
+    let count = min(99_999, (state.pendingCount ?? 0) * 10 + digit)
+    if state.pendingCount == nil, let r = state.reader { state.reader?.beforeCount = ReaderPosition(scroll: r.scroll, linkCursor: r.linkCursor) }
+    state.pendingCount = count
+    guard state.reader != nil else { return }
+    if state.reader?.selectLink(number: count) == false, state.reader?.layout.links.isEmpty == false {
+        state.message = .notice("No link \(count)")
+    }
+}
+
+/// Runs a command where it applies: everywhere, else in the context shown. Nil from a context's
+/// handler means the command has no meaning there (the keymap test proves none is bound so).
+func run(_ command: Command, count: Int?, _ state: inout AppState) -> [Effect] {
+    if let effects = runEverywhere(command, &state) { return effects }
+    if state.reader != nil { return runReaderCommand(command, count: count, &state) ?? [] }
+    return runListsCommand(command, count: count, &state) ?? []
+}
+
+func runEverywhere(_ command: Command, _ state: inout AppState) -> [Effect]? {
+    switch command {
+    case .quit:
+        state.rememberReadingPosition()
         state.isQuitting = true
         return [.quit]
-    case .ctrl("z"):
+    case .suspend:
         return [.suspend]
-    case .character("q"):
-        return goBack(&state)
-    case .escape, .resize:
-        // Esc only closes prompts and overlays.
-        return []
-    case .character("?"):
+    case .help:
         state.showHelp = true
         state.helpScroll = 0
         return []
-    case .character("r"):
+    default:
+        return nil
+    }
+}
+
+func runListsCommand(_ command: Command, count: Int?, _ state: inout AppState) -> [Effect]? {
+    switch command {
+    case .back:
+        return goBack(&state)
+    case .refresh:
         if state.fetch.running || state.fetchWaiting != nil {
-            state.message = "Already fetching"
+            state.message = .notice("Already fetching")
             return []
         }
         state.fetch = FetchProgress(running: true)
         return [.refresh]
-    case .character("/"):
+    case .search:
         state.prompt = Prompt(kind: .search)
         return []
-    case .character("a"):
+    case .addFeed:
         return startAddingFeed(&state)
-    case .character("F"):
+    case .feedList:
         return openFeedList(&state)
-    case .tab:
+    case .nextPane:
         return focus(&state, Pane(rawValue: (state.focus.rawValue + 1) % 3)!)
-    case .backTab:
+    case .previousPane:
         return focus(&state, Pane(rawValue: (state.focus.rawValue + 2) % 3)!)
-    case .mouse(let m):
-        return reduceMouse(&state, m)
-    case .character("A"):
+    case .markAllRead:
         guard let scope = state.headlines.scope, state.headlines.loaded else { return [] }
         for i in state.headlines.rows.indices { state.headlines.rows[i].isRead = true }
         return [.markAllRead(scope)]
-    case .character("u"):
+    case .undo:
         guard let ids = state.undoMarkAll, !ids.isEmpty else {
-            state.message = "Nothing to undo"
+            state.message = .notice("Nothing to undo")
             return []
         }
         state.undoMarkAll = nil
         setLocalRead(&state, Set(ids), false)
-        state.message = "Marked \(ids.count) unread again"
+        state.message = .notice("Marked \(ids.count) unread again")
         return [.setRead(ids, false)]
-    default:
-        break
-    }
-    switch state.focus {
-    case .sections: return reduceSectionsKey(&state, key)
-    case .headlines: return reduceHeadlinesKey(&state, key)
-    case .preview: return reducePreviewKey(&state, key)
+    case .down, .up, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .top, .bottom, .paneLeft, .paneRight, .expand, .collapse,
+         .open, .nextUnread, .previousUnread, .toggleRead, .toggleSaved, .openInBrowser:
+        switch state.focus {
+        case .sections: return runSectionsCommand(command, count: count, &state)
+        case .headlines: return runHeadlinesCommand(command, count: count, &state)
+        case .preview: return runPreviewCommand(command, count: count, &state)
+        }
+    case .nextLink, .previousLink, .linkNumbers, .follow, .linkList, .historyBack, .historyForward, .history, .nextParagraph,
+         .previousParagraph, .nextHeading, .previousHeading, .jumpBack, .next, .previousMatch, .previousArticle, .find, .copyURL,
+         .cancel, .quit, .help, .suspend:
+        return nil
     }
 }
 
 /// q: back one level (an opened article back to its list, a pane to the left); quits at the top.
 func goBack(_ state: inout AppState) -> [Effect] {
-    if case .reader = state.screen { state.screen = .lists; return [] }
     if state.focus != .sections {
-        state.openedItem = nil
         return focus(&state, Pane(rawValue: state.focus.rawValue - 1)!)
     }
     state.isQuitting = true
@@ -135,51 +197,61 @@ func startSearch(_ state: inout AppState, _ query: String) -> [Effect] {
     return [.search(query)]
 }
 
+/// Keys while the help is open: it scrolls, and closes with Esc, q or ?.
 func reduceHelpKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+    let page = max(1, state.height - 5)
     switch key {
     case .escape, .character("q"), .character("?"): state.showHelp = false
     case .character("j"), .down: state.helpScroll += 1
-    case .character("k"), .up: state.helpScroll = max(0, state.helpScroll - 1)
+    case .character("k"), .up: state.helpScroll -= 1
+    case .character(" "), .pageDown, .ctrl("f"), .ctrl("d"): state.helpScroll += page
+    case .character("b"), .pageUp, .ctrl("b"), .ctrl("u"): state.helpScroll -= page
+    case .character("g"), .home: state.helpScroll = 0
+    case .character("G"), .end: state.helpScroll = Int.max / 2
     case .character("Q"): state.isQuitting = true; return [.quit]
     default: break
     }
+    state.helpScroll = HelpOverlay.clampedScroll(state)
     return []
 }
 
-/// The moves every list shares; nil when the key is not a move.
-func listMove(_ key: Key, viewport vp: inout ListViewport, count: Int, height h: Int) -> Bool {
-    switch key {
-    case .character("j"), .down: vp.move(by: 1, count: count, height: h)
-    case .character("k"), .up: vp.move(by: -1, count: count, height: h)
-    case .pageDown, .character(" "), .ctrl("f"): vp.move(by: h, count: count, height: h)
-    case .pageUp, .character("b"), .ctrl("b"): vp.move(by: -h, count: count, height: h)
-    case .character("g"), .home: vp.select(0, count: count, height: h)
-    case .character("G"), .end: vp.select(count - 1, count: count, height: h)
+/// The moves every list shares (`count` repeats them); false when the command is not a move.
+func listMove(_ command: Command, times count: Int?, viewport vp: inout ListViewport, count rows: Int, height h: Int) -> Bool {
+    let n = max(1, count ?? 1)
+    switch command {
+    case .down: vp.move(by: n, count: rows, height: h)
+    case .up: vp.move(by: -n, count: rows, height: h)
+    case .pageDown: vp.move(by: h * n, count: rows, height: h)
+    case .pageUp: vp.move(by: -h * n, count: rows, height: h)
+    case .halfPageDown: vp.move(by: max(1, h / 2) * n, count: rows, height: h)
+    case .halfPageUp: vp.move(by: -max(1, h / 2) * n, count: rows, height: h)
+    case .top: vp.select(0, count: rows, height: h)
+    case .bottom: vp.select(rows - 1, count: rows, height: h)
     default: return false
     }
     return true
 }
 
-func reduceSectionsKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+func runSectionsCommand(_ command: Command, count: Int?, _ state: inout AppState) -> [Effect] {
     let rows = state.sectionRows
     let h = state.layout.listHeight(.sections)
     var vp = state.sectionsViewport
-    if listMove(key, viewport: &vp, count: rows.count, height: h) {
+    if listMove(command, times: count, viewport: &vp, count: rows.count, height: h) {
         state.sectionsViewport = vp
         return followSectionCursor(&state)
     }
-    switch key {
-    case .enter, .character("l"), .right:
+    switch command {
+    case .open, .paneRight:
         return focus(&state, .headlines)
-    case .character("+"), .character("-"), .character("h"), .left:
+    case .expand, .collapse, .paneLeft:
         guard rows.indices.contains(vp.selected) else { return [] }
         switch rows[vp.selected] {
         case .section(let s, _):
-            if key == .character("+") { state.expanded.insert(s.id) }
-            if key == .character("-") { state.expanded.remove(s.id) }
+            if command == .expand { state.expanded.insert(s.id) }
+            if command == .collapse { state.expanded.remove(s.id) }
         case .feed(_, let sid):
             // Collapsing from a feed selects its section.
-            guard key != .character("+") else { return [] }
+            guard command != .expand else { return [] }
             state.expanded.remove(sid)
             if let i = state.sectionRows.firstIndex(where: { $0.scope == .section(sid) }) { vp.selected = i }
         default:
@@ -193,18 +265,18 @@ func reduceSectionsKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     }
 }
 
-func reduceHeadlinesKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+func runHeadlinesCommand(_ command: Command, count: Int?, _ state: inout AppState) -> [Effect] {
     let h = state.layout.listHeight(.headlines)
     var list = state.headlines
-    switch key {
-    case .character("g"), .home:
+    switch command {
+    case .top:
         if list.start > 0, let scope = list.scope {
             // The top is not loaded: ask for it.
             let query = HeadlineQuery(scope: scope, position: .first, limit: HeadlineList.pageSize)
             state.headlines.pending = query
             return [.loadHeadlines(query)]
         }
-    case .character("G"), .end:
+    case .bottom:
         if !list.reachedEnd, list.loaded, let scope = list.scope {
             let query = HeadlineQuery(scope: scope, position: .last, limit: HeadlineList.pageSize)
             state.headlines.pending = query
@@ -213,63 +285,72 @@ func reduceHeadlinesKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     default:
         break
     }
-    if listMove(key, viewport: &list.viewport, count: list.end, height: h) {
+    if listMove(command, times: count, viewport: &list.viewport, count: list.end, height: h) {
         state.headlines = list
         clampHeadlines(&state)
         return prefetchHeadlines(&state) + followHeadlineCursor(&state)
     }
-    switch key {
-    case .enter:
+    switch command {
+    case .open:
         return openHeadline(&state)
-    case .character("l"), .right:
+    case .paneRight:
         return focus(&state, .preview)
-    case .character("h"), .left:
+    case .paneLeft:
         return focus(&state, .sections)
     default:
-        return reduceArticleKey(&state, key)
+        return runArticleCommand(command, count: count, &state)
     }
 }
 
-func reducePreviewKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+func runPreviewCommand(_ command: Command, count: Int?, _ state: inout AppState) -> [Effect] {
     let page = max(1, state.layout.listHeight(.preview))
     let maxScroll = max(0, PreviewView.lineCount(state) - page)
-    switch key {
-    case .character("j"), .down: state.previewScroll += 1
-    case .character("k"), .up: state.previewScroll -= 1
-    case .pageDown, .character(" "), .ctrl("f"): state.previewScroll += page
-    case .pageUp, .character("b"), .ctrl("b"): state.previewScroll -= page
-    case .character("g"), .home: state.previewScroll = 0
-    case .character("G"), .end: state.previewScroll = maxScroll
-    case .enter: return openHeadline(&state)
-    case .character("h"), .left: return focus(&state, .headlines)
-    case .character("l"), .right: return []
-    default: return reduceArticleKey(&state, key)
+    let n = max(1, count ?? 1)
+    switch command {
+    case .down: state.previewScroll += n
+    case .up: state.previewScroll -= n
+    case .pageDown: state.previewScroll += page * n
+    case .pageUp: state.previewScroll -= page * n
+    case .halfPageDown: state.previewScroll += max(1, page / 2) * n
+    case .halfPageUp: state.previewScroll -= max(1, page / 2) * n
+    case .top: state.previewScroll = 0
+    case .bottom: state.previewScroll = maxScroll
+    case .open: return openHeadline(&state)
+    case .paneLeft: return focus(&state, .headlines)
+    case .paneRight: return []
+    default: return runArticleCommand(command, count: count, &state)
     }
     state.previewScroll = min(max(0, state.previewScroll), maxScroll)
     return []
 }
 
-/// Keys that act on the selected article from the headlines or the preview.
-func reduceArticleKey(_ state: inout AppState, _ key: Key) -> [Effect] {
+/// Commands that act on the selected article from the headlines or the preview.
+func runArticleCommand(_ command: Command, count: Int?, _ state: inout AppState) -> [Effect] {
     guard let headline = state.headlines.selected else { return [] }
-    switch key {
-    case .character("m"):
+    switch command {
+    case .toggleRead:
         setLocalRead(&state, [headline.id], !headline.isRead)
         return [.setRead([headline.id], !headline.isRead)]
-    case .character("s"):
+    case .toggleSaved:
         guard let i = state.headlines.index(of: headline.id) else { return [] }
         state.headlines.rows[i - state.headlines.start].isSaved.toggle()
         state.savedCount = max(0, state.savedCount + (headline.isSaved ? -1 : 1))
-        state.message = headline.isSaved ? "Unsaved" : "Saved"
+        state.message = .notice(headline.isSaved ? "Unsaved" : "Saved")
         return [.setSaved(headline.id, !headline.isSaved)]
-    case .character("o"):
+    case .openInBrowser:
         guard let link = state.preview?.detail.articleURL ?? headline.link, !link.isEmpty else {
-            state.message = "This article has no link"
+            state.message = .notice("This article has no link")
             return []
         }
         return [.openInBrowser(link)]
-    case .character("n"), .character("N"):
-        return selectNextUnread(&state, forward: key == .character("n"))
+    case .nextUnread, .previousUnread:
+        var effects: [Effect] = []
+        for _ in 0..<max(1, min(count ?? 1, 1000)) {
+            let before = state.headlines.viewport.selected
+            effects += selectNextUnread(&state, forward: command == .nextUnread)
+            if state.headlines.viewport.selected == before { break }
+        }
+        return effects
     default:
         return []
     }
@@ -281,7 +362,7 @@ func selectNextUnread(_ state: inout AppState, forward: Bool) -> [Effect] {
     let from = list.viewport.selected - list.start
     let candidates = forward ? Array(list.rows.indices.filter { $0 > from }) : Array(list.rows.indices.filter { $0 < from }.reversed())
     guard let i = candidates.first(where: { !list.rows[$0].isRead }) else {
-        state.message = forward ? "No unread article below" : "No unread article above"
+        state.message = .notice(forward ? "No unread article below" : "No unread article above")
         return []
     }
     state.headlines.viewport.select(list.start + i, count: list.end, height: state.layout.listHeight(.headlines))

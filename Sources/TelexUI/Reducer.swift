@@ -6,16 +6,19 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .resized(let w, let h):
         state.width = max(0, w); state.height = max(0, h)
-        state.reader?.resize(width: state.width, height: state.height)
+        let (width, height) = (state.width, state.height)
+        state.reader?.resize(width: width, height: height)
         clampViewports(&state)
         return prefetchHeadlines(&state)
     case .sectionsLoaded(let sections, let saved):
         // The first load starts on the first section; later loads keep the user's row.
-        let keep = state.sectionsLoaded ? state.selectedSectionRow?.scope : nil
+        let keep = state.sectionsLoaded ? state.selectedSectionRow?.scope : state.restoring?.scope
         state.sections = sections
         state.savedCount = saved
         state.sectionsLoaded = true
         if let keep, let i = state.sectionRows.firstIndex(where: { $0.scope == keep }) { state.sectionsViewport.selected = i }
+        // A saved section that is gone: start as usual.
+        if let place = state.restoring, state.selectedSectionRow?.scope != place.scope { state.restoring = nil }
         clampViewports(&state)
         followSectionsIntoFeedList(&state)
         return followSectionCursor(&state)
@@ -26,7 +29,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return applyPage(&state, query, rows, total: total)
     case .headlinesFailed(let query, let message):
         if state.headlines.pending == query { state.headlines.pending = nil }
-        state.message = message
+        state.message = .error(message)
         return []
     case .itemLoaded(let id, let item):
         let effects = state.itemArrivedForReader(id, item)
@@ -38,7 +41,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return applySearchResults(&state, query, rows)
     case .markedAllRead(_, let ids):
         state.undoMarkAll = ids
-        state.message = "Marked \(ids.count) read (u undoes)"
+        state.message = .notice("Marked \(ids.count) read (u undoes)")
         return []
     case .cacheChanged:
         return reloadVisible(&state)
@@ -52,10 +55,13 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
     case .fetchFinished(let p, let by):
         state.fetch = FetchProgress()
         state.fetchWaiting = nil
-        state.message = (by.map { $0 + ": " } ?? "") + FetchText.summary(p)
+        state.message = .notice((by.map { $0 + ": " } ?? "") + FetchText.summary(p))
         return reloadVisible(&state)
     case .failed(let message):
-        state.message = message
+        state.message = .error(message)
+        return []
+    case .notice(let text):
+        state.message = .notice(text)
         return []
     case .tick(let now):
         state.now = now
@@ -180,11 +186,22 @@ func applyPage(_ state: inout AppState, _ query: HeadlineQuery, _ rows: [Headlin
         list.viewport.selected = list.end - 1
     }
     list.loaded = true
+    var reopen: [Effect] = []
+    if case .first = query.position, let place = state.restoring, place.scope == query.scope {
+        // The saved place: its story selected (when it is still in the first page), its article reopened.
+        state.restoring = nil
+        if let id = place.selected, let i = list.index(of: id) { list.viewport.selected = i; state.focus = .headlines }
+        if let open = place.open {
+            state.focus = .headlines
+            state.readerRequested = open
+            reopen = [.loadItem(open)]
+        }
+    }
     if list.reachedEnd { list.total = list.end }
     if let t = list.total, t < list.end { list.total = list.end }
     state.headlines = list
     clampHeadlines(&state)
-    return prefetchHeadlines(&state) + followHeadlineCursor(&state)
+    return reopen + prefetchHeadlines(&state) + followHeadlineCursor(&state)
 }
 
 func applySearchResults(_ state: inout AppState, _ query: String, _ rows: [Headline]) -> [Effect] {
@@ -231,6 +248,5 @@ func followHeadlineCursor(_ state: inout AppState) -> [Effect] {
     if state.preview?.detail.headline.id == id || state.previewRequested == id { return [] }
     state.previewRequested = id
     state.previewScroll = 0
-    if state.openedItem != id { state.openedItem = nil }
     return [.loadItem(id)]
 }

@@ -1,16 +1,31 @@
 import Foundation
 import TelexModel
+import TelexScreen
 
 /// Which pane has the keyboard.
 public enum Pane: Int, Hashable, Sendable, CaseIterable {
     case sections, headlines, preview
 }
 
-/// The top-level screen. The reading view (issue 8) adds its own state to `.reader`; until it
-/// lands, opening a headline focuses the preview instead (see `openHeadline`).
+/// What is shown: the list panes, or the reading view over them (with all of its state). The one
+/// truth: `AppState.reader` reads and writes it.
 public enum Screen: Hashable, Sendable {
     case lists
-    case reader(ItemID)
+    case reader(ReaderState)
+}
+
+/// What the status line says until the next key: an error (shown as one) or a notice.
+public enum StatusMessage: Hashable, Sendable {
+    case notice(String)
+    case error(String)
+
+    public var text: String {
+        switch self {
+        case .notice(let t), .error(let t): t
+        }
+    }
+
+    public var isError: Bool { if case .error = self { true } else { false } }
 }
 
 /// A row of a pane that was clicked.
@@ -53,8 +68,6 @@ public struct AppState: Hashable, Sendable {
     /// The item the preview is waiting for.
     public var previewRequested: ItemID?
     public var previewScroll = 0
-    /// The headline that was opened with Enter (the preview-focused stand-in for the reading view).
-    public var openedItem: ItemID?
     /// Ids `A` marked read, for `u`.
     public var undoMarkAll: [ItemID]?
     public var prompt: Prompt?
@@ -67,8 +80,8 @@ public struct AppState: Hashable, Sendable {
     public var now: Date = Date(timeIntervalSince1970: 0)
     /// The zone times of day are shown in ("failing since 09:12"); the app sets the user's.
     public var timeZone = TimeZone(identifier: "UTC")!
-    /// A message for the status line (errors, hints), cleared by the next key.
-    public var message: String?
+    /// A message for the status line (an error or a notice), cleared by the next key.
+    public var message: StatusMessage?
     /// The pass running now (this process's or another's), while `fetch.running`.
     public var fetch = FetchProgress()
     /// The aggregator accounts' sync states, for the status line.
@@ -76,16 +89,39 @@ public struct AppState: Hashable, Sendable {
     /// Set while "refresh now" waits for another process ("waiting for telex fetch (pid 12)").
     public var fetchWaiting: String?
     public var isQuitting = false
-    /// The reading view, when it is open (it covers the list panes).
-    public var reader: ReaderState?
     /// The reading view's widest text column (settings `measure`).
     public var readingMeasure = 80
+    /// A page down at the end of an article opens the next unread one (settings `space_opens_next_unread`).
+    public var pageDownOpensNextUnread = true
     /// The item the reading view waits for (Enter on a headline, n / p in the reader).
     public var readerRequested: ItemID?
+    /// The key bindings (the reducer dispatches on them; the help lists them).
+    public var keymap = Keymap.standard
+    /// Keys typed so far of a longer sequence (`g g` when bound so).
+    public var pendingKeys: [Key] = []
+    /// A count typed before a command (`5j`).
+    public var pendingCount: Int?
+    /// How far each opened article was read (kept across restarts: `ReaderPlace`).
+    public var readingPositions: [ItemID: Double] = [:]
+    /// A saved place still being restored (the sections, then the list, then the article load).
+    public var restoring: ReaderPlace?
     /// The last click, so a second click on the same row opens it.
     public var lastClick: ClickTarget?
 
     public init(width: Int, height: Int) { self.width = width; self.height = height }
+
+    /// The reading view, when it is open (it covers the list panes); setting nil returns to the lists.
+    public var reader: ReaderState? {
+        get { if case .reader(let r) = screen { r } else { nil } }
+        set { screen = newValue.map(Screen.reader) ?? .lists }
+        // In place: the enum lets go of the reader while it changes, so its layout is not copied.
+        _modify {
+            var r: ReaderState?
+            if case .reader(let current) = screen { r = current; screen = .lists }
+            defer { screen = r.map(Screen.reader) ?? .lists }
+            yield &r
+        }
+    }
 
     public var sectionRows: [SectionRow] {
         SectionRow.rows(sections: sections, expanded: expanded, savedCount: savedCount,

@@ -40,14 +40,14 @@ struct BrowserChoiceTests {
         #expect(b.choose(for: Self.url) == .init(argv: ["elinks", Self.url], isConsole: true))
         let none = BrowserLauncher(environment: [:], commandExists: { _, _ in false })
         #expect(none.choose(for: Self.url) == nil)
-        #expect(none.open(Self.url, suspend: { $0() }) == "No browser found: set $BROWSER (or settings.browser) — " + Self.url)
+        #expect(none.launch(Self.url) == .refused("No browser found: set $BROWSER (or settings.browser) — " + Self.url))
     }
 
     @Test(arguments: ["file:///etc/passwd", "javascript:alert(1)", "mailto:a@b", "not a url", "ftp://x/y"])
     func onlyWebURLsAreOpened(url: String) {
         let b = BrowserLauncher(environment: ["BROWSER": "firefox"], commandExists: { _, _ in true })
         #expect(b.plans(for: url) == nil)
-        #expect(b.open(url, suspend: { _ in Issue.record("must not run") }) == "Only http and https links open in the browser")
+        #expect(b.launch(url) == .refused("Only http and https links open in the browser"))
     }
 
     @Test(arguments: [
@@ -70,7 +70,8 @@ struct BrowserChoiceTests {
         let tricky = "https://example.com/$(touch%20pwned);x='y'&z"
         var suspended = false
         let b = BrowserLauncher(environment: ["BROWSER": "\(script) --flag %s", "PATH": "/usr/bin:/bin"])
-        let message = b.open(tricky, suspend: { body in suspended = true; body() })
+        guard case .console(let plan) = b.launch(tricky) else { Issue.record("not a console browser"); return }
+        let message = BrowserLauncher.runConsole(plan, suspend: { body in suspended = true; body() })
         #expect(suspended)
         #expect(message == "Back from \(script)")
         #expect(try String(contentsOfFile: record, encoding: .utf8) == "--flag\n\(tricky)\n")
@@ -88,14 +89,11 @@ struct BrowserChoiceTests {
     }
 
     @Test func osc52SendsOnlyBase64() {
-        var written: [String] = []
-        let message = Clipboard(osc52: true, environment: [:]).copy("https://e.example/\u{1B}]0;x\u{07}", write52: { written.append($0) })
-        #expect(written == [Data("https://e.example/\u{1B}]0;x\u{07}".utf8).base64EncodedString()])
-        #expect(message == "Copied https://e.example/\u{1B}]0;x\u{07}")
+        #expect(Clipboard.osc52Payload("https://e.example/\u{1B}]0;x\u{07}") == Data("https://e.example/\u{1B}]0;x\u{07}".utf8).base64EncodedString())
     }
 
-    @Test func withoutAnyClipboardTheURLIsShown() {
-        let message = Clipboard(osc52: false, environment: [:]).copy("https://e.example/", write52: { _ in Issue.record("no OSC 52") })
-        #expect(message == "Copy by hand: https://e.example/")
+    @Test func aGraphicalBrowserIsStartedDetached() {
+        let b = BrowserLauncher(environment: ["BROWSER": "firefox", "DISPLAY": ":0"], commandExists: { _, _ in true })
+        #expect(b.launch(Self.url) == .detached(.init(argv: ["firefox", Self.url], isConsole: false)))
     }
 }

@@ -59,29 +59,24 @@ import TelexUI
 
 @Suite struct CacheRunnerTests {
     @Test func pagesComeBackAsActionsWithCounts() {
-        let runner = CacheRunner(cache: SyntheticCache(count: 1_000))
-        var actions: [Action] = []
+        let runner = CacheRunner(cache: SyntheticCache(count: 1_000), inline: true)
         let first = HeadlineQuery(scope: .all, position: .first, limit: 10)
-        runner.run(.loadHeadlines(first)) { actions.append($0) }
+        var actions = runner.run(.loadHeadlines(first))
         guard case .headlinesLoaded(let q, let rows, let total)? = actions.first else { Issue.record("no page"); return }
         #expect(q == first && rows.count == 10 && total == 1_000 && rows[0].id == ItemID(1_000))
-        actions = []
         let last = HeadlineQuery(scope: .all, position: .last, limit: 10)
-        runner.run(.loadHeadlines(last)) { actions.append($0) }
+        actions = runner.run(.loadHeadlines(last))
         guard case .headlinesLoaded(_, let tail, _)? = actions.first else { Issue.record("no page"); return }
         #expect(tail.map(\.id.rawValue) == Array((1...10).reversed()))
-        actions = []
         let reload = HeadlineQuery(scope: .all, position: .reload(from: rows[3].cursor), limit: 5)
-        runner.run(.loadHeadlines(reload)) { actions.append($0) }
+        actions = runner.run(.loadHeadlines(reload))
         guard case .headlinesLoaded(_, let again, _)? = actions.first else { Issue.record("no page"); return }
         #expect(again.first?.id == rows[3].id)
     }
 
     @Test func writesAnnounceACacheChange() {
-        let runner = CacheRunner(cache: DemoData.cache())
-        var actions: [Action] = []
-        runner.run(.setRead([ItemID(1)], true)) { actions.append($0) }
-        #expect(actions == [.cacheChanged])
+        let runner = CacheRunner(cache: DemoData.cache(), inline: true)
+        #expect(runner.run(.setRead([ItemID(1)], true)) == [.cacheChanged])
     }
 
     @Test func asynchronousEffectsPostFromTheRunnersQueue() async {
@@ -160,6 +155,17 @@ import TelexUI
         #expect(try cache.item(first.id)?.headline.isRead == true)
         #expect(session.state.reader?.page.itemID == first.id)
         #expect(session.frame?.lines.joined().contains("Second paragraph") == true)
+    }
+
+    /// The headless session interprets I/O with the live reader's handler and keeps the terminal's
+    /// effects for the test: `o` asks for the browser, nothing runs it.
+    @Test func terminalEffectsAreRecordedNotRun() throws {
+        let cache = DemoData.cache(now: Date(timeIntervalSince1970: 1_790_000_000))
+        let session = HeadlessSession(cache: cache, width: 120, height: 40, now: Date(timeIntervalSince1970: 1_790_000_000))
+        session.press(.enter)
+        session.press(.character("o"))
+        let link = try #require(session.state.headlines.selected?.link)
+        #expect(session.terminalEffects == [.openInBrowser(link)])
     }
 
     @Test func aMillionRowsPageWithABoundedWindow() {

@@ -42,7 +42,7 @@ import TelexUI
         try Self.write(Self.feeds([("Premier", ["http://127.0.0.1:9/a.xml"]), ("Second", ["http://127.0.0.1:9/b.xml"])]), to: path)
         session.followConfiguration(post: posted.post)
         #expect(try session.store.sections().map(\.name) == ["Premier", "Second"])
-        #expect(posted.all.first == .failed("Reloaded \(path): 1 feed added, 0 feeds removed"))
+        #expect(posted.all.first == .notice("Reloaded \(path): 1 feed added, 0 feeds removed"))
         #expect(session.configuration.enabledFeeds.count == 2)
         try Self.write("{\"sections\": [", to: path)
         session.followConfiguration(post: posted.post)

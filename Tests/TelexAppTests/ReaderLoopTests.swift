@@ -10,8 +10,8 @@ import Testing
 @Suite("Reading view in the loop")
 struct ReaderLoopTests {
     final class RecordingRunner: EffectRunner, @unchecked Sendable {
-        var effects: [Effect] = []
-        func perform(_ effect: Effect, post: @escaping @Sendable (Action) -> Void) { effects.append(effect) }
+        var effects: [IOEffect] = []
+        func perform(_ effect: IOEffect, post: @escaping @Sendable (Action) -> Void) { effects.append(effect) }
     }
 
     static func readerState() -> AppState {
@@ -42,6 +42,27 @@ struct ReaderLoopTests {
         #expect(backend.lastFrame?.lines.last?.contains("Fetching https://example.com/next") == true)
     }
 
+    /// A clipboard tool runs off the terminal thread: the loop draws on while it hangs, and its
+    /// answer comes back as a message.
+    @Test func aSlowClipboardToolDoesNotFreezeTheScreen() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("telex-clip-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let tool = dir.appendingPathComponent("xclip").path
+        // Reads the text, then takes its time (it ends within the half second the copy waits, so no
+        // process outlives the copy).
+        try "#!/bin/sh\ncat > /dev/null\nsleep 0.3\n".write(toFile: tool, atomically: true, encoding: .utf8)
+        chmod(tool, 0o755)
+        let backend = TestBackend(width: 60, height: 10, keys: [.character("y"), .character("j")])
+        let loop = TerminalLoop(backend: backend, state: Self.readerState(), runner: RecordingRunner(), tickMilliseconds: 1)
+        loop.clipboard = Clipboard(osc52: false, environment: ["DISPLAY": ":0", "PATH": dir.path + ":/usr/bin:/bin"])
+        loop.run()
+        // The loop ended when its keys ran out, before the tool's answer: on the terminal thread
+        // the answer would have been in the last frame.
+        #expect(backend.lastFrame?.lines.last?.contains("Copied") == false)
+        #expect(backend.lastFrame?.lines.last?.contains("Copy failed") == false)
+    }
+
     @Test func oOpensTheArticleWithAConsoleBrowserThatGetsTheTerminal() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("telex-loop-\(getpid())")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -55,5 +76,19 @@ struct ReaderLoopTests {
         loop.browser = BrowserLauncher(setting: script, environment: ["PATH": "/usr/bin:/bin"])
         loop.run()
         #expect(try String(contentsOfFile: record, encoding: .utf8) == "https://example.com/story\n")
+    }
+}
+
+@Suite struct PlaceFileTests {
+    @Test func aPlaceSurvivesTheFileAndABrokenFileIsIgnored() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("telex-place-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = PlaceFile(path: dir.appendingPathComponent("sub/place.json").path)
+        #expect(file.load() == nil)
+        let place = ReaderPlace(scope: .feed(FeedID(4)), selected: ItemID(9), open: nil, positions: [ItemID(9): 0.5, ItemID(2): 1])
+        try file.save(place)
+        #expect(file.load() == place)
+        try Data("{not json".utf8).write(to: URL(fileURLWithPath: file.path))
+        #expect(file.load() == nil)
     }
 }

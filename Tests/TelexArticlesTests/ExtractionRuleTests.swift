@@ -127,7 +127,8 @@ private func storyText(_ lang: String) -> String {
         let doc = ArticleDocument(metadata: ArticleMetadata(title: "T"), blocks: [.paragraph([.text("Body.")])],
                                   related: [RelatedLink(title: "Named only", url: nil), RelatedLink(title: "Linked story", url: "https://r.example/")])
         let laid = ArticleLayout.layout(doc, width: 40, showLinkNumbers: true)
-        #expect(laid.lines.map(\.text).suffix(2) == ["1. Named only", "2. Linked story[1]"])
+        // Numbered once, with the link number that selects it; a story without a link has no number.
+        #expect(laid.lines.map(\.text).suffix(2) == ["   Named only", "1. Linked story"])
         #expect(laid.links.map(\.url) == ["https://r.example/"])
     }
 }

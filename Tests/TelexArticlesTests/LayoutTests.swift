@@ -124,8 +124,8 @@ import TelexScreen
         #expect(laid.links.map(\.number) == [1, 2, 3])
         let texts = laid.lines.map(\.text)
         #expect(texts.contains("Related"))
-        #expect(texts.suffix(2) == ["1. First story[2]", "2. Second story[3]"])
-        #expect(laid.links[2].positions == [LinkPosition(line: laid.lines.count - 1, startColumn: 3, endColumn: 18)])
+        #expect(texts.suffix(2) == ["2. First story", "3. Second story"])
+        #expect(laid.links[2].positions == [LinkPosition(line: laid.lines.count - 1, startColumn: 3, endColumn: 15)])
     }
 
     @Test func veryNarrowWidthsStillTerminate() {

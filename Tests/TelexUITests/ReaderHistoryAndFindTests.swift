@@ -76,7 +76,7 @@ struct ReaderHistoryAndFindTests {
     @Test func forwardWithNothingAheadSaysSo() {
         var s = ReaderFixtures.state()
         s.press(.character("l"))
-        #expect(s.message == "No page to go forward to")
+        #expect(s.message?.text == "No page to go forward to")
     }
 
     @Test func theHistoryOverlayListsPagesOldestFirstWithTheCurrentOneMarked() {
@@ -110,14 +110,14 @@ struct ReaderHistoryAndFindTests {
         s.press(.escape)
         #expect(s.reader!.find == nil)
         s.press(.character("n"))
-        #expect(s.message == "The list has moved on: q returns to it")
+        #expect(s.message?.text == "The list has moved on: q returns to it")
     }
 
     @Test func findWithNoMatchSaysSo() {
         var s = ReaderFixtures.state()
         s.press(.character("/"), .character("z"), .character("q"), .enter)
         #expect(s.reader!.find == nil)
-        #expect(s.message == "Not found: zq")
+        #expect(s.message?.text == "Not found: zq")
     }
 
     @Test func findIsCaseInsensitiveAndMeasuresColumnsInDisplayWidth() {

@@ -111,7 +111,7 @@ struct ReaderNavigationTests {
         var s = ReaderFixtures.state()
         s.press(.character("9"))
         #expect(s.reader!.linkCursor == nil)
-        #expect(s.message == "No link 9")
+        #expect(s.message?.text == "No link 9")
     }
 
     @Test func hashThenNumberThenEnterSelectsAMultiDigitLink() {
@@ -168,7 +168,7 @@ struct ReaderNavigationTests {
         s.press(.tab, .enter)
         _ = reduce(&s, .linkNotAnArticle("https://example.com/p2"))
         #expect(s.reader!.pendingURL == nil)
-        #expect(s.message?.contains("browser") == true)
+        #expect(s.message?.text.contains("browser") == true)
         #expect(s.press(.character("o")) == [.openInBrowser("https://example.com/p2")])
     }
 

@@ -48,7 +48,7 @@ struct ReaderOpeningTests {
         #expect(s.press(.character("p")).contains(.loadItem(ItemID(1))))
         _ = reduce(&s, .itemLoaded(ItemID(1), Self.detail(1)))
         s.press(.character("p"))
-        #expect(s.message == "This is the first article of the list")
+        #expect(s.message?.text == "This is the first article of the list")
         #expect(s.reader?.page.title == "Story 1")
     }
 

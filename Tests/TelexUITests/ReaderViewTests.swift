@@ -43,7 +43,7 @@ struct ReaderViewTests {
         #expect(screen.line(1).dropFirst(r.leftMargin).hasPrefix("東京で会議"))
         let text = screen.lines.joined(separator: "\n")
         #expect(text.contains("Related"))
-        #expect(text.contains("関連記事 Related story[2]"))
+        #expect(text.contains("2. 関連記事 Related story"))
     }
 
     @Test(arguments: [40, 80, 120, 200])
@@ -75,7 +75,7 @@ struct ReaderViewTests {
             "",
             "  Related",
             "",
-            "  1. More[2]",
+            "  2. More",
             "",
             "",
             "",
@@ -104,7 +104,7 @@ struct ReaderViewTests {
         // The cursor is on link 1: reversed; link 2 is only underlined; numbers are dim.
         #expect(style(ofFirst: "リンク")?.attributes.contains(.reverse) == true)
         #expect(style(ofFirst: "関連記事")?.attributes == [.underline])
-        #expect(style(ofFirst: "[2]")?.attributes == [.dim])
+        #expect(style(ofFirst: "[1]")?.attributes == [.dim])
     }
 
     @Test func findMatchesAreHighlighted() {

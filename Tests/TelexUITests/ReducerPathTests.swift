@@ -43,18 +43,18 @@ import TelexScreen
         #expect(d.state.headlines.rows.count == 200)
         for _ in 0..<4 { d.press(.pageDown) }
         let next = HeadlineQuery(scope: .section(SectionID(1)), position: .after(d.rows[199].cursor), limit: 100)
-        #expect(d.effects.filter { if case .loadHeadlines = $0 { return true } else { return false } } == [.loadHeadlines(next)])
+        #expect(d.effects.filter { if case .io(.loadHeadlines) = $0 { return true } else { return false } } == [.loadHeadlines(next)])
         #expect(d.state.headlines.pending == next)
         d.send(.headlinesFailed(next, "cache error: database is locked"))
         #expect(d.state.headlines.pending == nil)
-        #expect(d.state.message == "cache error: database is locked")
+        #expect(d.state.message?.text == "cache error: database is locked")
         #expect(d.state.headlines.rows.count == 200 && d.state.headlines.viewport.selected == 148)
         #expect(d.screen.last?.hasPrefix(" cache error: database is locked") == true)
         // The next move asks for the same page again.
         d.effects = []
         d.press(.character("j"))
         #expect(d.effects.first == .loadHeadlines(next))
-        #expect(d.state.message == nil)
+        #expect(d.state.message?.text == nil)
     }
 
     @Test func aFailureForAnotherQueryLeavesThePendingOneWaiting() {
@@ -65,7 +65,7 @@ import TelexScreen
         let stale = HeadlineQuery(scope: .section(SectionID(2)), position: .first, limit: 100)
         d.send(.headlinesFailed(stale, "no such table"))
         #expect(d.state.headlines.pending == pending && pending != nil)
-        #expect(d.state.message == "no such table")
+        #expect(d.state.message?.text == "no such table")
     }
 }
 
@@ -175,7 +175,7 @@ import TelexScreen
         d.effects = []
         d.type("paris")
         d.press(.enter)
-        #expect(d.effects.filter { if case .search = $0 { return true } else { return false } } == [.search("paris")])
+        #expect(d.effects.filter { if case .io(.search) = $0 { return true } else { return false } } == [.search("paris")])
         #expect(d.state.searchQuery == "paris" && d.state.prompt == nil)
     }
 
@@ -250,7 +250,7 @@ import TelexScreen
         #expect(d.state.focus == c.focus)
         #expect(d.state.sectionsViewport.selected == c.section)
         #expect(d.selectedID == c.selectedID)
-        let marked = d.effects.compactMap { e -> [ItemID]? in if case .setRead(let ids, true) = e { return ids } else { return nil } }
+        let marked = d.effects.compactMap { e -> [ItemID]? in if case .io(.setRead(let ids, true)) = e { return ids } else { return nil } }
         #expect(marked == (c.opened.map { [[$0]] } ?? []))
         #expect(d.state.reader?.page.itemID == c.opened)
     }

@@ -50,9 +50,9 @@ private let candidates = [
         d.send(.feedsDiscovered(address: "site.example", [candidates[0]]))
         #expect(d.state.subscriptions == nil)
         #expect(d.effects == [.subscribe([candidates[0]], section: "World")])
-        #expect(d.state.message == "Adding Site to World…")
+        #expect(d.state.message?.text == "Adding Site to World…")
         d.send(.subscriptionsChanged("Added Site to World; fetching…"))
-        #expect(d.state.message == "Added Site to World; fetching…")
+        #expect(d.state.message?.text == "Added Site to World; fetching…")
     }
 
     @Test func severalFeedsAreOfferedAndEnterAddsTheSelectedOne() {
@@ -81,7 +81,7 @@ private let candidates = [
         d.press(.escape)
         #expect(d.effects.isEmpty)
         #expect(d.state.subscriptions == nil)
-        #expect(d.state.message == "Nothing added")
+        #expect(d.state.message?.text == "Nothing added")
     }
 
     @Test func escStopsDiscoveryAndALateAnswerIsDropped() {
@@ -100,10 +100,10 @@ private let candidates = [
         var d = Driver(sections: threeFeeds, rows: [])
         d.state.subscriptions = .discovering(address: "a.example", section: "World")
         d.send(.feedsDiscovered(address: "a.example", []))
-        #expect(d.state.message == "No feed found at a.example")
+        #expect(d.state.message?.text == "No feed found at a.example")
         d.state.subscriptions = .discovering(address: "b.example", section: "World")
         d.send(.discoveryFailed(address: "b.example", "Already subscribed: B in Tech"))
-        #expect(d.state.message == "Already subscribed: B in Tech")
+        #expect(d.state.message?.text == "Already subscribed: B in Tech")
         #expect(d.state.subscriptions == nil)
     }
 }
@@ -125,11 +125,11 @@ private let candidates = [
     @Test func dAsksThenYRemovesAndAnyOtherKeyKeeps() {
         var d = Driver(sections: threeFeeds, rows: [])
         d.press(.character("F"), .character("j"), .character("d"))
-        #expect(d.state.message == "Remove Feed C? Its saved items are kept. (y removes, any other key keeps it)")
+        #expect(d.state.message?.text == "Remove Feed C? Its saved items are kept. (y removes, any other key keeps it)")
         d.effects = []
         d.press(.character("n"))
         #expect(d.effects.isEmpty)
-        #expect(d.state.message == "Kept")
+        #expect(d.state.message?.text == "Kept")
         d.press(.character("d"), .character("y"))
         #expect(d.effects == [.unsubscribe(url: "https://example.org/c")])
     }
@@ -171,7 +171,7 @@ private let candidates = [
         var d = Driver(sections: threeFeeds, rows: [])
         d.press(.end, .character("F"))
         #expect(d.state.subscriptions == nil)
-        #expect(d.state.message == "Select a section (or one of its feeds) to list its feeds")
+        #expect(d.state.message?.text == "Select a section (or one of its feeds) to list its feeds")
     }
 }
 

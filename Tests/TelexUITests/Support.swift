@@ -34,8 +34,9 @@ struct Driver {
     var details: [ItemID: ItemDetail]
 
     init(width: Int = 120, height: Int = 40, sections: [SectionSummary] = twoSections, rows: [Headline],
-         details: [ItemDetail] = []) {
+         details: [ItemDetail] = [], place: ReaderPlace? = nil) {
         state = AppState(width: width, height: height)
+        if let place { state.restore(place) }
         self.rows = rows
         self.details = Dictionary(details.map { ($0.headline.id, $0) }, uniquingKeysWith: { a, _ in a })
         send(.tick(testNow))
@@ -56,11 +57,11 @@ struct Driver {
 
     func answer(_ effect: Effect) -> Action? {
         switch effect {
-        case .loadHeadlines(let q): return .headlinesLoaded(q, page(q), total: total(q))
-        case .loadItem(let id):
+        case .io(.loadHeadlines(let q)): return .headlinesLoaded(q, page(q), total: total(q))
+        case .io(.loadItem(let id)):
             let detail = details[id] ?? rows.first { $0.id == id }.map { ItemDetail(headline: $0, summaryHTML: "<p>Body of \($0.title)</p>") }
             return .itemLoaded(id, detail.map(DocumentResolver.resolve))
-        case .search(let q): return .searchFinished(q, rows.filter { $0.title.localizedCaseInsensitiveContains(q) })
+        case .io(.search(let q)): return .searchFinished(q, rows.filter { $0.title.localizedCaseInsensitiveContains(q) })
         default: return nil
         }
     }

@@ -142,18 +142,20 @@ struct LayoutBuilder {
         emit(wrapText("Related", role: .heading(2), width: width), prefix: [])
         needsGap = true
         gap()
-        let digits = String(related.count).count
-        for (n, item) in related.enumerated() {
+        // Numbered once, with the link number that selects them (`12 Enter` follows story 12); a
+        // story named without a link is listed, not followable, so it gets no number.
+        let digits = String(links.count + related.filter { $0.url != nil }.count).count
+        for item in related {
             var title: Paragraph
+            let markerText: String
             if let url = item.url {
                 let index = registerLink(url: url, text: item.title, isRelated: true)
                 title = Paragraph(item.title, role: .link, linkIndex: index)
-                if showLinkNumbers { appendLinkNumber(index, to: &title) }
+                markerText = String(repeating: " ", count: max(0, digits - String(index + 1).count)) + "\(index + 1). "
             } else {
-                // Named by the page without a link: listed, not followable.
                 title = Paragraph(item.title, role: .body)
+                markerText = String(repeating: " ", count: digits) + "  "
             }
-            let markerText = String(repeating: " ", count: digits - String(n + 1).count) + "\(n + 1). "
             let marker = Prefix(markerText, role: .listMarker)
             let hang = Prefix(spaces: marker.width, role: .listMarker)
             emit(wrap(title, width: width - marker.width), prefix: [Indent(first: marker, rest: hang)])

@@ -24,7 +24,7 @@ extension AppState {
     mutating func itemArrivedForReader(_ id: ItemID, _ item: ResolvedItem?) -> [Effect] {
         guard readerRequested == id else { return [] }
         readerRequested = nil
-        guard var item else { message = "This article is no longer in the cache"; return [] }
+        guard var item else { message = .notice("This article is no longer in the cache"); return [] }
         // Whoever asked for it already marked it read.
         item.detail.headline.isRead = true
         return openReader(&self, with: item)
@@ -32,12 +32,27 @@ extension AppState {
 
     /// n / p from the reader: the next or previous headline of the list opens in the reader.
     mutating func openAdjacentInReader(from id: ItemID, offset: Int) -> [Effect] {
-        guard let i = headlines.index(of: id) else { message = "The list has moved on: q returns to it"; return [] }
-        let target = i + offset
-        guard let headline = headlines.row(at: target) else {
-            message = offset > 0 ? "This is the last article of the list" : "This is the first article of the list"
+        guard let i = headlines.index(of: id) else { message = .notice("The list has moved on: q returns to it"); return [] }
+        guard headlines.row(at: i + offset) != nil else {
+            message = .notice(offset > 0 ? "This is the last article of the list" : "This is the first article of the list")
             return []
         }
+        return openInReader(at: i + offset)
+    }
+
+    /// Space at the end of an article: the next unread headline below it in the list opens.
+    mutating func openNextUnreadInReader(from id: ItemID) -> [Effect] {
+        guard let i = headlines.index(of: id) else { message = .notice("The list has moved on: q returns to it"); return [] }
+        guard let target = (i + 1..<headlines.end).first(where: { headlines.row(at: $0).map { !$0.isRead } ?? false }) else {
+            message = .notice("End of the article; no unread article below it in the list")
+            return []
+        }
+        return openInReader(at: target)
+    }
+
+    /// Moves the list's cursor to `target` and opens that headline in the reader (marked read).
+    private mutating func openInReader(at target: Int) -> [Effect] {
+        guard let headline = headlines.row(at: target) else { return [] }
         headlines.viewport.select(target, count: headlines.end, height: layout.listHeight(.headlines))
         var effects = prefetchHeadlines(&self)
         if !headline.isRead {

@@ -9,8 +9,11 @@ public func openReader(_ state: inout AppState, with item: ResolvedItem) -> [Eff
     let page = ReaderPage.item(item)
     var effects: [Effect] = []
     if let pending = state.reader?.pendingURL, !pending.isEmpty { effects.append(.cancelFetch) }
+    state.rememberReadingPosition()
     var reader = ReaderState(page: page, screenWidth: state.width, screenHeight: state.height, measure: state.readingMeasure,
                              showLinkNumbers: state.reader?.showLinkNumbers ?? true)
+    // Reopened where it was left.
+    if let share = state.readingPositions[detail.headline.id] { reader.scroll(toShare: share) }
     if !detail.headline.isRead {
         effects.append(.setRead([detail.headline.id], true))
         reader.setFlags(read: true)
@@ -34,12 +37,12 @@ func reduceReaderResult(_ state: inout AppState, _ action: Action) -> [Effect] {
         guard state.reader?.pendingURL == url else { return [] }
         state.reader?.pendingURL = nil; state.reader?.pendingBytes = nil
         state.reader?.browserOffer = url
-        state.message = "Not an article: o opens it in the browser — " + url
+        state.message = .notice("Not an article: o opens it in the browser — " + url)
     case .pageFetchFailed(let url, let reason):
         guard state.reader?.pendingURL == url else { return [] }
         state.reader?.pendingURL = nil; state.reader?.pendingBytes = nil
         state.reader?.browserOffer = url
-        state.message = "Could not load the page (\(reason)); o opens it in the browser"
+        state.message = .error("Could not load the page (\(reason)); o opens it in the browser")
     case .pageFetchProgressed(let url, let bytes):
         if state.reader?.pendingURL == url { state.reader?.pendingBytes = bytes }
     default:
@@ -48,128 +51,156 @@ func reduceReaderResult(_ state: inout AppState, _ action: Action) -> [Effect] {
     return []
 }
 
-/// Keys while the reading view is open.
-func reduceReaderKey(_ state: inout AppState, _ key: Key) -> [Effect] {
-    guard var r = state.reader else { return [] }
+/// Keys the reading view takes before the keymap: its overlays, the find prompt and `#NN`.
+/// Nil when none of them is open (or `#NN` ended and the key does its own job).
+func reduceReaderModalKey(_ state: inout AppState, _ key: Key) -> [Effect]? {
+    guard var r = state.reader else { return nil }
     defer { if state.reader != nil { state.reader = r } }
-    if key == .character("Q") { state.isQuitting = true; return [.quit] }
+    if r.overlay != nil || r.findPrompt != nil, key == .character("Q") { state.isQuitting = true; return [.quit] }
     if r.overlay != nil { return reduceOverlayKey(&r, &state, key) }
     if r.findPrompt != nil { return reduceFindPromptKey(&r, &state, key) }
-    if let digits = r.numberEntry {
-        switch key {
-        case .character(let c) where c.isASCII && c.isNumber:
-            if digits.count < 5 { r.numberEntry = digits + String(c) }
-            r.setShowLinkNumbers(true)
-            return []
-        case .backspace:
-            r.numberEntry = String(digits.dropLast())
-            return []
-        case .enter:
-            r.numberEntry = nil
-            if let n = Int(digits) { if !r.selectLink(number: n) { state.message = "No link \(n)" } }
-            return []
-        case .escape:
-            r.numberEntry = nil
-            return []
-        default:
-            r.numberEntry = nil  // Any other key ends the number and does its own job.
-        }
+    guard let digits = r.numberEntry else { return nil }
+    switch key {
+    case .character(let c) where c.isASCII && c.isNumber:
+        if digits.count < 5 { r.numberEntry = digits + String(c) }
+        r.setShowLinkNumbers(true)
+        return []
+    case .backspace:
+        r.numberEntry = String(digits.dropLast())
+        return []
+    case .enter:
+        r.numberEntry = nil
+        if let n = Int(digits) { if !r.selectLink(number: n) { state.message = .notice("No link \(n)") } }
+        return []
+    case .escape:
+        r.numberEntry = nil
+        return []
+    default:
+        r.numberEntry = nil  // Any other key ends the number and does its own job.
+        return nil
     }
+}
+
+/// The wheel scrolls the article.
+func reduceReaderMouse(_ state: inout AppState, _ m: MouseEvent) -> [Effect] {
+    switch m.kind {
+    case .wheelDown: state.reader?.scroll(by: 3)
+    case .wheelUp: state.reader?.scroll(by: -3)
+    default: break
+    }
+    return []
+}
+
+/// A command in the reading view; nil for the lists' own commands.
+func runReaderCommand(_ command: Command, count: Int?, _ state: inout AppState) -> [Effect]? {
+    guard var r = state.reader else { return nil }
+    defer { if state.reader != nil { state.reader = r } }
     let h = r.viewHeight
+    let n = max(1, count ?? 1)
+    // A count typed as a link number: a move takes it back (`5j` scrolls, it does not select link 5).
+    let beforeCount = r.beforeCount
+    r.beforeCount = nil
+    if command.takesCount, let p = beforeCount { r.scroll = p.scroll; r.linkCursor = p.linkCursor }
     // n / p leave this article: the list moves its cursor and the next item replaces the reader.
     func adjacent(_ id: ItemID, _ offset: Int) -> [Effect] {
         state.reader = r
         return state.openAdjacentInReader(from: id, offset: offset)
     }
-    switch key {
-    case .character("q"):
+    switch command {
+    case .back:
         return closeReader(&state, r)
-    case .escape:
+    case .cancel:
         if r.pendingURL != nil {
             r.pendingURL = nil; r.pendingBytes = nil
-            state.message = "Cancelled"
+            state.message = .notice("Cancelled")
             return [.cancelFetch]
         }
         if r.find != nil { r.find = nil } else { r.linkCursor = nil }
-    case .tab: r.moveLinkCursor(forward: true)
-    case .backTab: r.moveLinkCursor(forward: false)
-    case .character(let c) where c.isASCII && c.isNumber && c != "0":
-        if !r.selectLink(number: Int(String(c))!) { state.message = "No link \(c)" }
-    case .character("#"):
+    case .nextLink: for _ in 0..<min(n, 10_000) { r.moveLinkCursor(forward: true) }
+    case .previousLink: for _ in 0..<min(n, 10_000) { r.moveLinkCursor(forward: false) }
+    case .linkNumbers:
         r.setShowLinkNumbers(!r.showLinkNumbers)
         r.numberEntry = ""
-    case .enter:
-        guard let link = r.activeLink else { state.message = "Tab moves to a link; Enter follows it"; break }
+    case .follow:
+        guard let link = r.activeLink else { state.message = .notice("Tab moves to a link; Enter follows it"); break }
         return follow(link.url, &r, &state)
-    case .backspace, .character("h"), .left:
+    case .historyBack:
         var effects: [Effect] = []
         if r.pendingURL != nil { r.pendingURL = nil; r.pendingBytes = nil; effects.append(.cancelFetch) }
         if !r.goBack() { return effects + closeReader(&state, r) }
         return effects
-    case .character("l"), .right:
-        if !r.goForward() { state.message = "No page to go forward to" }
-    case .character("H"): r.overlay = .history(scroll: 0)
-    case .character("L"):
-        if r.layout.links.isEmpty { state.message = "This page has no links" } else { r.overlay = .links(selected: r.linkCursor ?? 0) }
-    case .character("j"), .down: r.scroll(by: 1)
-    case .character("k"), .up: r.scroll(by: -1)
-    case .character(" "), .pageDown, .ctrl("f"): r.scroll(by: max(1, h - 2))
-    case .character("b"), .pageUp, .ctrl("b"): r.scroll(by: -max(1, h - 2))
-    case .character("g"), .home: r.scroll = 0
-    case .character("G"), .end: r.scroll = r.maxScroll
-    case .character("n"):
+    case .historyForward:
+        if !r.goForward() { state.message = .notice("No page to go forward to") }
+    case .history: r.overlay = .history(scroll: 0)
+    case .linkList:
+        if r.layout.links.isEmpty { state.message = .notice("This page has no links") } else { r.overlay = .links(selected: r.linkCursor ?? 0) }
+    case .down: r.scroll(by: n)
+    case .up: r.scroll(by: -n)
+    case .pageDown:
+        if r.scroll >= r.maxScroll, state.pageDownOpensNextUnread, r.back.isEmpty, let id = r.rootItem {
+            state.reader = r
+            return state.openNextUnreadInReader(from: id)
+        }
+        r.scroll(by: max(1, h - 2) * n)
+    case .pageUp: r.scroll(by: -max(1, h - 2) * n)
+    case .halfPageDown: r.scroll(by: max(1, h / 2) * n)
+    case .halfPageUp: r.scroll(by: -max(1, h / 2) * n)
+    case .top: r.jump(to: 0)
+    case .bottom: r.jump(to: r.maxScroll)
+    case .nextParagraph, .previousParagraph, .nextHeading, .previousHeading:
+        let heading = command == .nextHeading || command == .previousHeading
+        let forward = command == .nextParagraph || command == .nextHeading
+        if !r.jumpToBlock(heading: heading, forward: forward, times: n) {
+            state.message = .notice(heading ? (forward ? "No heading below" : "No heading above")
+                                            : (forward ? "No paragraph below" : "No paragraph above"))
+        }
+    case .jumpBack:
+        if !r.jumpBack() { state.message = .notice("No jump to go back from") }
+    case .next:
         if r.find != nil { r.moveFind(forward: true) } else if let id = r.rootItem { return adjacent(id, 1) }
-    case .character("N"):
-        if r.find != nil { r.moveFind(forward: false) }
-    case .character("p"):
+    case .previousMatch:
+        if r.find != nil { r.moveFind(forward: false) } else { state.message = .notice("No find: / finds in the article") }
+    case .previousArticle:
         if let id = r.rootItem { return adjacent(id, -1) }
-    case .character("/"): r.findPrompt = ""
-    case .character("o"):
-        guard let url = r.browserOffer ?? r.page.url else { state.message = "This page has no address"; break }
-        guard isWebURL(url) else { state.message = "Only http and https links open in the browser"; break }
+    case .find: r.findPrompt = ""
+    case .openInBrowser:
+        guard let url = r.browserOffer ?? r.page.url else { state.message = .notice("This page has no address"); break }
+        guard isWebURL(url) else { state.message = .notice("Only http and https links open in the browser"); break }
         return [.openInBrowser(url)]
-    case .character("y"):
-        guard let url = r.activeLink?.url ?? r.page.url else { state.message = "This page has no address"; break }
+    case .copyURL:
+        guard let url = r.activeLink?.url ?? r.page.url else { state.message = .notice("This page has no address"); break }
         return [.copyToClipboard(url)]
-    case .character("s"):
+    case .toggleSaved:
         if let link = r.activeLink {
-            guard isWebURL(link.url) else { state.message = "Only http and https links can be saved"; break }
-            state.message = "Saving for later: " + link.url
+            guard isWebURL(link.url) else { state.message = .notice("Only http and https links can be saved"); break }
+            state.message = .notice("Saving for later: " + link.url)
             return [.saveURLForLater(link.url)]
         }
         if let id = r.page.itemID {
             let saved = !r.page.isSaved
             r.setFlags(saved: saved)
-            state.message = saved ? "Saved" : "No longer saved"
+            state.message = .notice(saved ? "Saved" : "No longer saved")
             return [.setSaved(id, saved)]
         }
         guard let url = r.page.url else { break }
-        state.message = "Saving for later: " + url
+        state.message = .notice("Saving for later: " + url)
         return [.saveURLForLater(url)]
-    case .character("m"):
-        guard let id = r.page.itemID else { state.message = "Only list articles have a read state"; break }
+    case .toggleRead:
+        guard let id = r.page.itemID else { state.message = .notice("Only list articles have a read state"); break }
         let read = !r.page.isRead
         r.setFlags(read: read)
-        state.message = read ? "Marked read" : "Marked unread"
+        state.message = .notice(read ? "Marked read" : "Marked unread")
         return [.setRead([id], read)]
-    case .character("?"):
-        state.showHelp = true
-        state.helpScroll = 0
-    case .mouse(let m):
-        switch m.kind {
-        case .wheelDown: r.scroll(by: 3)
-        case .wheelUp: r.scroll(by: -3)
-        default: break
-        }
-    default:
-        break
+    case .paneLeft, .paneRight, .nextPane, .previousPane, .expand, .collapse, .open, .nextUnread, .previousUnread, .markAllRead,
+         .undo, .search, .refresh, .addFeed, .feedList, .quit, .help, .suspend:
+        return nil
     }
     return []
 }
 
 /// Starts following `url`: the runner answers with the page, or says it is not an article.
 private func follow(_ url: String, _ r: inout ReaderState, _ state: inout AppState) -> [Effect] {
-    guard isWebURL(url) else { state.message = "Not a web link: " + url; return [] }
+    guard isWebURL(url) else { state.message = .notice("Not a web link: " + url); return [] }
     var effects: [Effect] = []
     if r.pendingURL != nil { effects.append(.cancelFetch) }
     r.pendingURL = url
@@ -180,6 +211,8 @@ private func follow(_ url: String, _ r: inout ReaderState, _ state: inout AppSta
 
 /// Back to the list, cancelling a fetch in flight.
 private func closeReader(_ state: inout AppState, _ r: ReaderState) -> [Effect] {
+    state.reader = r
+    state.rememberReadingPosition()
     state.reader = nil
     return r.pendingURL != nil ? [.cancelFetch] : []
 }
@@ -220,7 +253,7 @@ private func reduceFindPromptKey(_ r: inout ReaderState, _ state: inout AppState
     case .enter:
         r.findPrompt = nil
         if text.isEmpty { break }
-        if !r.startFind(text) { state.message = "Not found: " + text }
+        if !r.startFind(text) { state.message = .notice("Not found: " + text) }
     case .backspace: r.findPrompt = String(text.dropLast())
     case .character(let c):
         // Controls never go into the query (they would reach the status line).

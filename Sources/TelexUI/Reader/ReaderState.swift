@@ -48,6 +48,12 @@ public struct ReaderState: Hashable, Sendable {
     public var browserOffer: String?
     /// The list item the reader was opened on (n / p move from it).
     public var rootItem: ItemID?
+    /// Words on the lines up to and including each line (the reading time left is counted from it).
+    public private(set) var wordsThrough: [Int] = []
+    /// Where the last jump (g, G, { }, [ ], ') started: `'` returns there.
+    public var jumpStart: Int?
+    /// Where the view was when a count began (digits also select a link): a move puts it back.
+    public var beforeCount: ReaderPosition?
 
     public init(page: ReaderPage, screenWidth: Int, screenHeight: Int, measure: Int = 80, showLinkNumbers: Bool = true) {
         self.page = page
@@ -70,6 +76,13 @@ public struct ReaderState: Hashable, Sendable {
     public static func columnWidth(measure: Int, screenWidth: Int) -> Int { max(12, min(measure, screenWidth - 4)) }
 
     public var maxScroll: Int { max(0, layout.lines.count - viewHeight) }
+
+    /// Minutes left to read below the screen, at 230 words a minute (rounded up; 0 at the end).
+    public var minutesLeft: Int {
+        let lastShown = min(layout.lines.count, scroll + viewHeight) - 1
+        let left = (wordsThrough.last ?? 0) - (lastShown >= 0 ? wordsThrough[lastShown] : 0)
+        return (left + 229) / 230
+    }
 
     public mutating func resize(width: Int, height: Int) {
         let changed = width != screenWidth
@@ -96,6 +109,11 @@ public struct ReaderState: Hashable, Sendable {
     /// Lays the page out again (the note, if any, above the story, as `telex read` prints it).
     mutating func relayout() {
         layout = ArticleLayout.layout(page.document, width: columnWidth, showLinkNumbers: showLinkNumbers, note: page.note)
+        var words = 0
+        wordsThrough = layout.lines.map { line in
+            words += line.spans.reduce(0) { $0 + $1.text.split(whereSeparator: \.isWhitespace).count }
+            return words
+        }
         if let c = linkCursor, !layout.links.indices.contains(c) { linkCursor = nil }
         if let f = find { find = FindState.search(f.query, in: layout, near: f.currentMatch?.line ?? scroll) }
     }
@@ -115,6 +133,8 @@ public struct ReaderState: Hashable, Sendable {
         find = nil
         browserOffer = nil
         linkCursor = nil
+        jumpStart = nil
+        beforeCount = nil
         relayout()
         scroll = newScroll
         clampScroll()

@@ -68,7 +68,7 @@ enum ReaderStatusLine {
             let size = reader.pendingBytes.map { "  \(($0 + 1023) / 1024) KB" } ?? ""
             left = "Fetching " + url + size + "  (Esc cancels)"
         } else if let m = state.message {
-            left = m
+            left = m.text
         } else if let link = reader.activeLink {
             left = "[\(link.number)] " + link.url
         } else {
@@ -77,7 +77,14 @@ enum ReaderStatusLine {
         var right = ""
         if let f = reader.find, reader.findPrompt == nil { right = "/\(f.query) \(f.current + 1)/\(f.matches.count)  " }
         let total = reader.layout.lines.count
-        right += total <= reader.viewHeight ? "All" : (reader.scroll >= reader.maxScroll ? "End" : "\((reader.scroll * 100) / max(1, reader.maxScroll))%")
+        if total <= reader.viewHeight {
+            right += "All"
+        } else if reader.scroll >= reader.maxScroll {
+            right += "End"
+        } else {
+            // Where the screen is, and how long the rest takes to read.
+            right += "\((reader.scroll * 100) / max(1, reader.maxScroll))% · \(reader.minutesLeft) min left"
+        }
         right = TerminalSafe.clean(right)
         let rightWidth = DisplayWidth.of(right)
         let leftLimit = rect.width > rightWidth + 12 ? rect.maxX - rightWidth - 2 : rect.maxX

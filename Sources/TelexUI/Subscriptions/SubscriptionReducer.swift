@@ -21,7 +21,7 @@ func startAddingFeed(_ state: inout AppState) -> [Effect] {
 /// `F`: the feeds of the selected section, with their status.
 func openFeedList(_ state: inout AppState) -> [Effect] {
     guard let section = state.selectedSection else {
-        state.message = "Select a section (or one of its feeds) to list its feeds"
+        state.message = .notice("Select a section (or one of its feeds) to list its feeds")
         return []
     }
     var list = FeedList(section: section.id)
@@ -41,7 +41,7 @@ func submitSubscriptionPrompt(_ state: inout AppState, _ kind: Prompt.Kind, _ te
         state.subscriptions = .discovering(address: text, section: section)
         return [.discoverFeeds(text)]
     case .moveFeed(let url, let name):
-        state.message = "Moving \(name) to \(text)…"
+        state.message = .notice("Moving \(name) to \(text)…")
         return [.moveFeed(url: url, toSection: text)]
     }
 }
@@ -64,7 +64,7 @@ func reduceSubscriptionKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     case .discovering:
         if key == .escape || key == .ctrl("c") {
             state.subscriptions = nil
-            state.message = "Stopped looking for feeds"
+            state.message = .notice("Stopped looking for feeds")
             return [.cancelDiscovery]
         }
         return []
@@ -82,7 +82,7 @@ func reduceSubscriptionKey(_ state: inout AppState, _ key: Key) -> [Effect] {
             return subscribe(&state, chooser.candidates, section: chooser.section)
         case .escape, .character("q"):
             state.subscriptions = nil
-            state.message = "Nothing added"
+            state.message = .notice("Nothing added")
             return []
         default:
             return []
@@ -100,10 +100,10 @@ private func reduceFeedListKey(_ state: inout AppState, _ list: inout FeedList, 
         list.confirmingRemoval = nil
         state.subscriptions = .feedList(list)
         guard key == .character("y"), let feed = feeds.first(where: { $0.id == pending }) else {
-            state.message = "Kept"
+            state.message = .notice("Kept")
             return []
         }
-        state.message = "Removing \(feed.title)…"
+        state.message = .notice("Removing \(feed.title)…")
         return [.unsubscribe(url: feed.url)]
     }
     switch key {
@@ -117,7 +117,7 @@ private func reduceFeedListKey(_ state: inout AppState, _ list: inout FeedList, 
     case .character("d"), .delete:
         guard feeds.indices.contains(list.selected) else { return [] }
         list.confirmingRemoval = feeds[list.selected].id
-        state.message = "Remove \(feeds[list.selected].title)? Its saved items are kept. (y removes, any other key keeps it)"
+        state.message = .notice("Remove \(feeds[list.selected].title)? Its saved items are kept. (y removes, any other key keeps it)")
     case .character("m"):
         guard feeds.indices.contains(list.selected) else { return [] }
         let feed = feeds[list.selected]
@@ -142,8 +142,8 @@ private func reduceFeedListKey(_ state: inout AppState, _ list: inout FeedList, 
 }
 
 private func subscribe(_ state: inout AppState, _ candidates: [FeedCandidate], section: String) -> [Effect] {
-    state.message = candidates.count == 1 ? "Adding \(candidates[0].title ?? candidates[0].url) to \(section)…"
-        : "Adding \(candidates.count) feeds to \(section)…"
+    state.message = .notice(candidates.count == 1 ? "Adding \(candidates[0].title ?? candidates[0].url) to \(section)…"
+        : "Adding \(candidates.count) feeds to \(section)…")
     return [.subscribe(candidates, section: section)]
 }
 
@@ -156,7 +156,7 @@ func reduceSubscriptionResult(_ state: inout AppState, _ action: Action) -> [Eff
         state.subscriptions = nil
         switch candidates.count {
         case 0:
-            state.message = "No feed found at \(address)"
+            state.message = .notice("No feed found at \(address)")
             return []
         case 1:
             return subscribe(&state, candidates, section: section)
@@ -167,10 +167,10 @@ func reduceSubscriptionResult(_ state: inout AppState, _ action: Action) -> [Eff
     case .discoveryFailed(let address, let reason):
         guard case .discovering(address, _)? = state.subscriptions else { return [] }
         state.subscriptions = nil
-        state.message = reason
+        state.message = .error(reason)
         return []
     case .subscriptionsChanged(let message):
-        state.message = message
+        state.message = .notice(message)
         return []
     default:
         return []

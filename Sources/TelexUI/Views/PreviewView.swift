@@ -11,7 +11,7 @@ enum PreviewView {
     static func render(_ state: AppState, in rect: Rect, theme: Theme, into buffer: inout ScreenBuffer) {
         guard !rect.isEmpty else { return }
         let focused = state.focus == .preview
-        let header = state.openedItem != nil && state.openedItem == state.headlines.selected?.id ? " Article" : " Preview"
+        let header = " Preview"
         buffer.put(TextFitting.fit(header, to: rect.width), x: rect.x, y: rect.y,
                    style: focused ? theme.paneHeaderFocused : theme.paneHeader, maxX: rect.maxX)
         let all = lines(state, width: rect.width - 2)

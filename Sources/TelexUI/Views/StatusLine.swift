@@ -32,7 +32,8 @@ enum StatusLine {
         if case .discovering(let address, _)? = state.subscriptions {
             left = "Looking for feeds at \(address)… (Esc stops)"
         } else if let m = state.message {
-            left = m
+            left = m.text
+            if m.isError { leftStyle = theme.statusError }
         } else if let failure = FetchText.scopeFailure(state, scope: state.headlines.scope) {
             // The selected feed or section fails: say why, where the eye is.
             left = position(state) + "  ! " + failure
