@@ -33,8 +33,12 @@ struct ItemFilter {
     /// The `+` keeps SQLite walking the list's `(sort_time, id)` index and testing membership in the set of
     /// matching rowids, which it builds once per statement, instead of sorting every match.
     static func fullText(_ match: String) -> ItemFilter {
-        ItemFilter("+item.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?) AND (item.section_id IS NOT NULL OR item.saved = 1)",
-                   [match])
+        matching(match).and(ItemFilter("item.section_id IS NOT NULL OR item.saved = 1"))
+    }
+
+    /// Items whose indexed text matches an FTS5 expression (a term of the query language).
+    static func matching(_ match: String) -> ItemFilter {
+        ItemFilter("+item.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?)", [match])
     }
 
     /// Both conditions (`other` nil: this one).

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TelexModel
+import TelexQuery
 import TelexStore
 
 struct List: ParsableCommand {
@@ -24,6 +25,9 @@ struct List: ParsableCommand {
     @Flag(help: "Only unread items.")
     var unread = false
 
+    @Option(help: ArgumentHelp("Only items matching this query (words, \"phrases\", title: feed: section: author: site:, unread, saved, newer:2d, older:1w, /regex/, and or not, parentheses; docs/queries.md).", valueName: "query"))
+    var query: String?
+
     @Option(help: ArgumentHelp("At most this many items; 0 for all.", valueName: "n"))
     var limit = 50
 
@@ -31,6 +35,15 @@ struct List: ParsableCommand {
 
     func validate() throws {
         guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more") }
+        if let query { _ = try Self.parse(query) }
+    }
+
+    /// The query, or a usage error pointing at the column: the query, then a caret under the problem.
+    static func parse(_ text: String) throws -> Query {
+        do { return try QueryParser.parse(text) } catch {
+            let caret = String(repeating: " ", count: max(0, error.column - 1)) + "^"
+            throw ValidationError("--query: \(error.description)\n  \(text)\n  \(caret)")
+        }
     }
 
     func run() throws {
@@ -42,7 +55,17 @@ struct List: ParsableCommand {
         let scope = try resolveScope(store)
         let cursor = try HeadlineOutput.cursor(after: format.after, store: store)
         let printer = HeadlineOutput.Printer(format, largestID: try store.largestItemID())
-        try store.forEachItem(scope, unreadOnly: unread, after: cursor, limit: limit == 0 ? nil : limit, printer.emit)
+        if let text = query {
+            do {
+                try store.forEachItem(scope, matching: try Self.parse(text), unreadOnly: unread, after: cursor,
+                                      limit: limit == 0 ? nil : limit, printer.emit)
+            } catch let unsupported as QueryCompiler.Unsupported {
+                Output.error("--query: \(unsupported)")
+                throw ExitCode(ExitStatus.runtime)
+            }
+        } else {
+            try store.forEachItem(scope, unreadOnly: unread, after: cursor, limit: limit == 0 ? nil : limit, printer.emit)
+        }
         printer.finish()
     }
 
