@@ -89,3 +89,17 @@ import TelexModel
         #expect(String(decoding: out, as: UTF8.self).hasSuffix("{\n  \"items\": [],\n  \"title\": \"T\"\n}\n"))
     }
 }
+
+@Suite struct JSONMembersTests {
+    @Test func membersAreWrittenInTheGivenOrder() {
+        let value = JSONValue.members(JSONMembers(keys: ["b", "a"], values: [1, "x"]))
+        #expect(JSONWriter.text(value) == #"{"b":1,"a":"x"}"#)
+        #expect(JSONWriter.text(.members(JSONMembers(keys: [], values: []))) == "{}")
+    }
+
+    @Test(arguments: [(0.0, "1970-01-01T00:00:00Z"), (1_750_000_000, "2025-06-15T15:06:40Z"), (951_825_599, "2000-02-29T11:59:59Z"),
+                      (253_402_300_799, "9999-12-31T23:59:59Z")])
+    func timesAreISO8601InUTC(_ seconds: Double, _ expected: String) {
+        #expect(JSONValue.iso8601(Date(timeIntervalSince1970: seconds)) == expected)
+    }
+}

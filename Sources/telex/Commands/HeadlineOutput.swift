@@ -80,21 +80,15 @@ enum HeadlineOutput {
         }
     }
 
-    /// The JSON object of one row (docs/cli.md).
+    /// The JSON object of one row (docs/cli.md), keys in sorted order.
     static func object(_ item: ListedItem) -> JSONValue {
         let h = item.headline
-        return [
-            "id": .int(h.id.rawValue),
-            "title": .string(h.title),
-            "link": JSONValue(h.link),
-            "feed": .string(h.source),
-            "feed_url": .string(item.feedURL),
-            "section": JSONValue(item.section),
-            "author": JSONValue(item.author),
-            "published": .time(item.published),
-            "sort_time": .time(h.sortTime),
-            "read": .bool(h.isRead),
-            "saved": .bool(h.isSaved),
-        ]
+        return .members(JSONMembers(keys: keys, values: [
+            JSONValue(item.author), .string(h.source), .string(item.feedURL), .int(h.id.rawValue), JSONValue(h.link),
+            .time(item.published), .bool(h.isRead), .bool(h.isSaved), JSONValue(item.section), .time(h.sortTime),
+            .string(h.title),
+        ]))
     }
+
+    private static let keys = ["author", "feed", "feed_url", "id", "link", "published", "read", "saved", "section", "sort_time", "title"]
 }
