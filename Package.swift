@@ -23,6 +23,10 @@ let package = Package(
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
+        // uchardet detects the charset of feeds that declare none (only TelexFeeds sees it).
+        .systemLibrary(name: "CUchardet", path: "Sources/CUchardet", providers: [.apt(["libuchardet-dev"])]),
+        // libhyphen (no pkg-config file) hyphenates over-long words in layout; only TelexArticles sees it.
+        .systemLibrary(name: "CHyphen", path: "Sources/CHyphen", providers: [.apt(["libhyphen-dev"])]),
         // libpsl's built-in Public Suffix List: which site (registrable domain) a URL belongs to (TelexFetch).
         .systemLibrary(name: "CLibPSL", path: "Sources/CLibPSL", pkgConfig: "libpsl", providers: [.apt(["libpsl-dev"])]),
 
@@ -35,9 +39,9 @@ let package = Package(
         .target(name: "TelexOPML", dependencies: ["TelexConfig", "TelexModel", "CLibXML2"]),
         // The parser's state lives in one class touched per SAX event: runtime exclusivity checks cost
         // ~5% of parse time there (perf), so release builds of this target skip them.
-        .target(name: "TelexFeeds", dependencies: ["TelexModel", "CLibXML2"],
+        .target(name: "TelexFeeds", dependencies: ["TelexModel", "CLibXML2", "CUchardet"],
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
-        .target(name: "TelexArticles", dependencies: ["TelexModel", "TelexScreen", "CLibXML2"]),
+        .target(name: "TelexArticles", dependencies: ["TelexModel", "TelexScreen", "CLibXML2", "CHyphen"]),
         .target(name: "TelexScreen"),
         // The bundled sample edition (`telex demo`): generated from Resources/SampleEdition.
         .target(name: "TelexSampleEdition"),
@@ -74,7 +78,7 @@ let package = Package(
         ]),
         .executableTarget(name: "telex", dependencies: [
             "TelexApp", "TelexConfig", "TelexModel", "TelexFeeds", "TelexArticles", "TelexStore",
-            "TelexFetch", "TelexScreen", "TelexTestServer", "TelexOPML", "TelexSync", "TelexQuery",
+            "TelexFetch", "TelexScreen", "TelexUI", "TelexTestServer", "TelexOPML", "TelexSync", "TelexQuery",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -87,11 +91,12 @@ let package = Package(
         .testTarget(name: "TelexOPMLTests", dependencies: ["TelexOPML", "TelexConfig", "TelexTestSupport"]),
         .testTarget(name: "TelexFeedsTests", dependencies: ["TelexFeeds", "TelexTestSupport"]),
         .testTarget(name: "TelexArticlesTests", dependencies: ["TelexArticles", "TelexTestSupport"]),
-        .testTarget(name: "TelexStoreTests", dependencies: ["TelexStore", "TelexQuery", "TelexTestSupport"]),
+        // Fixtures/: caches of earlier schemas that every migration must upgrade (SchemaHistoryTests).
+        .testTarget(name: "TelexStoreTests", dependencies: ["TelexStore", "TelexQuery", "TelexTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TelexFetchTests", dependencies: ["TelexFetch", "TelexTestServer", "TelexStore", "TelexTestSupport"]),
         .testTarget(name: "TelexSyncTests", dependencies: ["TelexSync", "TelexModel", "TelexStore", "TelexConfig", "TelexFetch", "TelexTestServer", "TelexTestSupport"]),
-        .testTarget(name: "TelexScreenTests", dependencies: ["TelexScreen"]),
-        .testTarget(name: "TelexUITests", dependencies: ["TelexUI", "TelexScreen", "TelexModel", "TelexArticles"]),
+        .testTarget(name: "TelexScreenTests", dependencies: ["TelexScreen", "TelexTestSupport"]),
+        .testTarget(name: "TelexUITests", dependencies: ["TelexUI", "TelexScreen", "TelexModel", "TelexArticles", "TelexTestSupport"]),
         .testTarget(name: "TelexTerminalTests", dependencies: ["TelexTerminal", "TelexScreen"]),
         .testTarget(name: "TelexSampleEditionTests", dependencies: ["TelexSampleEdition", "TelexConfig", "TelexTestSupport"]),
         .testTarget(name: "TelexAppTests", dependencies: ["TelexApp", "TelexFetch", "TelexUI", "TelexModel", "TelexTestSupport"]),

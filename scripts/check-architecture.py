@@ -3,7 +3,7 @@
 
 - every edge of the graph block in docs/architecture.md is a dependency in Package.swift and
   vice versa (library targets; tests and the test-support target are not drawn);
-- the one-way rules: only TelexTerminal imports CNcursesw, only TelexStore imports GRDB, only
+- the one-way rules: only TelexTerminal imports CNcursesw, only TelexFeeds imports CUchardet, only TelexArticles imports CHyphen, only TelexStore imports GRDB, only
   TelexFetch imports CCurl (libcurl), nothing imports FoundationNetworking, TelexUI imports no
   store/network/curses.
 Prints "architecture: ok" or each mismatch, exit 1.
@@ -48,7 +48,7 @@ for name in drawn:
         problems.append(f"{name} is drawn in docs/architecture.md but is not a target")
 
 # libcurl is TelexFetch's alone; nothing uses URLSession (FoundationNetworking) any more.
-rules = {"CNcursesw": {"TelexTerminal"}, "GRDB": {"TelexStore"}, "CCurl": {"TelexFetch"}, "FoundationNetworking": set()}
+rules = {"CNcursesw": {"TelexTerminal"}, "CUchardet": {"TelexFeeds"}, "CHyphen": {"TelexArticles"}, "GRDB": {"TelexStore"}, "CCurl": {"TelexFetch"}, "FoundationNetworking": set()}
 for module, allowed in rules.items():
     for target in os.listdir(os.path.join(root, "Sources")):
         for dirpath, _, files in os.walk(os.path.join(root, "Sources", target)):

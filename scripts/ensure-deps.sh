@@ -5,8 +5,12 @@
 # finish) under a policy-rc.d that forbids starting services: packages such as tt-rss or
 # postgresql would otherwise start system daemons from their postinst; our tests start their own.
 set -eu
-# newsboat and sfeed write the OPML files the import tests read (tests/e2e/test_opml.sh).
-packages="${*:-pkg-config libncursesw5-dev libsqlite3-dev libxml2-dev libpsl-dev zlib1g-dev libcurl4-openssl-dev tmux python3 newsboat sfeed}"
+# Tests: tmux (end-to-end), python3 (e2e helpers, scripts), openssl (the HTTPS tests' server and
+# test CA), libuchardet-dev (charset detection, TelexFeeds), sqlite3 (integrity checks of caches written by killed processes), python3-feedparser
+# (the differential test against Python's feedparser); newsboat and sfeed write the OPML files the
+# import tests read (tests/e2e/test_opml.sh). libhyphen-dev and the hyphen-* dictionaries: layout
+# hyphenates over-long words (TelexArticles).
+packages="${*:-pkg-config libncursesw5-dev libsqlite3-dev libxml2-dev libuchardet-dev libpsl-dev zlib1g-dev libcurl4-openssl-dev libhyphen-dev hyphen-de hyphen-en-us hyphen-es hyphen-fr hyphen-it tmux python3 python3-feedparser openssl sqlite3 newsboat sfeed}"
 missing=""
 for p in $packages; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

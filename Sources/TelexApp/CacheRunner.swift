@@ -1,4 +1,5 @@
 import Foundation
+import TelexArticles
 import TelexModel
 import TelexUI
 
@@ -40,6 +41,8 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
             pageLoad = nil
         case .saveURLForLater(let url) where pages != nil:
             pages!.saveForLater(url, post: post)
+        case .loadItem(let id):
+            queue.async { Self.prepare(self.loadItem(id, post: post), post: post) }
         case .discoverFeeds(let address):
             discovery?.cancel()
             if let subscriptions { discovery = subscriptions.discover(address, post: post) }
@@ -58,6 +61,32 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
         }
     }
 
+    /// Loads what a document's layout will want (a hyphenation dictionary: seconds for German) on
+    /// a queue of its own, then has the reader lay its page out again. Until then layout goes
+    /// without, rather than make the terminal thread or this runner's queue wait.
+    static func prepare(_ preparation: LayoutPreparation?, post: @escaping @Sendable (Action) -> Void) {
+        guard let preparation else { return }
+        DispatchQueue.global(qos: .utility).async {
+            preparation.run()
+            post(.layoutPrepared)
+        }
+    }
+
+    /// Reads an item, resolves its document (decoding and cleaning happen here, off the terminal
+    /// thread) and posts it; returns what its layout will want, claimed before the document reached
+    /// the reducer (so that layout there never loads it itself): the caller must run it.
+    private func loadItem(_ id: ItemID, post: (Action) -> Void) -> LayoutPreparation? {
+        do {
+            let item = try cache.item(id).map(DocumentResolver.resolve)
+            let preparation = item.flatMap { LineBreaker.preparation(for: $0.document) }
+            post(.itemLoaded(id, item))
+            return preparation
+        } catch {
+            post(.failed("Could not read the cache: \(error)"))
+            return nil
+        }
+    }
+
     /// Runs one effect synchronously (on the runner's queue, or directly in tests and benchmarks).
     public func run(_ effect: Effect, post: (Action) -> Void) {
         do {
@@ -72,7 +101,8 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
                     post(.headlinesFailed(query, "Could not read the cache: \(error)"))
                 }
             case .loadItem(let id):
-                post(.itemLoaded(id, try cache.item(id)))
+                // Synchronous callers (tests, the headless session) wait for the dictionary too.
+                loadItem(id, post: post)?.run()
             case .search(let q):
                 post(.searchFinished(q, try cache.search(q, limit: searchLimit)))
             case .setRead(let ids, let read):

@@ -29,6 +29,7 @@ public final class CacheSession: @unchecked Sendable {
     // Touched by the watchers' own queues only.
     private var changes: ChangeWatcher?
     private var activity: FetchActivityWatcher?
+    private var indexer: IdleIndexer?
 
     /// Opens (or creates) the cache and mirrors feeds.json into it. With `watch`, feeds.json is followed
     /// while the reader runs (on `r` and every few seconds).
@@ -60,11 +61,13 @@ public final class CacheSession: @unchecked Sendable {
         activity = FetchActivityWatcher(cacheDirectory: cacheDirectory, post: post, everyFewSeconds: { [weak self] in
             self?.followConfiguration(post: post)
         })
+        indexer = IdleIndexer(store: store, logger: logger)
     }
 
     public func stopWatching() {
         changes?.stop(); changes = nil
         activity?.stop(); activity = nil
+        indexer?.stop(); indexer = nil
     }
 
     /// "Refresh now" (`r`): feeds.json first (a new feed is fetched with the others), then one pass through
@@ -174,7 +177,7 @@ extension CacheSession: PageLoading {
     public func followLink(_ url: String, post: @escaping @Sendable (Action) -> Void) -> PageLoadHandle {
         let task = Task.detached { [self] in
             if LinkKind.isObviouslyNotAnArticle(url) { post(.linkNotAnArticle(url)); return }
-            if let doc = self.cachedDocument(url) { post(.pageLoaded(url: url, doc)); return }
+            if let doc = self.cachedDocument(url) { Self.show(url, doc, post: post); return }
             if let stored = try? self.store.article(forURL: url), stored.status == .notWebPage {
                 post(.linkNotAnArticle(url)); return
             }
@@ -183,7 +186,7 @@ extension CacheSession: PageLoading {
             if Task.isCancelled { return }
             switch result {
             case .saved:
-                if let doc = self.cachedDocument(url) { post(.pageLoaded(url: url, doc)); post(.cacheChanged) }
+                if let doc = self.cachedDocument(url) { Self.show(url, doc, post: post); post(.cacheChanged) }
                 else { post(.linkNotAnArticle(url)) }
             case .notWebPage:
                 post(.linkNotAnArticle(url))
@@ -206,9 +209,16 @@ extension CacheSession: PageLoading {
         }
     }
 
+    /// A followed page to the reader, then what its layout will want (see `CacheRunner.prepare`).
+    private static func show(_ url: String, _ document: ArticleDocument, post: @escaping @Sendable (Action) -> Void) {
+        let preparation = LineBreaker.preparation(for: document)
+        post(.pageLoaded(url: url, document))
+        CacheRunner.prepare(preparation, post: post)
+    }
+
     func cachedDocument(_ url: String) -> ArticleDocument? {
         guard let stored = try? store.article(forURL: url), !stored.status.isFailure, let data = stored.documentJSON else { return nil }
-        return try? JSONDecoder().decode(ArticleDocument.self, from: data)
+        return DocumentResolver.page(data)
     }
 
     /// A link may reach a private or loopback address only on a host one of the user's own feeds

@@ -4,57 +4,48 @@ import TelexModel
 import TelexUI
 
 /// Shows the reader what another process fetching for the cache is doing (`telex serve`, `telex fetch`,
-/// another reader): polls `fetch-status.json` (a `stat` a quarter of a second, a read when it changed),
-/// posts its progress, and its summary when its pass ends. The status line is never left claiming a pass
-/// whose process is gone. Also calls `everyFewSeconds` every two seconds (feeds.json is followed there).
+/// another reader): polls `fetch-status.json` (reads its few hundred bytes a quarter of a second and
+/// decodes them when they changed: not its mtime, which two writes within one kernel tick share, so a
+/// pass's end written just after its last progress went unseen), posts its progress, and its summary
+/// when its pass ends. The status line is never left claiming a pass whose process is gone. Also calls `everyFewSeconds` every two seconds (feeds.json is followed there).
 final class FetchActivityWatcher: @unchecked Sendable {
-    private let timer: DispatchSourceTimer
-    // Touched on the timer's queue only.
+    private let timer: PollTimer
+    // Touched on the timer's thread only.
     private let path: String
-    private let cacheDirectory: String
-    private var modified: timespec?
+    private var lastBytes: Data?
     private var announced: Date?
     private var showing: Int32?
     private var ticks = 0
 
-    init(cacheDirectory: String, interval: Double = 0.25, post: @escaping @Sendable (Action) -> Void,
-         everyFewSeconds: @escaping @Sendable () -> Void) {
-        self.cacheDirectory = cacheDirectory
+    init(cacheDirectory: String, interval: Double = 0.25, timer: PollTimer = DispatchPollTimer(label: "telex.fetch-activity"),
+         post: @escaping @Sendable (Action) -> Void, everyFewSeconds: @escaping @Sendable () -> Void) {
         path = FetchStatusFile.path(cacheDirectory: cacheDirectory)
         // Passes that ended before the reader started are not announced.
         announced = FetchStatusFile.read(cacheDirectory: cacheDirectory)?.last?.started
-        let queue = DispatchQueue(label: "telex.fetch-activity", qos: .utility)
-        timer = DispatchSource.makeTimerSource(queue: queue)
-        timer.schedule(deadline: .now(), repeating: interval, leeway: .milliseconds(50))
+        self.timer = timer
         let everyTicks = max(1, Int((2 / interval).rounded()))
         // Weak, not unowned: a tick already dispatched when the watcher goes away still runs.
-        timer.setEventHandler { [weak self] in
+        timer.start(interval: interval) { [weak self] in
             guard let self else { return }
             self.look(post: post)
             self.ticks += 1
             if self.ticks % everyTicks == 0 { everyFewSeconds() }
         }
-        timer.resume()
     }
 
-    func stop() { timer.cancel() }
-    deinit { timer.cancel() }
+    func stop() { timer.stop() }
+    deinit { timer.stop() }
 
     private func look(post: @Sendable (Action) -> Void) {
-        var info = stat()
-        let changed: Bool
-        if stat(path, &info) == 0 {
-            changed = modified.map { $0.tv_sec != info.st_mtim.tv_sec || $0.tv_nsec != info.st_mtim.tv_nsec } ?? true
-            modified = info.st_mtim
-        } else {
-            changed = false
-        }
+        let bytes = FileManager.default.contents(atPath: path)
+        let changed = bytes != nil && bytes != lastBytes
+        if bytes != nil { lastBytes = bytes }
         if let pid = showing, !FetchLock.isAlive(pid) {
             // The process died mid-pass (SIGKILL): nothing runs any more.
             showing = nil
             post(.fetchProgressed(FetchProgress()))
         }
-        guard changed, let status = FetchStatusFile.read(cacheDirectory: cacheDirectory) else { return }
+        guard changed, let bytes, let status = FetchStatusFile.decode(bytes) else { return }
         // This process's passes come through the fetch coordinator.
         guard status.pid != getpid() else { return }
         if let current = status.current, FetchLock.isAlive(status.pid) {

@@ -83,8 +83,11 @@ public final class TerminalLoop {
     }
 
     /// Ctrl-Z: give the terminal back and stop; `fg` continues here, then redraw at the new size.
+    /// `raise` stops this very thread before it returns: `kill(getpid(), ...)` let the kernel stop
+    /// another thread first, and this one often ran on and took the terminal back (alternate
+    /// screen, mouse) before the stop reached it, leaving the shell on telex's screen.
     private func suspend() {
-        backend.suspend { _ = kill(getpid(), SIGSTOP) }
+        backend.suspend { _ = raise(SIGSTOP) }
         let s = backend.size
         apply(.resized(width: s.width, height: s.height))
         apply(.tick(Date()))

@@ -18,7 +18,11 @@ struct Attributes {
         return nil
     }
 
-    var xmlBase: String? { xmlAttribute("base") }
+    /// `xml:base`, or a plain `base` attribute (CDF's `<CHANNEL BASE=...>`; feedparser honours it on any element).
+    var xmlBase: String? {
+        guard count > 0 else { return nil }
+        return xmlAttribute("base") ?? value("base")
+    }
     var xmlLang: String? { xmlAttribute("lang") }
 
     private func xmlAttribute(_ name: StaticString) -> String? {

@@ -1,8 +1,16 @@
 /// Base64 text in Atom (`mode="base64"` in 0.3, binary types in 1.0) decoded to UTF-8 text.
 enum Base64Text {
-    /// The decoded bytes when the input is base64 (whitespace anywhere, padding optional) and the
-    /// result is valid UTF-8; nil otherwise, since binary content is nothing a reader can show.
-    static func decode(_ input: [UInt8]) -> [UInt8]? {
+    enum Decoded: Equatable {
+        /// Base64 of UTF-8 text.
+        case text([UInt8])
+        /// Base64 of bytes that are not text (an image).
+        case binary
+        /// Not base64 at all.
+        case notBase64
+    }
+
+    /// The input (whitespace anywhere, padding optional) decoded.
+    static func decode(_ input: [UInt8]) -> Decoded {
         var out: [UInt8] = []
         out.reserveCapacity(input.count * 3 / 4)
         var accumulator: UInt32 = 0
@@ -18,7 +26,7 @@ enum Base64Text {
             case UInt8(ascii: "="): continue
             default:
                 if HTMLText.isSpace(c) { continue }
-                return nil
+                return .notBase64
             }
             accumulator = (accumulator << 6) | v
             bits += 6
@@ -27,19 +35,8 @@ enum Base64Text {
                 out.append(UInt8(truncatingIfNeeded: accumulator >> UInt32(bits)))
             }
         }
-        guard !out.isEmpty, isUTF8(out) else { return nil }
-        return out
-    }
-
-    private static func isUTF8(_ bytes: [UInt8]) -> Bool {
-        var iterator = bytes.makeIterator()
-        var decoder = UTF8()
-        while true {
-            switch decoder.decode(&iterator) {
-            case .scalarValue: continue
-            case .emptyInput: return true
-            case .error: return false
-            }
-        }
+        // Six bits left over: not whole bytes, so not base64 (what Python's decoder says too).
+        if out.isEmpty || bits >= 6 { return .notBase64 }
+        return CharsetDecoder.isValidUTF8(out) ? .text(out) : .binary
     }
 }

@@ -23,6 +23,22 @@ enum Namespace: Sendable {
         }
     }
 
+    /// A namespace `init(uri:)` does not know, read leniently as feedparser reads it: the URI ignoring
+    /// case, a missing trailing slash and https (`HTTP://PURL.ORG/DC/ELEMENTS/1.1`), any
+    /// backend.userland.com/rss* as RSS, and an element without a prefix in an unknown default namespace
+    /// (`<item xmlns="http://example.com/x">`) as the feed's own vocabulary. A prefix alone decides
+    /// nothing: `xmlns:content="http://example.com/other"` is not the content module.
+    init(lenientURI uri: String?, prefix: String?) {
+        var lower = uri?.lowercased() ?? ""
+        if lower.hasPrefix("https://") { lower = "http://" + lower.dropFirst(8) }
+        if lower.contains("backend.userland.com/rss") { self = .rss; return }
+        for candidate in [lower, lower + "/"] where candidate != uri {
+            let known = Namespace(uri: candidate)
+            if known != .other { self = known; return }
+        }
+        self = prefix?.isEmpty == false ? .other : .none
+    }
+
     /// Elements of the feed vocabularies themselves (RSS in any version, Atom, or none).
     var isCore: Bool { self == .none || self == .rss || self == .atom10 || self == .atom03 }
     var isAtom: Bool { self == .atom10 || self == .atom03 }
@@ -34,9 +50,9 @@ enum ElementKind: Sendable {
     case rss, rdfRoot, feed, channel, item, entry, image, skipped, mediaGroup
     // Text fields.
     case title, link, description, summary, subtitle, content, contentEncoded, xhtmlBody, language
-    case pubDate, lastBuildDate, published, updated, dcDate
+    case pubDate, lastBuildDate, published, updated, dcDate, created
     case guid, id, author, dcCreator, itunesAuthor, name, email, uri, url, category, tagList, dcSubject, comments
-    case logo, icon, ttl, updatePeriod, updateFrequency, itunesSummary, mediaDescription, mediaTitle, mediaCategory
+    case logo, icon, ttl, updatePeriod, updateFrequency, itunesSummary, itunesSubtitle, mediaDescription, mediaTitle, mediaCategory
     // Attribute-only.
     case enclosure, mediaThumbnail, mediaContent, itunesImage, itunesLink, itunesCategory
     case other
@@ -46,7 +62,8 @@ enum ElementKind: Sendable {
         case (.rdf, "RDF"): self = .rdfRoot
         case (.content, "encoded"): self = .contentEncoded
         case (.xhtml, "body"), (.xhtml, "div"): self = .xhtmlBody
-        case (.dc, "date"), (.dcterms, "issued"), (.dcterms, "created"), (.dcterms, "date"): self = .dcDate
+        case (.dc, "date"), (.dcterms, "issued"), (.dcterms, "date"): self = .dcDate
+        case (.dcterms, "created"): self = .created
         case (.dcterms, "modified"): self = .updated
         case (.dc, "creator"), (.dc, "author"), (.dc, "contributor"): self = .dcCreator
         case (.dc, "title"): self = .title
@@ -57,6 +74,7 @@ enum ElementKind: Sendable {
         case (.itunes, "image"): self = .itunesImage
         case (.itunes, "link"): self = .itunesLink
         case (.itunes, "summary"): self = .itunesSummary
+        case (.itunes, "subtitle"): self = .itunesSubtitle
         case (.itunes, "category"): self = .itunesCategory
         case (.media, "thumbnail"): self = .mediaThumbnail
         case (.media, "content"): self = .mediaContent
@@ -89,7 +107,8 @@ enum ElementKind: Sendable {
             case "language": self = .language
             case "pubdate": self = .pubDate
             case "lastbuilddate": self = .lastBuildDate
-            case "published", "issued", "created": self = .published
+            case "published", "issued": self = .published
+            case "created": self = .created
             case "updated", "modified": self = .updated
             case "guid": self = .guid
             case "id": self = .id

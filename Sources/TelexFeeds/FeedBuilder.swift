@@ -28,8 +28,8 @@ final class FeedBuilder {
     }
 
     enum Field {
-        case feedTitle, feedLink, feedDescription, feedLanguage, feedUpdated, feedImage(Int), ttl, updatePeriod, updateFrequency
-        case title(Int), link, guid, id, summary(Int), content(Int), published(Int), updated, author, category, tagList, comments
+        case feedTitle, feedLink, feedID, feedDescription(Int), feedLanguage, feedUpdated, feedImage(Int), ttl, updatePeriod, updateFrequency
+        case title(Int), link, guid, id, summary(Int), content(Int), published(Int), updated, created, author, category, tagList, comments
         case personName, personEmail, personURI
     }
 
@@ -38,8 +38,15 @@ final class FeedBuilder {
         var depth: Int
         var mode: TextMode
         var base: String?
-        /// Atom `mode="base64"` (0.3) or a binary type (1.0): the text is decoded when the element ends.
+        /// Atom `mode="base64"` (0.3) or a type that is neither text nor XML (1.0): the text is decoded
+        /// when the element ends.
         var base64 = false
+        /// The type is a binary media type (image/png): content that decodes to bytes that are not text is
+        /// dropped. Otherwise (a made-up type such as "custom") text that is not base64 is kept as text.
+        var binaryType = false
+        /// Child elements were re-serialized into the text (`<title>Entry<BR /></title>`): the text is HTML
+        /// even when it has no end tag or reference to show it.
+        var childElements = false
     }
 
     struct PersonDraft { var name: String?; var email: String?; var uri: String?; var forItem: Bool }
@@ -58,12 +65,15 @@ final class FeedBuilder {
     private let documentURL: String?
     private var feedLinkPriority = 0
     private var feedImagePriority = 0
+    private var feedDescriptionPriority = 0
     private var updatePeriodMinutes: Int?
     private var updateFrequency: Int?
     private var dateWarnings = 0
     private var truncatedFields = 0
     var stopped = false
     var notAFeedReason: String?
+    /// The document was UTF-8: double-encoded text and C1 controls are repaired (`TextRepair`).
+    var repairsText = false
 
     init(documentURL: String?) {
         // A script or data URL is no base for links (feedparser ignores such a Content-Location too).
@@ -182,6 +192,11 @@ final class FeedBuilder {
             feed.format = namespace == .atom03 || attributes.value("version") == "0.3" ? .atom03 : .atom10
             if let lang = attributes.xmlLang, !lang.isEmpty { feed.language = Self.languageTag(lang) }
             stack.append(Frame(role: .channel, base: base))
+        case .entry:
+            // An Atom entry document (RFC 4287 §4.1.2): a feed of one item.
+            feed.format = namespace == .atom03 || attributes.value("version") == "0.3" ? .atom03 : .atom10
+            if let lang = attributes.xmlLang, !lang.isEmpty { feed.language = Self.languageTag(lang) }
+            startItem(attributes: attributes, base: base)
         case .channel:
             feed.format = .rss20
             // CDF (<CHANNEL HREF= LASTMOD=>) carries its link and date as attributes.
@@ -252,8 +267,12 @@ final class FeedBuilder {
                 beginCapture(.feedLink, mode: .plain, base: base)
             }
         case .description, .subtitle:
-            beginTextCapture(.feedDescription, namespace: namespace, attributes: attributes, base: base)
+            beginTextCapture(.feedDescription(2), namespace: namespace, attributes: attributes, base: base)
+        case .itunesSummary, .itunesSubtitle:
+            // A podcast's channel description when it has no other (feedparser reads them as subtitle).
+            beginCapture(.feedDescription(1), mode: .text, base: base)
         case .language: beginCapture(.feedLanguage, mode: .plain, base: base)
+        case .id: beginCapture(.feedID, mode: .plain, base: base)
         case .lastBuildDate, .updated, .pubDate, .dcDate, .published: beginCapture(.feedUpdated, mode: .plain, base: base)
         case .logo: beginCapture(.feedImage(3), mode: .plain, base: base)
         case .icon: beginCapture(.feedImage(1), mode: .plain, base: base)
@@ -315,6 +334,7 @@ final class FeedBuilder {
         case .pubDate, .published: beginCapture(.published(3), mode: .plain, base: base)
         case .dcDate: beginCapture(.published(2), mode: .plain, base: base)
         case .updated: beginCapture(.updated, mode: .plain, base: base)
+        case .created: beginCapture(.created, mode: .plain, base: base)
         case .author:
             if atomish {
                 person = PersonDraft(forItem: true)
@@ -372,26 +392,29 @@ final class FeedBuilder {
     /// Atom text constructs (RFC 4287 §3.1, and Atom 0.3's MIME types and `mode`); other vocabularies read as HTML.
     /// Base64 text (Atom 0.3 `mode="base64"`, or a type that is neither text nor XML in Atom 1.0, §4.1.3.3)
     /// is decoded at the end; decoded text of a binary type is read like an RSS description.
-    private func textMode(namespace: Namespace, attributes: Attributes) -> (TextMode, base64: Bool) {
-        guard namespace.isAtom || (isAtom && namespace == .none) else { return (.html, false) }
+    private func textMode(namespace: Namespace, attributes: Attributes) -> (TextMode, base64: Bool, binaryType: Bool) {
+        guard namespace.isAtom || (isAtom && namespace == .none) else { return (.html, false, false) }
         let type = attributes.value("type")?.trimmingASCIIWhitespace().lowercased() ?? "text"
         let base64 = attributes.value("mode")?.lowercased() == "base64"
         let escaped = attributes.value("mode")?.lowercased() == "escaped"
         switch type {
-        case "text", "text/plain", "": return (.text, base64)
-        case "html", "text/html": return (.html, base64)
-        case "xhtml", "application/xhtml+xml": return (base64 || escaped ? .html : .xhtml, base64)
+        case "text", "text/plain", "": return (.text, base64, false)
+        case "html", "text/html": return (.html, base64, false)
+        case "xhtml", "application/xhtml+xml": return (base64 || escaped ? .html : .xhtml, base64, false)
         default:
-            if type.hasPrefix("text/") { return (.text, base64) }
-            if type.hasSuffix("+xml") || type.hasSuffix("/xml") { return (base64 ? .html : .xhtml, base64) }
-            return (.html, true)
+            if type.hasPrefix("text/") { return (.text, base64, false) }
+            if type.hasSuffix("+xml") || type.hasSuffix("/xml") { return (base64 ? .html : .xhtml, base64, false) }
+            // Other media types are base64 (RFC 4287 §4.1.3.3), and what they decode to is text, not
+            // HTML (as feedparser reads it); a made-up type ("custom") that is not base64 is text too.
+            return (.text, true, type.contains("/"))
         }
     }
 
     private func beginTextCapture(_ field: Field, namespace: Namespace, attributes: Attributes, base: String?) {
-        let (mode, base64) = textMode(namespace: namespace, attributes: attributes)
+        let (mode, base64, binaryType) = textMode(namespace: namespace, attributes: attributes)
         beginCapture(field, mode: mode, base: base)
         capture!.base64 = base64
+        capture!.binaryType = binaryType
     }
 
     private static func looksLikeImage(_ url: String) -> Bool {
@@ -430,27 +453,39 @@ final class FeedBuilder {
             frame.voidElement = HTMLEscaping.voidElements.contains(name.lowercased())
             tag += ">"
             captureBuffer.append(contentsOf: Array(tag.utf8))
+            capture!.childElements = true
         }
         stack.append(frame)
     }
 
     private func finish(_ c: Capture) {
         var bytes = captureBuffer   // shared, not copied; emptied (in place) when the next capture begins
+        var c = c
         if c.base64 {
-            // Binary that is not UTF-8 text is not readable content: dropped.
-            guard let decoded = Base64Text.decode(bytes) else { return }
-            bytes = decoded
+            switch Base64Text.decode(bytes) {
+            case .text(let decoded): bytes = decoded
+            case .binary where c.binaryType: return   // an image is not readable content: dropped
+            case .binary, .notBase64: c.mode = .text  // a made-up type over plain text (as feedparser reads it)
+            }
         }
+        if repairsText, let repaired = TextRepair.repair(bytes) { bytes = repaired }
         if c.mode == .html, let base = c.base, let resolved = RelativeURLs.resolve(in: bytes, against: base) { bytes = resolved }
         let raw = String(decoding: bytes, as: UTF8.self)
         switch c.field {
         case .feedTitle:
-            if feed.title == nil { feed.title = titleText(raw, mode: c.mode) }
+            if feed.title == nil { feed.title = titleText(raw, capture: c) }
         case .feedLink:
             let value = raw.trimmingASCIIWhitespace()
             if !value.isEmpty { offerFeedLink(URLResolver.resolve(value, against: c.base), priority: 4) }
-        case .feedDescription:
-            if feed.description == nil { feed.description = nonEmpty(HTMLText.plainText(html(raw, mode: c.mode))) }
+        case .feedID:
+            // A feed without a link: its id, when that is a web URL (resolved like a link), as for items.
+            let value = URLResolver.resolve(raw.trimmingASCIIWhitespace(), against: c.base)
+            if ItemDraft.isWebURL(value) { offerFeedLink(value, priority: 1) }
+        case .feedDescription(let priority):
+            // Kept when present even if it has no text (an image only): "" is not "none".
+            if priority > feedDescriptionPriority {
+                feed.description = HTMLText.plainText(html(raw, mode: c.mode)); feedDescriptionPriority = priority
+            }
         case .feedLanguage:
             if let value = nonEmpty(raw.trimmingASCIIWhitespace()) { feed.language = Self.languageTag(value) }
         case .feedUpdated:
@@ -475,23 +510,27 @@ final class FeedBuilder {
             }
         case .title(let priority):
             if priority > (item?.titlePriority ?? 0) {
-                item?.title = titleText(raw, mode: c.mode); item?.titlePriority = priority
+                item?.title = titleText(raw, capture: c); item?.titlePriority = priority
             }
         case .link:
             if let value = nonEmpty(raw.trimmingASCIIWhitespace()) { item?.offerLink(URLResolver.resolve(value, against: c.base), priority: 4) }
         case .guid:
+            // A relative id is resolved against xml:base and the document URL, as links are (feedparser
+            // does too), except a guid that says it is not a permalink.
             if item?.guid == nil, let value = nonEmpty(raw.trimmingASCIIWhitespace()) {
-                item?.guid = value
+                let permalink = item?.guidIsPermaLink ?? true
+                item?.guid = permalink ? URLResolver.resolve(value, against: c.base) : value
             }
         case .id:
-            if item?.atomID == nil, let value = nonEmpty(raw.trimmingASCIIWhitespace()) { item?.atomID = value }
+            if item?.atomID == nil, let value = nonEmpty(raw.trimmingASCIIWhitespace()) { item?.atomID = URLResolver.resolve(value, against: c.base) }
         case .summary(let priority):
-            if priority > (item?.summaryPriority ?? 0), let value = nonEmpty(html(raw, mode: c.mode)) {
-                item?.summary = value; item?.summaryPriority = priority
-            } else if priority == 3, item?.summaryPriority == 3, !isAtom, (item?.contentPriority ?? 0) == 0,
-                      let value = nonEmpty(html(raw, mode: c.mode)) {
-                // RSS items with both <description> and <summary>: the second is the body (as feedparser reads them).
+            guard let value = nonEmpty(html(raw, mode: c.mode)) else { break }
+            if (item?.summaryPriority ?? 0) > 0, !isAtom, (item?.contentPriority ?? 0) == 0 {
+                // An RSS item with two descriptions (`description` and `summary`, `itunes:summary` or
+                // `media:description`): the second is the body, as feedparser reads them.
                 item?.content = value; item?.contentPriority = 1
+            } else if priority > (item?.summaryPriority ?? 0) {
+                item?.summary = value; item?.summaryPriority = priority
             }
         case .content(let priority):
             if priority > (item?.contentPriority ?? 0), let value = nonEmpty(html(raw, mode: c.mode)) {
@@ -509,6 +548,9 @@ final class FeedBuilder {
                 item?.updated = d   // the last <updated> wins, as in feedparser
                 if item?.publishedText == nil { item?.publishedText = raw.trimmingASCIIWhitespace() }
             }
+        case .created:
+            // Atom 0.3's and Dublin Core's creation date: the date of an item that has no other.
+            if item?.created == nil, let d = date(raw) { item?.created = d }
         case .author:
             if let name = Self.authorName(raw) { item?.addAuthor(name) }
         case .category:
@@ -536,11 +578,12 @@ final class FeedBuilder {
         if priority > feedImagePriority, !value.isEmpty { feed.image = value; feedImagePriority = priority }
     }
 
-    private func titleText(_ raw: String, mode: TextMode) -> String {
-        switch mode {
+    private func titleText(_ raw: String, capture c: Capture) -> String {
+        switch c.mode {
         case .text, .plain, .ignored: return HTMLText.collapseWhitespace(raw)
         case .xhtml: return HTMLText.plainText(raw)
-        case .html: return HTMLText.looksLikeHTML(raw) || isAtom ? HTMLText.plainText(raw) : HTMLText.collapseWhitespace(raw)
+        case .html:
+            return c.childElements || HTMLText.looksLikeHTML(raw) || isAtom ? HTMLText.plainText(raw) : HTMLText.collapseWhitespace(raw)
         }
     }
 

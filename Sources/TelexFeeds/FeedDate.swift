@@ -7,6 +7,16 @@ import Foundation
 public enum FeedDate {
     /// The date in UTC, or nil when the text is not a date we can read.
     public static func parse(_ text: String) -> Date? {
+        // Dates written with Korean, Greek or Hungarian words (feedparser's "8-bit" date handlers) are
+        // rewritten in English first; everything else is ASCII and read as it is.
+        if text.utf8.contains(where: { $0 >= 0x80 }) {
+            guard let english = LocalizedDate.english(text) else { return nil }
+            return parseASCII(english)
+        }
+        return parseASCII(text)
+    }
+
+    private static func parseASCII(_ text: String) -> Date? {
         var bytes = Array(text.utf8)
         // Trim spaces and control characters.
         while let last = bytes.last, last <= 0x20 { bytes.removeLast() }
@@ -15,6 +25,7 @@ public enum FeedDate {
         if start > 0 { bytes.removeFirst(start) }
         if bytes.isEmpty || bytes.count > 100 { return nil }
         if bytes.count >= 4, bytes[0..<4].allSatisfy(isDigit), let date = parseISO(bytes) { return date }
+        if let date = parseTruncatedISO(bytes) { return date }
         if let date = parseRFC1123(bytes) { return date }
         return parseTokens(bytes)
     }
@@ -69,11 +80,13 @@ public enum FeedDate {
         let compact = i < b.count && isDigit(b[i])          // 20031213T183002Z
         if i < b.count, b[i] == UInt8(ascii: "-") || compact {
             if !compact { i += 1 }
-            guard let m = number(2), m.digits == 2 else { return nil }
+            // "2005-5-28" (one digit) is read too, as feedparser reads it; the compact form needs two.
+            // Google once wrote a three-digit month ("2003-012-31").
+            guard let m = number(compact ? 2 : 3), m.digits == 2 || (!compact && (m.digits == 1 || b[i - 3] == UInt8(ascii: "0"))) else { return nil }
             month = m.value
             if i < b.count, b[i] == UInt8(ascii: "-") || (compact && isDigit(b[i])) {
                 if !compact { i += 1 }
-                guard let d = number(2), d.digits == 2 else { return nil }
+                guard let d = number(2), d.digits == 2 || !compact else { return nil }
                 day = d.value
             }
         }
@@ -94,6 +107,13 @@ public enum FeedDate {
                 }
             }
             while i < b.count, b[i] == 0x20 { i += 1 }
+            // A 12-hour clock ("2024-02-04 1:30 PM").
+            if let (pm, length) = meridiem(b, at: i) {
+                guard hour >= 1, hour <= 12 else { return nil }
+                hour = pm ? (hour == 12 ? 12 : hour + 12) : (hour == 12 ? 0 : hour)
+                i += length
+                while i < b.count, b[i] == 0x20 { i += 1 }
+            }
             if i < b.count {
                 guard let zone = parseZone(Array(b[i...])) else { return nil }
                 offset = zone
@@ -106,12 +126,50 @@ public enum FeedDate {
         return makeDate(year: year.value, month: month, day: day, hour: hour, minute: minute, second: second, offsetSeconds: offset)
     }
 
+    /// ISO 8601:1988's truncated forms with a two-digit year, as feedparser's ISO 8601 handler reads
+    /// them: YYMMDD, YY-MM-DD, -YYMM, -YY-MM.
+    private static func parseTruncatedISO(_ b: [UInt8]) -> Date? {
+        guard b.count >= 5, b.count <= 8, b.allSatisfy({ isDigit($0) || $0 == UInt8(ascii: "-") }) else { return nil }
+        let digits = b.filter(isDigit).map { Int($0 - 48) }
+        func pair(_ k: Int) -> Int { digits[k] * 10 + digits[k + 1] }
+        let dashes = b.filter { $0 == UInt8(ascii: "-") }.count
+        let shape = String(decoding: b.map { isDigit($0) ? UInt8(ascii: "9") : $0 }, as: UTF8.self)
+        guard ["999999", "99-99-99", "-9999", "-99-99"].contains(shape), dashes == b.count - digits.count else { return nil }
+        let year = pair(0) < 50 ? 2000 + pair(0) : 1900 + pair(0)
+        return makeDate(year: year, month: pair(2), day: digits.count == 6 ? pair(4) : 1, hour: 0, minute: 0, second: 0, offsetSeconds: 0)
+    }
+
+    /// "am", "pm", "a.m." or "p.m." at `i` (any case), followed by the end, a space or a zone sign:
+    /// whether it is PM, and its length.
+    private static func meridiem(_ b: [UInt8], at i: Int) -> (Bool, Int)? {
+        guard i < b.count else { return nil }
+        let first = lowercased(b[i])
+        guard first == UInt8(ascii: "a") || first == UInt8(ascii: "p") else { return nil }
+        var j = i + 1
+        if j < b.count, b[j] == UInt8(ascii: ".") { j += 1 }
+        guard j < b.count, lowercased(b[j]) == UInt8(ascii: "m") else { return nil }
+        j += 1
+        if j < b.count, b[j] == UInt8(ascii: ".") { j += 1 }
+        guard j == b.count || b[j] == 0x20 || b[j] == UInt8(ascii: "+") || b[j] == UInt8(ascii: "-") else { return nil }
+        return (first == UInt8(ascii: "p"), j - i)
+    }
+
     // MARK: RFC 822 and friends, by token
 
     private static func parseTokens(_ b: [UInt8]) -> Date? {
         var tokens: [[UInt8]] = []
-        for raw in b.split(whereSeparator: { $0 == 0x20 || $0 == UInt8(ascii: ",") || $0 == 0x09 }).map(Array.init) {
+        var numericMonth: Int?
+        for var raw in b.split(whereSeparator: { $0 == 0x20 || $0 == UInt8(ascii: ",") || $0 == 0x09 }).map(Array.init) {
+            // "Etc/GMT" is GMT.
+            if raw.count > 4, raw.prefix(4).map(lowercased) == Array("etc/".utf8) { raw.removeFirst(4) }
             let hasLetter = raw.contains(where: isLetter)
+            // Perforce: "2006/09/15".
+            let slashParts = raw.split(separator: UInt8(ascii: "/"))
+            if slashParts.count == 3, slashParts[0].count == 4, slashParts.allSatisfy({ !$0.isEmpty && $0.count <= 4 && $0.allSatisfy(isDigit) }) {
+                tokens.append(Array(slashParts[0])); tokens.append(Array(slashParts[2]))
+                numericMonth = Int(String(decoding: slashParts[1], as: UTF8.self))
+                continue
+            }
             if raw.first.map(isDigit) == true, hasLetter, raw.contains(UInt8(ascii: "-")), !raw.contains(UInt8(ascii: ":")) {
                 // "02-Oct-2002"
                 tokens.append(contentsOf: raw.split(separator: UInt8(ascii: "-")).map(Array.init))
@@ -123,7 +181,7 @@ public enum FeedDate {
             }
         }
 
-        var day: Int?, month: Int?, year: Int?, hour: Int?, minute = 0, second = 0.0
+        var day: Int?, month: Int? = numericMonth, year: Int?, hour: Int?, minute = 0, second = 0.0
         var offset: Int?, pm: Bool?
         var numbers: [(value: Int, digits: Int)] = []
         for token in tokens {
@@ -170,7 +228,11 @@ public enum FeedDate {
             if lower == Array("am".utf8) || lower == Array("a.m.".utf8) { pm = false; continue }
             if lower == Array("pm".utf8) || lower == Array("p.m.".utf8) { pm = true; continue }
             if weekdayNames.contains(where: { lower.starts(with: $0) }) { continue }
-            if let z = parseZone(token) { offset = (offset ?? 0) + z; continue }
+            // US zone names without the S/D ("ET"), after the time only: before it, "at" is a word ("Jan 5 at 10:00").
+            if hour != nil, let hours = genericZones[String(decoding: lower, as: UTF8.self)] { offset = (offset ?? 0) + hours * 3600; continue }
+            if lower == Array("at".utf8) || lower == Array("on".utf8) { continue }
+            // A one-letter (military) zone only after the time: before it, "x" is no date at all.
+            if token.count > 1 || hour != nil, let z = parseZone(token) { offset = (offset ?? 0) + z; continue }
             // An ordinal day ("5th") or an unknown word: ordinal days are read, other words rejected.
             if let first = token.first, isDigit(first) {
                 let digits = token.prefix(while: isDigit)
@@ -222,8 +284,11 @@ public enum FeedDate {
     private static let zoneNames: [String: Int] = [
         "z": 0, "ut": 0, "utc": 0, "gmt": 0, "wet": 0, "bst": 1, "cet": 1, "cest": 2, "met": 1, "eet": 2, "eest": 3,
         "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7, "mdt": -6, "pst": -8, "pdt": -7,
-        "akst": -9, "akdt": -8, "hst": -10, "ast": -4, "adt": -3, "nzst": 12, "nzdt": 13, "jst": 9, "ist": 5,
+        "akst": -9, "akdt": -8, "hst": -10, "ast": -4, "adt": -3, "nzst": 12, "nzdt": 13, "jst": 9, "ist": 5, "mest": 2, "kst": 9,
     ]
+
+    /// feedparser's zone names without standard/daylight (Disney's feeds).
+    private static let genericZones: [String: Int] = ["at": -4, "et": -5, "ct": -6, "mt": -7, "pt": -8]
 
     /// RFC 822 military zones as feedparser reads them (A..I = -1..-9, K..M = -10..-12, N..Y = +1..+12).
     private static func militaryZone(_ c: Unicode.Scalar) -> Int? {

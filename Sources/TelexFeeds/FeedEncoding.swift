@@ -1,61 +1,157 @@
 import Foundation
 
-/// Turns feed bytes in any declared or sniffed charset into UTF-8 (BOM, then the XML prolog, then
-/// the HTTP Content-Type, then UTF-8; bytes that are not valid UTF-8 are read as windows-1252).
+/// Where the encoding a document was read in came from.
+public enum EncodingSource: String, Sendable, Hashable {
+    /// A byte order mark, or the first bytes of a UTF-16/32 or EBCDIC document (XML 1.0 Appendix F).
+    case byteOrderMark = "bom"
+    /// The transport: the HTTP Content-Type charset, or `telex parse --charset`.
+    case transport
+    /// The XML declaration, or an HTML `<meta charset>`.
+    case declaration
+    /// Detection from the bytes (uchardet), the document declaring nothing usable.
+    case detected
+    /// Nothing declared and nothing detected: UTF-8 (what XML says an undeclared document is).
+    case fallback
+}
+
+/// Decides which encoding a feed's bytes are in, in the order browsers and feedparser use, and turns
+/// them into UTF-8:
+///  1. a byte order mark (or UTF-16/32 or EBCDIC recognised from the first bytes);
+///  2. the transport's charset (HTTP Content-Type);
+///  3. the XML declaration, or a `<meta charset>`;
+///  4. detection from the bytes with uchardet;
+///  5. UTF-8, stray bytes read as windows-1252.
+/// A declared encoding in which the document is not valid is passed over, with a warning: the next
+/// source decides. Labels mean what the WHATWG Encoding Standard says (`TextEncoding`).
 enum FeedEncoding {
     struct Decoded {
         var utf8: [UInt8]
-        var encoding: String
+        var encoding: TextEncoding
+        var source: EncodingSource
         var warnings: [String]
     }
 
-    static func decode(_ bytes: [UInt8], contentType: String?) -> Decoded {
+    static func decode(_ bytes: [UInt8], transportCharset: String?) -> Decoded {
+        // 1. Byte order marks and wide encodings recognised by their first bytes.
+        if let (encoding, skip) = byteOrderMark(bytes) {
+            let result = CharsetDecoder.decode(bytes[skip...], as: encoding)
+            var warnings: [String] = []
+            if result.errors > 0 { warnings.append("\(result.errors) byte sequences not valid \(encoding.name) (byte order mark) replaced") }
+            return Decoded(utf8: result.utf8, encoding: encoding, source: .byteOrderMark, warnings: warnings)
+        }
+        if let encoding = ebcdicDeclaration(bytes) {
+            let result = CharsetDecoder.decode(bytes[...], as: encoding)
+            return Decoded(utf8: result.utf8, encoding: encoding, source: .byteOrderMark, warnings: [])
+        }
+
         var warnings: [String] = []
-        // 1. Byte order marks and UTF-16 without one.
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return Decoded(utf8: Array(bytes.dropFirst(3)), encoding: "utf-8", warnings: []) }
-        if bytes.starts(with: [0xFF, 0xFE, 0, 0]) || bytes.starts(with: [0, 0, 0xFE, 0xFF]) {
-            return Decoded(utf8: convert(Array(bytes.dropFirst(4)), from: bytes[0] == 0 ? "UTF-32BE" : "UTF-32LE", warnings: &warnings) ?? [], encoding: "utf-32", warnings: warnings)
+        // 2 and 3. What the transport and the document declare, in that order.
+        var candidates: [(TextEncoding, EncodingSource, String)] = []
+        if let label = transportCharset.flatMap(nonEmptyLabel) {
+            if let encoding = TextEncoding(label: label) {
+                // A UTF-16/32 label on bytes that are not (their first bytes were checked above) is not believed.
+                if !encoding.isWide { candidates.append((encoding, .transport, "Content-Type")) }
+            } else {
+                warnings.append("unknown charset \"\(label.prefix(40))\" in the Content-Type: ignored")
+            }
         }
-        if bytes.starts(with: [0xFE, 0xFF]) { return Decoded(utf8: utf16(bytes.dropFirst(2), bigEndian: true), encoding: "utf-16be", warnings: []) }
-        if bytes.starts(with: [0xFF, 0xFE]) { return Decoded(utf8: utf16(bytes.dropFirst(2), bigEndian: false), encoding: "utf-16le", warnings: []) }
-        if bytes.count >= 4, bytes[0] == 0x3C, bytes[1] == 0, bytes[3] == 0 {
-            return Decoded(utf8: utf16(bytes[...], bigEndian: false), encoding: "utf-16le", warnings: [])
+        if let (label, place) = declaredLabel(bytes) {
+            if let encoding = TextEncoding(label: label) {
+                if !encoding.isWide, !candidates.contains(where: { $0.0 == encoding }) { candidates.append((encoding, .declaration, place)) }
+            } else {
+                warnings.append("unknown encoding \"\(label.prefix(40))\" in the \(place): ignored")
+            }
         }
-        if bytes.count >= 4, bytes[0] == 0, bytes[1] == 0x3C, bytes[2] == 0 {
-            return Decoded(utf8: utf16(bytes[...], bigEndian: true), encoding: "utf-16be", warnings: [])
+        // A server that labels every document with its default single-byte charset ("text/xml;
+        // charset=ISO-8859-1") while the feed declares UTF-8 and is valid UTF-8 with non-ASCII text:
+        // a single-byte label can never be "invalid", but legacy text is never valid multi-byte UTF-8
+        // either, so the declaration is believed (read as the label says, every ’ would be "â€™").
+        if candidates.count >= 2, candidates[0].1 == .transport, candidates[0].0.isSingleByte, candidates[1].0 == .utf8,
+           case let profile = CharsetDecoder.utf8Profile(bytes), profile.invalid == 0, profile.multibyte > 0 {
+            warnings.append("the Content-Type says \(candidates[0].0.name), but the document is UTF-8, as it declares")
+            candidates.removeFirst()
+        }
+        var utf8Profile: (multibyte: Int, invalid: Int)?
+        var invalidUTF8 = false
+        for (encoding, source, place) in candidates {
+            let result = CharsetDecoder.decode(bytes[...], as: encoding)
+            if result.errors == 0 {
+                return Decoded(utf8: result.utf8, encoding: encoding, source: source, warnings: warnings)
+            }
+            if encoding == .utf8 {
+                // UTF-8 with a few stray bytes (a pasted windows-1252 quote) is still UTF-8.
+                let profile = CharsetDecoder.utf8Profile(bytes)
+                utf8Profile = profile
+                invalidUTF8 = true
+                if profile.multibyte > profile.invalid {
+                    warnings.append("\(result.errors) bytes not valid UTF-8 read as windows-1252")
+                    return Decoded(utf8: result.utf8, encoding: encoding, source: source, warnings: warnings)
+                }
+            }
+            warnings.append("the document is not valid \(encoding.name), as the \(place) says (\(result.errors) invalid sequences): read otherwise")
         }
 
-        // 2. Declared charsets.
-        let declared = prologEncoding(bytes).map(normalizedName)
-        let fromHeader = contentType.flatMap(charsetParameter).map(normalizedName)
-        var candidates: [String] = []
-        if let declared { candidates.append(declared) }
-        if let fromHeader, !candidates.contains(fromHeader) { candidates.append(fromHeader) }
-        if !candidates.contains("utf-8") { candidates.append("utf-8") }
-        // A UTF-16 label on a document that is plainly 8-bit (we checked for UTF-16 above) is a lie.
-        candidates.removeAll { $0.hasPrefix("utf-16") || $0.hasPrefix("utf-32") }
-        if candidates.isEmpty { candidates = ["utf-8"] }
-
-        for (index, name) in candidates.enumerated() {
-            if name == "utf-8" {
-                if isValidUTF8(bytes) { return Decoded(utf8: bytes, encoding: name, warnings: warnings) }
-                // Invalid UTF-8: try a declared 8-bit charset next, else repair byte by byte.
-                if index + 1 < candidates.count { continue }
-                warnings.append("invalid UTF-8: stray bytes read as windows-1252")
-                return Decoded(utf8: repairUTF8(bytes), encoding: "utf-8", warnings: warnings)
-            }
-            if name == "windows-1252" || name == "iso-8859-1" || name == "us-ascii" {
-                if index > 0 { warnings.append("document is not valid \(candidates[0]); read as \(name)") }
-                return Decoded(utf8: latin(bytes), encoding: name, warnings: warnings)
-            }
-            if let converted = convert(bytes, from: name, warnings: &warnings) {
-                if index > 0 { warnings.append("document is not valid \(candidates[0]); read as \(name)") }
-                return Decoded(utf8: converted, encoding: name, warnings: warnings)
-            }
-            warnings.append("unsupported charset \"\(name)\"")
+        // 4. Nothing usable declared: valid UTF-8 is UTF-8 (uchardet says the same, at a cost); otherwise detect.
+        let escape = bytes.contains(0x1B)   // ISO-2022-JP and friends are 7-bit: only their escapes show them
+        if !escape, !invalidUTF8, CharsetDecoder.isValidUTF8(bytes) {
+            return Decoded(utf8: bytes, encoding: .utf8, source: candidates.isEmpty ? .fallback : .detected, warnings: warnings)
         }
-        warnings.append("invalid UTF-8: stray bytes read as windows-1252")
-        return Decoded(utf8: repairUTF8(bytes), encoding: "utf-8", warnings: warnings)
+        let profile = utf8Profile ?? CharsetDecoder.utf8Profile(bytes)
+        if !escape, profile.multibyte > profile.invalid {
+            let result = CharsetDecoder.decode(bytes[...], as: .utf8)
+            warnings.append("\(result.errors) bytes not valid UTF-8 read as windows-1252")
+            return Decoded(utf8: result.utf8, encoding: .utf8, source: .fallback, warnings: warnings)
+        }
+        if let detected = CharsetDetector.detect(bytes), !detected.isWide || detected == .utf8 {
+            let result = CharsetDecoder.decode(bytes[...], as: detected)
+            if result.errors > 0 { warnings.append("\(result.errors) byte sequences not valid \(detected.name) (detected) replaced") }
+            return Decoded(utf8: result.utf8, encoding: detected, source: .detected, warnings: warnings)
+        }
+
+        // 5. UTF-8, stray bytes read as windows-1252.
+        let result = CharsetDecoder.decode(bytes[...], as: .utf8)
+        if result.errors > 0 { warnings.append("\(result.errors) bytes not valid UTF-8 read as windows-1252") }
+        return Decoded(utf8: result.utf8, encoding: .utf8, source: .fallback, warnings: warnings)
+    }
+
+    private static func nonEmptyLabel(_ label: String) -> String? {
+        let trimmed = label.trimmingCharacters(in: CharacterSet(charactersIn: " \t\r\n\"'"))
+        return trimmed.isEmpty ? nil : trimmed
+    }
+
+    // MARK: First bytes
+
+    /// A byte order mark, or the first bytes of an XML document in UTF-16/32 without one ("<" or "<?"
+    /// with NULs around), and how many bytes to skip.
+    static func byteOrderMark(_ b: [UInt8]) -> (TextEncoding, Int)? {
+        if b.starts(with: [0xEF, 0xBB, 0xBF]) { return (.utf8, 3) }
+        if b.starts(with: [0xFF, 0xFE, 0, 0]) { return (.utf32le, 4) }
+        if b.starts(with: [0, 0, 0xFE, 0xFF]) { return (.utf32be, 4) }
+        if b.starts(with: [0xFE, 0xFF]) { return (.utf16be, 2) }
+        if b.starts(with: [0xFF, 0xFE]) { return (.utf16le, 2) }
+        guard b.count >= 4 else { return nil }
+        if b[0] == 0x3C, b[1] == 0, b[2] == 0, b[3] == 0 { return (.utf32le, 0) }
+        if b[0] == 0, b[1] == 0, b[2] == 0, b[3] == 0x3C { return (.utf32be, 0) }
+        if b[0] == 0x3C, b[1] == 0, b[3] == 0 { return (.utf16le, 0) }
+        if b[0] == 0, b[1] == 0x3C, b[2] == 0 { return (.utf16be, 0) }
+        return nil
+    }
+
+    /// An EBCDIC document ("<?xm" in code page 037): the encoding its declaration names, read in 037.
+    private static func ebcdicDeclaration(_ b: [UInt8]) -> TextEncoding? {
+        guard b.starts(with: [0x4C, 0x6F, 0xA7, 0x94]) else { return nil }
+        let head = CharsetDecoder.decode(b.prefix(256), as: .ebcdic).utf8
+        return prologEncoding(head).flatMap { TextEncoding(label: $0) } ?? .ebcdic
+    }
+
+    // MARK: Declarations
+
+    /// The label the document declares: the XML declaration's `encoding`, else an HTML `<meta charset>`
+    /// or `<meta http-equiv="Content-Type" content="...; charset=...">` in the first kilobyte.
+    static func declaredLabel(_ bytes: [UInt8]) -> (String, String)? {
+        if let label = prologEncoding(bytes) { return (label, "XML declaration") }
+        if let label = metaCharset(bytes) { return (label, "<meta> charset") }
+        return nil
     }
 
     /// The encoding="..." of an XML declaration in the first kilobyte (junk before it allowed).
@@ -74,7 +170,36 @@ enum FeedEncoding {
         return j > valueStart ? String(decoding: head[valueStart..<j], as: UTF8.self) : nil
     }
 
-    private static func firstIndex(of needle: StaticString, in haystack: ArraySlice<UInt8>, from start: Int? = nil) -> Int? {
+    /// `<meta charset=X>` or `<meta ... content="text/html; charset=X">` in the first kilobyte, before
+    /// the feed's root (an HTML preamble a server printed first; never markup inside the feed).
+    private static func metaCharset(_ bytes: [UInt8]) -> String? {
+        var head = Array(bytes.prefix(1024).map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 })
+        guard firstIndex(of: "<meta", in: head[...]) != nil else { return nil }
+        if let root = [firstIndex(of: "<rss", in: head[...]), firstIndex(of: "<feed", in: head[...]),
+                       firstIndex(of: "<rdf:rdf", in: head[...]), firstIndex(of: "<channel", in: head[...])].compactMap({ $0 }).min() {
+            head.removeSubrange(root...)
+        }
+        var from = head.startIndex
+        while let meta = firstIndex(of: "<meta", in: head[...], from: from) {
+            let end = head[meta...].firstIndex(of: UInt8(ascii: ">")) ?? head.endIndex
+            if let key = firstIndex(of: "charset", in: head[meta..<end], from: meta) {
+                var i = key + 7
+                while i < end, head[i] == 0x20 || head[i] == 0x09 { i += 1 }
+                if i < end, head[i] == UInt8(ascii: "=") {
+                    i += 1
+                    while i < end, head[i] == 0x20 || head[i] == 0x09 || head[i] == UInt8(ascii: "\"") || head[i] == UInt8(ascii: "'") { i += 1 }
+                    var j = i
+                    while j < end, head[j] > 0x20, head[j] != UInt8(ascii: "\""), head[j] != UInt8(ascii: "'"), head[j] != UInt8(ascii: ";"),
+                          head[j] != UInt8(ascii: "/") { j += 1 }
+                    if j > i { return String(decoding: head[i..<j], as: UTF8.self) }
+                }
+            }
+            from = end
+        }
+        return nil
+    }
+
+    static func firstIndex(of needle: StaticString, in haystack: ArraySlice<UInt8>, from start: Int? = nil) -> Int? {
         let count = needle.utf8CodeUnitCount
         let p = needle.utf8Start
         var i = start ?? haystack.startIndex
@@ -89,6 +214,7 @@ enum FeedEncoding {
         return nil
     }
 
+    /// The charset parameter of a Content-Type value ("text/xml; charset=ISO-8859-1").
     static func charsetParameter(_ contentType: String) -> String? {
         for part in contentType.split(separator: ";").dropFirst() {
             let pair = part.split(separator: "=", maxSplits: 1)
@@ -96,135 +222,6 @@ enum FeedEncoding {
                 let value = pair[1].trimmingCharacters(in: CharacterSet(charactersIn: " \t\"'"))
                 return value.isEmpty ? nil : value
             }
-        }
-        return nil
-    }
-
-    static func normalizedName(_ name: String) -> String {
-        let lower = name.lowercased().trimmingCharacters(in: .whitespaces)
-        switch lower {
-        case "utf8", "utf-8", "unicode-1-1-utf-8": return "utf-8"
-        case "latin1", "latin-1", "iso-8859-1", "iso8859-1", "iso_8859-1", "l1", "cp819", "ibm819", "iso-ir-100": return "iso-8859-1"
-        case "windows-1252", "cp1252", "x-cp1252", "win-1252": return "windows-1252"
-        case "ascii", "us-ascii", "ansi_x3.4-1968": return "us-ascii"
-        case "utf-16", "utf16", "ucs-2": return "utf-16"
-        default: return lower
-        }
-    }
-
-    static func isValidUTF8(_ bytes: [UInt8]) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            var i = 0
-            let n = buffer.count
-            guard let base = buffer.baseAddress else { return true }
-            let raw = UnsafeRawPointer(base)
-            while i < n {
-                // ASCII runs (most of a feed) eight bytes at a time.
-                while i + 8 <= n, raw.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 { i += 8 }
-                if i >= n { break }
-                let c = buffer[i]
-                if c < 0x80 { i += 1; continue }
-                let length = sequenceLength(buffer, i)
-                if length == 0 { return false }
-                i += length
-            }
-            return true
-        }
-    }
-
-    /// The length of a valid UTF-8 sequence at `i`, or 0 (overlongs, surrogates and truncation are invalid).
-    @inline(__always)
-    static func sequenceLength(_ b: UnsafeBufferPointer<UInt8>, _ i: Int) -> Int {
-        let c = b[i], n = b.count
-        func cont(_ k: Int) -> Bool { i + k < n && b[i + k] & 0xC0 == 0x80 }
-        switch c {
-        case 0xC2...0xDF: return cont(1) ? 2 : 0
-        case 0xE0: return cont(1) && b[i + 1] >= 0xA0 && cont(2) ? 3 : 0
-        case 0xED: return cont(1) && b[i + 1] < 0xA0 && cont(2) ? 3 : 0
-        case 0xE1...0xEF: return cont(1) && cont(2) ? 3 : 0
-        case 0xF0: return cont(1) && b[i + 1] >= 0x90 && cont(2) && cont(3) ? 4 : 0
-        case 0xF4: return cont(1) && b[i + 1] < 0x90 && cont(2) && cont(3) ? 4 : 0
-        case 0xF1...0xF3: return cont(1) && cont(2) && cont(3) ? 4 : 0
-        default: return 0
-        }
-    }
-
-    /// Valid sequences kept; every other byte read as windows-1252 (mixed-up documents are mostly that).
-    static func repairUTF8(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 8)
-        bytes.withUnsafeBufferPointer { b in
-            var i = 0
-            while i < b.count {
-                let c = b[i]
-                if c < 0x80 { out.append(c); i += 1; continue }
-                let length = sequenceLength(b, i)
-                if length == 0 {
-                    Windows1252.appendUTF8(Windows1252.decode(c), to: &out)
-                    i += 1
-                } else {
-                    out.append(contentsOf: b[i..<(i + length)]); i += length
-                }
-            }
-        }
-        return out
-    }
-
-    private static func latin(_ bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 16)
-        for c in bytes {
-            if c < 0x80 { out.append(c) } else { Windows1252.appendUTF8(Windows1252.decode(c), to: &out) }
-        }
-        return out
-    }
-
-    private static func utf16(_ bytes: ArraySlice<UInt8>, bigEndian: Bool) -> [UInt8] {
-        var units: [UInt16] = []
-        units.reserveCapacity(bytes.count / 2)
-        var i = bytes.startIndex
-        while i + 1 < bytes.endIndex {
-            let a = UInt16(bytes[i]), b = UInt16(bytes[i + 1])
-            units.append(bigEndian ? a << 8 | b : b << 8 | a)
-            i += 2
-        }
-        return Array(String(decoding: units, as: UTF16.self).utf8)
-    }
-
-    /// Any other charset through iconv; undecodable bytes are skipped. Nil when iconv does not know the name.
-    private static func convert(_ bytes: [UInt8], from charset: String, warnings: inout [String]) -> [UInt8]? {
-        let cd = iconv_open("UTF-8", charset)
-        if cd == iconv_t(bitPattern: -1) { return nil }
-        defer { iconv_close(cd) }
-        var output = [UInt8](repeating: 0, count: bytes.count * 4 + 16)
-        var input = bytes
-        var skipped = 0
-        let produced: Int = input.withUnsafeMutableBufferPointer { inBuffer in
-            output.withUnsafeMutableBufferPointer { outBuffer in
-                var inPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(inBuffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-                var inLeft = inBuffer.count
-                var outPointer: UnsafeMutablePointer<CChar>? = UnsafeMutableRawPointer(outBuffer.baseAddress!).assumingMemoryBound(to: CChar.self)
-                var outLeft = outBuffer.count
-                while inLeft > 0 {
-                    if iconv(cd, &inPointer, &inLeft, &outPointer, &outLeft) == -1 {
-                        if errno == E2BIG { break }
-                        // EILSEQ / EINVAL: skip one byte and go on.
-                        inPointer = inPointer! + 1; inLeft -= 1; skipped += 1
-                    }
-                }
-                return outBuffer.count - outLeft
-            }
-        }
-        if skipped > 0 { warnings.append("\(skipped) bytes not valid \(charset) were skipped") }
-        return Array(output[0..<produced])
-    }
-
-    static func firstIndex(of needle: [UInt8], in haystack: [UInt8], from start: Int = 0) -> Int? {
-        guard needle.count <= haystack.count else { return nil }
-        var i = start
-        while i + needle.count <= haystack.count {
-            if haystack[i] == needle[0], haystack[i..<(i + needle.count)].elementsEqual(needle) { return i }
-            i += 1
         }
         return nil
     }

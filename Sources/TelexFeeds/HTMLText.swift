@@ -162,7 +162,7 @@ public enum HTMLText {
             }
             guard j > digitsStart else { return nil }
             if j < b.count, b[j] == UInt8(ascii: ";") { j += 1 }
-            if (0x80...0x9F).contains(value) { value = Windows1252.decode(UInt8(value)) }
+            if (0x80...0x9F).contains(value) { value = CharsetDecoder.windows1252Scalar(UInt8(value)) }
             if value == 0 || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { value = 0xFFFD }
             return (value, j - i)
         }
@@ -184,11 +184,14 @@ public enum HTMLText {
     private static func tagEnd(_ b: [UInt8], from start: Int) -> Int {
         var j = start
         var quote: UInt8 = 0
+        var afterEquals = false
         while j < b.count {
             let c = b[j]
             if quote != 0 { if c == quote { quote = 0 } }
-            else if c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") { quote = c }
+            // A quote opens a value only right after "=": in `href=http://x/">` it is part of the value.
+            else if afterEquals, c == UInt8(ascii: "\"") || c == UInt8(ascii: "'") { quote = c }
             else if c == UInt8(ascii: ">") { return j + 1 }
+            if !isSpace(c) { afterEquals = quote == 0 && c == UInt8(ascii: "=") }
             j += 1
         }
         return b.count

@@ -15,6 +15,7 @@ struct ItemDraft {
     var publishedPriority = 0
     var publishedText: String?
     var updated: Date?
+    var created: Date?
     var authors: [String] = []
     var summary: String?
     var summaryPriority = 0
@@ -45,13 +46,22 @@ struct ItemDraft {
     func build() -> ParsedItem {
         var link = self.link
         let guid = self.guid.flatMap { $0.isEmpty ? nil : $0 }
-        if link == nil, let guid, guidIsPermaLink, guid.contains("://") { link = guid }
+        // With no link, a permalink guid or an Atom id that is an http(s) URL is the link (resolved
+        // against xml:base and the document URL when it was relative).
+        if link == nil, let candidate = guidIsPermaLink ? guid ?? atomID : atomID, Self.isWebURL(candidate) { link = candidate }
         let id = guid ?? atomID.flatMap { $0.isEmpty ? nil : $0 } ?? rdfAbout ?? link
             ?? StableID.hash(title: title ?? "", date: publishedText ?? "", extra: summary ?? content ?? "")
         return ParsedItem(
-            id: id, title: title ?? "", link: link, published: published ?? updated, updated: updated,
+            id: id, title: title ?? "", link: link, published: published ?? updated ?? created, updated: updated,
             authors: authors, summaryHTML: summary, contentHTML: content, categories: categories,
             enclosures: enclosures, commentsURL: comments, imageURL: image ?? enclosures.first(where: { $0.type?.hasPrefix("image/") == true })?.url)
+    }
+}
+
+extension ItemDraft {
+    static func isWebURL(_ s: String) -> Bool {
+        let lower = s.prefix(8).lowercased()
+        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
     }
 }
 

@@ -13,6 +13,9 @@ public struct ParsedFeed: Sendable, Hashable {
     /// The publisher's polling hint: `<ttl>`, or sy:updatePeriod / sy:updateFrequency converted to minutes.
     public var ttlMinutes: Int?
     public var items: [ParsedItem]
+    /// The encoding the document was read in, and what said so.
+    public var encoding: TextEncoding = .utf8
+    public var encodingSource: EncodingSource = .fallback
     /// Recoverable problems (encoding fallbacks, markup errors, truncation), most important first.
     public var warnings: [String]
 

@@ -15,6 +15,7 @@ final class XMLFeedReader {
     private static let cacheSlots = 128
     private var cacheLocal = [UnsafeRawPointer?](repeating: nil, count: cacheSlots)
     private var cacheURI = [UnsafeRawPointer?](repeating: nil, count: cacheSlots)
+    private var cachePrefix = [UnsafeRawPointer?](repeating: nil, count: cacheSlots)
     private var cacheKind = [Kind](repeating: Kind(kind: .other, namespace: .other, netscape090: false), count: cacheSlots)
 
     struct Kind {
@@ -31,6 +32,7 @@ final class XMLFeedReader {
 
     struct ElementKey: Hashable {
         let local: UnsafeRawPointer
+        let prefix: UnsafeRawPointer?
         let uri: UnsafeRawPointer?
     }
 
@@ -46,9 +48,10 @@ final class XMLFeedReader {
         xmlInitParser()
         var sax = xmlSAXHandler()
         sax.initialized = UInt32(truncatingIfNeeded: XML_SAX2_MAGIC)
-        sax.startElementNs = { ctx, local, _, uri, _, _, attributeCount, _, attributes in
+        sax.startElementNs = { ctx, local, prefix, uri, _, _, attributeCount, _, attributes in
             guard let ctx, let local else { return }
-            XMLFeedReader.from(ctx).startElement(local: local, uri: uri, attributes: Attributes(pointer: attributes, count: Int(attributeCount)))
+            XMLFeedReader.from(ctx).startElement(local: local, prefix: prefix, uri: uri,
+                                                 attributes: Attributes(pointer: attributes, count: Int(attributeCount)))
         }
         sax.endElementNs = { ctx, _, _, _ in
             guard let ctx else { return }
@@ -116,16 +119,16 @@ final class XMLFeedReader {
         Unmanaged<XMLFeedReader>.fromOpaque(ctx).takeUnretainedValue()
     }
 
-    private func startElement(local: UnsafePointer<xmlChar>, uri: UnsafePointer<xmlChar>?, attributes: Attributes) {
+    private func startElement(local: UnsafePointer<xmlChar>, prefix: UnsafePointer<xmlChar>?, uri: UnsafePointer<xmlChar>?, attributes: Attributes) {
         // libxml2 interns names in its dictionary: the pointers identify the element. A direct-mapped
         // cache in front of the dictionary: hashing every element's key was 2% of parse time.
-        let localKey = UnsafeRawPointer(local), uriKey = uri.map(UnsafeRawPointer.init)
+        let localKey = UnsafeRawPointer(local), uriKey = uri.map(UnsafeRawPointer.init), prefixKey = prefix.map(UnsafeRawPointer.init)
         let slot = ((Int(bitPattern: localKey) >> 4) ^ (Int(bitPattern: uriKey) >> 6)) & (Self.cacheSlots - 1)
         let entry: Kind
-        if cacheLocal[slot] == localKey, cacheURI[slot] == uriKey {
+        if cacheLocal[slot] == localKey, cacheURI[slot] == uriKey, cachePrefix[slot] == prefixKey {
             entry = cacheKind[slot]
         } else {
-            let key = ElementKey(local: localKey, uri: uriKey)
+            let key = ElementKey(local: localKey, prefix: prefixKey, uri: uriKey)
             if let known = kinds[key] {
                 entry = known
             } else {
@@ -137,11 +140,17 @@ final class XMLFeedReader {
                     feedNamespace = uriString
                 }
                 if namespace == .other, uriString == feedNamespace { namespace = .none }
+                // Other unknown namespaces, as feedparser reads them: a known vocabulary misspelt (case,
+                // a missing slash) by its usual prefix (dc:, content:, media:...), and an element without
+                // a prefix (a default namespace nobody knows) as the feed's own vocabulary.
+                if namespace == .other {
+                    namespace = Namespace(lenientURI: uriString, prefix: prefix.map { String(cString: $0) })
+                }
                 entry = Kind(kind: ElementKind(namespace: namespace, local: String(cString: local)), namespace: namespace,
                              netscape090: uriString == "http://my.netscape.com/rdf/simple/0.9/")
                 kinds[key] = entry
             }
-            cacheLocal[slot] = localKey; cacheURI[slot] = uriKey; cacheKind[slot] = entry
+            cacheLocal[slot] = localKey; cacheURI[slot] = uriKey; cachePrefix[slot] = prefixKey; cacheKind[slot] = entry
         }
         builder.start(kind: entry.kind, namespace: entry.namespace, netscape090: entry.netscape090, local: local, attributes: attributes)
         if builder.stopped, let context { xmlStopParser(context) }

@@ -43,6 +43,20 @@ enum XMLRepair {
             || hasZero(w ^ (UInt64(s3) &* ones)) || hasZero(w ^ (0xEF &* ones))
     }
 
+    /// A byte in all sixteen lanes (`SIMD16(repeating:)` stores byte by byte).
+    @inline(__always) private static func broadcast(_ c: UInt8) -> SIMD16<UInt8> {
+        unsafeBitCast(SIMD2<UInt64>(UInt64(c) &* 0x0101_0101_0101_0101, UInt64(c) &* 0x0101_0101_0101_0101), to: SIMD16<UInt8>.self)
+    }
+
+    /// The same test sixteen bytes at a time (SSE2 compares).
+    @inline(__always) private static func simdMayStop(_ v: SIMD16<UInt8>, _ s0: SIMD16<UInt8>, _ s1: SIMD16<UInt8>,
+                                                      _ s2: SIMD16<UInt8>, _ s3: SIMD16<UInt8>) -> Bool {
+        // Vector operands only: the overloads with a scalar operand compare lane by lane.
+        let stop = (v .< broadcast(0x20)) .| (v .== s0) .| (v .== s1) .| (v .== s2) .| (v .== s3) .| (v .== broadcast(0xEF))
+        let words = unsafeBitCast(stop, to: SIMD2<UInt64>.self)   // `any` is not vectorized
+        return words[0] | words[1] != 0
+    }
+
     static func repair(_ input: [UInt8]) -> Result {
         var warnings: [String] = []
         var out: [UInt8] = []
@@ -55,7 +69,7 @@ enum XMLRepair {
             // Where the document starts: the XML declaration if any, else the first markup.
             var i = 0
             let head = Array(b.prefix(4096))
-            if let decl = FeedEncoding.firstIndex(of: Array("<?xml".utf8), in: head),
+            if let decl = FeedEncoding.firstIndex(of: "<?xml", in: head[...]),
                decl + 5 < head.count, head[decl + 5] <= 0x20 {
                 i = decl
             } else {
@@ -100,7 +114,9 @@ enum XMLRepair {
                 // Eight bytes at a time up to a word that may hold a stop; a flagged word that holds only
                 // newlines or tabs (flagged as control bytes) is passed over byte by byte.
                 let raw = UnsafeRawPointer(b.baseAddress!)
+                let v0 = broadcast(s0), v1 = broadcast(s1), v2 = broadcast(s2), v3 = broadcast(s3)
                 while true {
+                    while i + 16 <= n, !simdMayStop(raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self), v0, v1, v2, v3) { i += 16 }
                     while i + 8 <= n, !swarMayStop(raw.loadUnaligned(fromByteOffset: i, as: UInt64.self), s0, s1, s2, s3) { i += 8 }
                     let end = min(i + 8, n)
                     while i < end, stops[Int(b[i])] & bit == 0 { i += 1 }
@@ -194,8 +210,13 @@ enum XMLRepair {
                 let digits = String(decoding: UnsafeBufferPointer(rebasing: b[start..<j]), as: UTF8.self)
                 let value = UInt32(digits, radix: hex ? 16 : 10) ?? 0
                 if value < 0x20, value != 9, value != 10, value != 13 { return (j + 1, []) }
-                if (0x80...0x9F).contains(value) { return (j + 1, Array("&#\(Windows1252.decode(UInt8(value)));".utf8)) }
+                if (0x80...0x9F).contains(value) {
+                    let scalar = CharsetDecoder.windows1252Scalar(UInt8(value))
+                    return (j + 1, scalar < 0xA0 ? [] : Array("&#\(scalar);".utf8))
+                }
                 if value > 0x10FFFF || (0xD800...0xDFFF).contains(value) || value == 0xFFFE || value == 0xFFFF { return (j + 1, []) }
+                // XML spells hexadecimal references with a lower-case x only; feeds (and HTML) write `&#X41;` too.
+                if hex, b[i + 2] == UInt8(ascii: "X") { return (j + 1, Array("&#\(value);".utf8)) }
                 return (j + 1, nil)
             }
             fixed += 1

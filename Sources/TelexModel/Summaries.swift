@@ -65,7 +65,7 @@ public struct ItemDetail: Hashable, Sendable {
     public var published: Date?
     public var summaryHTML: String?
     public var contentHTML: String?
-    /// The extracted article page (JSON of TelexArticles.ArticleDocument) when cached.
+    /// The extracted article page when cached, as `TelexArticles.ArticleDocumentCodec` stored it.
     public var articleJSON: Data?
     public var articleURL: String?
 

@@ -40,7 +40,7 @@ public struct ArticleRecord: Sendable, Hashable {
     public var httpStatus: Int?
     public var fetchedAt: Date
     public var title: String?
-    /// The extracted document (JSON of TelexArticles.ArticleDocument).
+    /// The extracted document, in `TelexArticles.ArticleDocumentCodec`'s stored form.
     public var documentJSON: Data?
     /// Plain text of the document, for search.
     public var plainText: String?

@@ -38,7 +38,8 @@ public final class BackgroundCheckpoints: @unchecked Sendable {
         timer.resume()
     }
 
-    private func checkpointIfLarge() {
+    /// One tick: a passive checkpoint when the WAL has reached `walBytes` (tests call it directly).
+    func checkpointIfLarge() {
         lock.lock(); defer { lock.unlock() }
         guard !stopped else { return }
         var info = stat()

@@ -1,7 +1,8 @@
 import Foundation
+import TelexModel
 
 /// An item with everything the writer derives from it computed up front: bounded fields, the content
-/// hash, the link key and the search text. `FeedResult` prepares its items when it is made, so the
+/// hash, the link key and the length of the feed's text. `FeedResult` prepares its items when it is made, so the
 /// fetcher does this work in its parallel parse tasks and the single writer only runs SQL (a profile
 /// of a cold pass had a fifth of its CPU here, all of it inside the write transaction).
 struct PreparedItem: Sendable, Hashable {
@@ -15,10 +16,7 @@ struct PreparedItem: Sendable, Hashable {
     let updated: Int64?
     let hash: Int64
     let linkKey: String?
-    /// Search text of the title and of the feed's summary and content (the article's text is added at write time).
-    let indexTitle: String
-    let indexBody: String
-    /// Characters of the feed's own text (`article: auto` fetches the page when it is short).
+    /// Characters of the feed's own text (`FeedText.length`; `article: auto` fetches the page of a summary).
     let textLength: Int
 
     init(_ item: ItemRecord) {
@@ -32,15 +30,6 @@ struct PreparedItem: Sendable, Hashable {
         updated = StoreTime.milliseconds(item.updated)
         hash = ContentHash.of([title, link, author, published.map(String.init), updated.map(String.init), summary, content])
         linkKey = link.map(URLNormalizer.normalize)
-        indexTitle = PlainText.fromHTML(title, limit: Store.maxTitle)
-        indexBody = Self.searchBody(summary: summary, content: content)
-        textLength = indexBody.unicodeScalars.count
-    }
-
-    /// The feed's own text for the search index: the summary, then the content when it differs.
-    static func searchBody(summary: String?, content: String?) -> String {
-        var body = summary.map { PlainText.fromHTML($0, limit: 16_384) } ?? ""
-        if let content, content != summary { body += " " + PlainText.fromHTML(content, limit: 32_768) }
-        return body
+        textLength = FeedText.length(summaryHTML: summary, contentHTML: content)
     }
 }

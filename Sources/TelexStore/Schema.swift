@@ -7,8 +7,14 @@ enum Schema {
         migrator.registerMigration("v1-initial", migrate: createInitialSchema)
         migrator.registerMigration("v2-typed-fetch-state", migrate: typedFetchState)
         migrator.registerMigration("sync-accounts", migrate: syncAccounts)
+        migrator.registerMigration("v3-search-queue", migrate: searchQueue)
         return migrator
     }
+
+    /// The search index's tokenizer and ranking as the migrations created them (the scratch index over
+    /// queued items must match them: `QueuedSearchIndex`).
+    static let searchTokenizer = "unicode61 remove_diacritics 2"
+    static let searchRank = "bm25(10.0, 2.0, 1.0)"
 
     /// Names of all migrations this version knows, to detect a cache written by a newer telex.
     static var knownMigrations: Set<String> { Set(migrator.migrations) }
@@ -248,6 +254,21 @@ enum Schema {
             );
             CREATE INDEX outbox_account ON outbox(account_id, id);
             CREATE INDEX outbox_item ON outbox(account_id, remote_id);
+            """)
+    }
+
+    /// Full-text indexing leaves the fetch pass: the pass queues the items whose search row is missing or
+    /// stale, in its own transaction, and an indexer drains the queue afterwards (docs/cache-schema.md,
+    /// "Search"). Items written before this migration are indexed already: the queue starts empty.
+    private static func searchQueue(_ db: Database) throws {
+        try db.execute(sql: """
+            -- Items whose row in item_fts must be (re)written. `version` is a new random number each time the
+            -- item is queued (a counter would start again at 0 for a new item reusing a deleted item's id),
+            -- so an indexer that read the item before it was queued again leaves the row queued.
+            CREATE TABLE search_queue (
+              item_id INTEGER PRIMARY KEY REFERENCES item(id) ON DELETE CASCADE,
+              version INTEGER NOT NULL
+            );
             """)
     }
 }

@@ -79,15 +79,10 @@ extension Store {
         for key in ownKeys {
             try db.execute(sql: "UPDATE item SET article_id = ? WHERE link_key = ? AND link_key IS NOT NULL", arguments: [articleID, key])
         }
-        let attached = try Row.fetchAll(db, sql: """
-            SELECT id, title, summary_html, content_html FROM item WHERE article_id = ? AND article_id IS NOT NULL
-            """, arguments: [articleID])
-        for row in attached {
-            let itemID: Int64 = row["id"]
-            try db.execute(sql: "DELETE FROM item_fts WHERE rowid = ?", arguments: [itemID])
-            try indexText(db, id: itemID, title: PlainText.fromHTML(row["title"], limit: Self.maxTitle),
-                          body: PreparedItem.searchBody(summary: row["summary_html"], content: row["content_html"]),
-                          articleID: articleID)
+        // Their search rows gain the page's text when the indexer rewrites them.
+        for itemID in try Int64.fetchAll(db, sql: "SELECT id FROM item WHERE article_id = ? AND article_id IS NOT NULL",
+                                         arguments: [articleID]) {
+            try queueForIndex(db, itemID)
         }
         return ArticleID(articleID)
     }
@@ -111,7 +106,7 @@ extension Store {
                 }
                 // Items written before the text length was stored: measure their HTML the same way.
                 let length: Int = row["text_length"]
-                    ?? PreparedItem.searchBody(summary: row["summary_html"], content: row["content_html"]).unicodeScalars.count
+                    ?? FeedText.length(summaryHTML: row["summary_html"], contentHTML: row["content_html"])
                 candidates.append(ArticleCandidate(itemID: ItemID(row["id"]), url: link, attempts: attempts, feedTextLength: length))
             }
             return candidates

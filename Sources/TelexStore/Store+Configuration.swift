@@ -7,7 +7,11 @@ extension Store {
     /// section) keep their items. A removed feed leaves every section at once (its items leave the views but
     /// Saved); the next retention run deletes its unsaved items (`pruneRemovedFeeds`), and configured again
     /// before that, it has its items and their read state back.
+    ///
+    /// When the cache already mirrors `sections` (every start of the reader, every `telex fetch`), it only
+    /// reads: no write lock to wait for behind a running pass, no commit, no change signal for other readers.
     public func syncConfiguration(_ sections: [SectionSpec]) throws {
+        if try read({ db in try Self.mirrors(db, sections) }) { return }
         try write { db in
             var keptSections: [Int64] = []
             var keptFeeds: Set<Int64> = []
@@ -54,7 +58,34 @@ extension Store {
         }
     }
 
-    /// Deletes items with their search rows, keeping the feed counters right. Articles are left to `prune`.
+    /// Whether the sections and active feeds are exactly `sections` (names, order, titles, enabled).
+    private static func mirrors(_ db: Database, _ sections: [SectionSpec]) throws -> Bool {
+        struct MirroredFeed: Hashable { let url: String; let section: String; let position: Int; let title: String?; let enabled: Bool }
+        let stored = try Row.fetchAll(db, sql: "SELECT name, position FROM section ORDER BY position")
+        guard stored.map({ $0["name"] as String }) == sections.map(\.name),
+              stored.enumerated().allSatisfy({ $0.element["position"] as Int == $0.offset }) else { return false }
+        var wanted: [MirroredFeed] = []
+        var seenURLs: Set<String> = []
+        for section in sections {
+            for (position, feed) in section.feeds.enumerated() where seenURLs.insert(feed.url).inserted {
+                wanted.append(MirroredFeed(url: feed.url, section: section.name, position: position, title: feed.title,
+                                           enabled: feed.enabled))
+            }
+        }
+        let active = try Row.fetchAll(db, sql: """
+            SELECT feed.url, section.name AS section, feed.position, feed.title, feed.enabled
+            FROM feed LEFT JOIN section ON section.id = feed.section_id WHERE feed.active = 1
+            """)
+        guard active.count == wanted.count else { return false }
+        let mirrored = Set(active.map { row in
+            MirroredFeed(url: row["url"], section: row["section"] ?? "", position: row["position"], title: row["title"],
+                         enabled: row["enabled"])
+        })
+        return mirrored == Set(wanted)
+    }
+
+    /// Deletes items with their search rows (their queue rows go by cascade), keeping the feed counters right.
+    /// Articles are left to `prune`.
     func deleteItems(_ db: Database, ids: [Int64]) throws {
         guard !ids.isEmpty else { return }
         let select = try db.cachedStatement(sql: "SELECT feed_id, read, saved FROM item WHERE id = ?")

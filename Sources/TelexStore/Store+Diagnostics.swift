@@ -10,7 +10,55 @@ struct CounterMismatch: Equatable, CustomStringConvertible {
     var description: String { "feed \(feedID): stored total/unread/saved \(stored), counted \(counted)" }
 }
 
+/// An item whose full-text row is missing or out of date, or a full-text row left without its item.
+struct IndexMismatch: Equatable, CustomStringConvertible {
+    enum Problem: String, Equatable { case missingRow, orphanRow, staleTitle, staleBody, staleArticleText }
+    var rowID: Int64
+    var problem: Problem
+    var description: String { "item \(rowID): \(problem.rawValue)" }
+}
+
 extension Store {
+    /// Checks the one-to-one between `item` and `item_fts`: every item not waiting in `search_queue`
+    /// has exactly one search row (rowid = item id) holding its current title, feed text and attached
+    /// article's text, and no search row outlives its item (a full scan: for tests and `telex doctor`).
+    /// A queued item is the indexer's to (re)write: its row may be missing or stale until then.
+    func indexMismatches() throws -> [IndexMismatch] {
+        try read { db in
+            var found: [IndexMismatch] = []
+            for id in try Int64.fetchAll(db, sql: "SELECT id FROM item WHERE id NOT IN (SELECT rowid FROM item_fts) AND id NOT IN (SELECT item_id FROM search_queue) ORDER BY id") {
+                found.append(IndexMismatch(rowID: id, problem: .missingRow))
+            }
+            for id in try Int64.fetchAll(db, sql: "SELECT rowid FROM item_fts WHERE rowid NOT IN (SELECT id FROM item) ORDER BY rowid") {
+                found.append(IndexMismatch(rowID: id, problem: .orphanRow))
+            }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT item.id, item.title, item.summary_html, item.content_html, item_fts.title AS indexed_title,
+                  item_fts.body AS indexed_body, item_fts.article AS indexed_article,
+                  COALESCE(substr(article.plain_text, 1, 65536), '') AS article_text
+                FROM item JOIN item_fts ON item_fts.rowid = item.id LEFT JOIN article ON article.id = item.article_id
+                WHERE item.id NOT IN (SELECT item_id FROM search_queue)
+                ORDER BY item.id
+                """)
+            for row in rows {
+                let id: Int64 = row["id"]
+                if (row["indexed_title"] as String) != PlainText.fromHTML(row["title"], limit: Self.maxTitle) {
+                    found.append(IndexMismatch(rowID: id, problem: .staleTitle))
+                }
+                // Compared without surrounding spaces: caches written before FeedText indexed an item with
+                // content and no summary as " content" (same words, same search).
+                let body = FeedText.plain(summaryHTML: row["summary_html"], contentHTML: row["content_html"])
+                if (row["indexed_body"] as String).trimmingCharacters(in: .whitespaces) != body.trimmingCharacters(in: .whitespaces) {
+                    found.append(IndexMismatch(rowID: id, problem: .staleBody))
+                }
+                if (row["indexed_article"] as String) != (row["article_text"] as String) {
+                    found.append(IndexMismatch(rowID: id, problem: .staleArticleText))
+                }
+            }
+            return found
+        }
+    }
+
     /// Compares every feed's counters with COUNT(*) over its items (a full scan: for tests and `telex doctor`).
     func counterMismatches() throws -> [CounterMismatch] {
         try read { db in
@@ -32,6 +80,20 @@ extension Store {
     func queryPlan(_ sql: String, _ arguments: StatementArguments) throws -> [String] {
         try read { db in
             try Row.fetchAll(db, sql: "EXPLAIN QUERY PLAN " + sql, arguments: arguments).map { $0["detail"] as String }
+        }
+    }
+
+    /// The migrations applied to this cache.
+    func appliedMigrations() throws -> Set<String> {
+        try read { db in try Schema.migrator.appliedIdentifiers(db) }
+    }
+
+    /// Every table, index, view and trigger definition (tests compare an upgraded cache with a new one).
+    func schema() throws -> [String] {
+        try read { db in
+            try String.fetchAll(db, sql: """
+                SELECT type || ' ' || name || ': ' || COALESCE(sql, '') FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name
+                """)
         }
     }
 
@@ -70,6 +132,8 @@ enum UIQueryCatalogue {
             ("search hits", UIQueries.searchHits, ["\"word\"*", 0, 50]),
             ("search window edge", UIQueries.searchWindowEdge, ["\"word\"*", 19_999]),
             ("search count", UIQueries.searchCount, ["\"word\"*"]),
+            ("search hits not queued", UIQueries.searchHitsNotQueued, ["\"word\"*", 0, 50]),
+            ("search count not queued", UIQueries.searchCountNotQueued, ["\"word\"*"]),
             ("headline by id", UIQueries.headlinesByID, [1]),
             ("article candidates", UIQueries.articleCandidates, [1, 200]),
         ]

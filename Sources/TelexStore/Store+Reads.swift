@@ -72,7 +72,7 @@ extension Store {
             case .saved: return try Int.fetchOne(db, sql: UIQueries.savedCount) ?? 0
             case .search(let query):
                 guard let match = SearchQuery.matchExpression(query) else { return 0 }
-                return try Int.fetchOne(db, sql: UIQueries.searchCount, arguments: [match]) ?? 0
+                return try searchCount(db, match: match)
             }
         }
     }

@@ -155,8 +155,7 @@ extension Store {
                 """)
             try update.execute(arguments: [item.link, item.linkKey, item.title, item.author, item.published, item.updated,
                                            item.summary, item.content, item.hash, sortTime, attachedArticle, item.textLength, id])
-            try db.cachedStatement(sql: "DELETE FROM item_fts WHERE rowid = ?").execute(arguments: [id])
-            try indexText(db, id: id, title: item.indexTitle, body: item.indexBody, articleID: attachedArticle)
+            try queueForIndex(db, id)
             return false
         }
         let sortTime = StoreTime.sortTime(published: item.published, firstSeen: firstSeen)
@@ -169,7 +168,7 @@ extension Store {
         try insert.execute(arguments: [feedID, sectionID, item.stableID, item.link, item.linkKey, item.title, item.author,
                                        item.published, item.updated, item.summary, item.content, item.hash, firstSeen, sortTime,
                                        attachedArticle, item.textLength])
-        try indexText(db, id: db.lastInsertedRowID, title: item.indexTitle, body: item.indexBody, articleID: attachedArticle)
+        try queueForIndex(db, db.lastInsertedRowID)
         return true
     }
 
@@ -178,13 +177,12 @@ extension Store {
         try Int64.fetchOne(db.cachedStatement(sql: "SELECT article_id FROM url_alias WHERE url = ?"), arguments: [key])
     }
 
-    /// Adds the search row of an item: its title and feed text (already plain, see `PreparedItem`) and its article's text.
-    func indexText(_ db: Database, id: Int64, title: String, body: String, articleID: Int64?) throws {
-        let articleText = try articleID.flatMap {
-            try String.fetchOne(db.cachedStatement(sql: "SELECT substr(plain_text, 1, 65536) FROM article WHERE id = ?"), arguments: [$0])
-        }
-        try db.cachedStatement(sql: "INSERT INTO item_fts(rowid, title, body, article) VALUES (?, ?, ?, ?)")
-            .execute(arguments: [id, title, body, articleText ?? ""])
+    /// Queues an item whose search row is missing or stale, in the caller's transaction: the indexer
+    /// (`indexPending`) writes the row later, off the pass's critical path; until then search scans the queue.
+    func queueForIndex(_ db: Database, _ id: Int64) throws {
+        try db.cachedStatement(sql: """
+            INSERT INTO search_queue(item_id, version) VALUES (?, random()) ON CONFLICT(item_id) DO UPDATE SET version = random()
+            """).execute(arguments: [id])
     }
 
     static func bounded(_ text: String, _ limit: Int) -> String {

@@ -14,6 +14,8 @@ public final class Store: Sendable {
     /// The database file path, for messages.
     public let path: String
     public let isReadOnly: Bool
+    /// Queued items' text for search until the indexer writes it (`Store+Search`).
+    let queuedSearch = QueuedSearchIndex()
 
     static let fileName = "cache.sqlite"
     static let busyTimeout: TimeInterval = 5
@@ -45,13 +47,6 @@ public final class Store: Sendable {
         if !exists {
             if readOnly { throw .missing(path: path) }
             if access(directory, W_OK) != 0 { throw .readOnly(path: directory) }
-            // Create the file ourselves so it is 0600 from the start (SQLite gives -wal/-shm the same mode).
-            let fd = createFile(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-            if fd < 0 && errno != EEXIST {
-                throw errnoError(path: path, fallback: .directory(path: directory, detail: String(cString: strerror(errno))))
-            }
-            if fd >= 0 { close(fd) }
-            try initializeFile(path: path)
         } else {
             try checkHeader(path: path)
             if !readOnly && (access(path, W_OK) != 0 || access(directory, W_OK) != 0) { throw .readOnly(path: path) }
@@ -59,7 +54,38 @@ public final class Store: Sendable {
             // table when the -wal file is missing). A damaged file must be reported untouched.
             try checkIntact(path: path)
         }
+        if readOnly || fileSize(path) > 0 {
+            return try openPool(path: path, directory: directory, readOnly: readOnly, migratingUpTo: target)
+        }
+        // A new (or still empty) cache is created, initialised and migrated under the migration lock:
+        // two processes opening it at once would otherwise both initialise it (one failing on the
+        // busy file), or one would open it in WAL mode before the other set auto-vacuum.
+        let lock = MigrationLock(path: (directory as NSString).appendingPathComponent("migrate.lock"))
+        do {
+            return try lock.withLock { () throws(StoreError) -> Store in
+                // Create the file ourselves so it is 0600 from the start (SQLite gives -wal/-shm the same mode).
+                let fd = createFile(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+                if fd < 0 && errno != EEXIST {
+                    throw errnoError(path: path, fallback: .directory(path: directory, detail: String(cString: strerror(errno))))
+                }
+                if fd >= 0 { close(fd) }
+                if fileSize(path) == 0 { try initializeFile(path: path) }
+                return try openPool(path: path, directory: directory, readOnly: false, migratingUpTo: target,
+                                    holdingMigrationLock: true)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw map(error, path: path)
+        }
+    }
 
+    private static func fileSize(_ path: String) -> Int {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    }
+
+    private static func openPool(path: String, directory: String, readOnly: Bool, migratingUpTo target: String?,
+                                 holdingMigrationLock: Bool = false) throws(StoreError) -> Store {
         var config = Configuration()
         config.readonly = readOnly
         config.busyMode = .timeout(busyTimeout)
@@ -73,13 +99,13 @@ public final class Store: Sendable {
             throw map(error, path: path)
         }
         let store = Store(pool: pool, path: path, readOnly: readOnly)
-        try store.migrate(directory: directory, upTo: target)
+        try store.migrate(directory: directory, upTo: target, holdingLock: holdingMigrationLock)
         return store
     }
 
     /// Runs pending migrations under a file lock, so two processes starting together cannot race;
     /// refuses a cache that has migrations this version does not know.
-    private func migrate(directory: String, upTo target: String?) throws(StoreError) {
+    private func migrate(directory: String, upTo target: String?, holdingLock: Bool) throws(StoreError) {
         let migrator = Schema.migrator
         do {
             let applied = try pool.read { db in try migrator.appliedIdentifiers(db) }
@@ -89,8 +115,10 @@ public final class Store: Sendable {
                 ?? Schema.knownMigrations
             if applied.isSuperset(of: wanted) { return }
             if isReadOnly { throw StoreError.database(path: path, detail: "the cache needs an upgrade; open it once without read-only mode") }
+            let run = { if let target { try migrator.migrate(self.pool, upTo: target) } else { try migrator.migrate(self.pool) } }
+            if holdingLock { try run(); return }
             let lock = MigrationLock(path: (directory as NSString).appendingPathComponent("migrate.lock"))
-            try lock.withLock { if let target { try migrator.migrate(pool, upTo: target) } else { try migrator.migrate(pool) } }
+            try lock.withLock(run)
         } catch let error as StoreError {
             throw error
         } catch {
@@ -102,7 +130,11 @@ public final class Store: Sendable {
     /// header exists (DatabasePool switches to WAL when it opens) only a full VACUUM could change it.
     private static func initializeFile(path: String) throws(StoreError) {
         do {
-            let queue = try DatabaseQueue(path: path)
+            // With the busy timeout: another process opening the cache meanwhile reads the empty file
+            // (checkIntact), and GRDB's default (fail at once) made this first write fail with "locked".
+            var config = Configuration()
+            config.busyMode = .timeout(busyTimeout)
+            let queue = try DatabaseQueue(path: path, configuration: config)
             try queue.writeWithoutTransaction { db in
                 try db.execute(sql: "PRAGMA auto_vacuum = INCREMENTAL")
                 try db.execute(sql: "PRAGMA journal_mode = WAL")

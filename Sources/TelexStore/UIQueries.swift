@@ -52,6 +52,15 @@ enum UIQueries {
     /// The rowid of the N-th newest match (bounded OFFSET over one term's doclist, not over a table).
     static let searchWindowEdge = "SELECT rowid FROM item_fts WHERE item_fts MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?"
     static let searchCount = "SELECT COUNT(*) FROM item_fts WHERE item_fts MATCH ?"
+    /// The same, leaving out items waiting in the search queue (their indexed row is stale or missing).
+    static let searchHitsNotQueued = """
+        SELECT rowid FROM item_fts WHERE item_fts MATCH ? AND rowid >= ?
+          AND NOT EXISTS (SELECT 1 FROM search_queue WHERE item_id = item_fts.rowid) ORDER BY rank LIMIT ?
+        """
+    static let searchCountNotQueued = """
+        SELECT COUNT(*) FROM item_fts WHERE item_fts MATCH ?
+          AND NOT EXISTS (SELECT 1 FROM search_queue WHERE item_id = item_fts.rowid)
+        """
     /// A feed's newest items for the article pass (the feed's HTML only when its text length is unknown).
     static let articleCandidates = """
         SELECT id, link, article_id, text_length,

@@ -84,7 +84,12 @@ public final class CursesBackend: ScreenBackend {
             let r = wget_wch(window, &ch)
             if r == ERR { break }
             if r == KEY_CODE_YES {
-                if let k = Self.translate(function: Int32(ch)) { keys.append(k) }
+                if Int32(ch) == KEY_MOUSE {
+                    var event = MEVENT()
+                    if getmouse(&event) == OK, let k = Self.translate(mouse: event.bstate, x: event.x, y: event.y) { keys.append(k) }
+                } else if let k = Self.translate(function: Int32(ch)) {
+                    keys.append(k)
+                }
             } else {
                 keys.append(Self.translate(character: UInt32(ch)))
             }
@@ -101,6 +106,8 @@ public final class CursesBackend: ScreenBackend {
         return keys
     }
 
+    /// A character `wget_wch` read. Control characters become `.ctrl` with their caret letter
+    /// (Ctrl-A is 1, Ctrl-@ is 0, Ctrl-\ is 28), except the ones with keys of their own.
     static func translate(character c: UInt32) -> Key {
         switch c {
         case 10, 13: return .enter
@@ -108,10 +115,13 @@ public final class CursesBackend: ScreenBackend {
         case 9: return .tab
         case 8, 127: return .backspace
         case 1...26: return .ctrl(Character(Unicode.Scalar(c + 96)!))
+        case 0, 28...31: return .ctrl(Character(Unicode.Scalar(c + 64)!))
         default: return .character(Character(Unicode.Scalar(c) ?? "\u{FFFD}"))
         }
     }
 
+    /// A function key code `wget_wch` returned with KEY_CODE_YES (KEY_MOUSE aside: see `translate(mouse:)`);
+    /// nil for keys telex has no use for.
     static func translate(function code: Int32) -> Key? {
         switch code {
         case KEY_UP: return .up
@@ -127,22 +137,25 @@ public final class CursesBackend: ScreenBackend {
         case KEY_BTAB: return .backTab
         case KEY_ENTER: return .enter
         case KEY_RESIZE: return .resize
-        case KEY_MOUSE:
-            var ev = MEVENT()
-            guard getmouse(&ev) == OK else { return nil }
-            let kind: MouseEvent.Kind
-            let b = ev.bstate
-            if b & telex_BUTTON4_PRESSED() != 0 { kind = .wheelUp }
-            else if telex_BUTTON5_PRESSED() != 0 && b & telex_BUTTON5_PRESSED() != 0 { kind = .wheelDown }
-            else if b & telex_BUTTON1_DOUBLE_CLICKED() != 0 { kind = .doubleClick }
-            else if b & (telex_BUTTON1_CLICKED() | telex_BUTTON1_PRESSED()) != 0 { kind = .click }
-            else if b & telex_BUTTON1_RELEASED() != 0 { kind = .release }
-            else { return nil }
-            return .mouse(MouseEvent(kind: kind, x: Int(ev.x), y: Int(ev.y)))
         default:
             if code >= telex_KEY_F(1) && code <= telex_KEY_F(12) { return .function(Int(code - telex_KEY_F(0))) }
             return nil
         }
+    }
+
+    /// A mouse event's button state (`MEVENT.bstate`) at a cell: the wheel, then double clicks,
+    /// then clicks and presses of button 1, then its release; nil for other buttons.
+    static func translate(mouse state: mmask_t, x: Int32, y: Int32) -> Key? {
+        let kind: MouseEvent.Kind
+        // Without BUTTON5 (mouse version 1) its mask is 0, which must not match every event.
+        let wheelDown = telex_BUTTON5_PRESSED()
+        if state & telex_BUTTON4_PRESSED() != 0 { kind = .wheelUp }
+        else if wheelDown != 0 && state & wheelDown != 0 { kind = .wheelDown }
+        else if state & telex_BUTTON1_DOUBLE_CLICKED() != 0 { kind = .doubleClick }
+        else if state & (telex_BUTTON1_CLICKED() | telex_BUTTON1_PRESSED()) != 0 { kind = .click }
+        else if state & telex_BUTTON1_RELEASED() != 0 { kind = .release }
+        else { return nil }
+        return .mouse(MouseEvent(kind: kind, x: Int(x), y: Int(y)))
     }
 
     public func draw(_ buffer: ScreenBuffer) {

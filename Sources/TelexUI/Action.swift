@@ -12,7 +12,8 @@ public enum Action: Hashable, Sendable {
     case headlinesLoaded(HeadlineQuery, [Headline], total: Int?)
     /// A page query failed; the list stops waiting for it.
     case headlinesFailed(HeadlineQuery, String)
-    case itemLoaded(ItemID, ItemDetail?)
+    /// An item and the document resolved for it (off the terminal thread), nil when it is gone.
+    case itemLoaded(ItemID, ResolvedItem?)
     case searchFinished(String, [Headline])
     /// The ids `A` marked read, kept so `u` can undo.
     case markedAllRead(ListScope, [ItemID])
@@ -34,9 +35,12 @@ public enum Action: Hashable, Sendable {
     case subscriptionsChanged(String)
     /// The clock moved on (ages in the headlines are computed from it).
     case tick(Date)
+    /// What layout wanted was loaded off the terminal thread (a hyphenation dictionary,
+    /// `LineBreaker.preparation(for:)`): the reading view is laid out again with it.
+    case layoutPrepared
     // The reading view (Reader/ReaderReducer.swift).
     /// Open an item in the reading view (Enter on a headline, or n / p from the reader).
-    case openInReader(ItemDetail)
+    case openInReader(ResolvedItem)
     /// A followed link's page, from the cache or just fetched and extracted.
     case pageLoaded(url: String, ArticleDocument)
     /// A followed link is not an article (a PDF, an image, a video): offered to the browser.

@@ -3,36 +3,47 @@ import TelexArticles
 import TelexModel
 import TelexScreen
 
-/// What the preview pane shows for one item: its detail and the start of its story as plain paragraphs.
+/// What the preview pane shows for one item: the document the reading view would open (resolved
+/// off the terminal thread by `DocumentResolver`), and the start of its story as plain paragraphs.
 public struct PreviewContent: Hashable, Sendable {
     /// At most this many paragraphs are kept: the preview shows the start of the article.
     public static let maxParagraphs = 12
-    /// Feed HTML beyond this many bytes is not read for the preview (it is rebuilt on every move).
-    public static let maxInput = 64 * 1024
-    public var detail: ItemDetail
+    /// The resolved item: Enter opens the reader on it as it is.
+    public var item: ResolvedItem
     public var paragraphs: [String]
 
-    /// The story is the one the reading view would open (the cached article when trustworthy, else the
-    /// feed's HTML through TelexArticles' cleaner), so the preview and the reader never disagree.
-    public init(detail: ItemDetail) {
-        self.detail = detail
-        var start = detail
-        start.contentHTML = detail.contentHTML.map { String($0.utf8.prefix(Self.maxInput)) ?? "" }
-        start.summaryHTML = detail.summaryHTML.map { String($0.utf8.prefix(Self.maxInput)) ?? "" }
-        paragraphs = Self.paragraphs(of: ReaderPage.item(start).document)
+    public var detail: ItemDetail {
+        get { item.detail }
+        set { item.detail = newValue }
     }
 
-    /// One line of terminal-safe text per paragraph, list item or table row, whitespace collapsed.
+    /// The document's language, for hyphenation.
+    public var language: String? { item.document.metadata.language }
+
+    /// The preview and the reader show the same document, so they never disagree.
+    public init(item: ResolvedItem) {
+        self.item = item
+        paragraphs = Self.paragraphs(of: item.document)
+    }
+
+    /// One line of terminal-safe text per paragraph, list item or table row, whitespace collapsed
+    /// except the no-break spaces (U+00A0, U+202F, U+2007), which the line breaker keeps; soft
+    /// hyphens are kept for it too.
     static func paragraphs(of document: ArticleDocument) -> [String] {
         var result: [String] = []
-        for paragraph in document.plainParagraphs {
+        // Only the start is flattened: this runs in the reducer, and a story can have thousands of paragraphs.
+        for paragraph in document.plainParagraphs(keepingSoftHyphens: true, limit: maxParagraphs) {
             for line in paragraph.split(separator: "\n") {
-                let text = TerminalSafe.clean(String(line)).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                let text = TerminalSafe.clean(String(line)).split(whereSeparator: isCollapsibleSpace).joined(separator: " ")
                 if text.isEmpty { continue }
                 result.append(text)
                 if result.count == maxParagraphs { return result }
             }
         }
         return result
+    }
+
+    private static func isCollapsibleSpace(_ c: Character) -> Bool {
+        c.isWhitespace && c != "\u{A0}" && c != "\u{202F}" && c != "\u{2007}"
     }
 }

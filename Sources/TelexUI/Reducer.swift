@@ -25,11 +25,11 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         if state.headlines.pending == query { state.headlines.pending = nil }
         state.message = message
         return []
-    case .itemLoaded(let id, let detail):
-        let effects = state.itemArrivedForReader(id, detail)
+    case .itemLoaded(let id, let item):
+        let effects = state.itemArrivedForReader(id, item)
         guard state.previewRequested == id else { return effects }
         state.previewRequested = nil
-        state.preview = detail.map(PreviewContent.init)
+        state.preview = item.map(PreviewContent.init)
         return effects
     case .searchFinished(let query, let rows):
         return applySearchResults(&state, query, rows)
@@ -56,6 +56,10 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         return []
     case .tick(let now):
         state.now = now
+        return []
+    case .layoutPrepared:
+        // The preview is laid out at each frame; the reader keeps its layout, so it is redone.
+        state.reader?.relayoutKeepingPosition()
         return []
     case .key(let key):
         state.message = nil

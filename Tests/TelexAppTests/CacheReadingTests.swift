@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TelexArticles
 import TelexModel
 import TelexUI
 @testable import TelexApp
@@ -39,19 +40,20 @@ import TelexUI
     @Test func markAllReadReturnsWhatItChangedAndCountsFollow() throws {
         let cache = DemoData.cache()
         let world = SectionID(1)
-        let unreadBefore = try cache.sections().first { $0.id == world }!.unread
+        // World has 20 items (four titles, five rounds); the two oldest rounds are read.
+        #expect(try cache.sections().first { $0.id == world }!.unread == 12)
         let ids = try cache.markAllRead(.section(world))
-        #expect(ids.count == unreadBefore && unreadBefore > 0)
+        #expect(ids.map(\.rawValue).sorted() == [1, 2, 7, 8, 13, 14, 19, 20, 25, 26, 31, 32])
         #expect(try cache.sections().first { $0.id == world }!.unread == 0)
         try cache.setRead(ids, false)
-        #expect(try cache.sections().first { $0.id == world }!.unread == unreadBefore)
+        #expect(try cache.sections().first { $0.id == world }!.unread == 12)
     }
 
     @Test func searchIgnoresCaseAndAccents() throws {
         let cache = DemoData.cache()
-        let hits = try cache.search("elections", limit: 50)
-        #expect(!hits.isEmpty && hits.allSatisfy { $0.title.contains("Élections") })
-        #expect(try cache.search("elections", limit: 2).count == 2)
+        let title = "Élections européennes : les résultats région par région"
+        #expect(try cache.search("elections", limit: 50).map(\.title) == [title] + (2...5).map { "\(title) (\($0))" })
+        #expect(try cache.search("ELECTIONS EUROPEENNES", limit: 2).map(\.title) == [title, title + " (2)"])
     }
 }
 
@@ -90,6 +92,44 @@ import TelexUI
         let action = await iterator.next()
         guard case .sectionsLoaded(let sections, _)? = action else { Issue.record("got \(String(describing: action))"); return }
         #expect(sections.map(\.name) == ["World", "Wirtschaft", "Tech", "Culture"])
+    }
+
+    /// A cache whose every item is one Italian story (the demo's for everything else).
+    struct ItalianItemCache: CacheReading {
+        let demo = DemoData.cache()
+        let language: String
+        func sections() throws -> [SectionSummary] { try demo.sections() }
+        func savedCount() throws -> Int { try demo.savedCount() }
+        func headlines(_ scope: ListScope, after: ListCursor?, limit: Int) throws -> [Headline] { try demo.headlines(scope, after: after, limit: limit) }
+        func headlines(_ scope: ListScope, before: ListCursor, limit: Int) throws -> [Headline] { try demo.headlines(scope, before: before, limit: limit) }
+        func count(_ scope: ListScope) throws -> Int { try demo.count(scope) }
+        func item(_ id: ItemID) throws -> ItemDetail? {
+            let doc = ArticleDocument(metadata: ArticleMetadata(language: language), blocks: [.paragraph([.text("precipitevolissimevolmente")])])
+            let headline = Headline(id: id, feedID: FeedID(1), title: "Storia", source: "Giornale", link: nil,
+                                    sortTime: Date(timeIntervalSince1970: 0), isRead: true, isSaved: false)
+            return ItemDetail(headline: headline, articleJSON: ArticleDocumentCodec.encode(doc))
+        }
+        func search(_ query: String, limit: Int) throws -> [Headline] { [] }
+        func setRead(_ ids: [ItemID], _ read: Bool) throws {}
+        func setSaved(_ id: ItemID, _ saved: Bool) throws {}
+        func markAllRead(_ scope: ListScope) throws -> [ItemID] { [] }
+    }
+
+    /// The item comes at once; its hyphenation dictionary is loaded after it, off the runner's
+    /// queue, and the reader is told to lay the page out again. ("it-CH" is used by no other test.)
+    @Test func anItemComesBeforeItsDictionaryWhichIsLoadedOnce() async {
+        let runner = CacheRunner(cache: ItalianItemCache(language: "it-CH"))
+        let posted = AsyncStream<Action>.makeStream()
+        runner.perform(.loadItem(ItemID(7))) { posted.continuation.yield($0) }
+        var iterator = posted.stream.makeAsyncIterator()
+        guard case .itemLoaded(ItemID(7), let item?)? = await iterator.next() else { Issue.record("no item"); return }
+        #expect(item.document.metadata.language == "it-CH")
+        #expect(await iterator.next() == .layoutPrepared)
+        // Loaded once: the next item of the language comes alone.
+        runner.perform(.loadItem(ItemID(8))) { posted.continuation.yield($0) }
+        runner.perform(.loadSections) { posted.continuation.yield($0) }
+        guard case .itemLoaded(ItemID(8), _)? = await iterator.next() else { Issue.record("no second item"); return }
+        guard case .sectionsLoaded? = await iterator.next() else { Issue.record("a second preparation"); return }
     }
 }
 
@@ -135,23 +175,68 @@ import TelexUI
     }
 }
 
+/// A clock the test moves by hand: each `tick` is one poll, on the test's thread.
+final class ManualPollTimer: PollTimer, @unchecked Sendable {
+    private(set) var interval: Double?
+    private var fire: (@Sendable () -> Void)?
+    func start(interval: Double, _ fire: @escaping @Sendable () -> Void) { self.interval = interval; self.fire = fire }
+    func stop() { fire = nil }
+    func tick(_ times: Int = 1) { for _ in 0..<times { fire?() } }
+}
+
 @Suite struct ChangeWatcherTests {
     final class Box: @unchecked Sendable {
-        let lock = NSLock()
-        var token: Int64 = 1
+        var token: Int64? = 1
         var posted: [Action] = []
-        func locked<T>(_ body: () -> T) -> T { lock.lock(); defer { lock.unlock() }; return body() }
     }
 
-    @Test func aMovedTokenPostsCacheChangedOnce() async throws {
-        let box = Box()
-        let watcher = ChangeWatcher(interval: 0.02, token: { box.locked { box.token } },
-                                    post: { a in box.locked { box.posted.append(a) } })
-        try await Task.sleep(for: .milliseconds(100))
-        #expect(box.locked { box.posted.isEmpty })
-        box.locked { box.token = 2 }
-        try await Task.sleep(for: .milliseconds(150))
+    @Test func aMovedTokenPostsCacheChangedOncePerMove() {
+        let box = Box(), clock = ManualPollTimer()
+        let watcher = ChangeWatcher(interval: 0.1, timer: clock, token: { box.token }, post: { box.posted.append($0) })
+        #expect(clock.interval == 0.1)
+        clock.tick(3)
+        #expect(box.posted == [], "the first token read is the baseline")
+        box.token = 2
+        clock.tick()
+        #expect(box.posted == [.cacheChanged])
+        clock.tick(5)
+        #expect(box.posted == [.cacheChanged], "an unmoved token posts nothing")
+        box.token = 3
+        clock.tick()
+        box.token = 4
+        clock.tick()
+        #expect(box.posted == [.cacheChanged, .cacheChanged, .cacheChanged])
         watcher.stop()
-        #expect(box.locked { box.posted } == [.cacheChanged])
+        box.token = 5
+        clock.tick()
+        #expect(box.posted.count == 3, "a stopped watcher polls no more")
+    }
+
+    @Test func anUnreadableTokenIsIgnoredAndTheNextReadCompares() {
+        let box = Box(), clock = ManualPollTimer()
+        let watcher = ChangeWatcher(timer: clock, token: { box.token }, post: { box.posted.append($0) })
+        clock.tick()
+        box.token = nil
+        clock.tick(2)
+        #expect(box.posted == [])
+        box.token = 1
+        clock.tick()
+        #expect(box.posted == [], "the same token as before the gap")
+        box.token = 7
+        clock.tick()
+        #expect(box.posted == [.cacheChanged])
+        watcher.stop()
+    }
+
+    @Test func aChangeCallbackPostsEachTimeItSaysYes() {
+        let box = Box(), clock = ManualPollTimer()
+        let answers = [false, true, true, false, true]
+        final class Counter: @unchecked Sendable { var n = 0 }
+        let counter = Counter()
+        let watcher = ChangeWatcher(timer: clock, changed: { defer { counter.n += 1 }; return answers[counter.n] },
+                                    post: { box.posted.append($0) })
+        clock.tick(5)
+        #expect(box.posted == [.cacheChanged, .cacheChanged, .cacheChanged])
+        watcher.stop()
     }
 }

@@ -73,19 +73,74 @@ import TelexUI
                            + "\"last\": \(pass(last, running: false))}", to: status)
         }
         try write(current: nil, last: 1000)
-        let posted = Posted()
-        let watcher = FetchActivityWatcher(cacheDirectory: dir.path, interval: 0.02, post: posted.post, everyFewSeconds: {})
+        let posted = Posted(), clock = ManualPollTimer()
+        let watcher = FetchActivityWatcher(cacheDirectory: dir.path, timer: clock, post: posted.post, everyFewSeconds: {})
         defer { watcher.stop() }
-        try await Task.sleep(for: .milliseconds(100))
+        #expect(clock.interval == 0.25)
+        clock.tick(2)
         // The pass that ended before the reader started is not announced.
         #expect(posted.all.isEmpty)
         try write(current: 2000, last: 1000)
-        for _ in 0..<500 where posted.all.isEmpty { try await Task.sleep(for: .milliseconds(10)) }
+        clock.tick()
         #expect(posted.all == [.fetchProgressed(FetchProgress(running: true, feedsDone: 3, feedsTotal: 10, ok: 3, newItems: 7))])
+        clock.tick(3)
+        #expect(posted.all.count == 1, "an unchanged file posts nothing")
         try write(current: nil, last: 2000)
-        for _ in 0..<500 where posted.all.count < 3 { try await Task.sleep(for: .milliseconds(10)) }
+        clock.tick()
         #expect(posted.all.dropFirst() == [.fetchProgressed(FetchProgress()),
                                            .fetchFinished(FetchProgress(feedsDone: 3, feedsTotal: 10, ok: 3, newItems: 7),
                                                           by: "telex serve")])
+    }
+
+    /// A process killed mid-pass leaves its status file claiming a pass: the status line is cleared
+    /// once the process is gone, not left showing it.
+    @Test func aPassWhoseProcessDiedIsClearedFromTheStatusLine() throws {
+        let dir = try Fixtures.temporaryDirectory("telex-activity")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        // A process of its own (posix_spawn, reaped here with waitpid: once reaped, its pid is gone).
+        var pid: pid_t = 0
+        let argv: [UnsafeMutablePointer<CChar>?] = [strdup("/bin/sleep"), strdup("60"), nil]
+        defer { argv.forEach { free($0) } }
+        try #require(posix_spawn(&pid, "/bin/sleep", nil, nil, argv, environ) == 0)
+        var reaped = false
+        func end() {
+            guard !reaped else { return }
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            reaped = true
+        }
+        defer { end() }
+        try Self.write("{\"pid\": \(pid), \"role\": \"fetch\", \"current\": {\"started\": 5, \"answeredRequest\": 0, "
+                       + "\"progress\": {\"running\": true, \"feedsDone\": 1, \"feedsTotal\": 4, \"ok\": 1, \"unchanged\": 0, "
+                       + "\"failed\": 0, \"skipped\": 0, \"newItems\": 2, \"articles\": 0, \"articleFailures\": 0, \"bytes\": 0, "
+                       + "\"seconds\": 0}}, \"last\": null}",
+                       to: dir.appendingPathComponent("fetch-status.json").path)
+        let posted = Posted(), clock = ManualPollTimer()
+        let watcher = FetchActivityWatcher(cacheDirectory: dir.path, timer: clock, post: posted.post, everyFewSeconds: {})
+        defer { watcher.stop() }
+        clock.tick()
+        #expect(posted.all == [.fetchProgressed(FetchProgress(running: true, feedsDone: 1, feedsTotal: 4, ok: 1, newItems: 2))])
+        end()
+        clock.tick()
+        #expect(posted.all.dropFirst() == [.fetchProgressed(FetchProgress())])
+        clock.tick(3)
+        #expect(posted.all.count == 2, "cleared once")
+    }
+
+    /// feeds.json is looked at every two seconds: every eighth poll of a quarter of a second.
+    @Test func theConfigurationIsFollowedEveryEighthPoll() throws {
+        let dir = try Fixtures.temporaryDirectory("telex-activity")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        final class Count: @unchecked Sendable { var n = 0 }
+        let count = Count(), clock = ManualPollTimer()
+        let watcher = FetchActivityWatcher(cacheDirectory: dir.path, timer: clock, post: { _ in }, everyFewSeconds: { count.n += 1 })
+        defer { watcher.stop() }
+        clock.tick(7)
+        #expect(count.n == 0)
+        clock.tick()
+        #expect(count.n == 1)
+        clock.tick(16)
+        #expect(count.n == 3)
     }
 }

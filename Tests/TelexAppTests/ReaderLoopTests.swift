@@ -20,7 +20,7 @@ struct ReaderLoopTests {
         let headline = Headline(id: ItemID(7), feedID: FeedID(1), title: "Story", source: "Feed", link: "https://example.com/story",
                                 sortTime: Date(timeIntervalSince1970: 0), isRead: true, isSaved: false)
         var s = AppState(width: 60, height: 10)
-        _ = reduce(&s, .openInReader(ItemDetail(headline: headline, articleJSON: try! JSONEncoder().encode(doc))))
+        _ = reduce(&s, .openInReader(DocumentResolver.resolve(ItemDetail(headline: headline, articleJSON: ArticleDocumentCodec.encode(doc)))))
         return s
     }
 

@@ -26,9 +26,18 @@ import Testing
         #expect(doc.links.map(\.isRelated) == [false, false, true])
     }
 
-    @Test func documentsRoundTripThroughJSON() throws {
-        let data = try JSONEncoder().encode(doc)
-        #expect(try JSONDecoder().decode(ArticleDocument.self, from: data) == doc)
+    @Test func plainTextLeavesSoftHyphensOutUnlessAsked() {
+        let d = ArticleDocument(blocks: [.paragraph([.text("Donau\u{AD}dampf 12\u{A0}%")])])
+        #expect(d.plainText == "Donaudampf 12\u{A0}%")
+        #expect(d.plainParagraphs(keepingSoftHyphens: true) == ["Donau\u{AD}dampf 12\u{A0}%"])
+    }
+
+    @Test func theFirstParagraphsAloneCanBeAsked() {
+        let d = ArticleDocument(blocks: [.paragraph([.text("a")]), .rule, .list(ordered: false, items: [[.paragraph([.text("b")])], [.paragraph([.text("c")])]]),
+                                         .paragraph([.text("d")])])
+        #expect(d.plainParagraphs(keepingSoftHyphens: false, limit: 2) == ["a", "b"])
+        #expect(d.plainParagraphs(keepingSoftHyphens: false, limit: 3) == ["a", "b", "c"])
+        #expect(d.plainParagraphs(keepingSoftHyphens: false, limit: 9) == ["a", "b", "c", "d"])
     }
 
     @Test func imagesListFiguresWithTheirCaptions() {

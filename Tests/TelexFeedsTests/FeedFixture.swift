@@ -13,3 +13,23 @@ func iso(_ date: Date?) -> String? {
     f.timeZone = TimeZone(identifier: "UTC")
     return f.string(from: date)
 }
+
+/// Runs a program to its end: exit status and output (stdout and stderr together).
+func runTool(_ executable: String, _ arguments: [String], stdin: [UInt8]? = nil) -> (status: Int32, output: String) {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    let input = Pipe()
+    if stdin != nil { process.standardInput = input }
+    do { try process.run() } catch { return (127, "\(error)") }
+    if let stdin {
+        input.fileHandleForWriting.write(Data(stdin))
+        try? input.fileHandleForWriting.close()
+    }
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+}

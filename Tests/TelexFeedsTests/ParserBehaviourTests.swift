@@ -48,6 +48,17 @@ import Testing
         #expect(feed.items[0].summaryHTML == "x &lt; y")
     }
 
+    @Test func markupInsideAnRSSTitleIsNotShownAsText() throws {
+        // A child element with no end tag (`<BR />`) still makes the title HTML: the tag is not title text.
+        let xml = """
+        <rss version="2.0"><channel><title>Feed<br/>name</title>
+        <item><title>Market entry<BR /></title></item><item><title>x &amp;lt;br&amp;gt; y</title></item></channel></rss>
+        """
+        let feed = try FeedParser.parse(Array(xml.utf8))
+        #expect(feed.title == "Feed name")
+        #expect(feed.items.map(\.title) == ["Market entry", "x <br> y"])
+    }
+
     @Test func namespacesAreMatchedByURINotPrefix() throws {
         let xml = """
         <rss version="2.0" xmlns:c="http://purl.org/rss/1.0/modules/content/" xmlns:content="http://example.com/not-content">

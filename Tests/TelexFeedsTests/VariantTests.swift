@@ -65,12 +65,21 @@ import Testing
         #expect(feed.items[2].contentHTML == "The description")
         #expect(feed.items[2].categories == ["tag one", "tag two", "category one", "media cat"])
         #expect(feed.items[3].title == "Only a media title")
+        // A second description of any kind is the body when the item has none (feedparser's reading);
+        // with a body, the description outranks the podcast summary.
+        #expect(feed.items[4].summaryHTML == "The description")
+        #expect(feed.items[4].contentHTML == "<p>The media description</p>")
+        #expect(feed.items[5].summaryHTML == "The podcast summary")
+        #expect(feed.items[5].contentHTML == "The description")
+        #expect(feed.items[6].summaryHTML == "The description")
+        #expect(feed.items[6].contentHTML == "<p>The body</p>")
     }
 
     @Test func base64Decoding() {
-        #expect(Base64Text.decode(Array("RXhh\nbXBsZQ==".utf8)) == Array("Example".utf8))
-        #expect(Base64Text.decode(Array("not base64!".utf8)) == nil)
-        #expect(Base64Text.decode(Array("/w==".utf8)) == nil)   // 0xFF: not UTF-8
+        #expect(Base64Text.decode(Array("RXhh\nbXBsZQ==".utf8)) == .text(Array("Example".utf8)))
+        #expect(Base64Text.decode(Array("not base64!".utf8)) == .notBase64)
+        #expect(Base64Text.decode(Array("/w==".utf8)) == .binary)   // 0xFF: not UTF-8
+        #expect(Base64Text.decode(Array("Q".utf8)) == .notBase64)   // six bits: no whole byte
     }
 
     @Test func unterminatedCommentsAndDeclarationsInTitles() {

@@ -36,7 +36,7 @@ import TelexTestSupport
 
     static func pageText(_ store: Store, _ id: ItemID) throws -> String? {
         guard let json = try store.item(id)?.articleJSON else { return nil }
-        return try JSONDecoder().decode(ArticleDocument.self, from: json).plainText
+        return try ArticleDocumentCodec.decode(json).plainText
     }
 
     /// The seed's kind of site: every story is years old. One pass fetches the ten newest stories' pages

@@ -9,9 +9,9 @@ import TelexTestServer
 /// `r` both use it. flock locks belong to an open file, so a lock taken by the test conflicts with the
 /// coordinator's in the same process, as another process's would.
 @Suite(.timeLimit(.minutes(1))) struct CoordinatorTests {
-    static func harness() async throws -> PipelineHarness {
+    static func harness(clock: any FetchClock = SystemClock()) async throws -> PipelineHarness {
         try await PipelineHarness(routes: ["/a.xml": SiteBuilder.feed("A", [SiteBuilder.Item(id: "1", title: "One", link: "http://example.org/1")])],
-                                  feeds: ["/a.xml"])
+                                  feeds: ["/a.xml"], clock: clock)
     }
 
     /// Runs "fetch now" in a task, recording its events.
@@ -89,28 +89,39 @@ import TelexTestServer
     /// A live daemon is asked; a pass that began before the request does not answer it; the pass that
     /// took it does, and its summary is the answer.
     @Test func aLiveDaemonIsAskedAndOnlyAPassAfterTheRequestAnswers() async throws {
-        let h = try await Self.harness()
+        // The waiter polls on this clock: each advance is one look at the status file, and its next
+        // sleep says the look is done.
+        let clock = ManualClock()
+        let h = try await Self.harness(clock: clock)
         defer { Task { await h.close() } }
         let daemon = try Self.hold(h, .serve)
         defer { daemon.release() }
         let status = FetchStatusFile(cacheDirectory: h.cacheDirectory, role: .serve, interval: 0)
         status.begin(FetchProgress(running: true, feedsTotal: 5), started: Date(), answering: 0)
         let (task, events) = try Self.start(h)
-        try await eventually("a request left and said") { try h.store.pendingFetchRequestIDs().count == 1 && !events.all.isEmpty }
+        try await eventually("a request left, said, and the waiter asleep") {
+            try h.store.pendingFetchRequestIDs().count == 1 && !events.all.isEmpty && clock.sleeping == 1
+        }
         let id = try h.store.pendingFetchRequestIDs()[0]
-        #expect(events.all.first == .waiting(FetchLock.Holder(pid: getpid(), role: .serve), askedDaemon: true))
+        #expect(events.all == [.waiting(FetchLock.Holder(pid: getpid(), role: .serve), askedDaemon: true)])
         // The pass that was running when the request came ends: no answer.
         status.finish(FetchProgress(feedsDone: 5, feedsTotal: 5, ok: 5), complete: true)
-        try await Task.sleep(for: .milliseconds(100))
-        #expect(Self.finished(events) == nil)
-        // The daemon takes the request and runs the pass that answers it.
+        clock.advance(by: 0.01)
+        try await eventually("the waiter's next look") { clock.sleeping == 1 }
+        // The daemon takes the request and runs the pass that answers it: its progress is the next
+        // event (the events arrive in order, so that look answered nothing).
         #expect(try h.store.takeFetchRequests().map(\.id) == [id])
         status.begin(FetchProgress(running: true, feedsTotal: 1), started: Date(), answering: id)
+        clock.advance(by: 0.01)
+        try await eventually("the daemon's progress") { events.all.count == 2 }
+        #expect(events.all == [.waiting(FetchLock.Holder(pid: getpid(), role: .serve), askedDaemon: true),
+                               .progress(FetchProgress(running: true, feedsTotal: 1), by: PassRunner(pid: getpid(), role: .serve))])
         status.finish(FetchProgress(feedsDone: 1, feedsTotal: 1, failed: 1), complete: true)
+        clock.advance(by: 0.01)
         try await task.value
         let (progress, runner) = try #require(Self.finished(events))
         #expect(runner.role == .serve)
-        #expect(progress.failed == 1 && progress.everyFeedFailed)
+        #expect(progress == FetchProgress(feedsDone: 1, feedsTotal: 1, failed: 1) && progress.everyFeedFailed)
         #expect(h.server.requestCount("/a.xml") == 0)
     }
 

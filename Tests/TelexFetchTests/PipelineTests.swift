@@ -40,7 +40,7 @@ import TelexTestSupport
         #expect(failed.failed == 1)
         #expect(try h.store.count(.all) == 4)
         let info = try #require(try h.info("/a.xml"))
-        #expect(info.consecutiveFailures == 1 && info.failingSince != nil)
+        #expect(info.consecutiveFailures == 1 && info.lastAttempt != nil && info.failingSince == info.lastAttempt)
         let health = try #require(try h.store.sections()[0].feeds.first?.health)
         #expect(health.status == .failing && health.message == "HTTP 500")
         #expect(info.consecutiveFailures == 1)
@@ -81,7 +81,31 @@ import TelexTestSupport
         defer { Task { await h.close() } }
         let summary = try await h.pass()
         #expect(summary.ok == 1)
-        #expect(try h.store.count(.all) >= 1)
+        let titles = try h.store.headlines(.all, after: nil, limit: 10).map(\.title)
+        #expect(titles == ["Two bold", "One"], "both items recovered, the markup in a title dropped")
+    }
+
+    /// The HTTP charset reaches the parser: a windows-1251 feed that declares nothing but its
+    /// Content-Type, and one whose header overrides a wrong XML declaration (as browsers do).
+    @Test func theHTTPCharsetDecidesTheFeedsEncoding() async throws {
+        // "Новости" (news) and "Пример" (example) in windows-1251.
+        let news: [UInt8] = [0xCD, 0xEE, 0xE2, 0xEE, 0xF1, 0xF2, 0xE8]
+        let example: [UInt8] = [0xCF, 0xF0, 0xE8, 0xEC, 0xE5, 0xF0]
+        func feed(declaration: String) -> [UInt8] {
+            Array("\(declaration)<rss version=\"2.0\"><channel><title>".utf8) + news
+                + Array("</title><item><guid>r1</guid><title>".utf8) + example
+                + Array("</title><link>http://example.org/r1</link></item></channel></rss>".utf8)
+        }
+        let h = try await Harness(routes: [
+            "/plain.xml": .resource(FixtureResource(body: feed(declaration: ""), contentType: "application/rss+xml; charset=windows-1251")),
+            "/wrong.xml": .resource(FixtureResource(body: feed(declaration: "<?xml version=\"1.0\" encoding=\"iso-8859-1\"?>"),
+                                                    contentType: "text/xml; charset=\"cp1251\"")),
+        ], feeds: ["/plain.xml", "/wrong.xml"])
+        defer { Task { await h.close() } }
+        let summary = try await h.pass()
+        #expect(summary.ok == 2)
+        #expect(try h.store.headlines(.all, after: nil, limit: 10).map(\.title) == ["Пример", "Пример"])
+        #expect(try h.store.sections()[0].feeds.map(\.title).sorted() == ["Новости", "Новости"])
     }
 
     @Test func aPermanentRedirectIsRememberedAndUsedNextTime() async throws {
@@ -107,6 +131,8 @@ import TelexTestSupport
         await h.server.stop()
         let main = try #require(try h.store.article(forURL: h.url("/story1.html")))
         #expect(main.documentJSON != nil)
+        #expect(main.status == .ok)
+        #expect(main.title == "Main story")
         #expect(main.links.contains { $0.kind == .related && $0.url == h.url("/story2.html") })
         let related = try #require(try h.store.article(forURL: h.url("/story2.html")))
         #expect(related.status == .ok)

@@ -144,6 +144,23 @@ import TelexTestSupport
         #expect(scheduler.configuration.enabledFeeds.count == 2)
     }
 
+    /// A pass only queues its items for search; the daemon indexes them before it sleeps.
+    @Test func theLoopIndexesWhatAPassQueuedBeforeItSleeps() async throws {
+        let clock = ManualClock()
+        let h = try await PipelineHarness(routes: Self.routes(), feeds: ["/a.xml"], clock: clock)
+        defer { Task { await h.close() } }
+        let scheduler = try Self.scheduler(h, clock: clock)
+        _ = try await scheduler.step()
+        let items = try h.store.count(.all)
+        let queued = try h.store.pendingIndexCount()
+        #expect(items > 0 && queued == items)
+        let loop = Task { await scheduler.run() }
+        try await eventually("the pass and then a sleep") { h.server.requestCount("/a.xml") >= 1 && clock.sleeping > 0 }
+        #expect(try h.store.pendingIndexCount() == 0)
+        loop.cancel()
+        await loop.value
+    }
+
     /// The loop sleeps on its clock, wakes for a request, and ends when its task is cancelled (SIGTERM).
     @Test func theLoopWakesForARequestAndStopsWhenCancelled() async throws {
         let clock = ManualClock()

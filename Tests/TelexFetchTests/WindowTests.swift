@@ -7,29 +7,38 @@ import TelexStore
 /// The pass keeps a bounded window of feeds in flight (a cold pass of 300 feeds once queued every
 /// parsed feed behind the writer: 113 MB peak).
 @Suite struct WindowTests {
-    /// Counts started-but-not-consumed work; its maximum is the memory bound.
+    /// Counts work running, and work started but not yet consumed (its maximum is the memory bound).
     final class Gauge: @unchecked Sendable {
         private let lock = NSLock()
-        private var open = 0
-        private(set) var peak = 0
-        func start() { lock.lock(); open += 1; peak = max(peak, open); lock.unlock() }
-        func consumed() { lock.lock(); open -= 1; lock.unlock() }
+        private var running = 0, open = 0
+        private(set) var peakRunning = 0, peakOpen = 0
+        func start() { lock.withLock { running += 1; open += 1; peakRunning = max(peakRunning, running); peakOpen = max(peakOpen, open) } }
+        func finish() { lock.withLock { running -= 1 } }
+        func consumed() { lock.withLock { open -= 1 } }
+        var mostRunning: Int { lock.withLock { peakRunning } }
     }
 
-    @Test func noMoreThanTheWindowIsStartedAndUnconsumedAtOnce() async {
+    @Test func theWindowIsFilledAndNoMoreIsStartedAndUnconsumedAtOnce() async {
         let gauge = Gauge()
         var consumed: [Int] = []
         await forEachWindowed(Array(0..<200), window: 7, work: { n in
             gauge.start()
-            try? await Task.sleep(nanoseconds: UInt64(n % 5) * 200_000)
+            // The first seven wait for one another: the window must run them all at once. (Bounded, so
+            // that a smaller window fails the expectation below instead of hanging.)
+            var waited = 0
+            while n < 7, gauge.mostRunning < 7, waited < 5_000 {
+                try? await Task.sleep(nanoseconds: 1_000_000)
+                waited += 1
+            }
+            gauge.finish()
             return n
         }) { n in
             consumed.append(n)
             gauge.consumed()
         }
         #expect(consumed.sorted() == Array(0..<200))
-        #expect(gauge.peak <= 7 + 1, "the window, plus the output being consumed")
-        #expect(gauge.peak >= 2, "the window runs work concurrently")
+        #expect(gauge.peakRunning == 7, "the window runs exactly seven at once")
+        #expect(gauge.peakOpen <= 7 + 1, "the window, plus the output being consumed")
     }
 
     @Test func emptyInputAndAZeroWindowFinish() async {

@@ -1,3 +1,4 @@
+import TelexTestSupport
 import Testing
 @testable import TelexScreen
 
@@ -41,8 +42,21 @@ import Testing
     @Test func escapeSequencesAndBidiOverridesAreRemoved() {
         let hostile = "Title\u{1B}[2J\u{1B}]52;c;ZXZpbA==\u{07} \u{202E}txet\u{202C} end\r\nnext"
         let clean = TerminalSafe.clean(hostile)
-        #expect(!clean.unicodeScalars.contains { TerminalSafe.isUnsafe($0) })
+        #expect(TerminalBytes.acting(in: clean) == [])
         #expect(clean == "Title[2J]52;c;ZXZpbA== txet end  next")
+    }
+
+    /// Every scalar a terminal acts on, one at a time between two letters: removed (whitespace
+    /// controls become a space), whatever the sanitiser's own list says.
+    @Test(arguments: Array(0x00...0x1F) + [0x7F] + Array(0x80...0x9F)
+          + [0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A, 0x202B, 0x202C, 0x202D, 0x202E, 0x2066, 0x2067, 0x2068, 0x2069,
+             0xFFF9, 0xFFFA, 0xFFFB])
+    func everyActingScalarIsRemoved(value: UInt32) throws {
+        let scalar = try #require(Unicode.Scalar(value))
+        let text = "a" + String(Character(scalar)) + "b"
+        #expect(TerminalBytes.acting(in: text).count == 1, "the checker itself knows U+\(String(value, radix: 16))")
+        let spaced: Set<UInt32> = [0x09, 0x0A, 0x0B, 0x0C, 0x0D, 0x2028, 0x2029]
+        #expect(TerminalSafe.clean(text) == (spaced.contains(value) ? "a b" : "ab"))
     }
 
     @Test func cleanTextIsReturnedUnchanged() {

@@ -4,23 +4,17 @@ import TelexModel
 import TelexTestSupport
 @testable import TelexStore
 
-/// `telex list` and `telex search` run for real (the debug binary) against a cache written through the API.
+/// `telex list` and `telex search` run for real (the binary of the build under test) against a cache
+/// written through the API.
 @Suite("telex list and telex search")
 struct CommandLineTests {
-    static let binary = CrashSafetyTests.binary
-
-    static func run(_ arguments: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
-        let process = Process()
-        process.executableURL = binary
-        process.arguments = arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let stdout = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        return (process.terminationStatus, stdout, stderr)
+    static func run(_ arguments: [String]) throws -> Fixtures.ProcessResult {
+        let binary = Fixtures.telexBinary
+        try #require(FileManager.default.isExecutableFile(atPath: binary.path), "no telex binary at \(binary.path)")
+        // Plain listings show local times: UTC here, so the expected lines are fixed.
+        var environment = ProcessInfo.processInfo.environment
+        environment["TZ"] = "UTC"
+        return try Fixtures.run(binary, arguments, environment: environment)
     }
 
     static func fixture() throws -> StoreFixture {
@@ -31,7 +25,7 @@ struct CommandLineTests {
         return fixture
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
+    @Test
     func listPrintsJSONWithTheAgreedFieldsNewestFirst() throws {
         let fixture = try Self.fixture()
         let result = try Self.run(["list", "--cache", fixture.directory.path, "--section", "Tech", "--json"])
@@ -46,18 +40,26 @@ struct CommandLineTests {
         #expect(first["id"] is Int)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
+    @Test
     func listFiltersByFeedAndUnreadAndLimits() throws {
         let fixture = try Self.fixture()
         let unread = try Self.run(["list", "--cache", fixture.directory.path, "--unread"])
-        #expect(unread.stdout.split(separator: "\n").count == 4)
+        #expect(unread.status == 0 && unread.stderr == "")
+        #expect(unread.stdout == """
+            1  2025-06-15 15:06 * Alpha: item 0
+            5  2025-06-15 14:06 * Gamma: tech 1
+            2  2025-06-15 14:06 * Alpha: item 1
+            3  2025-06-15 13:06 * Alpha: item 2
+
+            """)
         let feed = try Self.run(["list", "--cache", fixture.directory.path, "--feed", "https://a.example/feed", "--limit", "2"])
-        #expect(feed.stdout.split(separator: "\n").map { $0.hasSuffix("Alpha: item 0") || $0.hasSuffix("Alpha: item 1") } == [true, true])
+        #expect(feed.stdout == "1  2025-06-15 15:06 * Alpha: item 0\n2  2025-06-15 14:06 * Alpha: item 1\n")
         let unknown = try Self.run(["list", "--cache", fixture.directory.path, "--section", "Sports"])
-        #expect(unknown.status == 1 && unknown.stderr.contains("no section named \"Sports\""))
+        #expect(unknown.status == 1 && unknown.stdout == "")
+        #expect(unknown.stderr.contains("no section named \"Sports\""), "\(unknown.stderr)")
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
+    @Test
     func searchPrintsRankedMatches() throws {
         let fixture = try Self.fixture()
         let result = try Self.run(["search", "--cache", fixture.directory.path, "--json", "glacier"])
@@ -74,7 +76,7 @@ struct CommandLineTests {
         }
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
+    @Test
     func limitZeroStreamsEveryItemAndAfterPagesWithoutGapOrRepeat() throws {
         let fixture = try Self.fixture()
         try fixture.addItems("https://b.example/feed", count: 120, prefix: "many")
@@ -101,7 +103,7 @@ struct CommandLineTests {
         #expect(both.status == 64)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
+    @Test
     func jsonOutputsEscapeControlAndBidiCharacters() throws {
         let fixture = try StoreFixture()
         let feed = try fixture.feedID("https://a.example/feed")
@@ -123,7 +125,7 @@ struct CommandLineTests {
         }
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
+    @Test
     func searchWithoutLimitListsEveryMatchNewestFirst() throws {
         let fixture = try Self.fixture()
         try fixture.addItems("https://b.example/feed", count: 30, prefix: "glacial", summary: { "glaciers melt \($0)" })
@@ -138,7 +140,7 @@ struct CommandLineTests {
         #expect(tooMany.status == 64)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
+    @Test
     func readPrintsTheStoredDocumentAsJSON() throws {
         let fixture = try Self.fixture()
         let id = try #require(try fixture.store.headlines(.all, after: nil, limit: 1).first?.id)
@@ -149,11 +151,35 @@ struct CommandLineTests {
         #expect(object["blocks"] is [Any] && object["text"] is String)
     }
 
-    @Test(.enabled(if: FileManager.default.isExecutableFile(atPath: binary.path)))
+    @Test
     func aMissingCacheIsAClearErrorWithStatusOne() throws {
         let dir = try Fixtures.temporaryDirectory("telex-nocache")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let result = try Self.run(["list", "--cache", dir.appendingPathComponent("none").path])
-        #expect(result.status == 1 && result.stderr.contains("run `telex fetch` first"))
+        let missing = dir.appendingPathComponent("none").path
+        let result = try Self.run(["list", "--cache", missing])
+        #expect(result.status == 1 && result.stdout == "")
+        #expect(result.stderr == "telex: there is no cache at \(missing)/cache.sqlite yet; run `telex fetch` first\n")
+    }
+
+    /// `telex read ID` shows what the reader shows: the "not cached" note only above a summary.
+    @Test
+    func readNotesAMissingArticleOnlyWhenTheFeedGaveASummary() throws {
+        let fixture = try StoreFixture()
+        try fixture.addItems("https://a.example/feed", count: 1, prefix: "brief", summary: { _ in "<p>Just a summary.</p>" })
+        try fixture.addItems("https://c.example/feed", count: 1, prefix: "whole",
+                             summary: { _ in "<p>" + String(repeating: "The whole story is here. ", count: 30) + "</p>" })
+        let rows = try fixture.allHeadlines(.all)
+        func read(_ title: String) throws -> [Substring] {
+            let id = try #require(rows.first { $0.title == title }?.id.rawValue)
+            let result = try Self.run(["read", String(id), "--cache", fixture.directory.path, "--width", "60"])
+            #expect(result.status == 0, "\(result.stderr)")
+            return result.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        }
+        let brief = try read("brief 0")
+        #expect(Array(brief.prefix(3)) == ["Full article not cached — showing the feed's text", "", "brief 0"])
+        #expect(brief.contains("Just a summary."))
+        let whole = try read("whole 0")
+        #expect(whole.first == "whole 0")
+        #expect(!whole.contains { $0.contains("not cached") })
     }
 }

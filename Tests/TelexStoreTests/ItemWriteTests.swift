@@ -20,26 +20,51 @@ struct ItemWriteTests {
         #expect(try fixture.store.counterMismatches().isEmpty)
     }
 
-    @Test func countersMatchCountStarAfterEveryKindOfChange() throws {
+    /// The counters match COUNT(*), and every item has exactly one up-to-date search row, after
+    /// every kind of change: a refetch that rewrites text, an article attaching to items (arriving
+    /// before or after them, fetched again with new text), read and saved changes, pruning, a
+    /// feed leaving the configuration and retention clearing it.
+    @Test func countersAndTheSearchIndexFollowEveryKindOfChange() throws {
         let fixture = try StoreFixture()
         let a = try fixture.addItems("https://a.example/feed", count: 20)
         let b = try fixture.addItems("https://b.example/feed", count: 10)
         try fixture.addItems("https://c.example/feed", count: 5)
+        let later = StoreFixture.baseDate.addingTimeInterval(3_600)
         let steps: [(String, () throws -> Void)] = [
             ("read some", { try fixture.store.setRead(try fixture.store.headlines(.feed(a), after: nil, limit: 5).map(\.id), true) }),
             ("read them again", { try fixture.store.setRead(try fixture.store.headlines(.feed(a), after: nil, limit: 5).map(\.id), true) }),
             ("unread one", { try fixture.store.setRead(try fixture.store.headlines(.feed(a), after: nil, limit: 1).map(\.id), false) }),
             ("save two", { for h in try fixture.store.headlines(.feed(b), after: nil, limit: 2) { try fixture.store.setSaved(h.id, true) } }),
+            ("an article attaches to its item", {
+                _ = try fixture.store.saveArticle(ArticleRecord(requestedURL: "https://a.example/item/3", fetchedAt: later,
+                                                                plainText: "zeppelin over the harbour"))
+            }),
+            ("the article is fetched again with new text", {
+                _ = try fixture.store.saveArticle(ArticleRecord(requestedURL: "https://a.example/item/3", fetchedAt: later,
+                                                                plainText: "airship over the bay"))
+            }),
+            ("an article arrives before its item", {
+                _ = try fixture.store.saveArticle(ArticleRecord(requestedURL: "https://c.example/item/7", fetchedAt: later,
+                                                                plainText: "lighthouse keeper"))
+            }),
             ("mark section read", { _ = try fixture.store.markAllRead(.section(try fixture.sectionID("World"))) }),
             ("refetch with new items", { try fixture.addItems("https://a.example/feed", count: 25) }),
-            ("prune everything read", { _ = try fixture.store.prune(retentionDays: 0, now: Date().addingTimeInterval(86_400)) }),
+            ("refetch with rewritten text", { try fixture.addItems("https://a.example/feed", count: 25, summary: { "Rewritten \($0)" }) }),
+            ("the item of the early article arrives", { try fixture.addItems("https://c.example/feed", count: 8) }),
+            ("prune everything read", { _ = try fixture.store.prune(retentionDays: 0, now: later.addingTimeInterval(86_400)) }),
             ("remove a feed with saved items", { try fixture.store.syncConfiguration([StoreFixture.config[1]]) }),
+            ("retention clears the removed feeds", { _ = try fixture.store.pruneRemovedFeeds() }),
         ]
         for (name, step) in steps {
             try step()
-            let mismatches = try fixture.store.counterMismatches()
-            #expect(mismatches.isEmpty, "after \(name): \(mismatches)")
+            fixture.checkInvariants("after \(name)")
         }
+        #expect(try fixture.store.search("lighthouse", limit: 5).map(\.title) == ["item 7"])
+        #expect(try fixture.store.search("zeppelin", limit: 5).isEmpty)
+        // c.example's 8 unread items; a.example's 5 unread ones left with their feed, b.example's 2 saved
+        // ones stay saved but out of the lists of feeds.
+        #expect(try fixture.store.count(.all) == 8)
+        #expect(try fixture.store.savedCount() == 2)
     }
 
     @Test func markAllReadReturnsWhatChangedForUndo() throws {

@@ -1,12 +1,16 @@
 import Foundation
+import Testing
 import TelexModel
 import TelexTestSupport
 @testable import TelexStore
 
-/// A fresh cache in a temporary directory with two sections and three feeds.
+/// A fresh cache in a temporary directory with two sections and three feeds. When the test is done
+/// with it, it checks the cache's invariants (counters, and the one-to-one of items and search rows).
 final class StoreFixture {
     let directory: URL
     let store: Store
+    /// Off for the few tests that leave the cache in a state the invariants do not cover on purpose.
+    var checksInvariantsAtEnd = true
     static let baseDate = Date(timeIntervalSince1970: 1_750_000_000)
 
     static let config = [
@@ -21,7 +25,23 @@ final class StoreFixture {
         try store.syncConfiguration(config)
     }
 
-    deinit { try? FileManager.default.removeItem(at: directory.deletingLastPathComponent()) }
+    deinit {
+        if checksInvariantsAtEnd { checkInvariants("at the end of the test") }
+        try? FileManager.default.removeItem(at: directory.deletingLastPathComponent())
+    }
+
+    /// Records an issue for every feed whose counters disagree with its items and every item whose
+    /// search row is missing, stale or orphaned.
+    func checkInvariants(_ when: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        do {
+            let counters = try store.counterMismatches()
+            #expect(counters.isEmpty, "counters \(when): \(counters)", sourceLocation: sourceLocation)
+            let index = try store.indexMismatches()
+            #expect(index.isEmpty, "search index \(when): \(index)", sourceLocation: sourceLocation)
+        } catch {
+            Issue.record("could not check the invariants \(when): \(error)", sourceLocation: sourceLocation)
+        }
+    }
 
     func feedID(_ url: String) throws -> FeedID {
         for section in try store.sections() { for feed in section.feeds where feed.url == url { return feed.id } }

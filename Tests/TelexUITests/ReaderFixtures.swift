@@ -28,13 +28,16 @@ enum ReaderFixtures {
 
     static func detail(id: Int64 = 1, document: ArticleDocument? = document(), summary: String? = nil, isRead: Bool = false) -> ItemDetail {
         ItemDetail(headline: headline(id: id, isRead: isRead), author: "Feed Author", summaryHTML: summary,
-                   articleJSON: document.map { try! JSONEncoder().encode($0) }, articleURL: "https://example.com/story")
+                   articleJSON: document.map(ArticleDocumentCodec.encode), articleURL: "https://example.com/story")
     }
+
+    /// `detail` resolved as the runner resolves it before the reducer sees it.
+    static func item(_ detail: ItemDetail = detail()) -> ResolvedItem { DocumentResolver.resolve(detail) }
 
     /// A state with the reader open on `detail` at the given size.
     static func state(width: Int = 80, height: Int = 12, detail: ItemDetail = detail()) -> AppState {
         var s = AppState(width: width, height: height)
-        _ = reduce(&s, .openInReader(detail))
+        _ = reduce(&s, .openInReader(item(detail)))
         return s
     }
 }

@@ -9,7 +9,7 @@ import Testing
 struct ReaderNavigationTests {
     @Test func openingAnUnreadItemMarksItReadAndShowsTheExtractedArticle() {
         var s = AppState(width: 80, height: 12)
-        let effects = reduce(&s, .openInReader(ReaderFixtures.detail()))
+        let effects = reduce(&s, .openInReader(ReaderFixtures.item()))
         #expect(effects == [.setRead([ItemID(1)], true)])
         #expect(s.reader?.page.note == nil)
         #expect(s.reader?.page.isRead == true)
@@ -18,23 +18,39 @@ struct ReaderNavigationTests {
 
     @Test func openingAReadItemAsksForNothing() {
         var s = AppState(width: 80, height: 12)
-        #expect(reduce(&s, .openInReader(ReaderFixtures.detail(isRead: true))) == [])
+        #expect(reduce(&s, .openInReader(ReaderFixtures.item(ReaderFixtures.detail(isRead: true)))) == [])
     }
 
     @Test func withoutAnExtractedArticleTheFeedTextShowsWithANote() {
         let s = ReaderFixtures.state(detail: ReaderFixtures.detail(document: nil, summary: "<p>Feed <b>text</b> here</p>"))
         let lines = s.reader!.layout.lines.map(\.text)
-        #expect(lines.first == ReaderPage.feedTextNote)
+        #expect(lines.first == DocumentNote.articleNotCached.text)
+        #expect(s.reader!.page.note == .articleNotCached)
         #expect(lines.contains("A story"))
         #expect(lines.contains("Feed text here"))
         #expect(lines.contains { $0.contains("Feed Author") && $0.contains("Example Feed") })
     }
 
-    @Test func aLowConfidenceExtractionFallsBackToTheFeedText() {
-        var doc = ReaderFixtures.document()
+    @Test func aLowConfidenceExtractionShowsTheFeedSummaryThenThePageWithANote() {
+        var doc = ReaderFixtures.document(paragraphs: 3, linkAt: [1])
         doc.confidence = 0.1
         let s = ReaderFixtures.state(detail: ReaderFixtures.detail(document: doc, summary: "<p>Summary</p>"))
-        #expect(s.reader!.page.note == ReaderPage.feedTextNote)
+        #expect(s.reader!.page.note == .pageUncertain)
+        let lines = s.reader!.layout.lines.map(\.text)
+        #expect(lines.first == DocumentNote.pageUncertain.text)
+        let summary = lines.firstIndex(of: "Summary"), page = lines.firstIndex(of: "Paragraph 0 is plain text.")
+        #expect(summary != nil && page != nil && summary! < page!)
+        // The page's links and related stories come with its text.
+        #expect(s.reader!.layout.links.map(\.url) == ["https://example.com/p1", "https://example.com/r1"])
+    }
+
+    @Test func aLowConfidenceExtractionUnderAWholeFeedStoryShowsTheFeedAloneWithoutANote() {
+        var doc = ReaderFixtures.document()
+        doc.confidence = 0.1
+        let story = "<p>" + String(repeating: "A whole story in the feed. ", count: 40) + "</p>"
+        let s = ReaderFixtures.state(detail: ReaderFixtures.detail(document: doc, summary: story))
+        #expect(s.reader!.page.note == nil)
+        #expect(!s.reader!.layout.lines.contains { $0.text.contains("Paragraph 0") })
         // The related stories of the page still show under the feed's text.
         #expect(s.reader!.layout.links.map(\.url) == ["https://example.com/r1"])
     }

@@ -20,8 +20,8 @@ struct ReaderOpeningTests {
         return s
     }
 
-    static func detail(_ id: Int64) -> ItemDetail {
-        ReaderFixtures.detail(id: id, document: ReaderFixtures.document(title: "Story \(id)"))
+    static func detail(_ id: Int64) -> ResolvedItem {
+        ReaderFixtures.item(ReaderFixtures.detail(id: id, document: ReaderFixtures.document(title: "Story \(id)")))
     }
 
     @Test func enterOnAHeadlineLoadsItAndOpensTheReaderWhenItArrives() {

@@ -2,6 +2,7 @@ import Foundation
 import TelexArticles
 import TelexModel
 import TelexScreen
+import TelexTestSupport
 import Testing
 @testable import TelexUI
 
@@ -21,7 +22,7 @@ struct ReaderViewTests {
                        keys: [Key] = []) -> (ScreenBuffer, AppState) {
         var s = AppState(width: width, height: height)
         s.useColor = color
-        _ = reduce(&s, .openInReader(ReaderFixtures.detail(document: document, isRead: true)))
+        _ = reduce(&s, .openInReader(ReaderFixtures.item(ReaderFixtures.detail(document: document, isRead: true))))
         s.press(contentsOf: keys)
         return (RootView.render(s), s)
     }
@@ -119,7 +120,9 @@ struct ReaderViewTests {
         let doc = ArticleDocument(metadata: ArticleMetadata(title: "Evil\u{1B}[2J title"),
                                   blocks: [.paragraph([.link(url: "https://e.example/\u{1B}]52;c;x\u{07}", [.text("x\u{9B}y")])])])
         let (screen, _) = Self.screen(width: 60, height: 10, document: doc, keys: [.tab])
-        for cell in screen.cells { #expect(!cell.glyph.text.unicodeScalars.contains { TerminalSafe.isUnsafe($0) }) }
+        for cell in screen.cells { #expect(TerminalBytes.acting(in: cell.glyph.text) == []) }
+        #expect(screen.lines[1] == "  Evil[2J title")
+        #expect(screen.lines.last == " [1] https://e.example/]52;c;x                          All")
     }
 
     @Test func resizingRelaysTheStoryOutAndKeepsTheCursor() {
@@ -137,9 +140,27 @@ struct ReaderViewTests {
         #expect(text.contains("back (from the first page: the list)"))
         #expect(!text.contains("show / hide a section's feeds"))
     }
+
+    /// A dictionary still loading off the terminal thread is not waited for; when it is loaded the
+    /// page is laid out again with it, at the same scroll. ("it-VA" is used by no other test.)
+    @Test func aPageIsLaidOutAgainWhenItsDictionaryArrives() throws {
+        let word = "precipitevolissimevolmente"
+        var doc = ReaderFixtures.document(paragraphs: 12, linkAt: [])
+        doc.metadata.language = "it-VA"
+        doc.blocks.append(.paragraph([.text(word)]))
+        let preparation = try #require(LineBreaker.preparation(for: doc))
+        var s = ReaderFixtures.state(width: 16, height: 10, detail: ReaderFixtures.detail(document: doc))
+        s.reader!.scroll(by: 4)
+        func wordLines() -> [String] { Array(s.reader!.layout.lines.map(\.text).drop { $0 != "precipitevo-" }.prefix(3)) }
+        #expect(wordLines() == ["precipitevo-", "lissimevolm-", "ente"])  // split where full, no dictionary yet
+        preparation.run()
+        #expect(reduce(&s, .layoutPrepared) == [])
+        #expect(wordLines() == ["precipitevo-", "lissimevol-", "mente"])  // by the Italian dictionary
+        #expect(s.reader!.scroll == 4)
+    }
 }
 
 extension AppState {
     mutating func press(contentsOf keys: [Key]) { for k in keys { _ = reduce(&self, .key(k)) } }
-
 }
+

@@ -84,7 +84,7 @@ import TelexScreen
         d.press(.escape)
         #expect(!d.state.showHelp)
         d.press(.character("/"))
-        #expect(d.state.prompt != nil)
+        #expect(d.state.prompt == Prompt(kind: .search, text: ""))
         d.press(.escape)
         #expect(d.state.prompt == nil)
         d.press(.escape)
@@ -114,17 +114,18 @@ import TelexScreen
     @Test func theLoadedWindowStaysBoundedWhilePagingThroughALongList() {
         var d = Driver(rows: manyRows(10_000))
         d.press(.tab)
-        let page = d.state.layout.listHeight(.headlines)
+        // A page is 37 rows at 120x40.
         for _ in 0..<200 { d.press(.pageDown) }
-        #expect(d.state.headlines.rows.count <= HeadlineList.maxRows)
-        let selected = d.state.headlines.viewport.selected
-        // Absolute positions stay true: row p has id 5000 - p.
-        #expect(d.selectedID == Int64(10_000 - selected))
-        #expect(selected == 200 * page)
+        #expect(d.state.headlines.rows.count == HeadlineList.maxRows)
+        // Absolute positions stay true: row p has id 10,000 - p.
+        #expect(d.state.headlines.viewport.selected == 7_400)
+        #expect(d.selectedID == 2_600)
+        // The window: the 400 rows up to the first page boundary past the view's prefetch margin.
+        #expect(d.state.headlines.start == 7_100 && d.state.headlines.end == 7_500)
         for _ in 0..<200 { d.press(.pageUp) }
         #expect(d.state.headlines.viewport.selected == 0)
         #expect(d.selectedID == 10_000)
-        #expect(d.state.headlines.rows.count <= HeadlineList.maxRows)
+        #expect(d.state.headlines.start == 0 && d.state.headlines.end == 400)
     }
 
     @Test func endLoadsTheLastPageInsteadOfEverythingBefore() {
@@ -134,12 +135,16 @@ import TelexScreen
         d.press(.end)
         let last = HeadlineQuery(scope: .section(SectionID(1)), position: .last, limit: HeadlineList.pageSize)
         #expect(d.effects.first == .loadHeadlines(last))
-        // The last page, plus at most the page before it (prefetched for scrolling up).
+        // The last page, plus the page before it (prefetched for scrolling up), and nothing else.
         #expect(d.state.headlines.end == 1_000)
-        #expect(d.state.headlines.start >= 800)
+        #expect(d.state.headlines.start == 800)
         #expect(d.state.headlines.viewport.selected == 999)
         #expect(d.selectedID == 1)
-        #expect(d.state.headlines.rows.count <= 2 * HeadlineList.pageSize)
+        #expect(d.state.headlines.rows.map(\.id.rawValue) == Array((1...200).reversed()))
+        #expect(d.effects.filter { if case .loadHeadlines = $0 { return true } else { return false } } == [
+            .loadHeadlines(last),
+            .loadHeadlines(HeadlineQuery(scope: .section(SectionID(1)), position: .before(d.rows[900].cursor), limit: 100)),
+        ])
         d.press(.character("k"))
         #expect(d.selectedID == 2)
     }
@@ -171,9 +176,12 @@ import TelexScreen
         d.effects = []
         d.send(.cacheChanged)
         let loads = d.effects.compactMap { e -> HeadlineQuery? in if case .loadHeadlines(let q) = e { return q } else { return nil } }
-        #expect(loads.count == 1)
-        #expect(loads.allSatisfy { $0.limit <= HeadlineList.maxRows })
-        if case .reload(let from)? = loads.first?.position { #expect(from != nil) } else { Issue.record("not a reload") }
+        // From the first loaded row (the window no longer starts at the top), as many rows as are loaded.
+        let window = d.state.headlines
+        #expect(window.start == 800, "the 400-row window, dropping 100-row pages from the top as it was paged down")
+        #expect(loads == [HeadlineQuery(scope: .section(SectionID(1)), position: .reload(from: window.rows[0].cursor),
+                                        limit: window.rows.count)])
+        #expect(window.rows.count == HeadlineList.maxRows)
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import TelexArticles
 import TelexModel
 import TelexScreen
 @testable import TelexUI
@@ -56,7 +57,9 @@ struct Driver {
     func answer(_ effect: Effect) -> Action? {
         switch effect {
         case .loadHeadlines(let q): return .headlinesLoaded(q, page(q), total: total(q))
-        case .loadItem(let id): return .itemLoaded(id, details[id] ?? rows.first { $0.id == id }.map { ItemDetail(headline: $0, summaryHTML: "<p>Body of \($0.title)</p>") })
+        case .loadItem(let id):
+            let detail = details[id] ?? rows.first { $0.id == id }.map { ItemDetail(headline: $0, summaryHTML: "<p>Body of \($0.title)</p>") }
+            return .itemLoaded(id, detail.map(DocumentResolver.resolve))
         case .search(let q): return .searchFinished(q, rows.filter { $0.title.localizedCaseInsensitiveContains(q) })
         default: return nil
         }

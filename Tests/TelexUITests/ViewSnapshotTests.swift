@@ -63,29 +63,31 @@ func text(in buffer: ScreenBuffer, x: Int, y: Int, graphemes: Int) -> String {
         }
     }
 
-    @Test(arguments: sizes) func headlineColumnsLineUpWhateverTheScript(_ size: (Int, Int)) throws {
-        let d = driver(size.0, size.1)
+    /// The screen columns, by size: where titles start, where sources start (when the pane is wide
+    /// enough for them), the column of the ages' last character, and the pane separator.
+    struct ColumnCase: Sendable {
+        var size: (Int, Int); var titleX: Int; var sourceX: Int?; var ageEnd: Int; var separator: Int?
+    }
+    static let columnCases = [
+        ColumnCase(size: (120, 40), titleX: 31, sourceX: nil, ageEnd: 76, separator: 77),
+        ColumnCase(size: (80, 24), titleX: 25, sourceX: 63, ageEnd: 79, separator: nil),
+        ColumnCase(size: (40, 12), titleX: 3, sourceX: nil, ageEnd: 39, separator: nil),
+    ]
+
+    @Test(arguments: columnCases) func headlineColumnsLineUpWhateverTheScript(_ c: ColumnCase) throws {
+        let d = driver(c.size.0, c.size.1)
         let buffer = RootView.render(d.state)
-        let rect = try #require(d.state.layout.headlines)
-        let columns = HeadlinesView.Columns(width: rect.width - (d.state.layout.preview != nil ? 1 : 0))
         for (i, h) in worldTitles.enumerated() {
-            let y = rect.y + 1 + i
-            guard y < rect.maxY else { break }
+            let y = 2 + i
             // The title starts in the title column on every row.
-            let titleStart = String(h.title.prefix(2))
-            #expect(column(of: titleStart, in: buffer, row: y) == rect.x + columns.titleX, "row \(y): \(buffer.line(y))")
-            if columns.source > 0 {
-                let sourceStart = String(h.source.prefix(3))
-                #expect(text(in: buffer, x: rect.x + columns.sourceX, y: y, graphemes: 3) == sourceStart, "row \(y): \(buffer.line(y))")
+            #expect(column(of: String(h.title.prefix(2)), in: buffer, row: y) == c.titleX, "row \(y): \(buffer.line(y))")
+            if let sourceX = c.sourceX {
+                #expect(text(in: buffer, x: sourceX, y: y, graphemes: 3) == String(h.source.prefix(3)), "row \(y): \(buffer.line(y))")
             }
-            if columns.age > 0 {
-                // Ages are right-aligned: their last character sits in the same column on every row.
-                let cell = buffer[rect.x + columns.ageX + columns.age - 1, y]
-                #expect(cell.glyph.text.first?.isLetter == true, "row \(y): \(buffer.line(y))")
-            }
-            // A separator, when there is one, stays in its column.
-            if d.state.layout.preview != nil {
-                #expect(buffer[rect.maxX - 1, y].glyph.text == "│", "row \(y): \(buffer.line(y))")
+            // Ages are right-aligned: their last character sits in the same column on every row.
+            #expect(buffer[c.ageEnd, y].glyph.text.first?.isLetter == true, "row \(y): \(buffer.line(y))")
+            if let separator = c.separator {
+                #expect(buffer[separator, y].glyph.text == "│", "row \(y): \(buffer.line(y))")
             }
         }
     }

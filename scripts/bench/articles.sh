@@ -49,6 +49,13 @@ if [ ${#typical[@]} = 0 ]; then
 fi
 "$bin" _bench-extract --label "typical pages" --iterations 20 "${typical[@]}"
 "$bin" _bench-extract --label "1 MB page" --iterations 20 "$work/page-1mb.html"
+# Extraction and layout together, what opening a page costs (bounds: >= 200 typical pages per
+# CPU-second, a 1 MB page under 50 ms); layout at the reader's 80 columns and at a narrow 30
+# (more breaking, and hyphenation of long words).
+echo "bounds: >= 200 typical pages per CPU-second, 1 MB page < 50 ms CPU (extraction + layout)"
+"$bin" _bench-extract --label "typical pages, extraction + layout at 80" --layout-width 80 --iterations 20 "${typical[@]}"
+"$bin" _bench-extract --label "typical pages, extraction + layout at 30" --layout-width 30 --iterations 20 "${typical[@]}"
+"$bin" _bench-extract --label "1 MB page, extraction + layout at 80" --layout-width 80 --iterations 20 "$work/page-1mb.html"
 # Memory: one extraction in a fresh process, beside the same process on a tiny page (the baseline
 # of a Swift + Foundation + libxml2 process with its first extraction done). _bench-extract also
 # prints the RSS before extracting (pages loaded) and the peak.

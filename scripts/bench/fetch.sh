@@ -6,8 +6,13 @@
 # With TELEX_BASELINE=path/to/another/telex (e.g. main's build, to check a change does not slow the
 # passes), each telex run is followed by the same run of that binary, interleaved; REPEAT=N runs
 # each pair N times; LATENCIES="0" skips the 50 ms runs.
+# The cold pass runs with --no-wait-index (the pass itself: the search index is written after it, off the
+# critical path) and the index's catch-up (`telex _index`) is timed apart; the targets of issue #20 are
+# printed at the end of each latency block with the figures they compare.
 # Usage: scripts/bench/fetch.sh path/to/telex [FEEDSxITEMS]
 set -uo pipefail
+# The peers run in the same rounds: install them like the build's own packages (a clean machine has neither).
+"$(dirname "$0")/../ensure-deps.sh" curl libxml2-utils newsboat bc >/dev/null || echo "  (could not install the peers; their lines say so)"
 bin=$(realpath "${1:-.build/release/telex}")
 size=${2:-300x60}
 baseline=${TELEX_BASELINE:+$(realpath "$TELEX_BASELINE")}
@@ -23,9 +28,28 @@ measure() { # label, command...: prints wall / cpu / peak RSS, and the command's
   /usr/bin/time -f "%e %U %S %M" -o "$tmp/time" "$@" >"$tmp/out" 2>"$tmp/err"
   local rc=$?
   read -r wall user sys rss < <(tail -n 1 "$tmp/time") || true
-  last_wall=$wall
+  last_wall=$wall; last_rss=$((rss / 1024))
   printf "  %-34s wall %6.2f s  cpu %6.2f s  peak %5d MB  %s\n" "$label" "$wall" "$(echo "$user + $sys" | bc)" "$((rss / 1024))" \
     "$( [ $rc = 0 ] && tail -n 1 "$tmp/out" | cut -c1-110 || echo "FAILED ($rc): $(tail -n 1 "$tmp/err")")"
+}
+
+verdict() { # value bound: "ok" or "OVER"
+  [ -n "$2" ] && [ "$(echo "$1 <= $2" | bc)" = 1 ] && echo ok || echo OVER
+}
+targets() { # issue #20's targets against the figures of this run (articles off unless said)
+  echo "  targets (this run):"
+  if [ -n "$xmllint_wall" ]; then
+    local bound; bound=$(echo "2 * ($curl_wall + $xmllint_wall)" | bc)
+    echo "    cold pass ${cold_off} s <= 2 x (curl ${curl_wall} + xmllint ${xmllint_wall}) = ${bound} s: $(verdict "$cold_off" "$bound")"
+  fi
+  if [ -n "$newsboat_wall" ]; then
+    local quarter; quarter=$(echo "scale=2; $newsboat_wall / 4" | bc)
+    echo "    cold pass ${cold_off} s <= newsboat ${newsboat_wall} / 4 = ${quarter} s: $(verdict "$cold_off" "$quarter")"
+  fi
+  echo "    warm pass ${warm_off} s <= 0.25 s: $(verdict "$warm_off" 0.25)"
+  local twice; twice=$(echo "2 * $cold_off" | bc)
+  echo "    index caught up ${index_off} s <= 2 x cold pass = ${twice} s: $(verdict "$index_off" "$twice")"
+  echo "    peak memory of the cold pass ${cold_rss_off} MB <= 60 MB: $(verdict "$cold_rss_off" 60)"
 }
 
 for latency in ${LATENCIES:-0 50}; do
@@ -36,17 +60,30 @@ for latency in ${LATENCIES:-0 50}; do
   for articles in off on; do
     flag=--no-articles; config="$tmp/feeds.json"
     [ $articles = on ] && { flag=; config="$tmp/feeds-always.json"; }
+    rm -rf "$tmp/cache"
+    measure "telex fetch, articles $articles, cold" "$bin" fetch --config "$config" --cache "$tmp/cache" --jobs 16 --per-host 16 $flag --no-wait-index
+    declare "cold_$articles=$last_wall" "cold_rss_$articles=$last_rss"
+    measure "  search index catch-up (_index)" "$bin" _index --cache "$tmp/cache"
+    declare "index_$articles=$last_wall"
+    if command -v sqlite3 >/dev/null; then
+      sqlite3 "$tmp/cache/cache.sqlite" "SELECT printf('    search index: %.1f MB for %d items (%d B an item: index %d B, stored text copy %d B)',
+          SUM(pgsize) / 1e6, (SELECT COUNT(*) FROM item), SUM(pgsize) / (SELECT COUNT(*) FROM item),
+          SUM(CASE WHEN name != 'item_fts_content' THEN pgsize END) / (SELECT COUNT(*) FROM item),
+          SUM(CASE WHEN name = 'item_fts_content' THEN pgsize END) / (SELECT COUNT(*) FROM item))
+        FROM dbstat WHERE name LIKE 'item_fts%'"
+    fi
+    if [ $articles = on ]; then
+      pages=$(tail -n 1 "$tmp/out" | grep -o '[0-9]* articles' | grep -o '[0-9]*')
+      [ -n "$pages" ] && echo "    pages extracted per second (cold, wall): $(echo "scale=1; $pages / $last_wall" | bc)"
+    fi
+    measure "telex fetch, articles $articles, warm" "$bin" fetch --config "$config" --cache "$tmp/cache" --jobs 16 --per-host 16 $flag
+    declare "warm_$articles=$last_wall"
+    # The baseline (TELEX_BASELINE), interleaved: its default fetch (waiting for its index if it has one).
     for _ in $(seq 1 "$repeat"); do
-      for b in "$bin" $baseline; do
-        who=telex; [ "$b" = "$bin" ] || who=baseline
-        rm -rf "$tmp/cache"
-        measure "$who fetch, articles $articles, cold" "$b" fetch --config "$config" --cache "$tmp/cache" --jobs 16 --per-host 16 $flag
-        if [ $articles = on ]; then
-          pages=$(tail -n 1 "$tmp/out" | grep -o '[0-9]* articles' | grep -o '[0-9]*')
-          [ -n "$pages" ] && echo "    pages extracted per second (cold, wall): $(echo "scale=1; $pages / $last_wall" | bc)"
-        fi
-        measure "$who fetch, articles $articles, warm" "$b" fetch --config "$config" --cache "$tmp/cache" --jobs 16 --per-host 16 $flag
-      done
+      [ -n "$baseline" ] || break
+      rm -rf "$tmp/cache"
+      measure "baseline fetch, articles $articles, cold" "$baseline" fetch --config "$config" --cache "$tmp/cache" --jobs 16 --per-host 16 $flag
+      measure "baseline fetch, articles $articles, warm" "$baseline" fetch --config "$config" --cache "$tmp/cache" --jobs 16 --per-host 16 $flag
     done
   done
   echo "  (articles on: the 10 newest items per feed without a page (articles_per_feed), plus related stories prefetched)"
@@ -55,9 +92,11 @@ for latency in ${LATENCIES:-0 50}; do
   : >"$tmp/curl.cfg"
   for i in $(seq 0 $((feeds - 1))); do printf 'url = "%s/feeds/%d.xml"\noutput = "%s/dl/%d.xml"\n' "$base" "$i" "$tmp" "$i" >>"$tmp/curl.cfg"; done
   measure "curl --parallel-max 16 (download)" curl -s --compressed --parallel --parallel-max 16 -K "$tmp/curl.cfg"
+  curl_wall=$last_wall; xmllint_wall=""; newsboat_wall=""
   if command -v xmllint >/dev/null; then
     # One process over every file: the parse work itself (300 processes would mostly time process start-up).
     measure "xmllint --stream (parse, 1 process)" sh -c "xmllint --stream --noout '$tmp'/dl/*.xml"
+    xmllint_wall=$last_wall
   else
     echo "  xmllint not installed (apt-get install libxml2-utils)"
   fi
@@ -67,9 +106,11 @@ for latency in ${LATENCIES:-0 50}; do
     printf 'reload-threads 16\n' >"$tmp/newsboat.conf"
     rm -f "$tmp/newsboat.db"
     measure "newsboat -x reload (16 threads), cold" newsboat -x reload -u "$tmp/urls" -c "$tmp/newsboat.db" -C "$tmp/newsboat.conf"
+    newsboat_wall=$last_wall
     measure "newsboat -x reload (16 threads), warm" newsboat -x reload -u "$tmp/urls" -c "$tmp/newsboat.db" -C "$tmp/newsboat.conf"
   else
     echo "  newsboat not installed (apt-get install newsboat)"
   fi
+  targets
   stop_fixture_server
 done

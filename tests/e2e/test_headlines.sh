@@ -24,9 +24,7 @@ line=$(line_with "東京で国際会議が開幕、各国首脳が集まる ")
 case "$line" in *"●"*) fail "opened headline still unread: $line" ;; esac
 # m toggles read back.
 keys m
-sleep 0.2
-line=$(line_with "東京で国際会議が開幕、各国首脳が集まる ")
-case "$line" in *"●"*) ;; *) fail "m did not mark unread: $line" ;; esac
+wait_line "東京で国際会議が開幕、各国首脳が集まる " "●"
 # Search: results as a virtual section.
 keys /
 wait_for "Search:"
@@ -35,13 +33,18 @@ keys Enter
 wait_for "/ zinsentscheidung"
 wait_for "Zinsentscheidung: Die Notenbank"
 assert_screen "Search: zinsentscheidung"
-# Resize mid-session: narrow shows one pane and the status line.
+# Resize mid-session: narrow shows one pane, its rows cut to the new width, and the status line on
+# the new last row (where the old frame had an empty list row).
+assert_screen "Notenbank hält sti…   6h"
 resize 40 12
-sleep 0.3
-wait_for "Zinsentscheidung"
-refute_screen "Sections"
+wait_gone "Sections"
+wait_row 12 '^ Search: zinsentscheidung  1/5 +\?:help $'
+[ "$(screen | sed -n 12p | wc -m)" = 41 ] || fail "the status line is not 40 columns wide: '$(screen | sed -n 12p)'"
+[ "$(screen | sed -n 3p)" = "●  Zinsentscheidung: Die Notenbank…   6h" ] || fail "row 3 not refitted: '$(screen | sed -n 3p)'"
 resize 120 40
 wait_for "Sections"
+wait_row 40 '^ Search: zinsentscheidung  1/5 {80,}\?:help $'
+assert_screen "Notenbank hält sti…   6h"
 # Help overlay, closed with Esc (which does not quit).
 keys ?
 wait_for "mark the whole view read"

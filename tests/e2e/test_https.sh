@@ -3,7 +3,7 @@
 # trusting it (SSL_CERT_FILE names it, which telex passes to libcurl as its CA bundle, as the curl
 # tool does; CURL_CA_BUNDLE, which wins over it, is unset), the same fetch succeeds. The machine's own bundle is never touched.
 . "$(dirname "$0")/lib.sh"
-command -v openssl >/dev/null || { echo "SKIP: openssl is not installed"; exit 0; }
+command -v openssl >/dev/null || fail "openssl is not installed (make installs it: scripts/ensure-deps.sh)"
 tls="$E2E_TMP/tls"; mkdir -p "$tls/www"
 server_pid=
 stop_tls() { [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null; wait 2>/dev/null; }
@@ -22,16 +22,12 @@ cat > "$tls/www/feed.xml" <<'XML'
 <item><title>Second secure story</title><link>https://127.0.0.1/a/2.html</link><guid>tls-2</guid></item>
 </channel></rss>
 XML
-# Port 0: the kernel picks one; s_server prints "ACCEPT 127.0.0.1:PORT" once listening.
-(cd "$tls/www" && exec openssl s_server -accept 127.0.0.1:0 -key ../server.key -cert ../server.pem -WWW) >"$tls/server.out" 2>/dev/null &
+# Port 0: the kernel picks a free port; s_server prints it ("ACCEPT 127.0.0.1:PORT") once listening.
+(cd "$tls/www" && exec openssl s_server -accept "127.0.0.1:0" -key ../server.key -cert ../server.pem -WWW) > "$tls/server.out" 2>&1 &
 server_pid=$!
-port=
-for _ in $(seq 1 50); do
-  port=$(sed -n 's/^ACCEPT 127\.0\.0\.1:\([0-9]*\).*$/\1/p' "$tls/server.out")
-  [ -n "$port" ] && break
-  sleep 0.1
-done
-[ -n "$port" ] || fail "openssl s_server did not start"
+listening() { grep -qE '^ACCEPT 127\.0\.0\.1:[0-9]+$' "$tls/server.out"; }
+wait_until "openssl s_server to listen" listening
+port=$(sed -nE 's/^ACCEPT 127\.0\.0\.1:([0-9]+)$/\1/p' "$tls/server.out")
 url="https://127.0.0.1:$port/feed.xml"
 printf '{"sections": [{"name": "Secure", "feeds": [{"url": "%s", "article": "never"}]}]}\n' "$url" > "$E2E_TMP/feeds.json"
 

@@ -20,7 +20,7 @@ wait_for "3 of 3 feeds failing"
 assert_screen "failing since"
 assert_screen "next try"
 assert_screen "127.0.0.1:$1/a.xml"
-[ "$(screen | grep -c '^.*│ *! ')" -ge 3 ] || fail "fewer than three reasons on screen"
+[ "$(screen | grep -c '^.*│ *! ')" = 3 ] || fail "not one reason per feed on screen"
 keys Q
 wait_exit
 [ "$EXIT_STATUS" = 0 ] || fail "exit status $EXIT_STATUS"

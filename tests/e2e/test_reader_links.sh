@@ -1,13 +1,8 @@
 # The reading view on the sample edition (issue 8): open the seed's French article, Tab to a
 # related story, Enter, read it, Backspace back (scroll and cursor restored), forward again, follow
 # an uncached link (fetched from the demo's test server), open in the browser with a fake
-# $BROWSER that records its argv, quit. (Still to add by the lead, once `telex demo` can keep its
-# cache and run without its server: the same walk offline over cached stories.)
-#
-# Needs `telex demo` (the lead's part of issue 8: the sample edition served on 127.0.0.1, fetched
-# into a temporary cache, the reader opened on it). Until it exists this test skips.
+# $BROWSER that records its argv, quit. (test_reader_offline.sh walks the same links offline.)
 . "$(dirname "$0")/lib.sh"
-if ! "$TELEX" --help 2>/dev/null | grep -qE '^ +demo'; then echo "SKIP: telex demo is not available yet"; exit 0; fi
 
 cat > "$E2E_TMP/fakebrowser" <<SH
 #!/bin/sh
@@ -46,7 +41,12 @@ n=$(echo "$line" | sed -E 's/^[^[]*\[([0-9]+)\].*/\1/')
 keys Escape
 keys '#'; type_text "$n"; keys Enter
 wait_for "[$n] http://127.0.0.1:"
+settle
+# j j j scrolls three lines: the body's first row becomes what was its fourth.
+pre=$(screen)
+scrolled_three_lines() { [ "$(screen | sed -n 2p)" = "$(echo "$pre" | sed -n 5p)" ]; }
 keys j j j
+wait_until "three lines of scroll" scrolled_three_lines
 settle
 before=$(screen)
 keys Enter

@@ -36,13 +36,18 @@ wait_for "Saved"
 assert_screen "Last section"
 keys g
 wait_for "Monde"
-# A resize redraws everything at the new size.
+# A resize redraws everything at the new size: at 40 columns one pane (no separator) and the
+# status line cut to 40; at 100x30 the separator moves to its new column, every section shows,
+# and the status line is on row 30.
+[ "$(col "$(line_with "Économie")")" = 23 ] || fail "separator not at column 23 at 90 columns: $(line_with "Économie")"
 resize 40 12
-sleep 0.3
-wait_for "Sections"
-assert_screen "Monde"
+wait_gone "│"
+wait_row 12 '^ No articles yet: press r to fet \?:help $'
 resize 100 30
 wait_for "Last section"
+wait_row 30 '^ No articles yet: press r to fetch {50,}\?:help $'
+[ "$(col "$(line_with "Économie")")" = 26 ] || fail "separator not at column 26 at 100 columns: $(line_with "Économie")"
+[ "$(screen | sed -n 17p)" = "   Saved                  │" ] || fail "row 17: '$(screen | sed -n 17p)'"
 keys q
 wait_exit
 [ "$EXIT_STATUS" = 0 ] || fail "exit status $EXIT_STATUS"

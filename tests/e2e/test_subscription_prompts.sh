@@ -20,8 +20,9 @@ wait_exit
 [ "$EXIT_STATUS" = 0 ] || fail "add: exit status $EXIT_STATUS"
 grep -qF "$site/multi/letters.json" "$config" || fail "feeds.json: $(cat "$config")"
 grep -qF "$site/multi/sport.xml" "$config" && fail "an unchosen feed was added: $(cat "$config")"
-# Each command gets a fresh tmux server and exit file.
-next_command() { _tmux kill-server >/dev/null 2>&1; rm -f "$E2E_TMP/exit"; }
+# Each command gets a fresh tmux server (on a new socket: a server started on the socket of one still
+# shutting down fails with "server exited unexpectedly") and exit file.
+next_command() { _tmux kill-server >/dev/null 2>&1; E2E_SOCKET="telex-e2e-$$-${RANDOM}"; rm -f "$E2E_TMP/exit"; }
 next_command
 
 start 120 30 "$TELEX remove 'https://a.example/feed' $opts"

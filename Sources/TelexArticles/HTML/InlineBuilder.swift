@@ -53,9 +53,11 @@ struct InlineBuilder {
                 var value = UInt32(b) & (length == 4 ? 0x07 : length == 3 ? 0x0F : length == 2 ? 0x1F : 0x7F)
                 for k in 1..<max(length, 1) where length > 1 { value = value << 6 | UInt32(input[i + k] & 0x3F) }
                 if let scalar = Unicode.Scalar(value) {
-                    if UTF8Text.spaceLength(input, i) > 0 && value != 0xA0 && value != 0x202F {
+                    // No-break spaces (U+00A0, U+202F, U+2007) are text, not collapsible space, and soft
+                    // hyphens stay: the line breaker honours both.
+                    if UTF8Text.spaceLength(input, i) > 0 && value != 0xA0 && value != 0x202F && value != 0x2007 {
                         pendingSpace = true
-                    } else if !(TerminalSafe.isUnsafe(scalar) || value == 0xAD || value == 0xFEFF) {
+                    } else if !(TerminalSafe.isUnsafe(scalar) || value == 0xFEFF) {
                         emitPendingSpace(into: &bytes, hasPiece: hasPiece)
                         for k in 0..<length { bytes.append(input[i + k]) }
                         hasPiece = true

@@ -3,9 +3,14 @@ import TelexScreen
 
 /// Lays a document out into display lines for a width: the reading view's and `telex read`'s renderer.
 public enum ArticleLayout {
-    /// Display lines and the link table of `doc` at `width` columns; `[n]` after each link when `showLinkNumbers`.
-    public static func layout(_ doc: ArticleDocument, width: Int, showLinkNumbers: Bool) -> LaidOutArticle {
-        var builder = LayoutBuilder(width: max(width, 12), showLinkNumbers: showLinkNumbers)
+    /// Display lines and the link table of `doc` at `width` columns; `[n]` after each link when
+    /// `showLinkNumbers`; `note` (why this document is shown, see `DocumentResolver`) above the story.
+    public static func layout(_ doc: ArticleDocument, width: Int, showLinkNumbers: Bool, note: DocumentNote? = nil) -> LaidOutArticle {
+        var builder = LayoutBuilder(width: max(width, 12), showLinkNumbers: showLinkNumbers, language: doc.metadata.language)
+        if let note {
+            builder.emit(builder.wrapText(note.text, role: .note, width: builder.width), prefix: [])
+            builder.needsGap = true
+        }
         builder.header(doc.metadata)
         for block in doc.blocks { builder.block(block, indent: []) }
         builder.related(doc.related)
@@ -17,12 +22,16 @@ public enum ArticleLayout {
 struct LayoutBuilder {
     let width: Int
     let showLinkNumbers: Bool
+    /// The document's language: picks the hyphenation dictionary.
+    let language: String?
     var lines: [DisplayLine] = []
     var links: [LaidOutLink] = []
     /// Whether the next block needs a blank line before it.
     var needsGap = false
 
-    init(width: Int, showLinkNumbers: Bool) { self.width = width; self.showLinkNumbers = showLinkNumbers }
+    init(width: Int, showLinkNumbers: Bool, language: String?) {
+        self.width = width; self.showLinkNumbers = showLinkNumbers; self.language = language
+    }
 
     static let dateFormatter: DateFormatter = {
         let f = DateFormatter()
@@ -34,6 +43,7 @@ struct LayoutBuilder {
 
     mutating func header(_ meta: ArticleMetadata) {
         if let title = meta.title, !title.isEmpty {
+            gap()
             emit(wrapText(title, role: .title, width: width), prefix: [])
             needsGap = true
         }
@@ -42,13 +52,22 @@ struct LayoutBuilder {
         if let date = meta.published { parts.append(Self.dateFormatter.string(from: date)) }
         if let site = meta.siteName, !site.isEmpty { parts.append(site) }
         if !parts.isEmpty {
+            if meta.title?.isEmpty != false { gap() }
             emit(wrapText(parts.joined(separator: " · "), role: .meta, width: width), prefix: [])
             needsGap = true
         }
     }
 
     /// A prefix drawn before each line of a nested block: first-line and continuation variants.
-    struct Indent { var first: [LayoutCluster]; var rest: [LayoutCluster] }
+    struct Indent { var first: Prefix; var rest: Prefix }
+
+    /// Text drawn before a line (a quote bar, a list marker or its hanging indent).
+    struct Prefix {
+        var spans: [DisplaySpan]
+        var width: Int
+        init(_ text: String, role: TextRole) { spans = [DisplaySpan(text: text, role: role)]; width = DisplayWidth.of(text) }
+        init(spaces: Int, role: TextRole) { self.init(String(repeating: " ", count: spaces), role: role) }
+    }
 
     mutating func block(_ block: Block, indent: [Indent], baseRole: TextRole = .body) {
         switch block {
@@ -61,7 +80,7 @@ struct LayoutBuilder {
             paragraph(inlines, role: baseRole, indent: indent)
             needsGap = true
         case .quote(let blocks):
-            let bar = TextWrapper.clusters("│ ", role: .quote, linkIndex: nil)
+            let bar = Prefix("│ ", role: .quote)
             let inner = indent + [Indent(first: bar, rest: bar)]
             var first = true
             for b in blocks {
@@ -76,8 +95,8 @@ struct LayoutBuilder {
             let digits = String(items.count).count
             for (n, item) in items.enumerated() {
                 let markerText = ordered ? String(repeating: " ", count: digits - String(n + 1).count) + "\(n + 1). " : "• "
-                let marker = TextWrapper.clusters(markerText, role: .listMarker, linkIndex: nil)
-                let hang = TextWrapper.clusters(String(repeating: " ", count: TextWrapper.width(marker)), role: .listMarker, linkIndex: nil)
+                let marker = Prefix(markerText, role: .listMarker)
+                let hang = Prefix(spaces: marker.width, role: .listMarker)
                 var firstBlock = true
                 for b in item {
                     let ind = indent + [Indent(first: firstBlock ? marker : hang, rest: hang)]
@@ -92,8 +111,8 @@ struct LayoutBuilder {
             gap()
             let avail = available(indent)
             for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-                let clusters = TextWrapper.clusters(String(rawLine), role: .code, linkIndex: nil).map { Optional($0) }
-                var wrapped = hardWrap(clusters.compactMap { $0 }, width: avail)
+                var text = Paragraph(String(rawLine), role: .code)
+                var wrapped = LineBreaker.hardWrap(&text, width: avail).map { text.spans($0.range, hyphen: false) }
                 if wrapped.isEmpty { wrapped = [[]] }
                 emit(wrapped, prefix: indent)
             }
@@ -112,7 +131,7 @@ struct LayoutBuilder {
         case .rule:
             gap()
             let w = min(available(indent), 40)
-            emit([TextWrapper.clusters(String(repeating: "─", count: w), role: .rule, linkIndex: nil)], prefix: indent)
+            emit([[DisplaySpan(text: String(repeating: "─", count: w), role: .rule)]], prefix: indent)
             needsGap = true
         }
     }
@@ -125,29 +144,29 @@ struct LayoutBuilder {
         gap()
         let digits = String(related.count).count
         for (n, item) in related.enumerated() {
-            var clusters: [LayoutCluster?]
+            var title: Paragraph
             if let url = item.url {
                 let index = registerLink(url: url, text: item.title, isRelated: true)
-                clusters = TextWrapper.clusters(item.title, role: .link, linkIndex: index).map { Optional($0) }
-                if showLinkNumbers { clusters += linkNumber(index) }
+                title = Paragraph(item.title, role: .link, linkIndex: index)
+                if showLinkNumbers { appendLinkNumber(index, to: &title) }
             } else {
                 // Named by the page without a link: listed, not followable.
-                clusters = TextWrapper.clusters(item.title, role: .body, linkIndex: nil).map { Optional($0) }
+                title = Paragraph(item.title, role: .body)
             }
             let markerText = String(repeating: " ", count: digits - String(n + 1).count) + "\(n + 1). "
-            let marker = TextWrapper.clusters(markerText, role: .listMarker, linkIndex: nil)
-            let hang = TextWrapper.clusters(String(repeating: " ", count: marker.count), role: .listMarker, linkIndex: nil)
-            emit(TextWrapper.wrap(clusters, width: width - marker.count), prefix: [Indent(first: marker, rest: hang)])
+            let marker = Prefix(markerText, role: .listMarker)
+            let hang = Prefix(spaces: marker.width, role: .listMarker)
+            emit(wrap(title, width: width - marker.width), prefix: [Indent(first: marker, rest: hang)])
         }
     }
 
     mutating func finish() -> LaidOutArticle {
         while let last = lines.last, last.spans.isEmpty { lines.removeLast() }
         // Locate every link's spans on its lines.
-        for (lineNumber, line) in lines.enumerated() {
+        for (lineNumber, line) in lines.enumerated() where line.spans.contains(where: { $0.linkIndex != nil }) {
             var column = 0
             for span in line.spans {
-                let w = DisplayWidth.of(span.text)
+                let w = Self.width(span.text)
                 if let li = span.linkIndex, li < links.count {
                     if var last = links[li].positions.last, last.line == lineNumber, last.endColumn == column {
                         last.endColumn = column + w
@@ -164,8 +183,15 @@ struct LayoutBuilder {
 
     // MARK: Helpers
 
+    /// Display width of a span's text; printable ASCII (most spans) without grapheme segmentation.
+    static func width(_ text: String) -> Int {
+        var ascii = true
+        for b in text.utf8 where b < 0x20 || b >= 0x7F { ascii = false; break }
+        return ascii ? text.utf8.count : DisplayWidth.of(text)
+    }
+
     func available(_ indent: [Indent]) -> Int {
-        max(width - indent.reduce(0) { $0 + TextWrapper.width($1.first) }, 4)
+        max(width - indent.reduce(0) { $0 + $1.first.width }, 4)
     }
 
     mutating func gap() {
@@ -179,40 +205,44 @@ struct LayoutBuilder {
     }
 
     mutating func paragraph(_ inlines: [Inline], role: TextRole, indent: [Indent]) {
-        var clusters: [LayoutCluster?] = []
-        flatten(inlines, role: role, into: &clusters)
-        emit(TextWrapper.wrap(clusters, width: available(indent)), prefix: indent)
+        var text = Paragraph()
+        flatten(inlines, role: role, into: &text)
+        emit(wrap(text, width: available(indent)), prefix: indent)
     }
 
-    func wrapText(_ text: String, role: TextRole, width: Int) -> [[LayoutCluster]] {
-        TextWrapper.wrap(TextWrapper.clusters(text, role: role, linkIndex: nil).map { Optional($0) }, width: width)
+    /// `text` broken into lines of spans by the one line breaker, in the document's language.
+    func wrap(_ text: Paragraph, width: Int) -> [[DisplaySpan]] {
+        var text = text
+        return LineBreaker.wrap(&text, width: width, language: language).map { text.spans($0.range, hyphen: $0.hyphen) }
     }
 
-    func hardWrap(_ clusters: [LayoutCluster], width: Int) -> [[LayoutCluster]] {
-        var result: [[LayoutCluster]] = []
-        var line: [LayoutCluster] = []
-        var w = 0
-        for c in clusters {
-            if w + c.width > width { result.append(line); line = []; w = 0 }
-            line.append(c); w += c.width
-        }
-        if !line.isEmpty { result.append(line) }
-        return result
+    func wrapText(_ text: String, role: TextRole, width: Int) -> [[DisplaySpan]] {
+        wrap(Paragraph(text, role: role), width: width)
     }
 
     /// Appends wrapped lines with the indent prefixes (first variant on the first line only).
-    mutating func emit(_ wrapped: [[LayoutCluster]], prefix: [Indent]) {
-        for (n, clusters) in wrapped.enumerated() {
-            var all: [LayoutCluster] = []
+    mutating func emit(_ wrapped: [[DisplaySpan]], prefix: [Indent]) {
+        for (n, spans) in wrapped.enumerated() {
+            var all: [DisplaySpan] = []
             for (level, ind) in prefix.enumerated() {
                 // The outer levels' first variant is used up by the first line they ever drew.
                 let useFirst = n == 0 && level == prefix.count - 1
-                all += useFirst ? ind.first : ind.rest
+                Self.append(useFirst ? ind.first.spans : ind.rest.spans, to: &all)
             }
-            all += clusters
-            lines.append(DisplayLine(spans: TextWrapper.spans(all)))
+            Self.append(spans, to: &all)
+            lines.append(DisplayLine(spans: all))
         }
-        // Consume first-line markers of enclosing levels: later lines use continuation prefixes.
+    }
+
+    /// Appends spans, merging neighbours with the same role and link.
+    static func append(_ spans: [DisplaySpan], to all: inout [DisplaySpan]) {
+        for span in spans where !span.text.isEmpty {
+            if let last = all.last, last.role == span.role, last.linkIndex == span.linkIndex {
+                all[all.count - 1].text += span.text
+            } else {
+                all.append(span)
+            }
+        }
     }
 
     mutating func registerLink(url: String, text: String, isRelated: Bool) -> Int {
@@ -220,28 +250,28 @@ struct LayoutBuilder {
         return links.count - 1
     }
 
-    func linkNumber(_ index: Int) -> [LayoutCluster?] {
-        TextWrapper.clusters("[\(index + 1)]", role: .linkNumber, linkIndex: index).map { Optional($0) }
+    func appendLinkNumber(_ index: Int, to text: inout Paragraph) {
+        text.append("[\(index + 1)]", role: .linkNumber, linkIndex: index)
     }
 
-    mutating func flatten(_ inlines: [Inline], role: TextRole, into out: inout [LayoutCluster?], linkIndex: Int? = nil) {
+    mutating func flatten(_ inlines: [Inline], role: TextRole, into out: inout Paragraph, linkIndex: Int? = nil) {
         for inline in inlines {
             switch inline {
             case .text(let s):
-                out += TextWrapper.clusters(s, role: linkIndex == nil ? role : .link, linkIndex: linkIndex).map { Optional($0) }
+                out.append(s, role: linkIndex == nil ? role : .link, linkIndex: linkIndex)
             case .code(let s):
-                out += TextWrapper.clusters(s, role: linkIndex == nil ? .code : .link, linkIndex: linkIndex).map { Optional($0) }
+                out.append(s, role: linkIndex == nil ? .code : .link, linkIndex: linkIndex)
             case .emphasis(let inner):
                 flatten(inner, role: Self.styled(role, .emphasis), into: &out, linkIndex: linkIndex)
             case .strong(let inner):
                 flatten(inner, role: Self.styled(role, .strong), into: &out, linkIndex: linkIndex)
             case .lineBreak:
-                out.append(nil)
+                out.appendForcedBreak()
             case .link(let url, let inner):
                 if linkIndex != nil { flatten(inner, role: role, into: &out, linkIndex: linkIndex); continue }
                 let index = registerLink(url: url, text: Inline.plainText(inner), isRelated: false)
                 flatten(inner, role: .link, into: &out, linkIndex: index)
-                if showLinkNumbers { out += linkNumber(index) }
+                if showLinkNumbers { appendLinkNumber(index, to: &out) }
             }
         }
     }

@@ -3,8 +3,9 @@
 struct TableLayout {
     let width: Int
     let showLinkNumbers: Bool
+    let language: String?
 
-    init(builder: LayoutBuilder) { width = builder.width; showLinkNumbers = builder.showLinkNumbers }
+    init(builder: LayoutBuilder) { width = builder.width; showLinkNumbers = builder.showLinkNumbers; language = builder.language }
 
     private static let separator = " │ "
     private static let minimumColumn = 6
@@ -14,15 +15,16 @@ struct TableLayout {
         let columns = max(header?.count ?? 0, rows.map(\.count).max() ?? 0)
         guard columns > 0 else { return }
         // Flatten every cell once (this registers links in reading order).
-        var headerCells: [[LayoutCluster?]]?
+        var headerCells: [Paragraph]?
         if let header {
-            headerCells = header.map { cell in var out: [LayoutCluster?] = []; builder.flatten(cell, role: .strong, into: &out); return out }
+            headerCells = header.map { cell in var out = Paragraph(); builder.flatten(cell, role: .strong, into: &out); return out }
         }
-        let bodyCells: [[[LayoutCluster?]]] = rows.map { row in
-            row.map { cell in var out: [LayoutCluster?] = []; builder.flatten(cell, role: .body, into: &out); return out }
+        let bodyCells: [[Paragraph]] = rows.map { row in
+            row.map { cell in var out = Paragraph(); builder.flatten(cell, role: .body, into: &out); return out }
         }
-        func natural(_ cell: [LayoutCluster?]) -> Int {
-            TextWrapper.wrap(cell, width: 10_000).map(TextWrapper.width).max() ?? 0
+        func natural(_ cell: Paragraph) -> Int {
+            var cell = cell
+            return LineBreaker.wrap(&cell, width: 10_000, language: nil).map { cell.width($0.range) }.max() ?? 0
         }
         var widths = Array(repeating: 1, count: columns)
         for row in ([headerCells].compactMap { $0 } + bodyCells) {
@@ -41,27 +43,30 @@ struct TableLayout {
         if let headerCells {
             emitRow(headerCells, widths: widths, indent: indent, into: &builder)
             let rule = widths.map { String(repeating: "─", count: $0) }.joined(separator: "─┼─")
-            builder.emit([TextWrapper.clusters(rule, role: .tableBorder, linkIndex: nil)], prefix: indent)
+            builder.emit([[DisplaySpan(text: rule, role: .tableBorder)]], prefix: indent)
         }
         for row in bodyCells { emitRow(row, widths: widths, indent: indent, into: &builder) }
     }
 
-    private func emitRow(_ row: [[LayoutCluster?]], widths: [Int], indent: [LayoutBuilder.Indent], into builder: inout LayoutBuilder) {
-        let wrapped: [[[LayoutCluster]]] = widths.indices.map { c in
-            c < row.count ? TextWrapper.wrap(row[c], width: widths[c]) : []
-        }
+    private func emitRow(_ row: [Paragraph], widths: [Int], indent: [LayoutBuilder.Indent], into builder: inout LayoutBuilder) {
+        var row = row
+        var wrapped: [[LineBreaker.Line]] = []
+        for c in widths.indices { wrapped.append(c < row.count ? LineBreaker.wrap(&row[c], width: widths[c], language: language) : []) }
         let height = max(wrapped.map(\.count).max() ?? 1, 1)
-        var lines: [[LayoutCluster]] = []
-        let sep = TextWrapper.clusters(Self.separator, role: .tableBorder, linkIndex: nil)
+        var lines: [[DisplaySpan]] = []
         for l in 0..<height {
-            var line: [LayoutCluster] = []
+            var line: [DisplaySpan] = []
             for c in widths.indices {
-                if c > 0 { line += sep }
-                let part = l < wrapped[c].count ? wrapped[c][l] : []
-                line += part
-                let pad = widths[c] - TextWrapper.width(part)
+                if c > 0 { LayoutBuilder.append([DisplaySpan(text: Self.separator, role: .tableBorder)], to: &line) }
+                var partWidth = 0
+                if l < wrapped[c].count {
+                    let part = wrapped[c][l]
+                    LayoutBuilder.append(row[c].spans(part.range, hyphen: part.hyphen), to: &line)
+                    partWidth = row[c].width(part.range) + (part.hyphen ? 1 : 0)
+                }
+                let pad = widths[c] - partWidth
                 // The last column needs no trailing padding.
-                if pad > 0 && c < widths.count - 1 { line += TextWrapper.clusters(String(repeating: " ", count: pad), role: .body, linkIndex: nil) }
+                if pad > 0 && c < widths.count - 1 { LayoutBuilder.append([DisplaySpan(text: String(repeating: " ", count: pad), role: .body)], to: &line) }
             }
             lines.append(line)
         }
@@ -69,18 +74,18 @@ struct TableLayout {
     }
 
     /// Too many columns for the width: each row as "header: value" lines, rows separated by a blank line.
-    private func recordFallback(header: [[LayoutCluster?]]?, rows: [[[LayoutCluster?]]], indent: [LayoutBuilder.Indent], into builder: inout LayoutBuilder) {
+    private func recordFallback(header: [Paragraph]?, rows: [[Paragraph]], indent: [LayoutBuilder.Indent], into builder: inout LayoutBuilder) {
         let available = builder.available(indent)
         for (r, row) in rows.enumerated() {
             if r > 0 { builder.emit([[]], prefix: indent) }
             for (c, cell) in row.enumerated() {
-                var clusters: [LayoutCluster?] = []
+                var text = Paragraph()
                 if let header, c < header.count, !header[c].isEmpty {
-                    clusters += header[c]
-                    clusters += TextWrapper.clusters(": ", role: .strong, linkIndex: nil).map { Optional($0) }
+                    text.append(header[c])
+                    text.append(": ", role: .strong, linkIndex: nil)
                 }
-                clusters += cell
-                builder.emit(TextWrapper.wrap(clusters, width: available), prefix: indent)
+                text.append(cell)
+                builder.emit(builder.wrap(text, width: available), prefix: indent)
             }
         }
     }

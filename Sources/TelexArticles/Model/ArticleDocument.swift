@@ -1,7 +1,10 @@
 import Foundation
 
 /// A clean story: metadata, body blocks and the related stories found around it.
-public struct ArticleDocument: Codable, Sendable, Hashable {
+///
+/// Stored in the cache as JSON written and read only by `ArticleDocumentCodec` (versioned), so
+/// the type itself is not `Codable`: nothing else can write a form the codec does not know.
+public struct ArticleDocument: Sendable, Hashable {
     /// Below this confidence the reader shows the feed's own content instead, with a note.
     public static let minimumConfidence = 0.5
 
@@ -23,10 +26,17 @@ public struct ArticleDocument: Codable, Sendable, Hashable {
     public var plainText: String { plainParagraphs.joined(separator: "\n\n") }
 
     /// The story's paragraphs as plain text (captions, list items and table rows included).
-    public var plainParagraphs: [String] {
+    public var plainParagraphs: [String] { plainParagraphs(keepingSoftHyphens: false) }
+
+    /// The paragraphs, soft hyphens kept when the text is to be laid out again (the preview); only
+    /// the first `limit` when the start is enough (the rest is not flattened).
+    public func plainParagraphs(keepingSoftHyphens: Bool, limit: Int = .max) -> [String] {
         var paragraphs: [String] = []
-        for block in blocks { block.appendPlainParagraphs(to: &paragraphs) }
-        return paragraphs
+        for block in blocks {
+            if paragraphs.count >= limit { break }
+            block.appendPlainParagraphs(to: &paragraphs, keepingSoftHyphens: keepingSoftHyphens)
+        }
+        return Array(paragraphs.prefix(limit))
     }
 
     /// Every link in reading order: those in the body, then the related stories.
@@ -57,7 +67,7 @@ public struct ArticleDocument: Codable, Sendable, Hashable {
 }
 
 /// What a page says about its story.
-public struct ArticleMetadata: Codable, Sendable, Hashable {
+public struct ArticleMetadata: Sendable, Hashable {
     public var title: String?
     public var byline: String?
     public var published: Date?
@@ -74,7 +84,7 @@ public struct ArticleMetadata: Codable, Sendable, Hashable {
 }
 
 /// A related story: its headline and absolute URL.
-public struct RelatedLink: Codable, Sendable, Hashable {
+public struct RelatedLink: Sendable, Hashable {
     public var title: String
     /// nil for a story the page names without linking to it ("READ  Headline" with no link and no
     /// link of the page that fits): listed, not followable.
@@ -91,7 +101,7 @@ public struct DocumentImage: Codable, Sendable, Hashable {
 }
 
 /// One link of a document in reading order.
-public struct DocumentLink: Codable, Sendable, Hashable {
+public struct DocumentLink: Sendable, Hashable {
     public var text: String
     public var url: String
     /// True for entries of the related-stories list.

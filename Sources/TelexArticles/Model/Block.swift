@@ -1,5 +1,5 @@
 /// A block of a story body.
-public indirect enum Block: Codable, Sendable, Hashable {
+public indirect enum Block: Sendable, Hashable {
     case heading(level: Int, [Inline])
     case paragraph([Inline])
     case quote([Block])
@@ -12,20 +12,20 @@ public indirect enum Block: Codable, Sendable, Hashable {
     case rule
 
     /// Appends this block's text as plain paragraphs (lists give one paragraph per item line).
-    func appendPlainParagraphs(to out: inout [String]) {
+    func appendPlainParagraphs(to out: inout [String], keepingSoftHyphens: Bool = false) {
         switch self {
         case .heading(_, let inlines), .paragraph(let inlines):
-            let text = Inline.plainText(inlines)
+            let text = Inline.plainText(inlines, keepingSoftHyphens: keepingSoftHyphens)
             if !text.isEmpty { out.append(text) }
         case .figure(_, let caption, _):
-            let text = Inline.plainText(caption)
+            let text = Inline.plainText(caption, keepingSoftHyphens: keepingSoftHyphens)
             if !text.isEmpty { out.append(text) }
         case .quote(let blocks):
-            for block in blocks { block.appendPlainParagraphs(to: &out) }
+            for block in blocks { block.appendPlainParagraphs(to: &out, keepingSoftHyphens: keepingSoftHyphens) }
         case .list(_, let items):
             for item in items {
                 var inner: [String] = []
-                for block in item { block.appendPlainParagraphs(to: &inner) }
+                for block in item { block.appendPlainParagraphs(to: &inner, keepingSoftHyphens: keepingSoftHyphens) }
                 if !inner.isEmpty { out.append(inner.joined(separator: "\n")) }
             }
         case .preformatted(let text):

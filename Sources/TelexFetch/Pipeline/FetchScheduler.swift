@@ -97,15 +97,36 @@ public final class FetchScheduler: @unchecked Sendable {
             if Task.isCancelled { break }
             let start = clock.now
             let wake = min(next ?? start.addingTimeInterval(Self.maxSleep), start.addingTimeInterval(Self.maxSleep))
-            // Sleep until then, waking each second for requests, signals and changes of feeds.json.
+            // Sleep until then, waking each second for requests, signals and changes of feeds.json; the search
+            // index catches up first, a batch at a time (docs/fetch.md, "Search index").
             while !Task.isCancelled, clock.now < wake {
-                try? await clock.sleep(for: min(Self.pollInterval, wake.timeIntervalSince(clock.now)))
+                if indexSomePending() { await Task.yield() } else {
+                    try? await clock.sleep(for: min(Self.pollInterval, wake.timeIntervalSince(clock.now)))
+                }
                 if reloadRequested() { reload = true; break }
                 if followConfiguration(force: false) { break }
                 if let taken = try? store.takeFetchRequests(), !taken.isEmpty { pendingRequests += taken; break }
             }
         }
         logger.info("telex serve stopping")
+    }
+
+    /// Indexes queued items for about a poll interval; true when it did some (more may wait).
+    private func indexSomePending() -> Bool {
+        let start = Date()
+        var indexed = 0
+        do {
+            while Date().timeIntervalSince(start) < Self.pollInterval {
+                let taken = try store.indexPending()
+                if taken == 0 { break }
+                indexed += taken
+            }
+        } catch {
+            logger.error("search indexing failed: \(error)")
+            return false
+        }
+        if indexed > 0 { logger.debug("indexed \(indexed) items for search") }
+        return indexed > 0
     }
 
     /// Applies feeds.json when it changed (or when `force`); true when a new configuration is in force.

@@ -132,7 +132,7 @@ extension FetchService {
                 canonicalURL: SameSite.trustedCanonical(document.metadata.canonicalURL, pageURL: finalURL),
                 status: result.outcome == .extracted && document.confidence >= ArticleDocument.minimumConfidence ? .ok : .notArticle,
                 httpStatus: response.status, fetchedAt: now, title: document.metadata.title,
-                documentJSON: try? JSONEncoder().encode(document), plainText: document.plainText,
+                documentJSON: ArticleDocumentCodec.encode(document), plainText: document.plainText,
                 links: document.links.map { ArticleLink(url: $0.url, text: $0.text, kind: $0.isRelated ? .related : .inline) },
                 error: result.note)
             return (document, record)

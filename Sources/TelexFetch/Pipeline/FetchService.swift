@@ -242,7 +242,7 @@ public final class FetchService: Sendable {
             var taken = 0
             for candidate in candidates where taken < perFeed {
                 guard WebURL.isHTTP(candidate.url) else { continue }
-                if mode == .auto, candidate.feedTextLength >= options.shortContentCharacters { continue }
+                if mode == .auto, !FeedText.isSummary(length: candidate.feedTextLength, threshold: options.shortContentCharacters) { continue }
                 guard seen.insert(URLNormalizer.normalize(candidate.url)).inserted else { continue }
                 jobs.append(ArticleJob(url: candidate.url, allowPrivateAddresses: privatePages, attempts: candidate.attempts))
                 taken += 1

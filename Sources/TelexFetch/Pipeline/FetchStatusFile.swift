@@ -43,8 +43,12 @@ public final class FetchStatusFile: @unchecked Sendable {
 
     /// The published status, or nil when there is none (or it cannot be read).
     public static func read(cacheDirectory: String) -> FetchStatus? {
-        guard let data = FileManager.default.contents(atPath: path(cacheDirectory: cacheDirectory)) else { return nil }
-        return try? decoder.decode(FetchStatus.self, from: data)
+        FileManager.default.contents(atPath: path(cacheDirectory: cacheDirectory)).flatMap(decode)
+    }
+
+    /// The status in the file's bytes, or nil when they are not one.
+    public static func decode(_ data: Data) -> FetchStatus? {
+        try? decoder.decode(FetchStatus.self, from: data)
     }
 
     private let path: String

@@ -22,8 +22,9 @@ public struct PassOptions: Sendable, Hashable {
     public var articles: Bool = true
     /// After the pass: retention (`Store.prune`, bounded) and a WAL checkpoint.
     public var maintenance: Bool = true
-    /// Feed content shorter than this (characters of text) counts as a summary for `article: auto`.
-    public var shortContentCharacters: Int = 600
+    /// Feed text shorter than this (characters) counts as a summary for `article: auto` (`FeedText`,
+    /// the same rule as the reader's "not cached" note).
+    public var shortContentCharacters: Int = FeedText.summaryCharacters
 
     public init(selection: FeedSelection = .all, force: Bool = true, articles: Bool = true) {
         self.selection = selection; self.force = force; self.articles = articles

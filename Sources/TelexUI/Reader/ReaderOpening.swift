@@ -1,3 +1,4 @@
+import TelexArticles
 import TelexModel
 
 /// How the lists open the reading view: Enter on a headline asks for the item, and the reader opens
@@ -9,10 +10,10 @@ extension AppState {
         // Marked read at once (the list shows it); the reader then finds it read.
         let markRead: [Effect] = headline.isRead ? [] : [.setRead([headline.id], true)]
         if !headline.isRead { setLocalRead(&self, [headline.id], true) }
-        if var detail = preview?.detail, detail.headline.id == headline.id {
+        if var item = preview?.item, item.detail.headline.id == headline.id {
             readerRequested = nil
-            detail.headline.isRead = true
-            return openReader(&self, with: detail) + markRead
+            item.detail.headline.isRead = true
+            return openReader(&self, with: item) + markRead
         }
         readerRequested = headline.id
         previewRequested = headline.id
@@ -20,13 +21,13 @@ extension AppState {
     }
 
     /// The item arrived: open it when the reader asked for it.
-    mutating func itemArrivedForReader(_ id: ItemID, _ detail: ItemDetail?) -> [Effect] {
+    mutating func itemArrivedForReader(_ id: ItemID, _ item: ResolvedItem?) -> [Effect] {
         guard readerRequested == id else { return [] }
         readerRequested = nil
-        guard var detail else { message = "This article is no longer in the cache"; return [] }
+        guard var item else { message = "This article is no longer in the cache"; return [] }
         // Whoever asked for it already marked it read.
-        detail.headline.isRead = true
-        return openReader(&self, with: detail)
+        item.detail.headline.isRead = true
+        return openReader(&self, with: item)
     }
 
     /// n / p from the reader: the next or previous headline of the list opens in the reader.

@@ -3,9 +3,10 @@ import TelexArticles
 import TelexModel
 import TelexScreen
 
-/// Opens `detail` in the reading view with a fresh history and marks it read.
-public func openReader(_ state: inout AppState, with detail: ItemDetail) -> [Effect] {
-    let page = ReaderPage.item(detail)
+/// Opens `item` in the reading view with a fresh history and marks it read.
+public func openReader(_ state: inout AppState, with item: ResolvedItem) -> [Effect] {
+    let detail = item.detail
+    let page = ReaderPage.item(item)
     var effects: [Effect] = []
     if let pending = state.reader?.pendingURL, !pending.isEmpty { effects.append(.cancelFetch) }
     var reader = ReaderState(page: page, screenWidth: state.width, screenHeight: state.height, measure: state.readingMeasure,
@@ -21,8 +22,8 @@ public func openReader(_ state: inout AppState, with detail: ItemDetail) -> [Eff
 /// Results coming back from the runner for the reading view.
 func reduceReaderResult(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
-    case .openInReader(let detail):
-        return openReader(&state, with: detail)
+    case .openInReader(let item):
+        return openReader(&state, with: item)
     case .pageLoaded(let url, let doc):
         // A page nobody waits for any more (cancelled, or superseded) is dropped.
         guard var r = state.reader, r.pendingURL == url else { return [] }

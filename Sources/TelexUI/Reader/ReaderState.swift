@@ -79,6 +79,12 @@ public struct ReaderState: Hashable, Sendable {
         clampScroll()
     }
 
+    /// Lays the page out again at the same width (what layout uses has changed), keeping the scroll.
+    public mutating func relayoutKeepingPosition() {
+        relayout()
+        clampScroll()
+    }
+
     public mutating func setShowLinkNumbers(_ show: Bool) {
         guard show != showLinkNumbers else { return }
         showLinkNumbers = show
@@ -87,17 +93,9 @@ public struct ReaderState: Hashable, Sendable {
         if let c = linkCursor { scrollLinkIntoView(c) }
     }
 
-    /// Lays the page out again; the note (if any) goes above the story, link positions shifted.
+    /// Lays the page out again (the note, if any, above the story, as `telex read` prints it).
     mutating func relayout() {
-        var laid = ArticleLayout.layout(page.document, width: columnWidth, showLinkNumbers: showLinkNumbers)
-        if let note = page.note {
-            let extra = [DisplayLine(spans: [DisplaySpan(text: note, role: .note)]), DisplayLine()]
-            laid.lines.insert(contentsOf: extra, at: 0)
-            for i in laid.links.indices {
-                for p in laid.links[i].positions.indices { laid.links[i].positions[p].line += extra.count }
-            }
-        }
-        layout = laid
+        layout = ArticleLayout.layout(page.document, width: columnWidth, showLinkNumbers: showLinkNumbers, note: page.note)
         if let c = linkCursor, !layout.links.indices.contains(c) { linkCursor = nil }
         if let f = find { find = FindState.search(f.query, in: layout, near: f.currentMatch?.line ?? scroll) }
     }

@@ -1,3 +1,4 @@
+import TelexArticles
 import TelexModel
 import TelexScreen
 
@@ -90,7 +91,7 @@ enum HeadlinesView {
             if !single { lines.append((TerminalSafe.clean(feed.title), theme.unread)) }
             let words = TerminalSafe.clean(reason).split(separator: " · ").map(String.init)
             for (i, part) in words.enumerated() {
-                for (j, piece) in TextWrap.lines(part, width: max(8, body.width - 4)).enumerated() {
+                for (j, piece) in LineBreaker.lines(part, width: max(8, body.width - 4)).enumerated() {
                     lines.append(((i == 0 && j == 0 ? "! " : "  ") + piece, i == 0 ? theme.error : theme.dim))
                 }
             }

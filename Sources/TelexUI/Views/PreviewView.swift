@@ -1,4 +1,5 @@
 import Foundation
+import TelexArticles
 import TelexModel
 import TelexScreen
 
@@ -37,8 +38,9 @@ enum PreviewView {
     static func lines(_ state: AppState, width: Int) -> [Line] {
         guard width > 0, let headline = state.headlines.selected else { return [] }
         var out: [Line] = []
+        var language: String?
         func add(_ text: String, _ role: Role) {
-            for l in TextWrap.lines(TerminalSafe.clean(text), width: width) { out.append(Line(text: l, role: role)) }
+            for l in LineBreaker.lines(TerminalSafe.clean(text), width: width, language: language) { out.append(Line(text: l, role: role)) }
         }
         guard let preview = state.preview, preview.detail.headline.id == headline.id else {
             add(headline.title, .title)
@@ -46,6 +48,7 @@ enum PreviewView {
             return out
         }
         let detail = preview.detail
+        language = preview.language
         add(detail.headline.title, .title)
         var meta = detail.headline.source
         if let author = detail.author, !author.isEmpty { meta += " · " + author }

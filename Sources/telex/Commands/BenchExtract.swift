@@ -17,12 +17,17 @@ struct BenchExtract: ParsableCommand {
     @Option(help: "A label for the printed figures.")
     var label: String = "pages"
 
+    @Option(name: .customLong("layout-width"), help: "Also lay each document out at this width (extraction + layout).")
+    var layoutWidth: Int?
+
     func run() throws {
         let pages = try files.map { Array(try Data(contentsOf: URL(fileURLWithPath: $0))) }
         guard !pages.isEmpty else { throw ExitCode(ExitStatus.usage) }
         let bytes = pages.reduce(0) { $0 + $1.count }
         var worst = 0.0
         var paragraphs = 0
+        var lines = 0
+        var layoutCPU = 0.0
         // Memory is counted from here: the pages are loaded, so the figure is what extraction adds.
         let residentBefore = Self.residentKB()
         let cpuBefore = Self.cpuSeconds()
@@ -31,6 +36,11 @@ struct BenchExtract: ParsableCommand {
             for page in pages {
                 let t0 = DispatchTime.now().uptimeNanoseconds
                 let doc = ArticleExtractor.extract(html: page, pageURL: "https://example.com/news/story.html")
+                if let layoutWidth {
+                    let l0 = Self.threadCPUSeconds()
+                    lines += ArticleLayout.layout(doc, width: layoutWidth, showLinkNumbers: true).lines.count
+                    layoutCPU += Self.threadCPUSeconds() - l0
+                }
                 let dt = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e6
                 worst = max(worst, dt)
                 paragraphs += doc.blocks.count
@@ -43,9 +53,10 @@ struct BenchExtract: ParsableCommand {
         getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
         let peakKB = Int(usage.ru_maxrss)
         print(String(format: "%@: %d pages (avg %.0f KB) in %.2f s wall, %.2f s CPU: %.1f pages per CPU-second, %.2f ms CPU/page mean, %.2f ms wall worst; "
-                     + "RSS %d KB before extracting (pages loaded), peak %d KB (+%d KB) (blocks %d)",
+                     + "RSS %d KB before extracting (pages loaded), peak %d KB (+%d KB) (blocks %d, lines %d)",
                      label, count, Double(bytes) / Double(pages.count) / 1024, seconds, cpu, Double(count) / cpu,
-                     cpu * 1000 / Double(count), worst, residentBefore, peakKB, peakKB - residentBefore, paragraphs))
+                     cpu * 1000 / Double(count), worst, residentBefore, peakKB, peakKB - residentBefore, paragraphs, lines)
+              + (layoutWidth == nil ? "" : String(format: "; layout alone %.2f ms CPU/page", layoutCPU * 1000 / Double(count))))
     }
 
     /// User and system CPU time of this process: the machine is shared, wall time is not a measure.
@@ -54,6 +65,13 @@ struct BenchExtract: ParsableCommand {
         getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
         func s(_ t: timeval) -> Double { Double(t.tv_sec) + Double(t.tv_usec) / 1e6 }
         return s(usage.ru_utime) + s(usage.ru_stime)
+    }
+
+    /// CPU time of the calling thread, precise enough to time one layout (getrusage counts in ticks).
+    static func threadCPUSeconds() -> Double {
+        var t = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t)
+        return Double(t.tv_sec) + Double(t.tv_nsec) / 1e9
     }
 
     /// Current resident set size (VmRSS) in KB, 0 where /proc is absent.

@@ -2,7 +2,10 @@ import ArgumentParser
 import Foundation
 import TelexModel
 import TelexApp
+import TelexArticles
+import TelexModel
 import TelexScreen
+import TelexUI
 
 /// Hidden benchmark: key press to finished frame, headless (reduce + cache effects + render + diff),
 /// over a synthetic list paged by keyset. Run by scripts/bench/ui.sh.
@@ -42,16 +45,27 @@ struct BenchUI: ParsableCommand {
         getrusage(RUSAGE_SELF.rawValue, &usage)
         let rssMB = Double(usage.ru_maxrss) / 1024
         let firstMs = Double(firstFrame.components.attoseconds) / 1e15 + Double(firstFrame.components.seconds) * 1e3
+        // Each item the cursor lands on is resolved (off the terminal thread) for the preview: a hostile
+        // summary (1.6 MB of paragraphs, then unclosed tags) must cost little (bound: 2 s, once a timed test).
+        let huge = String(repeating: "<p>x</p>", count: 200_000) + String(repeating: "<", count: 60_000)
+        let hostile = ItemDetail(headline: Headline(id: ItemID(1), feedID: FeedID(1), title: "T", source: "S", link: nil,
+                                                    sortTime: Date(), isRead: false, isSaved: false), summaryHTML: huge)
+        let p0 = clock.now
+        let paragraphs = PreviewContent(item: DocumentResolver.resolve(hostile)).paragraphs.count
+        let previewTime = clock.now - p0
+        let previewMs = Double(previewTime.components.attoseconds) / 1e15 + Double(previewTime.components.seconds) * 1e3
         if json {
             Output.json(["rows": JSONValue(rows), "width": JSONValue(width), "height": JSONValue(height),
                          "presses": JSONValue(presses), "p50_ms": .double(pct(0.5)), "p99_ms": .double(pct(0.99)),
                          "max_ms": .double(samples.last ?? 0), "first_frame_ms": .double(firstMs), "max_rss_mb": .double(rssMB),
-                         "window_rows": JSONValue(session.state.headlines.rows.count)])
+                         "window_rows": JSONValue(session.state.headlines.rows.count), "hostile_preview_ms": .double(previewMs)])
         } else {
             Output.line(String(format: "key to frame, headless, %dx%d, %d rows, %d presses: p50 %.3f ms  p99 %.3f ms  max %.3f ms",
                                width, height, rows, presses, pct(0.5), pct(0.99), samples.last ?? 0))
             Output.line(String(format: "first frame, headless (sections + first page): %.2f ms", firstMs))
             Output.line(String(format: "memory: max RSS %.1f MB (loaded window: %d rows)", rssMB, session.state.headlines.rows.count))
+            Output.line(String(format: "preview of a hostile 1.66 MB summary: %.1f ms, %d paragraphs kept (bound: 2000 ms)",
+                               previewMs, paragraphs))
         }
     }
 }

@@ -13,6 +13,9 @@ struct Fetch: ParsableCommand {
         Ignores intervals, max-age, ttl and backoff, but honours an unexpired Retry-After and 410 Gone. \
         When `telex serve` holds the cache's fetch lock, asks it for the pass and waits (--no-wait returns at once); \
         when another process holds it, waits for it and fetches. \
+        After the summary, brings the search index up to date (new items are searchable at once all the same: \
+        search also reads the items still queued for the index); --no-wait-index leaves that to telex serve \
+        or the reader. \
         Exit status: 0 when the pass ran and some feed answered, 3 when every selected feed failed, \
         1 on cache errors, 2 on configuration errors (a --section or --feed feeds.json does not hold). \
         --json prints one JSON summary on stdout instead of lines (notes about the lock go to stderr).
@@ -30,6 +33,10 @@ struct Fetch: ParsableCommand {
 
     @Flag(name: .customLong("no-wait"), help: "When a daemon holds the lock, leave it the request and return at once.")
     var noWait = false
+
+    @Flag(name: .customLong("no-wait-index"),
+          help: "Return after the pass without indexing its items for search (telex serve or the reader will).")
+    var noWaitIndex = false
 
     @Flag(help: "Print a JSON summary of the pass (counters and each feed's outcome) instead of lines.")
     var json = false
@@ -105,6 +112,8 @@ struct Fetch: ParsableCommand {
         }
         printer.summary(summary, ranBy: ranBy.value)
         if signals.stopping { throw ExitCode(ExitStatus.runtime) }
+        if !noWaitIndex { Self.catchUpIndex(store, printer: printer, stop: { signals.stopping }) }
+        if signals.stopping { throw ExitCode(ExitStatus.runtime) }
         if summary.everyFeedFailed { throw ExitCode(ExitStatus.allFailed) }
     }
 
@@ -135,6 +144,24 @@ struct Fetch: ParsableCommand {
                          + (near.isEmpty ? "" : "; the closest configured feeds:\n  " + near.joined(separator: "\n  ")))
         }
         if unknown { throw ExitCode(ExitStatus.configuration) }
+    }
+
+    /// Indexes what the pass queued for search (a stop leaves the rest queued: nothing is lost, search scans
+    /// the queue). A failure is reported, not fatal: the pass's items are written.
+    static func catchUpIndex(_ store: Store, printer: ProgressPrinter, stop: () -> Bool) {
+        do {
+            let pending = try store.pendingIndexCount()
+            guard pending > 0 else { return }
+            var done = 0
+            try store.indexAllPending(shouldStop: {
+                printer.indexing(done: done, of: pending)
+                return stop()
+            }, taken: { done += $0 })
+            printer.finish()
+        } catch {
+            printer.finish()
+            Output.error("search index not brought up to date (it will be by the next fetch, telex serve or the reader): \(error)")
+        }
     }
 
     static func openCache(_ cache: String) throws -> Store {
@@ -205,6 +232,14 @@ final class ProgressPrinter: @unchecked Sendable {
         lastDraw = now
         let text = "feeds \(p.feedsDone)/\(p.feedsTotal)  new \(p.newItems)  articles \(p.articles)  \(ByteCountText.text(p.bytes))  failed \(p.failed)"
         FileHandle.standardOutput.write(Data(("\r\u{1B}[K" + text).utf8))
+        drawn = true
+    }
+
+    /// The search index catching up after the pass.
+    func indexing(done: Int, of total: Int) {
+        guard terminal else { return }
+        lock.lock(); defer { lock.unlock() }
+        FileHandle.standardOutput.write(Data("\r\u{1B}[Kindexing for search \(min(done, total))/\(total)".utf8))
         drawn = true
     }
 

@@ -20,6 +20,9 @@ struct Parse: ParsableCommand {
     @Option(name: .customLong("content-type"), help: ArgumentHelp("The HTTP Content-Type (its charset is used).", valueName: "type"))
     var contentType: String?
 
+    @Option(help: ArgumentHelp("The charset the transport names (as an HTTP charset: after a byte order mark, before the document's own declaration); overrides --content-type's.", valueName: "label"))
+    var charset: String?
+
     @Flag(help: "Print as JSON.")
     var json = false
 
@@ -37,7 +40,7 @@ struct Parse: ParsableCommand {
         }
         let feed: ParsedFeed
         do {
-            feed = try FeedParser.parse(bytes, documentURL: url, contentType: contentType)
+            feed = try FeedParser.parse(bytes, documentURL: url, contentType: contentType, charset: charset)
         } catch {
             Output.error("\(file): \(error.description)")
             throw ExitCode(ExitStatus.runtime)
@@ -48,8 +51,8 @@ struct Parse: ParsableCommand {
     private func printListing(_ feed: ParsedFeed) {
         Output.line("\(feed.title ?? "(untitled)")  [\(feed.format.rawValue)]")
         if let link = feed.link { Output.line(link) }
-        if let description = feed.description { Output.line(description) }
-        Output.line("\(feed.items.count) items")
+        if let description = feed.description, !description.isEmpty { Output.line(description) }
+        Output.line("\(feed.items.count) items, read as \(feed.encoding.name) (\(feed.encodingSource.rawValue))")
         for item in feed.items {
             let date = item.published.map(JSONValue.iso8601) ?? "no date"
             Output.line("")
@@ -77,6 +80,8 @@ enum ParsedFeedJSON {
             "updated": .time(feed.updated),
             "image": JSONValue(feed.image),
             "ttl_minutes": JSONValue(feed.ttlMinutes),
+            "encoding": .string(feed.encoding.name),
+            "encoding_source": .string(feed.encodingSource.rawValue),
             "warnings": JSONValue(feed.warnings),
         ]
         writer.document(members, streaming: "items") { emit in

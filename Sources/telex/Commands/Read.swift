@@ -42,18 +42,19 @@ struct Read: ParsableCommand {
             throw ExitCode(ExitStatus.runtime)
         }
         let columns = width ?? min(config.settings.measure, Self.terminalColumns() ?? config.settings.measure)
-        let document: ArticleDocument
+        let shown: Shown
         do {
-            document = try resolve(store: store, config: config)
+            shown = try resolve(store: store, config: config)
         } catch let message as ReadFailure {
             Output.error(message.text)
             throw ExitCode(ExitStatus.runtime)
         }
         if json {
-            Output.json(DocumentJSON.object(document))
+            Output.json(DocumentJSON.object(shown.document))
             return
         }
-        let laidOut = ArticleLayout.layout(document, width: columns, showLinkNumbers: true)
+        // Laid out as the reading view lays it out, note included.
+        let laidOut = ArticleLayout.layout(shown.document, width: columns, showLinkNumbers: true, note: shown.note)
         for line in laidOut.lines { Output.line(line.text) }
         let links = laidOut.links.filter { !$0.isRelated }
         let related = laidOut.links.filter(\.isRelated)
@@ -74,23 +75,21 @@ struct Read: ParsableCommand {
 
     struct ReadFailure: Error { var text: String }
 
-    private func resolve(store: Store, config: Configuration) throws -> ArticleDocument {
+    /// What to print: a document and the note the reading view would show with it.
+    struct Shown { var document: ArticleDocument; var note: DocumentNote? }
+
+    /// An item resolves as the reader resolves it (`DocumentResolver`); a URL is a cached page.
+    private func resolve(store: Store, config: Configuration) throws -> Shown {
         if let number = Int64(target) {
             guard let item = try? store.item(ItemID(number)) else { throw ReadFailure(text: "no item \(number) in the cache") }
-            if let json = item.articleJSON, let doc = try? JSONDecoder().decode(ArticleDocument.self, from: json) { return doc }
-            // No extracted page: lay out the feed's own content.
-            let html = item.contentHTML ?? item.summaryHTML ?? ""
-            var doc = ArticleExtractor.extract(html: Array("<html><body><article>\(html)</article></body></html>".utf8),
-                                               pageURL: item.headline.link ?? "about:blank", contentType: "text/html")
-            if doc.metadata.title == nil { doc.metadata.title = item.headline.title }
-            return doc
+            let resolved = DocumentResolver.resolve(item)
+            return Shown(document: resolved.document, note: resolved.note)
         }
         guard let url = URL(string: target), let scheme = url.scheme?.lowercased(), scheme == "http" || scheme == "https" else {
             throw ReadFailure(text: "\(target) is neither an item id nor an http(s) URL")
         }
-        if let cached = try? store.article(forURL: target), let json = cached.documentJSON,
-           let doc = try? JSONDecoder().decode(ArticleDocument.self, from: json) {
-            return doc
+        if let cached = try? store.article(forURL: target), let json = cached.documentJSON, let doc = DocumentResolver.page(json) {
+            return Shown(document: doc, note: nil)
         }
         guard fetch else { throw ReadFailure(text: "\(target) is not cached (telex read --fetch \(target) fetches it now)") }
         let service = FetchService(store: store, configuration: config, http: FetchService.liveHTTP(config.settings),
@@ -102,11 +101,10 @@ struct Read: ParsableCommand {
         case .failed(let message): throw ReadFailure(text: "cannot fetch \(target): \(message)")
         case .notWebPage: throw ReadFailure(text: "\(target) is not a web page (open it in a browser)")
         case .saved(let id):
-            guard let article = try? store.article(id), let json = article.documentJSON,
-                  let doc = try? JSONDecoder().decode(ArticleDocument.self, from: json) else {
+            guard let article = try? store.article(id), let json = article.documentJSON, let doc = DocumentResolver.page(json) else {
                 throw ReadFailure(text: "\(target) was fetched but holds no readable article")
             }
-            return doc
+            return Shown(document: doc, note: nil)
         }
     }
 

@@ -3,7 +3,7 @@ import Foundation
 import TelexModel
 import TelexStore
 
-/// The child of the crash-safety test: writes to the cache in a loop until killed, printing
+/// The child of the crash-safety and concurrent-open tests: writes to the cache in a loop until killed, printing
 /// "committed ID" after each commit (one write(2) per line, so a kill never leaves half a line).
 struct StoreStress: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -18,7 +18,14 @@ struct StoreStress: ParsableCommand {
     @Option(help: "Stop after this many commits (0: never).")
     var commits = 0
 
+    @Option(help: "Print \"ready\", then wait until this file exists before opening the cache (starts several writers at once).")
+    var startWhenExists: String?
+
     func run() throws {
+        if let start = startWhenExists {
+            FileHandle.standardOutput.write(Data("ready\n".utf8))
+            while !FileManager.default.fileExists(atPath: start) { usleep(500) }
+        }
         let store = try Store.open(directory: global.cacheDirectory)
         try store.syncConfiguration([SectionSpec(name: "Stress", feeds: (0..<4).map { FeedSpec(url: "https://stress\($0).example/feed") })])
         let feeds = try store.feedsForFetching()

@@ -1,10 +1,11 @@
-/// HTML to plain text for the search index: tags dropped, common entities decoded, whitespace collapsed.
+/// HTML to plain text for the search index and for measuring a feed's text (`FeedText`): tags
+/// dropped, common entities decoded, whitespace collapsed.
 ///
-/// Only for indexing; what is shown comes from TelexArticles. Bounded: at most `limit` characters out.
+/// Not for display: what is shown comes from TelexArticles. Bounded: at most `limit` characters out.
 /// It runs on every summary and article the fetcher stores, so it works on UTF-8 bytes: a
 /// scalar-by-scalar version with `Unicode.Scalar.Properties` took a third of a cold fetch pass.
-enum PlainText {
-    static func fromHTML(_ html: String, limit: Int = 32_768) -> String {
+public enum PlainText {
+    public static func fromHTML(_ html: String, limit: Int = 32_768) -> String {
         var html = html
         return html.withUTF8 { bytes in render(bytes, limit: limit) }
     }

@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import TelexTestSupport
+
+/// `telex parse --json` on the encoding and shape fixtures shows the right text (the debug binary that
+/// `make test` builds; its absence fails the test).
+@Suite struct ParseCommandTests {
+    static let telex = Fixtures.telexBinary.path
+
+    struct Case: CustomStringConvertible, Sendable {
+        let fixture: String
+        var arguments: [String] = []
+        let title: String
+        let encoding: String
+        var description: String { fixture + " " + arguments.joined(separator: " ") }
+    }
+
+    static let cases: [Case] = [
+        Case(fixture: "enc-undeclared-gb2312.xml", title: "不归移民漫画", encoding: "gb18030"),
+        Case(fixture: "enc-undeclared-shift_jis.xml", title: "東京で桜が開花、平年より五日早く", encoding: "shift_jis"),
+        Case(fixture: "enc-undeclared-koi8-r.xml", title: "В Москве открылась новая станция метро", encoding: "koi8-r"),
+        Case(fixture: "enc-iso-2022-jp.xml", title: "東京で桜が開花、平年より五日早く", encoding: "iso-2022-jp"),
+        Case(fixture: "enc-big5.xml", title: "台北市立圖書館延長開放時間", encoding: "big5"),
+        Case(fixture: "enc-euc-kr.xml", title: "서울 도심에 첫 벚꽃 개화", encoding: "euc-kr"),
+        Case(fixture: "enc-windows-1255.xml", title: "פסטיבל האביב נפתח בירושלים", encoding: "windows-1255"),
+        Case(fixture: "enc-tis-620.xml", title: "กรุงเทพฯ เตรียมจัดงานเทศกาลสงกรานต์", encoding: "windows-874"),
+        Case(fixture: "enc-latin1-label-c1.xml", title: "“Quoted” – it’s here…", encoding: "windows-1252"),
+        Case(fixture: "enc-mislabelled-eucjp-is-sjis.xml", title: "東京で桜が開花、平年より五日早く", encoding: "shift_jis"),
+        Case(fixture: "enc-bom-utf8-declared-latin1.xml", title: "Café ✓ 日本", encoding: "utf-8"),
+        Case(fixture: "enc-http-charset-vs-declaration.xml", arguments: ["--charset", "windows-1251"],
+             title: "В Москве открылась новая станция метро", encoding: "windows-1251"),
+        Case(fixture: "enc-http-charset-vs-declaration.xml", arguments: ["--content-type", "text/xml; charset=windows-1251"],
+             title: "В Москве открылась новая станция метро", encoding: "windows-1251"),
+        Case(fixture: "enc-http-utf8-vs-declaration.xml", arguments: ["--charset", "utf-8"], title: "Prix : 5 € ou 4,50 £", encoding: "iso-8859-15"),
+        Case(fixture: "shape-entry-document.xml", title: "A single entry", encoding: "utf-8"),
+        Case(fixture: "shape-hex-charref.xml", title: "Price €5 — été", encoding: "utf-8"),
+        Case(fixture: "shape-title-types.xml", title: "A custom title", encoding: "utf-8"),
+        Case(fixture: "shape-double-encoded.xml", title: "Café crème", encoding: "utf-8"),
+    ]
+
+    @Test(arguments: cases)
+    func jsonShowsTheRightText(_ c: Case) throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.telex), "\(Self.telex) not built (make test builds it)")
+        let path = Fixtures.url("feeds/" + c.fixture).path
+        let result = runTool(Self.telex, ["parse", "--json"] + c.arguments + [path])
+        #expect(result.status == 0, "\(result.output)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let items = try #require(json["items"] as? [[String: Any]])
+        #expect(items.first?["title"] as? String == c.title)
+        #expect(json["encoding"] as? String == c.encoding)
+    }
+
+    @Test func relativeLinksResolveAgainstTheURLOption() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.telex))
+        let path = Fixtures.url("feeds/shape-rss-relative.xml").path
+        let result = runTool(Self.telex, ["parse", "--json", "--url", "http://news.example.com/feeds/rss.xml", path])
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        let items = try #require(json["items"] as? [[String: Any]])
+        #expect(items.map { $0["link"] as? String } == ["http://news.example.com/stories/1.html", "http://other.example.net/a/b.html",
+                                                        "http://news.example.com/stories/3.html"])
+    }
+
+    @Test func theListingNamesTheEncoding() throws {
+        try #require(FileManager.default.isExecutableFile(atPath: Self.telex))
+        let result = runTool(Self.telex, ["parse", "-"], stdin: Array("<rss><channel><title>T</title><item><title>I</title></item></channel></rss>".utf8))
+        #expect(result.status == 0)
+        #expect(result.output.contains("1 items, read as utf-8 (fallback)"))
+    }
+}
