@@ -12,6 +12,7 @@ import TelexTestSupport
         try fixture.addItems("https://a.example/feed", count: 3, prefix: "glacier", summary: { "ice melts in the alps \($0)" })
         let c = try fixture.addItems("https://c.example/feed", count: 2, prefix: "Live: tech", summary: { "chips and ice \($0)" })
         try fixture.store.setRead(try fixture.store.headlines(.feed(c), after: nil, limit: 1).map(\.id), true)
+        _ = try fixture.store.indexAllPending()  // full-text terms read the search index (docs/queries.md)
         return fixture
     }
 
