@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Scripting without limits (#18): `telex list --limit 0 --json` over the store benchmark's cache (1M items
+# Scripting without limits (#18), run after store.sh (which builds the caches): `telex list --limit 0 --json` over the store benchmark's cache (1M items
 # when BENCH_STORE_1M=1 built it, else 100k; run store.sh first) against the bound of 10 s and 50 MB, and
 # `telex parse --json` of a generated 100k-item RSS feed (bound: seconds and tens of MB).
 set -euo pipefail
