@@ -32,6 +32,8 @@ let package = Package(
 
         // Pure layers.
         .target(name: "TelexModel"),
+        // The query language (docs/queries.md): text to a typed AST, errors with columns.
+        .target(name: "TelexQuery"),
         .target(name: "TelexConfig", dependencies: ["TelexModel"]),
         // OPML subscription lists in and out (libxml2, safely: no DTD, no entities, nothing external).
         .target(name: "TelexOPML", dependencies: ["TelexConfig", "TelexModel", "CLibXML2"]),
@@ -46,7 +48,7 @@ let package = Package(
 
         // The cache: the only target that speaks SQL.
         .target(name: "TelexStore", dependencies: [
-            "TelexModel",
+            "TelexModel", "TelexQuery",
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
 
@@ -76,7 +78,7 @@ let package = Package(
         ]),
         .executableTarget(name: "telex", dependencies: [
             "TelexApp", "TelexConfig", "TelexModel", "TelexFeeds", "TelexArticles", "TelexStore",
-            "TelexFetch", "TelexScreen", "TelexUI", "TelexTestServer", "TelexOPML", "TelexSync",
+            "TelexFetch", "TelexScreen", "TelexUI", "TelexTestServer", "TelexOPML", "TelexSync", "TelexQuery",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -84,12 +86,13 @@ let package = Package(
         // Tests: one per library target, plus shared fixtures.
         .target(name: "TelexTestSupport", path: "Tests/TelexTestSupport"),
         .testTarget(name: "TelexModelTests", dependencies: ["TelexModel"]),
+        .testTarget(name: "TelexQueryTests", dependencies: ["TelexQuery"]),
         .testTarget(name: "TelexConfigTests", dependencies: ["TelexConfig", "TelexTestSupport"]),
         .testTarget(name: "TelexOPMLTests", dependencies: ["TelexOPML", "TelexConfig", "TelexTestSupport"]),
         .testTarget(name: "TelexFeedsTests", dependencies: ["TelexFeeds", "TelexTestSupport"]),
         .testTarget(name: "TelexArticlesTests", dependencies: ["TelexArticles", "TelexTestSupport"]),
         // Fixtures/: caches of earlier schemas that every migration must upgrade (SchemaHistoryTests).
-        .testTarget(name: "TelexStoreTests", dependencies: ["TelexStore", "TelexTestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "TelexStoreTests", dependencies: ["TelexStore", "TelexQuery", "TelexTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TelexFetchTests", dependencies: ["TelexFetch", "TelexTestServer", "TelexStore", "TelexTestSupport"]),
         .testTarget(name: "TelexSyncTests", dependencies: ["TelexSync", "TelexModel", "TelexStore", "TelexConfig", "TelexFetch", "TelexTestServer", "TelexTestSupport"]),
         .testTarget(name: "TelexScreenTests", dependencies: ["TelexScreen", "TelexTestSupport"]),

@@ -112,3 +112,18 @@ public struct FetchProgress: Hashable, Sendable, Codable {
     /// Every selected feed failed (none answered): what `telex fetch` exits 3 for.
     public var everyFeedFailed: Bool { failed > 0 && ok == 0 && unchanged == 0 }
 }
+
+/// One row of `telex list` and `telex search` outputs: a headline with its feed, section and dates.
+public struct ListedItem: Hashable, Sendable {
+    public var headline: Headline
+    public var feedURL: String
+    /// The feed's section (nil for a removed feed's saved item).
+    public var section: String?
+    public var published: Date?
+    public var author: String?
+
+    public init(headline: Headline, feedURL: String, section: String?, published: Date?, author: String?) {
+        self.headline = headline; self.feedURL = feedURL; self.section = section; self.published = published
+        self.author = author
+    }
+}

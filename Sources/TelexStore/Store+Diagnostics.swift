@@ -148,6 +148,23 @@ enum UIQueryCatalogue {
                 }
             }
         }
+        let filters: [(String, ItemFilter)] = scopes.map { ("\($0)", ItemFilter.scope($0)) } + [
+            ("full text", .fullText("\"word\"*")),
+            ("full text unread", ItemFilter.fullText("\"word\"*").and(.unread)),
+        ]
+        for (name, filter) in filters {
+            for cursor in [UIQueries.top, sampleCursor] {
+                for limit in [nil, 50] as [Int?] {
+                    let (sql, args) = UIQueries.listedItems(filter, cursor: cursor, limit: limit)
+                    queries.append(("listed items \(name) limit=\(String(describing: limit))", sql, args))
+                }
+            }
+        }
+        queries += [
+            ("all feed labels", UIQueries.allFeedLabels, []),
+            ("item sort time", UIQueries.itemSortTime, [1]),
+            ("largest item id", UIQueries.largestItemID, []),
+        ]
         return queries
     }
 }

@@ -91,6 +91,7 @@ public final class Store: Sendable {
         config.busyMode = .timeout(busyTimeout)
         config.label = "telex-cache"
         config.maximumReaderCount = 4
+        config.prepareDatabase { db in db.add(function: QueryCompiler.titleRegexFunction) }
         let pool: DatabasePool
         do {
             pool = try DatabasePool(path: path, configuration: config)

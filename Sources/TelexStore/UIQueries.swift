@@ -76,24 +76,38 @@ enum UIQueries {
     /// `unreadOnly` adds `read = 0`, which selects the partial unread indexes.
     static func headlines(_ scope: ListScope, unreadOnly: Bool = false, cursor: (Int64, Int64), upward: Bool, limit: Int)
         -> (String, StatementArguments) {
-        var filter: String
-        var arguments: StatementArguments
-        switch scope {
-        case .section(let id): filter = "item.section_id = ?"; arguments = [id.rawValue]
-        case .feed(let id): filter = "item.feed_id = ?"; arguments = [id.rawValue]
-        case .all, .search: filter = "item.section_id IS NOT NULL"; arguments = []
-        case .unread: filter = "item.read = 0 AND item.section_id IS NOT NULL"; arguments = []
-        case .saved: filter = "item.saved = 1"; arguments = []
-        }
-        if unreadOnly && scope != .unread { filter += " AND item.read = 0" }
+        var filter = ItemFilter.scope(scope)
+        if unreadOnly && scope != .unread { filter = filter.and(.unread) }
+        return headlines(filter, cursor: cursor, upward: upward, limit: limit)
+    }
+
+    /// A page of headlines matching a filter, below (or, `upward`, above) the cursor.
+    static func headlines(_ filter: ItemFilter, cursor: (Int64, Int64), upward: Bool, limit: Int) -> (String, StatementArguments) {
         let comparison = upward ? ">" : "<"
         let order = upward ? "ASC" : "DESC"
         let sql = """
             SELECT \(headlineColumns) FROM item CROSS JOIN feed ON feed.id = item.feed_id
-            WHERE \(filter) AND (item.sort_time, item.id) \(comparison) (?, ?)
+            WHERE \(filter.sql) AND (item.sort_time, item.id) \(comparison) (?, ?)
             ORDER BY item.sort_time \(order), item.id \(order) LIMIT ?
             """
-        arguments += [cursor.0, cursor.1, limit]
-        return (sql, arguments)
+        return (sql, filter.arguments + [cursor.0, cursor.1, limit])
     }
+
+    /// Every item matching a filter below the cursor, newest first, for streamed outputs; `limit` nil: all.
+    /// Feed and section names come from `allFeedLabels`, read once, not joined per row.
+    static func listedItems(_ filter: ItemFilter, cursor: (Int64, Int64), limit: Int?) -> (String, StatementArguments) {
+        let sql = """
+            SELECT item.id, item.feed_id, item.title, item.link, item.sort_time, item.read, item.saved, item.published,
+              item.author
+            FROM item WHERE \(filter.sql) AND (item.sort_time, item.id) < (?, ?)
+            ORDER BY item.sort_time DESC, item.id DESC LIMIT ?
+            """
+        return (sql, filter.arguments + [cursor.0, cursor.1, limit ?? -1])
+    }
+
+    static let allFeedLabels = """
+        SELECT feed.id, feed.title, feed.feed_title, feed.url, section.name FROM feed LEFT JOIN section ON section.id = feed.section_id
+        """
+    static let itemSortTime = "SELECT sort_time FROM item WHERE id = ?"
+    static let largestItemID = "SELECT MAX(id) FROM item"
 }

@@ -69,6 +69,90 @@ struct CommandLineTests {
         #expect(none.status == 0 && none.stdout.isEmpty)
     }
 
+    static func ids(_ jsonl: String) throws -> [Int] {
+        try jsonl.split(separator: "\n").map { line in
+            let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+            return try #require(object["id"] as? Int)
+        }
+    }
+
+    @Test
+    func limitZeroStreamsEveryItemAndAfterPagesWithoutGapOrRepeat() throws {
+        let fixture = try Self.fixture()
+        try fixture.addItems("https://b.example/feed", count: 120, prefix: "many")
+        let all = try Self.ids(try Self.run(["list", "--cache", fixture.directory.path, "--limit", "0", "--jsonl"]).stdout)
+        #expect(all.count == 125 && Set(all).count == 125)
+        var paged: [Int] = []
+        var after: Int? = nil
+        while true {
+            let page = try Self.ids(try Self.run(["list", "--cache", fixture.directory.path, "--limit", "40", "--jsonl"]
+                                                 + (after.map { ["--after", String($0)] } ?? [])).stdout)
+            paged += page
+            guard let last = page.last else { break }
+            after = last
+        }
+        #expect(paged == all)
+        let defaultLimit = try Self.run(["list", "--cache", fixture.directory.path])
+        #expect(defaultLimit.stdout.split(separator: "\n").count == 50)
+        let json = try Self.run(["list", "--cache", fixture.directory.path, "--limit", "0", "--json"])
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.map { $0["id"] as? Int } == all)
+        let unknown = try Self.run(["list", "--cache", fixture.directory.path, "--after", "999999"])
+        #expect(unknown.status == 1 && unknown.stderr.contains("no item 999999"))
+        let both = try Self.run(["list", "--cache", fixture.directory.path, "--json", "--jsonl"])
+        #expect(both.status == 64)
+    }
+
+    @Test
+    func jsonOutputsEscapeControlAndBidiCharacters() throws {
+        let fixture = try StoreFixture()
+        let feed = try fixture.feedID("https://a.example/feed")
+        let title = "evil\u{9B}2J\u{1B}[31m\u{202E}gpj.exe"
+        try fixture.store.applyFeedResults([FeedResult(state: FeedFetchState(feedID: feed, attemptedAt: StoreFixture.baseDate,
+                                                                             succeededAt: StoreFixture.baseDate),
+                                                       items: [ItemRecord(stableID: "x", title: title, author: "A\u{2066}B",
+                                                                          published: StoreFixture.baseDate, summaryHTML: "danger")])])
+        _ = try fixture.store.indexAllPending()
+        for arguments in [["list", "--json"], ["list", "--jsonl"], ["search", "--json", "danger"], ["search", "--limit", "0", "--jsonl", "danger"]] {
+            let result = try Self.run(arguments + ["--cache", fixture.directory.path])
+            #expect(result.status == 0, "\(result.stderr)")
+            let bytes = Array(result.stdout.utf8)
+            #expect(!bytes.contains(0x1B) && !result.stdout.contains("\u{9B}") && !result.stdout.contains("\u{202E}")
+                    && !result.stdout.contains("\u{2066}"), "\(arguments)")
+            #expect(result.stdout.contains(#"evil\u009b2J\u001b[31m\u202egpj.exe"#) && result.stdout.contains(#"A\u2066B"#), "\(arguments)")
+            let line = try #require(result.stdout.split(separator: "\n").first { $0.contains("evil") })
+            let object = try JSONSerialization.jsonObject(with: Data(line.trimmingCharacters(in: CharacterSet(charactersIn: ",")).utf8))
+            #expect((object as? [String: Any])?["title"] as? String == title)
+        }
+    }
+
+    @Test
+    func searchWithoutLimitListsEveryMatchNewestFirst() throws {
+        let fixture = try Self.fixture()
+        try fixture.addItems("https://b.example/feed", count: 30, prefix: "glacial", summary: { "glaciers melt \($0)" })
+        _ = try fixture.store.indexAllPending()  // streamed search walks the search index (queued items once indexed)
+        let all = try Self.ids(try Self.run(["search", "--cache", fixture.directory.path, "--limit", "0", "--jsonl", "glaciers"]).stdout)
+        try #require(all.count == 33)
+        let listed = try Self.ids(try Self.run(["list", "--cache", fixture.directory.path, "--limit", "0", "--jsonl"]).stdout)
+        #expect(all == listed.filter(all.contains), "newest first, as lists")
+        let second = try Self.ids(try Self.run(["search", "--cache", fixture.directory.path, "--after", String(all[9]), "--limit", "10",
+                                                "--jsonl", "glaciers"]).stdout)
+        #expect(second == Array(all[10..<20]))
+        let tooMany = try Self.run(["search", "--cache", fixture.directory.path, "--limit", "5000", "glaciers"])
+        #expect(tooMany.status == 64)
+    }
+
+    @Test
+    func readPrintsTheStoredDocumentAsJSON() throws {
+        let fixture = try Self.fixture()
+        let id = try #require(try fixture.store.headlines(.all, after: nil, limit: 1).first?.id)
+        let result = try Self.run(["read", "--cache", fixture.directory.path, "--json", String(id.rawValue)])
+        #expect(result.status == 0, "\(result.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect(object["title"] as? String == "tech 0" || object["title"] as? String == "item 0")
+        #expect(object["blocks"] is [Any] && object["text"] is String)
+    }
+
     @Test
     func aMissingCacheIsAClearErrorWithStatusOne() throws {
         let dir = try Fixtures.temporaryDirectory("telex-nocache")

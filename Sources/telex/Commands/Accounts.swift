@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TelexConfig
+import TelexModel
 import TelexStore
 
 struct Accounts: ParsableCommand {
@@ -23,15 +24,15 @@ struct Accounts: ParsableCommand {
         let states = (try? Store.open(directory: global.cacheDirectory, readOnly: true).accountStates()) ?? []
         let byName = Dictionary(states.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         if json {
-            Output.json(config.accounts.map { account -> [String: Any] in
+            Output.json(.array(config.accounts.map { account -> JSONValue in
                 let state = byName[account.name]
-                return ["name": account.name, "type": account.type.rawValue, "url": account.url, "user": account.user,
-                        "status": state?.status?.rawValue ?? "never-synced", "error": state?.error ?? NSNull(),
-                        "last_success": state?.lastSuccess.map(Self.iso) ?? NSNull(),
-                        "failing_since": state?.failingSince.map(Self.iso) ?? NSNull(),
-                        "pending": state?.pending ?? 0, "feeds": state?.feeds ?? 0, "items": state?.items ?? 0,
-                        "unread": state?.unread ?? 0]
-            })
+                return ["name": .string(account.name), "type": .string(account.type.rawValue), "url": .string(account.url),
+                        "user": .string(account.user), "status": .string(state?.status?.rawValue ?? "never-synced"),
+                        "error": JSONValue(state?.error), "last_success": .time(state?.lastSuccess),
+                        "failing_since": .time(state?.failingSince),
+                        "pending": JSONValue(state?.pending ?? 0), "feeds": JSONValue(state?.feeds ?? 0),
+                        "items": JSONValue(state?.items ?? 0), "unread": JSONValue(state?.unread ?? 0)]
+            }))
             return
         }
         if config.accounts.isEmpty {
@@ -50,12 +51,11 @@ struct Accounts: ParsableCommand {
         var parts = ["\(state.feeds) feeds, \(state.items) items, \(state.unread) unread"]
         if state.pending > 0 { parts.append("\(state.pending) change\(state.pending == 1 ? "" : "s") waiting") }
         switch status {
-        case .ok: parts.append("synced \(state.lastSuccess.map(iso) ?? "")")
-        case .unreachable: parts.append("server unreachable since \(state.failingSince.map(iso) ?? "?"): \(state.error ?? "")")
-        case .failing: parts.append("failing since \(state.failingSince.map(iso) ?? "?"): \(state.error ?? "")")
+        case .ok: parts.append("synced \(state.lastSuccess.map(JSONValue.iso8601) ?? "")")
+        case .unreachable: parts.append("server unreachable since \(state.failingSince.map(JSONValue.iso8601) ?? "?"): \(state.error ?? "")")
+        case .failing: parts.append("failing since \(state.failingSince.map(JSONValue.iso8601) ?? "?"): \(state.error ?? "")")
         }
         return parts.joined(separator: "; ")
     }
 
-    static func iso(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TelexModel
 import TelexApp
 import TelexArticles
 import TelexModel
@@ -54,10 +55,10 @@ struct BenchUI: ParsableCommand {
         let previewTime = clock.now - p0
         let previewMs = Double(previewTime.components.attoseconds) / 1e15 + Double(previewTime.components.seconds) * 1e3
         if json {
-            Output.json(["rows": rows, "width": width, "height": height, "presses": presses,
-                         "p50_ms": pct(0.5), "p99_ms": pct(0.99), "max_ms": samples.last ?? 0,
-                         "first_frame_ms": firstMs, "max_rss_mb": rssMB, "window_rows": session.state.headlines.rows.count,
-                         "hostile_preview_ms": previewMs])
+            Output.json(["rows": JSONValue(rows), "width": JSONValue(width), "height": JSONValue(height),
+                         "presses": JSONValue(presses), "p50_ms": .double(pct(0.5)), "p99_ms": .double(pct(0.99)),
+                         "max_ms": .double(samples.last ?? 0), "first_frame_ms": .double(firstMs), "max_rss_mb": .double(rssMB),
+                         "window_rows": JSONValue(session.state.headlines.rows.count), "hostile_preview_ms": .double(previewMs)])
         } else {
             Output.line(String(format: "key to frame, headless, %dx%d, %d rows, %d presses: p50 %.3f ms  p99 %.3f ms  max %.3f ms",
                                width, height, rows, presses, pct(0.5), pct(0.99), samples.last ?? 0))

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TelexArticles
+import TelexModel
 import TelexScreen
 
 /// `telex extract`: the main story of a saved page, as JSON or laid out as the reading view shows it.
@@ -75,46 +76,40 @@ struct Extract: ParsableCommand {
     }
 }
 
-/// The stable JSON shape of `telex extract --json` (docs/articles.md).
+/// The stable JSON shape of `telex extract --json` and `telex read --json` (docs/articles.md).
 enum DocumentJSON {
-    static func isoString(_ date: Date) -> String {
-        let f = ISO8601DateFormatter()
-        f.timeZone = TimeZone(identifier: "UTC")
-        f.formatOptions = [.withInternetDateTime]
-        return f.string(from: date)
-    }
-
-    static func object(_ doc: ArticleDocument) -> [String: Any] {
+    static func object(_ doc: ArticleDocument) -> JSONValue {
         let m = doc.metadata
         return [
-            "title": m.title ?? NSNull(),
-            "byline": m.byline ?? NSNull(),
-            "published": m.published.map(isoString) ?? NSNull(),
-            "site": m.siteName ?? NSNull(),
-            "lang": m.language ?? NSNull(),
-            "canonical": m.canonicalURL ?? NSNull(),
-            "leadImage": m.leadImage ?? NSNull(),
-            "confidence": (doc.confidence * 100).rounded() / 100,
-            "text": doc.plainText,
-            "blocks": doc.blocks.map(block),
-            "links": doc.links.filter { !$0.isRelated }.map { ["text": $0.text, "url": $0.url] },
-            "related": doc.related.map { ["title": $0.title, "url": $0.url as Any? ?? NSNull(), "linked": $0.url != nil] as [String: Any] },
-            "images": doc.images.map { ["url": $0.url, "alt": $0.alt as Any? ?? NSNull(), "caption": $0.caption] as [String: Any] },
+            "title": JSONValue(m.title),
+            "byline": JSONValue(m.byline),
+            "published": .time(m.published),
+            "site": JSONValue(m.siteName),
+            "lang": JSONValue(m.language),
+            "canonical": JSONValue(m.canonicalURL),
+            "leadImage": JSONValue(m.leadImage),
+            "confidence": .double((doc.confidence * 100).rounded() / 100),
+            "text": .string(doc.plainText),
+            "blocks": .array(doc.blocks.map(block)),
+            "links": .array(doc.links.filter { !$0.isRelated }.map { ["text": .string($0.text), "url": .string($0.url)] }),
+            "related": .array(doc.related.map { ["title": .string($0.title), "url": JSONValue($0.url), "linked": .bool($0.url != nil)] }),
+            "images": .array(doc.images.map { ["url": .string($0.url), "alt": JSONValue($0.alt), "caption": .string($0.caption)] }),
         ]
     }
 
-    static func block(_ b: Block) -> [String: Any] {
+    static func block(_ b: Block) -> JSONValue {
         switch b {
-        case .heading(let level, let i): return ["type": "heading", "level": level, "text": Inline.plainText(i)]
-        case .paragraph(let i): return ["type": "paragraph", "text": Inline.plainText(i)]
-        case .quote(let blocks): return ["type": "quote", "blocks": blocks.map(block)]
-        case .list(let ordered, let items): return ["type": "list", "ordered": ordered, "items": items.map { $0.map(block) }]
-        case .preformatted(let text): return ["type": "preformatted", "text": text]
+        case .heading(let level, let i): return ["type": "heading", "level": JSONValue(level), "text": .string(Inline.plainText(i))]
+        case .paragraph(let i): return ["type": "paragraph", "text": .string(Inline.plainText(i))]
+        case .quote(let blocks): return ["type": "quote", "blocks": .array(blocks.map(block))]
+        case .list(let ordered, let items):
+            return ["type": "list", "ordered": .bool(ordered), "items": .array(items.map { .array($0.map(block)) })]
+        case .preformatted(let text): return ["type": "preformatted", "text": .string(text)]
         case .figure(let url, let caption, let alt):
-            return ["type": "figure", "image": url ?? NSNull(), "alt": alt ?? NSNull(), "caption": Inline.plainText(caption)]
+            return ["type": "figure", "image": JSONValue(url), "alt": JSONValue(alt), "caption": .string(Inline.plainText(caption))]
         case .table(let header, let rows):
-            return ["type": "table", "header": header.map { $0.map(Inline.plainText) } ?? NSNull(),
-                    "rows": rows.map { $0.map(Inline.plainText) }]
+            return ["type": "table", "header": header.map { JSONValue($0.map(Inline.plainText)) } ?? .null,
+                    "rows": .array(rows.map { JSONValue($0.map(Inline.plainText)) })]
         case .rule: return ["type": "rule"]
         }
     }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TelexArticles
+import TelexModel
 
 /// Hidden `telex _extract-batch`: extracts many saved pages in one process, for the extraction
 /// scorers (scripts/score-wcxb.py): starting a process per page would cost more than extracting.
@@ -36,6 +37,9 @@ struct ExtractBatch: ParsableCommand {
                 throw ExitCode(ExitStatus.runtime)
             }
         }
+        let writer = JSONWriter.standardOutput()
+        writer.begin(.lines)
+        defer { writer.end() }
         for line in listing.split(separator: "\n") {
             let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
             guard fields.count >= 3 else { continue }
@@ -46,14 +50,11 @@ struct ExtractBatch: ParsableCommand {
             let cpuBefore = BenchExtract.cpuSeconds()
             let result = ArticleExtractor.extract(html: Array(data), pageURL: fields[2], budget: .standard)
             let cpu = BenchExtract.cpuSeconds() - cpuBefore
-            var object: [String: Any] = [
-                "id": fields[0], "text": result.document.plainText, "confidence": result.document.confidence,
-                "cpuMs": (cpu * 10_000).rounded() / 10, "outcome": Self.name(result.outcome),
-            ]
-            if let json = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]) {
-                FileHandle.standardOutput.write(json)
-                FileHandle.standardOutput.write(Data("\n".utf8))
-            }
+            writer.element([
+                "id": .string(fields[0]), "text": .string(result.document.plainText),
+                "confidence": .double(result.document.confidence),
+                "cpuMs": .double((cpu * 10_000).rounded() / 10), "outcome": .string(Self.name(result.outcome)),
+            ])
         }
     }
 }

@@ -43,25 +43,28 @@ struct Feeds: ParsableCommand {
         }
         if json {
             Output.json([
-                "source": config.source,
+                "source": .string(config.source),
                 // Where an account's password comes from is not printed either: only what identifies it.
-                "accounts": config.accounts.map { ["name": $0.name, "type": $0.type.rawValue, "url": $0.url, "user": $0.user] },
-                "sections": sections.map { section, feeds in
-                    ["name": section.name, "feeds": feeds.map { f, status -> [String: Any] in
-                        var d: [String: Any] = ["url": f.url, "article": f.article.rawValue, "enabled": f.enabled,
-                                                "interval": f.interval ?? config.settings.defaultInterval]
-                        d["title"] = f.title ?? NSNull()
-                        d["name"] = status?.name ?? f.title ?? f.url
-                        d["items"] = status?.items ?? 0
-                        d["unread"] = status?.unread ?? 0
-                        d["status"] = (status?.state ?? (f.enabled ? .new : .disabled)).rawValue
-                        d["last_success"] = status?.lastSuccess.map(Self.iso) ?? NSNull()
-                        d["last_failure"] = status?.lastFailure.map(Self.iso) ?? NSNull()
-                        d["failing_since"] = status?.failingSince.map(Self.iso) ?? NSNull()
-                        d["error"] = status?.error ?? NSNull()
-                        return d
-                    }] as [String: Any]
-                },
+                "accounts": .array(config.accounts.map {
+                    ["name": .string($0.name), "type": .string($0.type.rawValue), "url": .string($0.url), "user": .string($0.user)]
+                }),
+                "sections": .array(sections.map { section, feeds in
+                    ["name": .string(section.name), "feeds": .array(feeds.map { f, status -> JSONValue in
+                        [
+                            "url": .string(f.url), "article": .string(f.article.rawValue), "enabled": .bool(f.enabled),
+                            "interval": JSONValue(f.interval ?? config.settings.defaultInterval),
+                            "title": JSONValue(f.title),
+                            "name": .string(status?.name ?? f.title ?? f.url),
+                            "items": JSONValue(status?.items ?? 0),
+                            "unread": JSONValue(status?.unread ?? 0),
+                            "status": .string((status?.state ?? (f.enabled ? .new : .disabled)).rawValue),
+                            "last_success": .time(status?.lastSuccess),
+                            "last_failure": .time(status?.lastFailure),
+                            "failing_since": .time(status?.failingSince),
+                            "error": JSONValue(status?.error),
+                        ]
+                    })]
+                }),
             ])
             return
         }
@@ -114,7 +117,6 @@ struct Feeds: ParsableCommand {
         return "\(formatter.string(from: date)) (\(ago))"
     }
 
-    static func iso(_ date: Date) -> String { ISO8601DateFormatter().string(from: date) }
 }
 
 /// One configured feed's state as the cache knows it.

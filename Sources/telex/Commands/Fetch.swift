@@ -17,7 +17,8 @@ struct Fetch: ParsableCommand {
         left after the summary; --no-wait-index only queues them for telex serve or the reader and returns sooner \
         (new items are searchable at once all the same: search also reads the items still queued for the index). \
         Exit status: 0 when the pass ran and some feed answered, 3 when every selected feed failed, \
-        1 on cache errors, 2 on configuration errors (a --section or --feed feeds.json does not hold).
+        1 on cache errors, 2 on configuration errors (a --section or --feed feeds.json does not hold). \
+        --json prints one JSON summary on stdout instead of lines (notes about the lock go to stderr).
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -37,6 +38,9 @@ struct Fetch: ParsableCommand {
           help: "Only queue the pass's items for search and return after it (telex serve or the reader index them).")
     var noWaitIndex = false
 
+    @Flag(help: "Print a JSON summary of the pass (counters and each feed's outcome) instead of lines.")
+    var json = false
+
     func run() throws {
         let config = try global.loadConfiguration()
         let cache = global.cacheDirectory
@@ -55,11 +59,12 @@ struct Fetch: ParsableCommand {
         options.indexAlongside = !noWaitIndex
         options.searchIndexing = noWaitIndex ? .queued : .inline
         let request = FetchNowRequest(options: options, role: .fetch, wait: !noWait)
-        let printer = ProgressPrinter(terminal: Output.stdoutIsTerminal)
+        let printer = ProgressPrinter(terminal: Output.stdoutIsTerminal && !json, json: json)
         let noWait = self.noWait
         // SIGINT/SIGTERM stop the pass (what finished is written) or withdraw the request left to a daemon.
         let signals = SignalFlags(reload: false)
         let outcome: FetchProgress?
+        let ranBy = Box<FetchLock.Holder>()
         do {
             outcome = try AsyncBridge.run {
                 let finished = Box<FetchProgress>()
@@ -75,7 +80,9 @@ struct Fetch: ParsableCommand {
                         case .finished(let progress, let runner):
                             printer.finish()
                             if !runner.isThisProcess {
-                                printer.note("\(FetchLock.Holder(pid: runner.pid, role: runner.role)) ran the pass:")
+                                let holder = FetchLock.Holder(pid: runner.pid, role: runner.role)
+                                ranBy.value = holder
+                                printer.note("\(holder) ran the pass:")
                             }
                             finished.value = progress
                         }
@@ -87,7 +94,7 @@ struct Fetch: ParsableCommand {
             }
         } catch let failure as PassWriteError {
             printer.finish()
-            Output.line(PassSummaryText.line(failure.progress))
+            printer.summary(failure.progress, ranBy: nil)
             Output.error("\(failure)")
             throw ExitCode(ExitStatus.runtime)
         } catch is CancellationError {
@@ -102,9 +109,10 @@ struct Fetch: ParsableCommand {
         printer.finish()
         guard let summary = outcome else {
             if signals.stopping { throw ExitCode(ExitStatus.runtime) }
+            if json { Output.json(["status": "requested"]) }
             return  // --no-wait: the request was left
         }
-        Output.line(PassSummaryText.line(summary))
+        printer.summary(summary, ranBy: ranBy.value)
         if signals.stopping { throw ExitCode(ExitStatus.runtime) }
         if !noWaitIndex { Self.catchUpIndex(store, printer: printer, stop: { signals.stopping }) }
         if signals.stopping { throw ExitCode(ExitStatus.runtime) }
@@ -173,17 +181,27 @@ struct Fetch: ParsableCommand {
     }
 }
 
-/// Live progress on a terminal (one rewritten line), plain lines per feed otherwise.
+/// Live progress on a terminal (one rewritten line), plain lines per feed otherwise; with `json`, nothing
+/// but the final summary on stdout (notes go to stderr) and each feed's report kept for it.
 final class ProgressPrinter: @unchecked Sendable {
     private let terminal: Bool
+    private let json: Bool
     private let lock = NSLock()
     private var lastDraw = Date.distantPast
     private var drawn = false
+    private var reports: [FeedReport] = []
 
-    init(terminal: Bool) { self.terminal = terminal }
+    init(terminal: Bool, json: Bool = false) { self.terminal = terminal; self.json = json }
+
+    /// The pass's summary line, or its JSON with the feeds' reports (`ranBy`: another process ran it).
+    func summary(_ progress: FetchProgress, ranBy: FetchLock.Holder?) {
+        guard json else { return Output.line(PassSummaryText.line(progress)) }
+        Output.json(FetchSummaryJSON.object(progress, reports: lock.withLock { reports }, ranBy: ranBy))
+    }
 
     func report(_ r: FeedReport) {
         lock.lock(); defer { lock.unlock() }
+        if json { reports.append(r); return }
         var line: String
         switch r.outcome {
         case .updated(let items): line = "ok        \(r.url) (\(items) items)"
@@ -203,6 +221,7 @@ final class ProgressPrinter: @unchecked Sendable {
     /// A line about the lock or the daemon.
     func note(_ text: String) {
         lock.lock(); defer { lock.unlock() }
+        if json { return Output.error(text) }
         clearLine()
         Output.line(text)
     }

@@ -3,7 +3,23 @@ import Foundation
 import TelexModel
 import TelexStore
 
-/// Prints headlines from the cache for `telex list` and `telex search`, as lines or as JSON.
+/// How `telex list` and `telex search` print rows: lines, one JSON array, or JSON Lines.
+struct HeadlineFormatOptions: ParsableArguments {
+    @Flag(help: "Print a JSON array of objects (id, title, link, feed, feed_url, section, author, published, sort_time, read, saved), streamed.")
+    var json = false
+
+    @Flag(help: "Print one JSON object a line (JSON Lines), same fields as --json.")
+    var jsonl = false
+
+    @Option(help: ArgumentHelp("Continue after this item id (keyset paging: pass the last id of the previous page).", valueName: "id"))
+    var after: Int64?
+
+    func validate() throws {
+        if json && jsonl { throw ValidationError("--json and --jsonl are exclusive") }
+    }
+}
+
+/// Prints headlines from the cache for `telex list` and `telex search`, row by row as they are read.
 enum HeadlineOutput {
     /// Opens the cache read-only or exits 1 with the store's message.
     static func openCache(_ global: GlobalOptions) throws -> Store {
@@ -21,37 +37,58 @@ enum HeadlineOutput {
         }
     }
 
-    static func print(_ headlines: [Headline], store: Store, json: Bool) throws {
-        let labels = try store.feedLabels(Set(headlines.map(\.feedID)))
-        if json {
-            let iso = ISO8601DateFormatter()
-            Output.json(try headlines.map { h -> [String: Any] in
-                let label = labels[h.feedID]
-                let published = try store.item(h.id)?.published
-                return [
-                    "id": h.id.rawValue,
-                    "title": h.title,
-                    "link": h.link ?? NSNull(),
-                    "feed": label?.title ?? NSNull(),
-                    "feed_url": label?.url ?? NSNull(),
-                    "section": label?.section ?? NSNull(),
-                    "published": published.map { iso.string(from: $0) } ?? NSNull(),
-                    "sort_time": iso.string(from: h.sortTime),
-                    "read": h.isRead,
-                    "saved": h.isSaved,
-                ]
-            })
-            return
+    /// The keyset position of `--after ID`, or exit 1 when the cache has no such item.
+    static func cursor(after id: Int64?, store: Store) throws -> ListCursor? {
+        guard let id else { return nil }
+        guard let cursor = try reading({ try store.cursor(of: ItemID(id)) }) else {
+            Output.error("no item \(id) in the cache (--after takes an id that telex list printed)")
+            throw ExitCode(ExitStatus.runtime)
         }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        let width = headlines.map { String($0.id.rawValue).count }.max() ?? 1
-        for h in headlines {
+        return cursor
+    }
+
+    /// Streams rows: `emit` is called once per row, `finish` once at the end.
+    final class Printer {
+        private let format: HeadlineFormatOptions
+        private let writer = JSONWriter.standardOutput()
+        private let idWidth: Int
+        private let formatter: DateFormatter
+
+        init(_ format: HeadlineFormatOptions, largestID: Int64) {
+            self.format = format
+            idWidth = String(largestID).count
+            formatter = DateFormatter()
+            formatter.locale = Locale(identifier: "en_US_POSIX")
+            formatter.dateFormat = "yyyy-MM-dd HH:mm"
+            if format.json { writer.begin(.array) } else if format.jsonl { writer.begin(.lines) }
+        }
+
+        func emit(_ item: ListedItem) {
+            if format.json || format.jsonl {
+                writer.element(HeadlineOutput.object(item))
+                return
+            }
+            let h = item.headline
             let id = String(h.id.rawValue)
             let mark = h.isSaved ? "s" : (h.isRead ? " " : "*")
-            Output.line(String(repeating: " ", count: width - id.count) + id + "  " + formatter.string(from: h.sortTime)
+            Output.line(String(repeating: " ", count: max(0, idWidth - id.count)) + id + "  " + formatter.string(from: h.sortTime)
                         + " " + mark + " " + h.source + ": " + h.title)
         }
+
+        func finish() {
+            if format.json || format.jsonl { writer.end() }
+        }
     }
+
+    /// The JSON object of one row (docs/cli.md), keys in sorted order.
+    static func object(_ item: ListedItem) -> JSONValue {
+        let h = item.headline
+        return .members(JSONMembers(keys: keys, values: [
+            JSONValue(item.author), .string(h.source), .string(item.feedURL), .int(h.id.rawValue), JSONValue(h.link),
+            .time(item.published), .bool(h.isRead), .bool(h.isSaved), JSONValue(item.section), .time(h.sortTime),
+            .string(h.title),
+        ]))
+    }
+
+    private static let keys = ["author", "feed", "feed_url", "id", "link", "published", "read", "saved", "section", "sort_time", "title"]
 }

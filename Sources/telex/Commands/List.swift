@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TelexModel
+import TelexQuery
 import TelexStore
 
 struct List: ParsableCommand {
@@ -8,7 +9,9 @@ struct List: ParsableCommand {
         abstract: "Print headlines from the cache, newest first.",
         discussion: """
         Reads the cache only (no network). Each line: id (what `telex read` takes), time, a mark \
-        (* unread, s saved), the feed and the title. Exit status: 0 ok, 1 no cache or unknown section/feed.
+        (* unread, s saved), the feed and the title. Rows are streamed as they are read, in constant memory: \
+        --limit 0 prints every item, and --after ID continues after the last id of a previous page. \
+        Exit status: 0 ok, 1 no cache, unknown section/feed or --after item.
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -22,14 +25,25 @@ struct List: ParsableCommand {
     @Flag(help: "Only unread items.")
     var unread = false
 
-    @Option(help: ArgumentHelp("At most this many items (1...10000).", valueName: "n"))
+    @Option(help: ArgumentHelp("Only items matching this query (words, \"phrases\", title: feed: section: author: site:, unread, saved, newer:2d, older:1w, /regex/, and or not, parentheses; docs/queries.md).", valueName: "query"))
+    var query: String?
+
+    @Option(help: ArgumentHelp("At most this many items; 0 for all.", valueName: "n"))
     var limit = 50
 
-    @Flag(help: "Print a JSON array of objects (id, title, link, feed, feed_url, section, published, sort_time, read, saved).")
-    var json = false
+    @OptionGroup var format: HeadlineFormatOptions
 
     func validate() throws {
-        guard (1...10_000).contains(limit) else { throw ValidationError("--limit must be between 1 and 10000") }
+        guard limit >= 0 else { throw ValidationError("--limit must be 0 (all) or more") }
+        if let query { _ = try Self.parse(query) }
+    }
+
+    /// The query, or a usage error pointing at the column: the query, then a caret under the problem.
+    static func parse(_ text: String) throws -> Query {
+        do { return try QueryParser.parse(text) } catch {
+            let caret = String(repeating: " ", count: max(0, error.column - 1)) + "^"
+            throw ValidationError("--query: \(error.description)\n  \(text)\n  \(caret)")
+        }
     }
 
     func run() throws {
@@ -39,15 +53,20 @@ struct List: ParsableCommand {
 
     private func list(_ store: Store) throws {
         let scope = try resolveScope(store)
-        var headlines: [Headline] = []
-        var cursor: ListCursor? = nil
-        while headlines.count < limit {
-            let page = try store.headlines(scope, unreadOnly: unread, after: cursor, limit: min(500, limit - headlines.count))
-            headlines += page
-            guard let last = page.last else { break }
-            cursor = ListCursor(sortTime: last.sortTime, id: last.id)
+        let cursor = try HeadlineOutput.cursor(after: format.after, store: store)
+        let printer = HeadlineOutput.Printer(format, largestID: try store.largestItemID())
+        if let text = query {
+            do {
+                try store.forEachItem(scope, matching: try Self.parse(text), unreadOnly: unread, after: cursor,
+                                      limit: limit == 0 ? nil : limit, printer.emit)
+            } catch let unsupported as QueryCompiler.Unsupported {
+                Output.error("--query: \(unsupported)")
+                throw ExitCode(ExitStatus.runtime)
+            }
+        } else {
+            try store.forEachItem(scope, unreadOnly: unread, after: cursor, limit: limit == 0 ? nil : limit, printer.emit)
         }
-        try HeadlineOutput.print(headlines, store: store, json: json)
+        printer.finish()
     }
 
     private func resolveScope(_ store: Store) throws -> ListScope {

@@ -1,4 +1,5 @@
 import Foundation
+import TelexModel
 import TelexScreen
 
 /// Human-readable output: everything passes the same terminal-safe filter as the TUI.
@@ -13,10 +14,8 @@ enum Output {
 
     static var stdoutIsTerminal: Bool { isatty(1) == 1 }
 
-    /// JSON for `--json` outputs: sorted keys so the output is stable.
-    static func json(_ value: Any) {
-        guard let data = try? JSONSerialization.data(withJSONObject: value, options: [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]) else { return }
-        FileHandle.standardOutput.write(data)
-        FileHandle.standardOutput.write(Data("\n".utf8))
+    /// One JSON document for a `--json` output (indented, keys sorted, controls and bidi escaped).
+    static func json(_ value: JSONValue) {
+        JSONWriter.standardOutput().document(value)
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TelexFeeds
+import TelexModel
 
 /// `telex parse`: one feed document through the parser, as JSON or a readable listing.
 struct Parse: ParsableCommand {
@@ -44,7 +45,7 @@ struct Parse: ParsableCommand {
             Output.error("\(file): \(error.description)")
             throw ExitCode(ExitStatus.runtime)
         }
-        if json { Output.json(ParsedFeedJSON.object(feed)) } else { printListing(feed) }
+        if json { ParsedFeedJSON.write(feed, to: .standardOutput()) } else { printListing(feed) }
     }
 
     private func printListing(_ feed: ParsedFeed) {
@@ -53,7 +54,7 @@ struct Parse: ParsableCommand {
         if let description = feed.description, !description.isEmpty { Output.line(description) }
         Output.line("\(feed.items.count) items, read as \(feed.encoding.name) (\(feed.encodingSource.rawValue))")
         for item in feed.items {
-            let date = item.published.map(ParsedFeedJSON.iso8601) ?? "no date"
+            let date = item.published.map(JSONValue.iso8601) ?? "no date"
             Output.line("")
             Output.line("* \(item.title.isEmpty ? "(untitled)" : item.title)")
             Output.line("  \(date)" + (item.authors.isEmpty ? "" : "  by \(item.authors.joined(separator: ", "))"))
@@ -68,51 +69,45 @@ struct Parse: ParsableCommand {
 
 /// The stable JSON shape of `telex parse --json` (documented in docs/feeds.md).
 enum ParsedFeedJSON {
-    static func object(_ feed: ParsedFeed) -> [String: Any] {
-        [
-            "format": feed.format.rawValue,
-            "title": feed.title ?? NSNull(),
-            "link": feed.link ?? NSNull(),
-            "description": feed.description ?? NSNull(),
-            "language": feed.language ?? NSNull(),
-            "updated": feed.updated.map(iso8601) ?? NSNull(),
-            "image": feed.image ?? NSNull(),
-            "ttl_minutes": feed.ttlMinutes ?? NSNull(),
-            "encoding": feed.encoding.name,
-            "encoding_source": feed.encodingSource.rawValue,
-            "warnings": feed.warnings,
-            "items": feed.items.map(item),
+    /// Writes the feed with its items streamed one by one (a 100k-item feed is never one JSON value).
+    static func write(_ feed: ParsedFeed, to writer: JSONWriter) {
+        let members: [String: JSONValue] = [
+            "format": .string(feed.format.rawValue),
+            "title": JSONValue(feed.title),
+            "link": JSONValue(feed.link),
+            "description": JSONValue(feed.description),
+            "language": JSONValue(feed.language),
+            "updated": .time(feed.updated),
+            "image": JSONValue(feed.image),
+            "ttl_minutes": JSONValue(feed.ttlMinutes),
+            "encoding": .string(feed.encoding.name),
+            "encoding_source": .string(feed.encodingSource.rawValue),
+            "warnings": JSONValue(feed.warnings),
         ]
+        writer.document(members, streaming: "items") { emit in
+            for entry in feed.items { emit(item(entry)) }
+        }
     }
 
-    static func item(_ item: ParsedItem) -> [String: Any] {
+    static func item(_ item: ParsedItem) -> JSONValue {
         [
-            "id": item.id,
-            "title": item.title,
-            "link": item.link ?? NSNull(),
-            "published": item.published.map(iso8601) ?? NSNull(),
-            "updated": item.updated.map(iso8601) ?? NSNull(),
-            "author": item.authors.isEmpty ? NSNull() : item.authors.joined(separator: ", "),
-            "authors": item.authors,
-            "summary": item.summaryHTML.map(HTMLText.plainText) ?? NSNull(),
-            "summary_html": item.summaryHTML ?? NSNull(),
-            "content": item.contentHTML.map(HTMLText.plainText) ?? NSNull(),
-            "content_html": item.contentHTML ?? NSNull(),
-            "categories": item.categories,
-            "enclosures": item.enclosures.map { e -> [String: Any] in
-                ["url": e.url, "type": e.type ?? NSNull(), "length": e.length.map { NSNumber(value: $0) } ?? NSNull()]
-            },
-            "comments": item.commentsURL ?? NSNull(),
-            "image": item.imageURL ?? NSNull(),
+            "id": .string(item.id),
+            "title": .string(item.title),
+            "link": JSONValue(item.link),
+            "published": .time(item.published),
+            "updated": .time(item.updated),
+            "author": item.authors.isEmpty ? .null : .string(item.authors.joined(separator: ", ")),
+            "authors": JSONValue(item.authors),
+            "summary": JSONValue(item.summaryHTML.map(HTMLText.plainText)),
+            "summary_html": JSONValue(item.summaryHTML),
+            "content": JSONValue(item.contentHTML.map(HTMLText.plainText)),
+            "content_html": JSONValue(item.contentHTML),
+            "categories": JSONValue(item.categories),
+            "enclosures": .array(item.enclosures.map { e -> JSONValue in
+                ["url": .string(e.url), "type": JSONValue(e.type), "length": e.length.map { JSONValue.int(Int64($0)) } ?? .null]
+            }),
+            "comments": JSONValue(item.commentsURL),
+            "image": JSONValue(item.imageURL),
         ]
-    }
-
-    /// ISO 8601 in UTC with a Z, seconds precision.
-    static func iso8601(_ date: Date) -> String {
-        var t = time_t(date.timeIntervalSince1970.rounded(.down))
-        var parts = tm()
-        gmtime_r(&t, &parts)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02dZ", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1, Int(parts.tm_mday),
-                      Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec))
     }
 }

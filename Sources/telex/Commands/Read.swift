@@ -12,7 +12,8 @@ struct Read: ParsableCommand {
         abstract: "Print a cached article as the reading view lays it out, then its links and related stories.",
         discussion: """
         ID is an item number (as `telex list --json` prints) or a URL. Works offline; an uncached URL is an \
-        error unless --fetch fetches it now. Exit status: 0 printed, 1 not cached or cache error.
+        error unless --fetch fetches it now. --json prints the stored document in the shape of \
+        `telex extract --json` (docs/articles.md). Exit status: 0 printed, 1 not cached or cache error.
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -25,6 +26,9 @@ struct Read: ParsableCommand {
 
     @Flag(help: "Fetch the page now when it is not cached.")
     var fetch = false
+
+    @Flag(help: "Print the stored document as JSON (the shape of `telex extract --json`).")
+    var json = false
 
     func validate() throws {
         if let width, width < 20 || width > 1000 { throw ValidationError("--width must be between 20 and 1000") }
@@ -44,6 +48,10 @@ struct Read: ParsableCommand {
         } catch let message as ReadFailure {
             Output.error(message.text)
             throw ExitCode(ExitStatus.runtime)
+        }
+        if json {
+            Output.json(DocumentJSON.object(shown.document))
+            return
         }
         // Laid out as the reading view lays it out, note included.
         let laidOut = ArticleLayout.layout(shown.document, width: columns, showLinkNumbers: true, note: shown.note)

@@ -7,7 +7,10 @@ struct Search: ParsableCommand {
         abstract: "Search titles, summaries and cached articles, best matches first.",
         discussion: """
         Words are matched whole, except the last which also matches as a prefix; all words must match. \
-        Punctuation is safe (covid-19, C++). Exit status: 0 ok (even with no match), 1 no cache.
+        Punctuation is safe (covid-19, C++). The best --limit matches (at most 1000) are ranked by relevance; \
+        with --limit 0 (every match) or --after ID, matches are streamed newest first instead, since only \
+        that order has a position to resume from. Exit status: 0 ok (even with no match), 1 no cache or \
+        unknown --after item.
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -15,22 +18,31 @@ struct Search: ParsableCommand {
     @Argument(help: "The words to search for.")
     var query: [String]
 
-    @Option(help: ArgumentHelp("At most this many results (1...1000).", valueName: "n"))
+    @Option(help: ArgumentHelp("At most this many results, ranked (1...1000); 0 for every match, newest first.", valueName: "n"))
     var limit = 50
 
-    @Flag(help: "Print a JSON array of objects (id, title, link, feed, feed_url, section, published, sort_time, read, saved).")
-    var json = false
+    @OptionGroup var format: HeadlineFormatOptions
 
     func validate() throws {
         guard !query.joined().trimmingCharacters(in: .whitespaces).isEmpty else { throw ValidationError("give some words to search for") }
-        guard (1...1000).contains(limit) else { throw ValidationError("--limit must be between 1 and 1000") }
+        guard limit >= 0 else { throw ValidationError("--limit must be 0 (every match) or more") }
+        if limit > 1000 && format.after == nil {
+            throw ValidationError("--limit above 1000 is not ranked: use --limit 0 (every match, newest first) or --after")
+        }
     }
 
     func run() throws {
         let store = try HeadlineOutput.openCache(global)
+        let text = query.joined(separator: " ")
+        let printer = HeadlineOutput.Printer(format, largestID: try HeadlineOutput.reading { try store.largestItemID() })
         try HeadlineOutput.reading {
-            let results = try store.search(query.joined(separator: " "), limit: limit)
-            try HeadlineOutput.print(results, store: store, json: json)
+            if limit == 0 || format.after != nil {
+                let cursor = try HeadlineOutput.cursor(after: format.after, store: store)
+                try store.forEachItem(.search(text), unreadOnly: false, after: cursor, limit: limit == 0 ? nil : limit, printer.emit)
+            } else {
+                for item in try store.listedItems(store.search(text, limit: limit).map(\.id)) { printer.emit(item) }
+            }
         }
+        printer.finish()
     }
 }

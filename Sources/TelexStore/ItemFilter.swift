@@ -1,0 +1,49 @@
+import GRDB
+import TelexModel
+
+/// A condition on `item` rows as SQL, the one place list filters are written (scopes, unread, full text,
+/// and the query language compiled by `QueryCompiler`). Every filter keeps the list an index range on
+/// `(sort_time, id)` or a lookup: `QueryPlanTests` runs each kind through `EXPLAIN QUERY PLAN`.
+struct ItemFilter {
+    var sql: String
+    var arguments: StatementArguments
+
+    init(_ sql: String, _ arguments: StatementArguments = []) {
+        self.sql = sql
+        self.arguments = arguments
+    }
+
+    /// The items a scope of the sections pane holds. All and Unread hold configured feeds' items only.
+    static func scope(_ scope: ListScope) -> ItemFilter {
+        switch scope {
+        case .section(let id): return ItemFilter("item.section_id = ?", [id.rawValue])
+        case .feed(let id): return ItemFilter("item.feed_id = ?", [id.rawValue])
+        case .all: return ItemFilter("item.section_id IS NOT NULL")
+        case .unread: return ItemFilter("item.read = 0 AND item.section_id IS NOT NULL")
+        case .saved: return ItemFilter("item.saved = 1")
+        case .search(let text):
+            guard let match = SearchQuery.matchExpression(text) else { return ItemFilter("0") }
+            return fullText(match)
+        }
+    }
+
+    static let unread = ItemFilter("item.read = 0")
+
+    /// Items whose indexed text matches an FTS5 expression; a removed feed's items only when saved (as search).
+    /// The `+` keeps SQLite walking the list's `(sort_time, id)` index and testing membership in the set of
+    /// matching rowids, which it builds once per statement, instead of sorting every match.
+    static func fullText(_ match: String) -> ItemFilter {
+        matching(match).and(ItemFilter("item.section_id IS NOT NULL OR item.saved = 1"))
+    }
+
+    /// Items whose indexed text matches an FTS5 expression (a term of the query language).
+    static func matching(_ match: String) -> ItemFilter {
+        ItemFilter("+item.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?)", [match])
+    }
+
+    /// Both conditions (`other` nil: this one).
+    func and(_ other: ItemFilter?) -> ItemFilter {
+        guard let other else { return self }
+        return ItemFilter("(\(sql)) AND (\(other.sql))", arguments + other.arguments)
+    }
+}

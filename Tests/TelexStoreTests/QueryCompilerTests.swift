@@ -1,0 +1,92 @@
+import Foundation
+import Testing
+import TelexModel
+import TelexQuery
+import TelexTestSupport
+@testable import TelexStore
+
+/// Queries run against a real cache: which items each operator selects.
+@Suite struct QueryCompilerTests {
+    static func fixture() throws -> StoreFixture {
+        let fixture = try StoreFixture()
+        try fixture.addItems("https://a.example/feed", count: 3, prefix: "glacier", summary: { "ice melts in the alps \($0)" })
+        let c = try fixture.addItems("https://c.example/feed", count: 2, prefix: "Live: tech", summary: { "chips and ice \($0)" })
+        try fixture.store.setRead(try fixture.store.headlines(.feed(c), after: nil, limit: 1).map(\.id), true)
+        _ = try fixture.store.indexAllPending()  // full-text terms read the search index (docs/queries.md)
+        return fixture
+    }
+
+    func titles(_ fixture: StoreFixture, _ text: String, scope: ListScope = .all) throws -> [String] {
+        var titles: [String] = []
+        // baseDate is the newest item's time: newer:/older: count back from it.
+        try fixture.store.forEachItem(scope, matching: try QueryParser.parse(text), now: StoreFixture.baseDate,
+                                      after: nil, limit: nil) { titles.append($0.headline.title) }
+        return titles
+    }
+
+    @Test(arguments: [
+        ("ice", ["Live: tech 0", "glacier 0", "Live: tech 1", "glacier 1", "glacier 2"]),
+        ("ice alps", ["glacier 0", "glacier 1", "glacier 2"]),
+        ("\"melts in the\"", ["glacier 0", "glacier 1", "glacier 2"]),
+        ("\"in melts\"", []),
+        ("title:tech", ["Live: tech 0", "Live: tech 1"]),
+        ("title:ice", []),
+        ("feed:gamma", ["Live: tech 0", "Live: tech 1"]),
+        ("feed:c.example", ["Live: tech 0", "Live: tech 1"]),
+        ("section:tech", ["Live: tech 0", "Live: tech 1"]),
+        ("site:a.example", ["glacier 0", "glacier 1", "glacier 2"]),
+        ("site:example", ["Live: tech 0", "glacier 0", "Live: tech 1", "glacier 1", "glacier 2"]),
+        ("site:b.example", []),
+        ("unread title:tech", ["Live: tech 1"]),
+        ("not unread", ["Live: tech 0"]),
+        ("-unread", ["Live: tech 0"]),
+        ("saved", []),
+        ("newer:90m", ["Live: tech 0", "glacier 0", "Live: tech 1", "glacier 1"]),
+        ("older:90m", ["glacier 2"]),
+        ("/^live: tech [1-9]$/", ["Live: tech 1"]),
+        ("chips or alps", ["Live: tech 0", "glacier 0", "Live: tech 1", "glacier 1", "glacier 2"]),
+        ("(chips or alps) and not /glacier [02]/", ["Live: tech 0", "Live: tech 1", "glacier 1"]),
+        ("ice and (unread or feed:gamma) -title:tech newer:1h", ["glacier 0", "glacier 1"]),
+        ("\"and\"", ["Live: tech 0", "Live: tech 1"]),
+    ] as [(String, [String])])
+    func eachOperatorSelectsItsItems(_ query: String, _ expected: [String]) throws {
+        let fixture = try Self.fixture()
+        #expect(try titles(fixture, query) == expected)
+    }
+
+    @Test func authorMatchesAnyPartOfTheName() throws {
+        let fixture = try StoreFixture()
+        let feed = try fixture.feedID("https://a.example/feed")
+        try fixture.store.applyFeedResults([FeedResult(state: FeedFetchState(feedID: feed, attemptedAt: StoreFixture.baseDate,
+                                                                             succeededAt: StoreFixture.baseDate),
+                                                       items: [ItemRecord(stableID: "1", title: "one", author: "Ana Smith", published: StoreFixture.baseDate),
+                                                               ItemRecord(stableID: "2", title: "two", author: "Bo", published: StoreFixture.baseDate)])])
+        #expect(try titles(fixture, "author:smith") == ["one"])
+        #expect(try titles(fixture, "not author:smith") == ["two"])
+    }
+
+    @Test func langIsRefusedWithAReasonUntilLanguagesAreStored() throws {
+        let fixture = try Self.fixture()
+        #expect(throws: QueryCompiler.Unsupported.self) { try titles(fixture, "lang:fr") }
+    }
+
+    /// Every operator compiled, in the list query, is an index search (no SCAN of items, no TEMP B-TREE).
+    @Test func compiledQueriesKeepIndexPlans() throws {
+        let fixture = try Self.fixture()
+        try fixture.store.executeForTesting("ANALYZE")
+        for text in ["ice", "\"a b\" title:x", "feed:x", "section:x", "author:x", "site:x", "unread", "saved", "newer:2d", "older:1w",
+                     "/x/", "a or b", "a or unread", "not a", "(a or feed:b) newer:1d -saved /y/"] {
+            let filter = ItemFilter.scope(.all).and(try QueryCompiler.filter(try QueryParser.parse(text), now: Date()))
+            for cursor in [UIQueries.top, UIQueryCatalogue.sampleCursor] {
+                let (sql, arguments) = UIQueries.listedItems(filter, cursor: cursor, limit: 50)
+                for line in try fixture.store.queryPlan(sql, arguments) {
+                    #expect(!line.contains("TEMP B-TREE"), "\(text): \(line)")
+                    if line.hasPrefix("SCAN") {
+                        let table = line.split(separator: " ").dropFirst().first.map(String.init) ?? ""
+                        #expect(QueryPlanTests.smallTables.contains(table) || line.contains("VIRTUAL TABLE"), "\(text): \(line)")
+                    }
+                }
+            }
+        }
+    }
+}
