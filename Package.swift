@@ -77,7 +77,7 @@ let package = Package(
         // The loop and the effect runner: where the UI meets the store, the fetcher and the terminal.
         .target(name: "TelexApp", dependencies: [
             "TelexModel", "TelexConfig", "TelexUI", "TelexScreen", "TelexTerminal", "TelexStore", "TelexFetch",
-            "TelexArticles", "TelexTestServer", "TelexSampleEdition", "TelexSync",
+            "TelexArticles", "TelexTestServer", "TelexSampleEdition", "TelexSync", "TelexImages",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The fixture HTTP server (tests, benchmarks and `telex demo`).
@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(name: "TelexSyncTests", dependencies: ["TelexSync", "TelexModel", "TelexStore", "TelexConfig", "TelexFetch", "TelexTestServer", "TelexTestSupport"]),
         .testTarget(name: "TelexImagesTests", dependencies: ["TelexImages", "TelexScreen", "TelexTestSupport"]),
         .testTarget(name: "TelexScreenTests", dependencies: ["TelexScreen", "TelexTestSupport"]),
-        .testTarget(name: "TelexUITests", dependencies: ["TelexUI", "TelexScreen", "TelexModel", "TelexArticles", "TelexTestSupport"]),
+        .testTarget(name: "TelexUITests", dependencies: ["TelexUI", "TelexScreen", "TelexModel", "TelexArticles", "TelexImages", "TelexTestSupport"]),
         .testTarget(name: "TelexTerminalTests", dependencies: ["TelexTerminal", "TelexScreen"]),
         .testTarget(name: "TelexSampleEditionTests", dependencies: ["TelexSampleEdition", "TelexConfig", "TelexTestSupport"]),
         .testTarget(name: "TelexAppTests", dependencies: ["TelexApp", "TelexFetch", "TelexUI", "TelexModel", "TelexTestSupport"]),

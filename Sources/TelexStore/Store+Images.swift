@@ -31,6 +31,21 @@ extension Store {
         }
     }
 
+    /// The kept pictures of an item's article: PNG paths by picture URL (failed ones left out).
+    public func pictureFiles(_ id: ItemID) throws -> [String: String] {
+        let files = imageFiles
+        return try read { db in
+            var result: [String: String] = [:]
+            for row in try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT image.url, image.sha256 FROM item JOIN article_image ON article_image.article_id = item.article_id
+                JOIN image ON image.id = article_image.image_id WHERE item.id = ? AND image.sha256 IS NOT NULL
+                """), arguments: [id.rawValue]) {
+                if let path = files.path(row["sha256"]) { result[row["url"]] = path }
+            }
+            return result
+        }
+    }
+
     /// Replaces the article's pictures: fetched ones are upserted by URL, known ones referenced.
     func saveImages(_ db: Database, _ images: [ArticleImage], articleID: Int64, fetchedAt: Date) throws {
         try db.execute(sql: "DELETE FROM article_image WHERE article_id = ?", arguments: [articleID])
