@@ -89,7 +89,7 @@ let package = Package(
         ]),
         .executableTarget(name: "telex", dependencies: [
             "TelexApp", "TelexConfig", "TelexModel", "TelexFeeds", "TelexArticles", "TelexStore",
-            "TelexFetch", "TelexScreen", "TelexUI", "TelexTestServer", "TelexOPML", "TelexSync", "TelexQuery", "CMalloc",
+            "TelexFetch", "TelexScreen", "TelexUI", "TelexTestServer", "TelexOPML", "TelexSync", "TelexQuery", "CMalloc", "TelexImages",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

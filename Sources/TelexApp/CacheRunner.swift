@@ -51,7 +51,7 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
         case .loadItem(let id):
             onQueue(post) { self.prepare(self.loadItem(id, post: post), post: post) }
         case .loadPictures(let id):
-            onQueue(post) { post(.picturesLoaded(id, try self.loadPictures(id))) }
+            onQueue(post) { post(.picturesLoaded(id, PictureFiles.decode(try self.cache.pictureFiles(id)))) }
         case .search(let q):
             onQueue(post) { post(.searchFinished(q, try self.cache.search(q, limit: self.searchLimit))) }
         case .setRead(let ids, let read):
@@ -139,19 +139,6 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
             post(.failed("Could not read the cache: \(error)"))
             return nil
         }
-    }
-
-    /// Decodes the item's kept pictures (PNGs the fetcher wrote, decoded with the same limits as any
-    /// file: a damaged one is left out, and its block shows its caption or alternative text).
-    private func loadPictures(_ id: ItemID) throws -> [String: RGBAImage] {
-        var pictures: [String: RGBAImage] = [:]
-        for (url, path) in try cache.pictureFiles(id) {
-            guard let data = FileManager.default.contents(atPath: path),
-                  let image = try? ImageDecoder.decode(Array(data), limits: ImageLimits(maxPixels: 1_000_000, maxDimension: 4_096))
-            else { continue }
-            pictures[url] = image
-        }
-        return pictures
     }
 
     static let noSubscriptions = "These feeds are not yours to change (the demo): telex add works on your own feeds.json"

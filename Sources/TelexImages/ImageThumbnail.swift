@@ -15,6 +15,7 @@ public struct ImageThumbnail: Sendable, Hashable {
         return try make(from: image)
     }
 
+    /// `image` as a PNG as it is (already decoded and scaled by `ImageDecoder`).
     public static func make(from image: RGBAImage) throws(ImageDecodeError) -> ImageThumbnail {
         var out: UnsafeMutablePointer<UInt8>?
         var length = 0
