@@ -24,9 +24,14 @@ public protocol CacheReading {
     func markAllRead(_ scope: ListScope) throws -> [ItemID]
     /// The aggregator accounts' sync states (the status line's "home: synced 2 min ago").
     func accountStatuses() throws -> [AccountStatus]
+    /// The kept pictures of an item's article: their PNG files by picture URL (docs/images.md).
+    func pictureFiles(_ id: ItemID) throws -> [String: String]
 }
 
 extension CacheReading {
+    /// A cache without pictures (the demo data, test doubles that do not test them).
+    public func pictureFiles(_ id: ItemID) throws -> [String: String] { [:] }
+
     /// A cache without aggregator accounts (the demo, test doubles) has no sync state to show.
     public func accountStatuses() throws -> [AccountStatus] { [] }
 }

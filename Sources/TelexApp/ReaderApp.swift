@@ -47,6 +47,8 @@ public enum ReaderApp {
             var state = AppState(width: backend.size.width, height: backend.size.height)
             state.useColor = useColor
             state.readingMeasure = opts.configuration.settings.measure
+            state.pictures = PictureOptions(mode: opts.configuration.settings.images, heightPercent: opts.configuration.settings.imageHeight,
+                                            useColor: useColor)
             state.pageDownOpensNextUnread = opts.configuration.settings.spaceOpensNextUnread
             state.timeZone = .current
             // Your place from the last run, beside the cache whose ids it names (none for the built-in demo data).

@@ -1,5 +1,6 @@
 import Foundation
 import TelexArticles
+import TelexImages
 import TelexModel
 
 /// One page of the reading view: a cached item or a page reached by following a link.
@@ -13,6 +14,8 @@ public struct ReaderPage: Hashable, Sendable {
     public var note: DocumentNote?
     public var isRead: Bool
     public var isSaved: Bool
+    /// The page's pictures from the cache by URL (`picturesLoaded`), drawn where their blocks stand.
+    public var pictures: [String: RGBAImage] = [:]
 
     public init(url: String?, itemID: ItemID? = nil, document: ArticleDocument, note: DocumentNote? = nil,
                 isRead: Bool = false, isSaved: Bool = false) {
