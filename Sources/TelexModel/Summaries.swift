@@ -32,6 +32,21 @@ public struct SectionSummary: Hashable, Sendable, Identifiable {
     }
 }
 
+/// One saved query section (feeds.json `"queries"`) as the sections pane shows it, with its live counts.
+public struct SavedQuerySummary: Hashable, Sendable, Identifiable {
+    public var id: SavedQueryID
+    public var name: String
+    /// The query text, as written in feeds.json.
+    public var query: String
+    public var unread: Int
+    /// Why the query cannot run on this cache (a `lang:` term), nil when it runs.
+    public var problem: String?
+
+    public init(id: SavedQueryID, name: String, query: String, unread: Int = 0, problem: String? = nil) {
+        self.id = id; self.name = name; self.query = query; self.unread = unread; self.problem = problem
+    }
+}
+
 /// One row of the headlines pane.
 public struct Headline: Hashable, Sendable, Identifiable {
     public var id: ItemID

@@ -21,6 +21,9 @@ struct ItemFilter {
         case .all: return ItemFilter("item.section_id IS NOT NULL")
         case .unread: return ItemFilter("item.read = 0 AND item.section_id IS NOT NULL")
         case .saved: return ItemFilter("item.saved = 1")
+        case .query:
+            // Its query is in the cache: `Store.listFilter` reads it. Never reached through here.
+            return ItemFilter("0")
         case .search(let text):
             guard let match = SearchQuery.matchExpression(text) else { return ItemFilter("0") }
             return fullText(match)
@@ -37,8 +40,11 @@ struct ItemFilter {
     }
 
     /// Items whose indexed text matches an FTS5 expression (a term of the query language).
-    static func matching(_ match: String) -> ItemFilter {
-        ItemFilter("+item.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?)", [match])
+    ///
+    /// In a list, the `+` keeps the walk on the list's order index (see `fullText`). `counting`: no `+`, so a count
+    /// looks the matching rowids up (work in proportion to the matches) instead of walking every item of the scope.
+    static func matching(_ match: String, counting: Bool = false) -> ItemFilter {
+        ItemFilter((counting ? "" : "+") + "item.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?)", [match])
     }
 
     /// Both conditions (`other` nil: this one).

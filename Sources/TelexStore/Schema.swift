@@ -8,6 +8,7 @@ enum Schema {
         migrator.registerMigration("v2-typed-fetch-state", migrate: typedFetchState)
         migrator.registerMigration("sync-accounts", migrate: syncAccounts)
         migrator.registerMigration("v3-search-queue", migrate: searchQueue)
+        migrator.registerMigration("v4-saved-queries", migrate: savedQueries)
         return migrator
     }
 
@@ -268,6 +269,19 @@ enum Schema {
             CREATE TABLE search_queue (
               item_id INTEGER PRIMARY KEY REFERENCES item(id) ON DELETE CASCADE,
               version INTEGER NOT NULL
+            );
+            """)
+    }
+
+    /// Saved query sections of feeds.json, mirrored like sections (`syncConfiguration`): the id stays while the
+    /// name does, so the reader keeps its place on a query whose text was edited.
+    private static func savedQueries(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE saved_query (
+              id INTEGER PRIMARY KEY,
+              name TEXT NOT NULL UNIQUE,
+              query TEXT NOT NULL,
+              position INTEGER NOT NULL
             );
             """)
     }

@@ -43,9 +43,12 @@ extension Store {
             let hits = try search(query, limit: limit)
             return unreadOnly ? hits.filter { !$0.isRead } : hits
         }
-        let (sql, arguments) = UIQueries.headlines(scope, unreadOnly: unreadOnly, cursor: cursor.map(Self.key) ?? UIQueries.top,
-                                                   upward: false, limit: Self.pageLimit(limit))
-        return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.headline) }
+        return try read { db in
+            let (sql, arguments) = UIQueries.headlines(try Self.listFilter(db, scope), unreadOnly: unreadOnly && scope != .unread,
+                                                       cursor: cursor.map(Self.key) ?? UIQueries.top, upward: false,
+                                                       limit: Self.pageLimit(limit))
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.headline)
+        }
     }
 
     /// The page of headlines just before `cursor` (newer ones, for paging upward), newest first.
@@ -56,12 +59,14 @@ extension Store {
     /// The page just before `cursor`, only unread items when `unreadOnly`.
     public func headlines(_ scope: ListScope, unreadOnly: Bool, before cursor: ListCursor, limit: Int) throws -> [Headline] {
         if case .search = scope { return [] }
-        let (sql, arguments) = UIQueries.headlines(scope, unreadOnly: unreadOnly, cursor: Self.key(cursor), upward: true,
-                                                   limit: Self.pageLimit(limit))
-        return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.headline).reversed() }
+        return try read { db in
+            let (sql, arguments) = UIQueries.headlines(try Self.listFilter(db, scope), unreadOnly: unreadOnly && scope != .unread,
+                                                       cursor: Self.key(cursor), upward: true, limit: Self.pageLimit(limit))
+            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.headline).reversed()
+        }
     }
 
-    /// How many items a scope holds (from the counters; a search counts its matches).
+    /// How many items a scope holds (from the counters; a search or a saved query counts its matches).
     public func count(_ scope: ListScope) throws -> Int {
         try read { db in
             switch scope {
@@ -70,9 +75,15 @@ extension Store {
             case .all: return try Int.fetchOne(db, sql: UIQueries.allTotal) ?? 0
             case .unread: return try Int.fetchOne(db, sql: UIQueries.allUnread) ?? 0
             case .saved: return try Int.fetchOne(db, sql: UIQueries.savedCount) ?? 0
+            case .query:
+                let filter = try Self.listFilter(db, scope, counting: true)
+                return try Int.fetchOne(db, sql: UIQueries.count(filter), arguments: filter.arguments) ?? 0
             case .search(let query):
-                guard let match = SearchQuery.matchExpression(query) else { return 0 }
-                return try searchCount(db, match: match)
+                switch try Self.searchPlan(query, counting: true) {
+                case .nothing: return 0
+                case .ranked(let match): return try searchCount(db, match: match)
+                case .filtered(let filter): return try Int.fetchOne(db, sql: UIQueries.count(filter), arguments: filter.arguments) ?? 0
+                }
             }
         }
     }
@@ -84,6 +95,9 @@ extension Store {
             case .section(let id): return try Int.fetchOne(db, sql: UIQueries.sectionUnread, arguments: [id.rawValue]) ?? 0
             case .feed(let id): return try Int.fetchOne(db, sql: UIQueries.feedUnread, arguments: [id.rawValue]) ?? 0
             case .all, .unread: return try Int.fetchOne(db, sql: UIQueries.allUnread) ?? 0
+            case .query:
+                let filter = try Self.listFilter(db, scope, counting: true).and(.unread)
+                return try Int.fetchOne(db, sql: UIQueries.count(filter), arguments: filter.arguments) ?? 0
             case .saved, .search: return 0
             }
         }

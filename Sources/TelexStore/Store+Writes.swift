@@ -54,6 +54,9 @@ extension Store {
             case .feed(let id): filter = "feed_id = ?"; arguments = [id.rawValue]
             case .all, .unread, .search: filter = "1"
             case .saved: filter = "saved = 1"
+            case .query:
+                let query = try Self.listFilter(db, scope)
+                filter = query.sql; arguments = query.arguments
             }
             let rows = try Row.fetchAll(db, sql: "UPDATE item SET read = 1 WHERE read = 0 AND \(filter) RETURNING id, feed_id, account_id, remote_id, link_key",
                                         arguments: arguments)

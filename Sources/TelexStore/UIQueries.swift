@@ -19,6 +19,8 @@ enum UIQueries {
           retry_after, warning, gone, last_success
         FROM feed WHERE section_id IS NOT NULL ORDER BY section_id, position
         """
+    static let savedQueries = "SELECT id, name, query FROM saved_query ORDER BY position"
+    static let savedQueryText = "SELECT query FROM saved_query WHERE id = ?"
     static let savedCount = "SELECT COALESCE(SUM(saved_count), 0) FROM feed"
     static let sectionTotal = "SELECT COALESCE(SUM(total_count), 0) FROM feed WHERE section_id = ?"
     static let sectionUnread = "SELECT COALESCE(SUM(unread_count), 0) FROM feed WHERE section_id = ?"
@@ -76,9 +78,13 @@ enum UIQueries {
     /// `unreadOnly` adds `read = 0`, which selects the partial unread indexes.
     static func headlines(_ scope: ListScope, unreadOnly: Bool = false, cursor: (Int64, Int64), upward: Bool, limit: Int)
         -> (String, StatementArguments) {
-        var filter = ItemFilter.scope(scope)
-        if unreadOnly && scope != .unread { filter = filter.and(.unread) }
-        return headlines(filter, cursor: cursor, upward: upward, limit: limit)
+        headlines(ItemFilter.scope(scope), unreadOnly: unreadOnly && scope != .unread, cursor: cursor, upward: upward, limit: limit)
+    }
+
+    /// The same for a filter already made (a saved query's, read from the cache).
+    static func headlines(_ filter: ItemFilter, unreadOnly: Bool, cursor: (Int64, Int64), upward: Bool, limit: Int)
+        -> (String, StatementArguments) {
+        headlines(filter.and(unreadOnly ? .unread : nil), cursor: cursor, upward: upward, limit: limit)
     }
 
     /// A page of headlines matching a filter, below (or, `upward`, above) the cursor.
@@ -104,6 +110,9 @@ enum UIQueries {
             """
         return (sql, filter.arguments + [cursor.0, cursor.1, limit ?? -1])
     }
+
+    /// How many items match a filter (a saved query's counts; the filter compiled for counting).
+    static func count(_ filter: ItemFilter) -> String { "SELECT COUNT(*) FROM item WHERE \(filter.sql)" }
 
     static let allFeedLabels = """
         SELECT feed.id, feed.title, feed.feed_title, feed.url, section.name FROM feed LEFT JOIN section ON section.id = feed.section_id
