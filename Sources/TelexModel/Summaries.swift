@@ -58,12 +58,18 @@ public struct Headline: Hashable, Sendable, Identifiable {
     public var sortTime: Date
     public var isRead: Bool
     public var isSaved: Bool
+    /// The other outlets (feeds' names) that carry the same story, which lists show once (docs/cache-schema.md,
+    /// "Stories"); empty when this feed alone has it.
+    public var alsoIn: [String]
 
     public init(id: ItemID, feedID: FeedID, title: String, source: String, link: String?, sortTime: Date,
-                isRead: Bool, isSaved: Bool) {
+                isRead: Bool, isSaved: Bool, alsoIn: [String] = []) {
         self.id = id; self.feedID = feedID; self.title = title; self.source = source; self.link = link
-        self.sortTime = sortTime; self.isRead = isRead; self.isSaved = isSaved
+        self.sortTime = sortTime; self.isRead = isRead; self.isSaved = isSaved; self.alsoIn = alsoIn
     }
+
+    /// How many outlets carry the story (this one included).
+    public var outletCount: Int { 1 + alsoIn.count }
 }
 
 /// A position in a newest-first list, for keyset pagination (never OFFSET).

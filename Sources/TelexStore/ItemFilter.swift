@@ -47,6 +47,18 @@ struct ItemFilter {
         ItemFilter((counting ? "" : "+") + "item.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?)", [match])
     }
 
+    /// One row per story (docs/cache-schema.md, "Stories"): an item is listed unless a newer copy of its story
+    /// (same `story_key`) passes the same filter; the story shows once, at its newest copy's place. One probe of
+    /// the `item_story` index per row the list walks. The filter is written again over the copy (`item.` is the
+    /// only table prefix filters use).
+    func oneRowPerStory() -> ItemFilter {
+        let copy = sql.replacingOccurrences(of: "item.", with: "story_copy.")
+        return and(ItemFilter("""
+            item.story_key IS NULL OR NOT EXISTS (SELECT 1 FROM item AS story_copy WHERE story_copy.story_key = item.story_key
+              AND (story_copy.sort_time, story_copy.id) > (item.sort_time, item.id) AND (\(copy)))
+            """, arguments))
+    }
+
     /// Both conditions (`other` nil: this one).
     func and(_ other: ItemFilter?) -> ItemFilter {
         guard let other else { return self }

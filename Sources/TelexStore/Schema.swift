@@ -9,6 +9,7 @@ enum Schema {
         migrator.registerMigration("sync-accounts", migrate: syncAccounts)
         migrator.registerMigration("v3-search-queue", migrate: searchQueue)
         migrator.registerMigration("v4-saved-queries", migrate: savedQueries)
+        migrator.registerMigration("v5-story-key", migrate: storyKey)
         return migrator
     }
 
@@ -283,6 +284,29 @@ enum Schema {
               query TEXT NOT NULL,
               position INTEGER NOT NULL
             );
+            """)
+    }
+
+    /// One story once: `item.story_key` (`StoryKey`), indexed, written with each item from now on. Existing items
+    /// get the key `StoryKey` gives them, in SQL (a migration does not call app code that may change): their
+    /// extracted page's canonical address, else the address the fetcher's redirects ended at, when it names a page
+    /// below the site's root; else their normalised link. One pass over the items, here only.
+    private static func storyKey(_ db: Database) throws {
+        // A page below the site's root: not "https://host/", "/index.html" or "/index.php".
+        func specific(_ column: String) -> String {
+            """
+            (\(column) LIKE 'http%://%/_%' AND substr(\(column), instr(substr(\(column), 9), '/') + 8)
+              NOT IN ('/', '/index.html', '/index.php'))
+            """
+        }
+        try db.execute(sql: """
+            ALTER TABLE item ADD COLUMN story_key TEXT;
+            UPDATE item SET story_key = COALESCE(
+              (SELECT CASE WHEN \(specific("article.canonical_url")) THEN article.canonical_url
+                           WHEN \(specific("article.url")) THEN article.url END
+                 FROM article WHERE article.id = item.article_id AND article.status = 'ok'),
+              link_key);
+            CREATE INDEX item_story ON item(story_key, sort_time DESC, id DESC) WHERE story_key IS NOT NULL;
             """)
     }
 }

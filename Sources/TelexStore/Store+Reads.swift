@@ -47,7 +47,7 @@ extension Store {
             let (sql, arguments) = UIQueries.headlines(try Self.listFilter(db, scope), unreadOnly: unreadOnly && scope != .unread,
                                                        cursor: cursor.map(Self.key) ?? UIQueries.top, upward: false,
                                                        limit: Self.pageLimit(limit))
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.headline)
+            return try Self.headlinesWithOutlets(db, Row.fetchAll(db, sql: sql, arguments: arguments))
         }
     }
 
@@ -62,7 +62,7 @@ extension Store {
         return try read { db in
             let (sql, arguments) = UIQueries.headlines(try Self.listFilter(db, scope), unreadOnly: unreadOnly && scope != .unread,
                                                        cursor: Self.key(cursor), upward: true, limit: Self.pageLimit(limit))
-            return try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.headline).reversed()
+            return try Self.headlinesWithOutlets(db, Row.fetchAll(db, sql: sql, arguments: arguments)).reversed()
         }
     }
 
@@ -107,7 +107,7 @@ extension Store {
     public func item(_ id: ItemID) throws -> ItemDetail? {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: UIQueries.item, arguments: [id.rawValue]) else { return nil }
-            var detail = ItemDetail(headline: Self.headline(row), author: row["author"],
+            var detail = ItemDetail(headline: try Self.headlinesWithOutlets(db, [row])[0], author: row["author"],
                                     published: StoreTime.date(row["published"] as Int64?),
                                     summaryHTML: row["summary_html"], contentHTML: row["content_html"])
             if let articleID: Int64 = row["article_id"],
@@ -144,6 +144,21 @@ extension Store {
                           failingSince: StoreTime.date(row["failing_since"] as Int64?), nextTry: StoreTime.date(row["next_due"] as Int64?),
                           retryAfter: StoreTime.date(row["retry_after"] as Int64?), warning: row["warning"], gone: row["gone"],
                           lastSuccess: StoreTime.date(row["last_success"] as Int64?))
+    }
+
+    /// Rows of `headlineColumns` as headlines, each with the other outlets of its story (one index probe per row:
+    /// a page, never a table).
+    static func headlinesWithOutlets(_ db: Database, _ rows: [Row]) throws -> [Headline] {
+        let outlets = try db.cachedStatement(sql: UIQueries.storyOutlets)
+        return try rows.map { row in
+            var headline = headline(row)
+            if let key: String = row["story_key"] {
+                headline.alsoIn = try Row.fetchAll(outlets, arguments: [key, headline.feedID.rawValue]).map {
+                    FeedName.display(title: $0["title"], feedTitle: $0["feed_title"], url: $0["url"])
+                }
+            }
+            return headline
+        }
     }
 
     static func headline(_ row: Row) -> Headline {

@@ -31,7 +31,7 @@ extension Store {
         case .ranked(let m): match = m
         case .filtered(let filter):
             let (sql, arguments) = UIQueries.headlines(filter, cursor: UIQueries.top, upward: false, limit: Self.pageLimit(limit))
-            return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.headline) }
+            return try read { db in try Self.headlinesWithOutlets(db, Row.fetchAll(db, sql: sql, arguments: arguments)) }
         }
         let limit = Self.pageLimit(limit)
         return try read { db in
@@ -44,7 +44,13 @@ extension Store {
                 ids += try Int64.fetchAll(db, sql: hits, arguments: [match, edge, limit - ids.count])
             }
             let byID = try db.cachedStatement(sql: UIQueries.searchHeadlineByID)
-            return try ids.compactMap { id in try Row.fetchOne(byID, arguments: [id]).map(Self.headline) }
+            // One row per story: its best-ranked copy.
+            var stories: Set<String> = []
+            let rows = try ids.compactMap { id in try Row.fetchOne(byID, arguments: [id]) }.filter { row in
+                guard let key: String = row["story_key"] else { return true }
+                return stories.insert(key).inserted
+            }
+            return try Self.headlinesWithOutlets(db, rows)
         }
     }
 

@@ -6,8 +6,13 @@ import TelexModel
 enum UIQueries {
     /// The columns of a Headline. `CROSS JOIN` fixes the join order: items first (by index), then their feed.
     static let headlineColumns = """
-        item.id, item.feed_id, item.title, item.link, item.sort_time, item.read, item.saved,
+        item.id, item.feed_id, item.title, item.link, item.sort_time, item.read, item.saved, item.story_key,
         feed.title AS feed_config_title, feed.feed_title, feed.url AS feed_url
+        """
+    /// The other configured feeds that carry a story ("also in"), by the story index.
+    static let storyOutlets = """
+        SELECT DISTINCT feed.title, feed.feed_title, feed.url FROM item CROSS JOIN feed ON feed.id = item.feed_id
+        WHERE item.story_key = ? AND item.feed_id != ? AND item.section_id IS NOT NULL LIMIT 20
         """
 
     /// A cursor above every row: the first page is a keyset search too, never a SCAN.
@@ -87,8 +92,9 @@ enum UIQueries {
         headlines(filter.and(unreadOnly ? .unread : nil), cursor: cursor, upward: upward, limit: limit)
     }
 
-    /// A page of headlines matching a filter, below (or, `upward`, above) the cursor.
+    /// A page of headlines matching a filter, below (or, `upward`, above) the cursor, one row per story.
     static func headlines(_ filter: ItemFilter, cursor: (Int64, Int64), upward: Bool, limit: Int) -> (String, StatementArguments) {
+        let filter = filter.oneRowPerStory()
         let comparison = upward ? ">" : "<"
         let order = upward ? "ASC" : "DESC"
         let sql = """

@@ -45,3 +45,25 @@ import TelexScreen
         #expect(lines.contains { $0.contains("? French !") })
     }
 }
+
+/// One story once, as the lists show it: one row with the outlets' count, and the preview naming them.
+@Suite struct StoryRowTests {
+    @Test func aStoryOfSeveralOutletsIsOneRowWithTheirCountAndThePreviewNamesThem() {
+        var summit = headline(3, "Summit ends with a joint statement", source: "BBC", age: 60)
+        summit.alsoIn = ["Le Monde", "NPR"]
+        var d = Driver(width: 120, height: 20, rows: [summit, headline(2, "Budget vote", source: "Le Monde", age: 120)])
+        d.press(.tab)
+        let lines = RootView.render(d.state).lines
+        let row = lines.first { $0.contains("Summit ends") } ?? ""
+        // Three panes: no source column, the count follows the title.
+        #expect(row.contains("Summit ends with a joint statement +2"), "\(row)")
+        #expect(!(lines.first { $0.contains("Budget vote") } ?? "").contains("+"))
+        // Wide enough for sources, it follows the source.
+        var buffer = ScreenBuffer(width: 80, height: 10)
+        HeadlinesView.render(d.state, in: Rect(x: 0, y: 0, width: 80, height: 10), theme: Theme.make(color: false), into: &buffer)
+        let wide = buffer.lines.first { $0.contains("Summit ends") } ?? ""
+        #expect(wide.contains("BBC +2") && !wide.contains("statement +2"), "\(wide)")
+        #expect(summit.outletCount == 3)
+        #expect(lines.contains { $0.contains("Also in: Le Monde, NPR") }, "\(lines.joined(separator: "\n"))")
+    }
+}
