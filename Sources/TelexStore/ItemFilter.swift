@@ -48,14 +48,16 @@ struct ItemFilter {
     }
 
     /// One row per story (docs/cache-schema.md, "Stories"): an item is listed unless a newer copy of its story
-    /// (same `story_key`) passes the same filter; the story shows once, at its newest copy's place. One probe of
+    /// (same `story_key`) in another feed passes the same filter; the story shows once, at its newest copy's place
+    /// (a feed's own items with one link all stay: `StoryKey`). One probe of
     /// the `item_story` index per row the list walks. The filter is written again over the copy (`item.` is the
     /// only table prefix filters use).
     func oneRowPerStory() -> ItemFilter {
         let copy = sql.replacingOccurrences(of: "item.", with: "story_copy.")
         return and(ItemFilter("""
             item.story_key IS NULL OR NOT EXISTS (SELECT 1 FROM item AS story_copy WHERE story_copy.story_key = item.story_key
-              AND (story_copy.sort_time, story_copy.id) > (item.sort_time, item.id) AND (\(copy)))
+              AND story_copy.feed_id != item.feed_id AND (story_copy.sort_time, story_copy.id) > (item.sort_time, item.id)
+              AND (\(copy)))
             """, arguments))
     }
 

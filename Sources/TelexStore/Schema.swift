@@ -290,7 +290,7 @@ enum Schema {
     /// One story once: `item.story_key` (`StoryKey`), indexed, written with each item from now on. Existing items
     /// get the key `StoryKey` gives them, in SQL (a migration does not call app code that may change): their
     /// extracted page's canonical address, else the address the fetcher's redirects ended at, when it names a page
-    /// below the site's root; else their normalised link. One pass over the items, here only.
+    /// below the site's root; else their normalised link when it names such a page. One pass over the items, here only.
     private static func storyKey(_ db: Database) throws {
         // A page below the site's root: not "https://host/", "/index.html" or "/index.php".
         func specific(_ column: String) -> String {
@@ -305,7 +305,7 @@ enum Schema {
               (SELECT CASE WHEN \(specific("article.canonical_url")) THEN article.canonical_url
                            WHEN \(specific("article.url")) THEN article.url END
                  FROM article WHERE article.id = item.article_id AND article.status = 'ok'),
-              link_key);
+              CASE WHEN \(specific("link_key")) THEN link_key END);
             CREATE INDEX item_story ON item(story_key, sort_time DESC, id DESC) WHERE story_key IS NOT NULL;
             """)
     }

@@ -333,10 +333,11 @@ extension Store {
         let column = field == .read ? "read" : "saved"
         let local = row["account_id"] as Int64? == nil
         let scope = serverOnly ? "account_id IS NULL" : (local && field == .starred ? "account_id IS NOT NULL" : "1")
+        // Other feeds' copies: one feed's items that share a link (a live blog's, a section page's) keep their own.
         let copies = try Row.fetchAll(db.cachedStatement(sql: """
-            UPDATE item SET \(column) = ? WHERE story_key = ? AND id != ? AND \(column) != ? AND section_id IS NOT NULL AND \(scope)
+            UPDATE item SET \(column) = ? WHERE story_key = ? AND feed_id != ? AND \(column) != ? AND section_id IS NOT NULL AND \(scope)
             RETURNING id, feed_id, account_id, remote_id
-            """), arguments: [value, key, row["id"] as Int64, value])
+            """), arguments: [value, key, row["feed_id"] as Int64, value])
         for copy in copies {
             switch field {
             case .read: deltas[copy["feed_id"], default: CounterDelta()].unread += value ? -1 : 1

@@ -149,16 +149,20 @@ extension Store {
     /// Rows of `headlineColumns` as headlines, each with the other outlets of its story (one index probe per row:
     /// a page, never a table).
     static func headlinesWithOutlets(_ db: Database, _ rows: [Row]) throws -> [Headline] {
-        let outlets = try db.cachedStatement(sql: UIQueries.storyOutlets)
-        return try rows.map { row in
-            var headline = headline(row)
-            if let key: String = row["story_key"] {
-                headline.alsoIn = try Row.fetchAll(outlets, arguments: [key, headline.feedID.rawValue]).map {
-                    FeedName.display(title: $0["title"], feedTitle: $0["feed_title"], url: $0["url"])
-                }
-            }
-            return headline
+        var headlines = rows.map(headline)
+        let keys = Array(Set(rows.compactMap { $0["story_key"] as String? }))
+        guard !keys.isEmpty else { return headlines }
+        var outlets: [String: [(feed: Int64, name: String)]] = [:]
+        for row in try Row.fetchAll(db.cachedStatement(sql: UIQueries.storyOutlets(count: keys.count)), arguments: StatementArguments(keys)) {
+            outlets[row[0], default: []].append((row[1], FeedName.display(title: row[2], feedTitle: row[3], url: row[4])))
         }
+        for (i, row) in rows.enumerated() {
+            guard let key: String = row["story_key"], let feeds = outlets[key] else { continue }
+            let own = headlines[i].feedID.rawValue
+            var seen: Set<Int64> = [own]
+            headlines[i].alsoIn = feeds.filter { seen.insert($0.feed).inserted }.prefix(20).map(\.name)
+        }
+        return headlines
     }
 
     static func headline(_ row: Row) -> Headline {

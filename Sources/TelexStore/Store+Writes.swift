@@ -182,7 +182,7 @@ extension Store {
         let attachedArticle = try item.linkKey.flatMap { try self.articleID(db, forKey: $0) }
         let story = try storyKey(db, linkKey: item.linkKey, article: attachedArticle)
         // One story, one read state: a new outlet's copy of a story read elsewhere comes in read.
-        let read = try inheritingRead ? story.map { try Self.storyIsRead(db, $0) } ?? false : false
+        let read = try inheritingRead ? story.map { try Self.storyIsRead(db, $0, otherThan: feedID) } ?? false : false
         let insert = try db.cachedStatement(sql: """
             INSERT INTO item(feed_id, section_id, stable_id, link, link_key, title, author, published, updated, summary_html,
               content_html, content_hash, first_seen, sort_time, article_id, text_length, story_key, read)
@@ -204,17 +204,17 @@ extension Store {
 
     /// The story key of an item (`StoryKey`), from its link and the article it is attached to.
     func storyKey(_ db: Database, linkKey: String?, article: Int64?) throws -> String? {
-        guard let article else { return linkKey }
+        guard let article else { return StoryKey.of(linkKey: linkKey) }
         let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT url, canonical_url, status FROM article WHERE id = ?"),
                                    arguments: [article])
         return StoryKey.of(linkKey: linkKey, articleURL: row?["url"], canonical: row?["canonical_url"], articleStatus: row?["status"])
     }
 
-    /// Whether a configured feed's copy of the story is read.
-    static func storyIsRead(_ db: Database, _ key: String) throws -> Bool {
+    /// Whether another configured feed's copy of the story is read.
+    static func storyIsRead(_ db: Database, _ key: String, otherThan feedID: Int64) throws -> Bool {
         try Bool.fetchOne(db.cachedStatement(sql: """
-            SELECT EXISTS (SELECT 1 FROM item WHERE story_key = ? AND read = 1 AND section_id IS NOT NULL)
-            """), arguments: [key]) ?? false
+            SELECT EXISTS (SELECT 1 FROM item WHERE story_key = ? AND read = 1 AND section_id IS NOT NULL AND feed_id != ?)
+            """), arguments: [key, feedID]) ?? false
     }
 
     /// The article a normalised URL leads to, if cached.

@@ -6,13 +6,16 @@ import Foundation
 /// The key is the item's link normalised (`URLNormalizer`: scheme and host case, default ports, fragments,
 /// tracking parameters); once the page is cached as an article, the page's own address: its
 /// `<link rel=canonical>` (the fetcher keeps one only on the page's own site) or else the address the fetcher's
-/// redirects ended at. A canonical address that is a site's front page (many sites point every page's canonical
-/// link there) is ignored: it would make every story of the site one.
+/// redirects ended at. An address that is a site's front page names no story (many feeds link every item there,
+/// many sites point every page's canonical link there): it would make every story of the site one.
+///
+/// Copies are joined across feeds only (`ItemFilter.oneRowPerStory`, `shareState`): a feed that gives many of its
+/// items one link (a section page, a live blog) keeps each of them.
 enum StoryKey {
     /// The key of an item whose link normalises to `linkKey`, attached to an article stored at `articleURL`
     /// (normalised final URL) with `canonical` (normalised), of status `articleStatus`; nil: no link, no story.
     static func of(linkKey: String?, articleURL: String? = nil, canonical: String? = nil, articleStatus: String? = nil) -> String? {
-        articleKey(url: articleURL, canonical: canonical, status: articleStatus) ?? linkKey
+        articleKey(url: articleURL, canonical: canonical, status: articleStatus) ?? linkKey.flatMap { isSpecific($0) ? $0 : nil }
     }
 
     /// The key an article gives the items attached to it; nil: they keep their own links' (a page that failed or

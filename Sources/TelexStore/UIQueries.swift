@@ -9,11 +9,13 @@ enum UIQueries {
         item.id, item.feed_id, item.title, item.link, item.sort_time, item.read, item.saved, item.story_key,
         feed.title AS feed_config_title, feed.feed_title, feed.url AS feed_url
         """
-    /// The other configured feeds that carry a story ("also in"), by the story index.
-    static let storyOutlets = """
-        SELECT DISTINCT feed.title, feed.feed_title, feed.url FROM item CROSS JOIN feed ON feed.id = item.feed_id
-        WHERE item.story_key = ? AND item.feed_id != ? AND item.section_id IS NOT NULL LIMIT 20
+    /// The configured feeds that carry each of `count` stories ("also in"), by the story index: one statement per page.
+    static func storyOutlets(count: Int) -> String {
         """
+        SELECT item.story_key, item.feed_id, feed.title, feed.feed_title, feed.url FROM item CROSS JOIN feed ON feed.id = item.feed_id
+        WHERE item.story_key IN (\(Array(repeating: "?", count: max(1, count)).joined(separator: ", "))) AND item.section_id IS NOT NULL
+        """
+    }
 
     /// A cursor above every row: the first page is a keyset search too, never a SCAN.
     static let top: (Int64, Int64) = (Int64.max, Int64.max)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GRDB
 import TelexModel
 @testable import TelexStore
 
@@ -30,6 +31,9 @@ import TelexModel
         ("https://a.example/item", "https://consent.example/wall", nil, "failed", "https://a.example/item"),
         ("https://a.example/item", "https://consent.example/wall", nil, "not-article", "https://a.example/item"),
         (nil, nil, nil, nil, nil),
+        // A link to a front page names no story (feeds that link every item to their home page).
+        ("https://a.example/", nil, nil, nil, nil),
+        ("https://a.example/index.php", "https://a.example/", nil, "ok", nil),
     ] as [(String?, String?, String?, String?, String?)])
     func theKeyIsThePagesOwnAddressOnceExtracted(_ link: String?, _ url: String?, _ canonical: String?, _ status: String?,
                                                 _ key: String?) {
@@ -122,7 +126,29 @@ import TelexModel
         #expect(all[0].alsoIn == ["Le Monde"])
         // An NPR item arriving later with the canonical address joins the NPR story.
         _ = try add(fixture, "https://npr.example/feed", [("npr-2", "https://npr.example/2026/summit?utm_source=x", 4)])
-        #expect(try fixture.store.headlines(.all, after: nil, limit: 50).map(\.title) == ["bbc", "npr"])
+        // (NPR's two items stay two rows: one feed's items are never joined.)
+        #expect(try fixture.store.headlines(.all, after: nil, limit: 50).map(\.title) == ["bbc", "npr", "npr-2"])
+        #expect(try fixture.store.headlines(.all, after: nil, limit: 50).last?.alsoIn == [])
+    }
+
+    /// Hostile feeds: every item linking to the front page, or to one live-blog page, must not become one row.
+    @Test func itemsOfOneFeedSharingALinkStayApartAndKeepTheirOwnReadState() throws {
+        let fixture = try StoreFixture(config: Self.sections)
+        let bbc = try add(fixture, "https://bbc.example/feed", [("home-1", "https://bbc.example/", 1), ("home-2", "https://bbc.example/#2", 2),
+                                                               ("live-1", "https://bbc.example/live", 3), ("live-2", "https://bbc.example/live?utm_source=x", 4)])
+        _ = try add(fixture, "https://npr.example/feed", [("npr-home", "https://bbc.example/", 5), ("npr-live", "https://bbc.example/live", 0)])
+        let all = try fixture.store.headlines(.all, after: nil, limit: 50)
+        // The live page is one story across feeds (NPR's copy is the newest), but BBC's two updates of it stay in BBC's list.
+        #expect(all.map(\.title) == ["npr-live", "home-1", "home-2", "npr-home"])
+        #expect(try fixture.store.headlines(.feed(bbc), after: nil, limit: 50).map(\.title) == ["home-1", "home-2", "live-1", "live-2"])
+        let home1 = try #require(all.first { $0.title == "home-1" })
+        try fixture.store.setRead([home1.id], true)
+        #expect(try fixture.store.unreadCount(.all) == 5)
+        let live1 = try #require(try fixture.store.headlines(.feed(bbc), after: nil, limit: 50).first { $0.title == "live-1" })
+        try fixture.store.setRead([live1.id], true)
+        // NPR's copy follows; BBC's other update of the live page does not.
+        #expect(try fixture.store.unreadCount(.all) == 3)
+        #expect(try fixture.store.headlines(.feed(bbc), unreadOnly: true, after: nil, limit: 50).map(\.title) == ["home-2", "live-2"])
     }
 
     @Test func aFrontPageCanonicalJoinsNothing() throws {
@@ -135,3 +161,4 @@ import TelexModel
         #expect(try fixture.store.headlines(.all, after: nil, limit: 50).map(\.title) == ["one", "two"])
     }
 }
+
