@@ -5,5 +5,7 @@ public enum ListScope: Hashable, Sendable {
     case all
     case unread
     case saved
+    /// A saved query section of feeds.json (`"queries"`): the items its query selects.
+    case query(SavedQueryID)
     case search(String)
 }

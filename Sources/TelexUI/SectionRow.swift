@@ -7,6 +7,8 @@ public enum SectionRow: Hashable, Sendable {
     case all(unread: Int)
     case unread(unread: Int)
     case saved(count: Int)
+    /// A saved query section of feeds.json, with its live unread count.
+    case query(SavedQuerySummary)
     /// The results of the last search: a virtual section.
     case search(query: String, count: Int)
 
@@ -18,6 +20,7 @@ public enum SectionRow: Hashable, Sendable {
         case .all: return .all
         case .unread: return .unread
         case .saved: return .saved
+        case .query(let q): return .query(q.id)
         case .search(let q, _): return .search(q)
         }
     }
@@ -30,6 +33,7 @@ public enum SectionRow: Hashable, Sendable {
         case .all: return "All"
         case .unread: return "Unread"
         case .saved: return "Saved"
+        case .query(let q): return q.name
         case .search(let q, _): return "Search: \(q)"
         }
     }
@@ -41,16 +45,17 @@ public enum SectionRow: Hashable, Sendable {
         case .feed(let f, _): return f.unread
         case .all(let n), .unread(let n): return n
         case .saved: return 0
+        case .query(let q): return q.unread
         case .search: return 0
         }
     }
 
     /// The rows for sections in feeds.json order, expanded where asked, then All, Unread and Saved,
-    /// then the search results when there are any.
+    /// then the saved queries in feeds.json order, then the search results when there are any.
     public static func rows(sections: [SectionSummary], expanded: Set<SectionID>, savedCount: Int,
-                            search: (String, Int)? = nil) -> [SectionRow] {
+                            queries: [SavedQuerySummary] = [], search: (String, Int)? = nil) -> [SectionRow] {
         var rows: [SectionRow] = []
-        rows.reserveCapacity(sections.count + 4)
+        rows.reserveCapacity(sections.count + queries.count + 4)
         var unreadTotal = 0
         for s in sections {
             let open = expanded.contains(s.id)
@@ -61,6 +66,7 @@ public enum SectionRow: Hashable, Sendable {
         rows.append(.all(unread: unreadTotal))
         rows.append(.unread(unread: unreadTotal))
         rows.append(.saved(count: savedCount))
+        rows += queries.map(SectionRow.query)
         if let (q, n) = search { rows.append(.search(query: q, count: n)) }
         return rows
     }
