@@ -37,9 +37,15 @@ public struct Configuration: Sendable, Hashable {
     public var accounts: [AccountConfig]
     /// Where it was read from ("(built-in default)" for the bundled file).
     public var source: String
+    /// The reader's key bindings and unbindings (`keys`), in file order.
+    public var keys: [KeyConfig]
+    /// The reader's theme and style overrides (`colors`), in file order.
+    public var colors: [ColorConfig]
 
-    public init(settings: Settings = Settings(), sections: [SectionConfig], accounts: [AccountConfig] = [], source: String) {
+    public init(settings: Settings = Settings(), sections: [SectionConfig], accounts: [AccountConfig] = [], source: String,
+                keys: [KeyConfig] = [], colors: [ColorConfig] = []) {
         self.settings = settings; self.sections = sections; self.accounts = accounts; self.source = source
+        self.keys = keys; self.colors = colors
     }
 
     /// The enabled feeds, in order, with their section.

@@ -197,18 +197,24 @@ func startSearch(_ state: inout AppState, _ query: String) -> [Effect] {
     return [.search(query)]
 }
 
-/// Keys while the help is open: it scrolls, and closes with Esc, q or ?.
+/// Keys while the help is open: it scrolls with the keymap's moves, and closes with Esc or the keys
+/// of help and back (`?`, `q` unless rebound).
 func reduceHelpKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     let page = max(1, state.height - 5)
-    switch key {
-    case .escape, .character("q"), .character("?"): state.showHelp = false
-    case .character("j"), .down: state.helpScroll += 1
-    case .character("k"), .up: state.helpScroll -= 1
-    case .character(" "), .pageDown, .ctrl("f"), .ctrl("d"): state.helpScroll += page
-    case .character("b"), .pageUp, .ctrl("b"), .ctrl("u"): state.helpScroll -= page
-    case .character("g"), .home: state.helpScroll = 0
-    case .character("G"), .end: state.helpScroll = Int.max / 2
-    case .character("Q"): state.isQuitting = true; return [.quit]
+    if key == .escape {
+        state.showHelp = false
+        return []
+    }
+    guard case .command(let command) = state.keymap.resolve([key], in: state.keyContext) else { return [] }
+    switch command {
+    case .help, .back, .cancel: state.showHelp = false
+    case .down: state.helpScroll += 1
+    case .up: state.helpScroll -= 1
+    case .pageDown, .halfPageDown: state.helpScroll += page
+    case .pageUp, .halfPageUp: state.helpScroll -= page
+    case .top: state.helpScroll = 0
+    case .bottom: state.helpScroll = Int.max / 2
+    case .quit: state.isQuitting = true; return [.quit]
     default: break
     }
     state.helpScroll = HelpOverlay.clampedScroll(state)

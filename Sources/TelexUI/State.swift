@@ -75,7 +75,10 @@ public struct AppState: Hashable, Sendable {
     public var subscriptions: SubscriptionOverlay?
     public var showHelp = false
     public var helpScroll = 0
+    /// Colours on (off for `NO_COLOR` or the `color` setting: the monochrome theme).
     public var useColor = true
+    /// The theme and the user's overrides (feeds.json `colors`).
+    public var themeChoice = ThemeChoice()
     /// The clock the ages are computed from; `.tick` moves it.
     public var now: Date = Date(timeIntervalSince1970: 0)
     /// The zone times of day are shown in ("failing since 09:12"); the app sets the user's.
@@ -132,6 +135,9 @@ public struct AppState: Hashable, Sendable {
         let rows = sectionRows
         return rows.indices.contains(sectionsViewport.selected) ? rows[sectionsViewport.selected] : nil
     }
+
+    /// The styles views draw with.
+    public var theme: Theme { Theme.resolve(themeChoice, color: useColor) }
 
     public var layout: ScreenLayout { ScreenLayout(width: width, height: height, focus: focus) }
 

@@ -5,7 +5,7 @@ public enum RootView {
     public static func render(_ state: AppState) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: state.width, height: state.height)
         guard state.width > 0, state.height > 0 else { return buffer }
-        let theme = Theme.make(color: state.useColor)
+        let theme = state.theme
         if let reader = state.reader {
             ReaderView.render(state, reader, into: &buffer)
             if state.showHelp { HelpOverlay.render(state, theme: theme, into: &buffer) }
