@@ -24,9 +24,14 @@ public protocol CacheReading {
     func markAllRead(_ scope: ListScope) throws -> [ItemID]
     /// The aggregator accounts' sync states (the status line's "home: synced 2 min ago").
     func accountStatuses() throws -> [AccountStatus]
+    /// Which of `urls` have a readable page in the cache (the Related list marks them).
+    func cachedArticleURLs(among urls: [String]) throws -> Set<String>
 }
 
 extension CacheReading {
+    /// A cache without stored pages (the demo data, test doubles) has none cached.
+    public func cachedArticleURLs(among urls: [String]) throws -> Set<String> { [] }
+
     /// A cache without aggregator accounts (the demo, test doubles) has no sync state to show.
     public func accountStatuses() throws -> [AccountStatus] { [] }
 }

@@ -6,4 +6,6 @@ public enum ListScope: Hashable, Sendable {
     case unread
     case saved
     case search(String)
+    /// The items named, in this order, in one page (Continue reading: articles left half-read).
+    case items([ItemID])
 }

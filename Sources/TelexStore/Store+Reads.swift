@@ -43,6 +43,14 @@ extension Store {
             let hits = try search(query, limit: limit)
             return unreadOnly ? hits.filter { !$0.isRead } : hits
         }
+        if case .items(let ids) = scope {
+            guard cursor == nil else { return [] }
+            let rows = try read { db in
+                let byID = try db.cachedStatement(sql: UIQueries.headlinesByID)
+                return try ids.prefix(Self.pageLimit(limit)).compactMap { id in try Row.fetchOne(byID, arguments: [id.rawValue]).map(Self.headline) }
+            }
+            return unreadOnly ? rows.filter { !$0.isRead } : rows
+        }
         let (sql, arguments) = UIQueries.headlines(scope, unreadOnly: unreadOnly, cursor: cursor.map(Self.key) ?? UIQueries.top,
                                                    upward: false, limit: Self.pageLimit(limit))
         return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.headline) }
@@ -55,7 +63,10 @@ extension Store {
 
     /// The page just before `cursor`, only unread items when `unreadOnly`.
     public func headlines(_ scope: ListScope, unreadOnly: Bool, before cursor: ListCursor, limit: Int) throws -> [Headline] {
-        if case .search = scope { return [] }
+        switch scope {
+        case .search, .items: return []
+        default: break
+        }
         let (sql, arguments) = UIQueries.headlines(scope, unreadOnly: unreadOnly, cursor: Self.key(cursor), upward: true,
                                                    limit: Self.pageLimit(limit))
         return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.headline).reversed() }
@@ -73,6 +84,9 @@ extension Store {
             case .search(let query):
                 guard let match = SearchQuery.matchExpression(query) else { return 0 }
                 return try searchCount(db, match: match)
+            case .items(let ids):
+                let byID = try db.cachedStatement(sql: UIQueries.headlinesByID)
+                return try ids.filter { try Row.fetchOne(byID, arguments: [$0.rawValue]) != nil }.count
             }
         }
     }
@@ -84,7 +98,7 @@ extension Store {
             case .section(let id): return try Int.fetchOne(db, sql: UIQueries.sectionUnread, arguments: [id.rawValue]) ?? 0
             case .feed(let id): return try Int.fetchOne(db, sql: UIQueries.feedUnread, arguments: [id.rawValue]) ?? 0
             case .all, .unread: return try Int.fetchOne(db, sql: UIQueries.allUnread) ?? 0
-            case .saved, .search: return 0
+            case .saved, .search, .items: return 0
             }
         }
     }

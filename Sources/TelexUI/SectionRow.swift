@@ -7,6 +7,8 @@ public enum SectionRow: Hashable, Sendable {
     case all(unread: Int)
     case unread(unread: Int)
     case saved(count: Int)
+    /// Articles left half-read (`AppState.continueReading`), most recently left first.
+    case continueReading([ItemID])
     /// The results of the last search: a virtual section.
     case search(query: String, count: Int)
 
@@ -18,6 +20,7 @@ public enum SectionRow: Hashable, Sendable {
         case .all: return .all
         case .unread: return .unread
         case .saved: return .saved
+        case .continueReading(let ids): return .items(ids)
         case .search(let q, _): return .search(q)
         }
     }
@@ -30,6 +33,7 @@ public enum SectionRow: Hashable, Sendable {
         case .all: return "All"
         case .unread: return "Unread"
         case .saved: return "Saved"
+        case .continueReading: return "Continue reading"
         case .search(let q, _): return "Search: \(q)"
         }
     }
@@ -40,15 +44,15 @@ public enum SectionRow: Hashable, Sendable {
         case .section(let s, _): return s.unread
         case .feed(let f, _): return f.unread
         case .all(let n), .unread(let n): return n
-        case .saved: return 0
+        case .saved, .continueReading: return 0
         case .search: return 0
         }
     }
 
     /// The rows for sections in feeds.json order, expanded where asked, then All, Unread and Saved,
-    /// then the search results when there are any.
+    /// then Continue reading and the search results when there are any.
     public static func rows(sections: [SectionSummary], expanded: Set<SectionID>, savedCount: Int,
-                            search: (String, Int)? = nil) -> [SectionRow] {
+                            continueReading: [ItemID] = [], search: (String, Int)? = nil) -> [SectionRow] {
         var rows: [SectionRow] = []
         rows.reserveCapacity(sections.count + 4)
         var unreadTotal = 0
@@ -61,6 +65,7 @@ public enum SectionRow: Hashable, Sendable {
         rows.append(.all(unread: unreadTotal))
         rows.append(.unread(unread: unreadTotal))
         rows.append(.saved(count: savedCount))
+        if !continueReading.isEmpty { rows.append(.continueReading(continueReading)) }
         if let (q, n) = search { rows.append(.search(query: q, count: n)) }
         return rows
     }

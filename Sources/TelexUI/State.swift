@@ -106,6 +106,12 @@ public struct AppState: Hashable, Sendable {
     public var pendingCount: Int?
     /// How far each opened article was read (kept across restarts: `ReaderPlace`).
     public var readingPositions: [ItemID: Double] = [:]
+    /// The articles left most recently, oldest first (kept in place.json: Continue reading's order).
+    public var recentlyRead: [ItemID] = []
+    /// Articles left half-read, most recently left first (the "Continue reading" row), from `readingPositions`.
+    public internal(set) var continueReading: [ItemID] = []
+    /// The reading view's history from the last run, applied when its first page reopens.
+    public var historyToRestore: ReaderPlace?
     /// A saved place still being restored (the sections, then the list, then the article load).
     public var restoring: ReaderPlace?
     /// The last click, so a second click on the same row opens it.
@@ -127,7 +133,7 @@ public struct AppState: Hashable, Sendable {
     }
 
     public var sectionRows: [SectionRow] {
-        SectionRow.rows(sections: sections, expanded: expanded, savedCount: savedCount,
+        SectionRow.rows(sections: sections, expanded: expanded, savedCount: savedCount, continueReading: continueReading,
                         search: searchQuery.map { ($0, searchResultCount) })
     }
 

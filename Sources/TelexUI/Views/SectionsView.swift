@@ -45,6 +45,7 @@ enum SectionsView {
         case .all(let n): return ("  All", n > 0 ? "\(n)" : nil, .plain)
         case .unread(let n): return ("  Unread", n > 0 ? "\(n)" : nil, .plain)
         case .saved(let n): return ("  Saved", n > 0 ? "\(n)" : nil, .plain)
+        case .continueReading(let ids): return ("  Continue reading", "\(ids.count)", theme.count)
         case .search(let q, let n): return ("  / \(TerminalSafe.clean(q))", "\(n)", theme.count)
         }
     }
