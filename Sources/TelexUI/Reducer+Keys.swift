@@ -98,6 +98,22 @@ func runListsCommand(_ command: Command, count: Int?, _ state: inout AppState) -
         return startAddingFeed(&state)
     case .feedList:
         return openFeedList(&state)
+    case .toggleSplit:
+        let all = PreviewSplit.allCases
+        state.previewSplit = all[(all.firstIndex(of: state.previewSplit)! + 1) % all.count]
+        let arrangement: String = switch state.previewSplit {
+        case .auto: "as the width allows"
+        case .sideBySide: "side by side"
+        case .stacked: "stacked"
+        }
+        state.message = .notice("Preview: " + arrangement)
+        clampViewports(&state)
+        return prefetchHeadlines(&state) + (state.layout.preview != nil ? followHeadlineCursor(&state) : [])
+    case .toggleSections:
+        state.sectionsHidden.toggle()
+        if state.sectionsHidden, state.focus == .sections { state.focus = .headlines }
+        clampViewports(&state)
+        return prefetchHeadlines(&state)
     case .nextPane:
         return focus(&state, Pane(rawValue: (state.focus.rawValue + 1) % 3)!)
     case .previousPane:
@@ -128,6 +144,7 @@ func runListsCommand(_ command: Command, count: Int?, _ state: inout AppState) -
         return nil
     }
 }
+
 
 /// q: back one level (an opened article back to its list, a pane to the left); quits at the top.
 func goBack(_ state: inout AppState) -> [Effect] {

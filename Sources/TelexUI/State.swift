@@ -73,6 +73,10 @@ public struct AppState: Hashable, Sendable {
     public var prompt: Prompt?
     /// Adding a feed (`a`) or the feed list of a section (`F`), over the lists.
     public var subscriptions: SubscriptionOverlay?
+    /// How the headlines and the preview share the screen (`v`).
+    public var previewSplit = PreviewSplit.auto
+    /// The sections pane is hidden (`B`) until it has the focus.
+    public var sectionsHidden = false
     public var showHelp = false
     public var helpScroll = 0
     /// Colours on (off for `NO_COLOR` or the `color` setting: the monochrome theme).
@@ -145,7 +149,9 @@ public struct AppState: Hashable, Sendable {
     /// The styles views draw with.
     public var theme: Theme { Theme.resolve(themeChoice, color: useColor) }
 
-    public var layout: ScreenLayout { ScreenLayout(width: width, height: height, focus: focus) }
+    public var layout: ScreenLayout {
+        ScreenLayout(width: width, height: height, focus: focus, split: previewSplit, sectionsHidden: sectionsHidden)
+    }
 
     /// True when no section has any article: the first run, before any fetch.
     public var cacheIsEmpty: Bool { sectionsLoaded && sections.allSatisfy { $0.total == 0 } && savedCount == 0 }

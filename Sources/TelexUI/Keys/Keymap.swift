@@ -91,6 +91,7 @@ extension Keymap {
             KeyBinding(.lists, [.character("o")], .openInBrowser), KeyBinding(.lists, [.character("/")], .search),
             KeyBinding(.lists, [.character("r")], .refresh),
             KeyBinding(.lists, [.character("a")], .addFeed), KeyBinding(.lists, [.character("F")], .feedList),
+            KeyBinding(.lists, [.character("v")], .toggleSplit), KeyBinding(.lists, [.character("B")], .toggleSections),
             KeyBinding(.lists, [.character("q")], .back),
         ]
         + [

@@ -193,7 +193,7 @@ func runReaderCommand(_ command: Command, count: Int?, _ state: inout AppState) 
         r.setFlags(read: read)
         state.message = .notice(read ? "Marked read" : "Marked unread")
         return [.setRead([id], read)]
-    case .paneLeft, .paneRight, .nextPane, .previousPane, .expand, .collapse, .open, .nextUnread, .previousUnread, .markAllRead,
+    case .paneLeft, .paneRight, .nextPane, .toggleSplit, .toggleSections, .previousPane, .expand, .collapse, .open, .nextUnread, .previousUnread, .markAllRead,
          .undo, .search, .refresh, .addFeed, .feedList, .quit, .help, .suspend:
         return nil
     }
