@@ -21,6 +21,8 @@ let package = Package(
         .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // zlib compresses the test server's gzip responses (the client side decompresses in libcurl).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+        // glibc's allocator statistics, for the benchmark commands' memory figures (no library to link).
+        .systemLibrary(name: "CMalloc", path: "Sources/CMalloc"),
         .systemLibrary(name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
                        providers: [.apt(["libxml2-dev"])]),
         // uchardet detects the charset of feeds that declare none (only TelexFeeds sees it).
@@ -78,7 +80,7 @@ let package = Package(
         ]),
         .executableTarget(name: "telex", dependencies: [
             "TelexApp", "TelexConfig", "TelexModel", "TelexFeeds", "TelexArticles", "TelexStore",
-            "TelexFetch", "TelexScreen", "TelexUI", "TelexTestServer", "TelexOPML", "TelexSync", "TelexQuery",
+            "TelexFetch", "TelexScreen", "TelexUI", "TelexTestServer", "TelexOPML", "TelexSync", "TelexQuery", "CMalloc",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -55,6 +55,11 @@ final class FeedBuilder {
     static let maxItems = 100_000
 
     var feed = ParsedFeed()
+    /// Where finished items go when the caller streams them (`FeedParser.parse(_:eachItem:)`); nil keeps
+    /// them in `feed.items`.
+    var eachItem: ((ParsedItem) -> Void)?
+    /// Items finished so far, kept or streamed.
+    private(set) var itemCount = 0
     private(set) var stack: [Frame] = []
     private var capture: Capture?
     /// The open capture's bytes: one buffer reused for every field (captures never nest), so a field
@@ -227,12 +232,13 @@ final class FeedBuilder {
     private func finishItem() {
         guard let draft = item.take() else { return }
         // Every item element counts, even an empty one (feedparser keeps them too); ids fall back to a hash.
-        if feed.items.count >= Self.maxItems {
-            if feed.items.count == Self.maxItems { feed.warnings.append("more than \(Self.maxItems) items: the rest ignored") }
+        if itemCount >= Self.maxItems {
+            if !stopped { feed.warnings.append("more than \(Self.maxItems) items: the rest ignored") }
             stopped = true
             return
         }
-        feed.items.append(draft.build())
+        itemCount += 1
+        if let eachItem { eachItem(draft.build()) } else { feed.items.append(draft.build()) }
     }
 
     private func finishPerson() {

@@ -10,8 +10,12 @@ public enum FeedParser {
     /// "iso-8859-1", "Shift_JIS"...), else the charset parameter of `contentType` (the HTTP header); it
     /// comes after a byte order mark and before the document's own declaration (see `FeedEncoding`).
     /// Throws only when nothing is recoverable.
+    ///
+    /// With `eachItem`, items are handed over one by one as they are read instead of being kept in the
+    /// result's `items` (a 100k-item feed is never in memory at once; `telex parse --json`). An error
+    /// thrown after some items were handed over (an entity expansion stopped mid-document) ends the parse.
     public static func parse(_ bytes: [UInt8], documentURL: String? = nil, contentType: String? = nil,
-                             charset: String? = nil) throws(FeedParseError) -> ParsedFeed {
+                             charset: String? = nil, eachItem: ((ParsedItem) -> Void)? = nil) throws(FeedParseError) -> ParsedFeed {
         if bytes.count > maxDocumentBytes {
             throw FeedParseError(.tooLarge, "document of \(bytes.count) bytes exceeds the \(maxDocumentBytes)-byte limit")
         }
@@ -23,15 +27,18 @@ public enum FeedParser {
         var feed: ParsedFeed
         if utf8[first] == UInt8(ascii: "{") || utf8[first] == UInt8(ascii: "[") {
             feed = try JSONFeedReader.parse(Array(utf8[first...]), documentURL: documentURL)
+            // A JSON Feed is one JSON value, read whole (JSONSerialization): its items are handed over after.
+            if let eachItem { feed.items.forEach(eachItem); feed.items = [] }
         } else {
             let repaired = XMLRepair.repair(utf8)
             guard repaired.bytes[repaired.start...].contains(UInt8(ascii: "<")) else { throw FeedParseError(.notAFeed, "neither XML nor JSON") }
             let reader = XMLFeedReader(documentURL: documentURL)
             reader.builder.repairsText = decoded.encoding == .utf8
+            reader.builder.eachItem = eachItem
             if let fatal = reader.parse(repaired.bytes, from: repaired.start) { throw fatal }
             feed = reader.builder.feed
             if let reason = reader.builder.notAFeedReason { throw FeedParseError(.notAFeed, "not a feed: \(reason)") }
-            if feed.format == .unknown, feed.items.isEmpty { throw FeedParseError(.malformed, "no feed found in the document") }
+            if feed.format == .unknown, reader.builder.itemCount == 0 { throw FeedParseError(.malformed, "no feed found in the document") }
             feed.warnings = repaired.warnings + feed.warnings
         }
         feed.warnings = decoded.warnings + feed.warnings

@@ -59,6 +59,9 @@ enum SAXEntity {
     static func free(_ entity: xmlEntityPtr) {
         if let name = entity.pointee.name { Foundation.free(UnsafeMutableRawPointer(mutating: name)) }
         entity.pointee.content?.deallocate()
+        // libxml2 hands the declaration's raw text to the entity that getEntity returns for it
+        // (`cur->orig = orig` in xmlParseEntityDecl) and leaves freeing it to the entity's owner.
+        if let orig = entity.pointee.orig { telex_xmlFree(orig) }
         entity.deinitialize(count: 1)
         entity.deallocate()
     }

@@ -165,6 +165,9 @@ final class XMLFeedReader {
             }
             return declared
         }
+        // Inside the DTD, libxml2 asks for the entity it has just declared in order to hand it the
+        // declaration's raw text: never give it one of the HTML records every parse shares.
+        if let context, context.pointee.inSubset != 0 { return nil }
         return HTMLEntities.saxEntity(name)
     }
 

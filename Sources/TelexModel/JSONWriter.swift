@@ -127,25 +127,30 @@ public final class JSONWriter {
         flush()
     }
 
-    /// One whole document, an object one of whose members is an array streamed by `produce` (each element
-    /// compact on its own line), so a document with 100,000 items never exists as one value.
-    public func document(_ members: [String: JSONValue], streaming key: String, _ produce: ((JSONValue) -> Void) -> Void) {
+    /// Starts a document whose first member is an array streamed element by element (`element(_:)`, each
+    /// compact on its own line); `endDocument(_:)` writes the other members once the array is done, since a
+    /// feed's title and warnings are known only when its items have been read. A document with 100,000
+    /// items never exists as one value.
+    public func beginDocument(streaming key: String) {
         buffer.append(UInt8(ascii: "{"))
-        let keys = (Array(members.keys) + [key]).sorted()
-        for (i, name) in keys.enumerated() {
-            if i > 0 { buffer.append(UInt8(ascii: ",")) }
+        newline(1)
+        writeString(key)
+        buffer.append(contentsOf: [UInt8(ascii: ":"), 0x20])
+        begin(.array)
+    }
+
+    /// Ends the streamed array of `beginDocument(streaming:)`, writes `members` with their keys sorted,
+    /// closes the document and flushes.
+    public func endDocument(_ members: [String: JSONValue]) {
+        if elements > 0 { newline(1) }
+        buffer.append(UInt8(ascii: "]"))
+        framing = nil
+        for name in members.keys.sorted() {
+            buffer.append(UInt8(ascii: ","))
             newline(1)
             writeString(name)
             buffer.append(contentsOf: [UInt8(ascii: ":"), 0x20])
-            if name == key {
-                begin(.array)
-                produce { self.element($0) }
-                if elements > 0 { newline(1) }
-                buffer.append(UInt8(ascii: "]"))
-                framing = nil
-            } else {
-                write(members[name]!, indent: 1)
-            }
+            write(members[name]!, indent: 1)
         }
         newline(0)
         buffer.append(contentsOf: [UInt8(ascii: "}"), 0x0A])

@@ -66,12 +66,44 @@ public struct FeedResult: Sendable, Hashable {
     public let items: [ItemRecord]
     /// The items as the writer stores them, prepared here so that the caller's thread does the work.
     let prepared: [PreparedItem]
+    /// The items (stable ids) whose page the pass's article phase is expected to save (`PagesAhead`).
+    let awaitingPage: Set<String>
 
-    public init(state: FeedFetchState, feedTitle: String? = nil, siteLink: String? = nil, items: [ItemRecord] = []) {
+    public init(state: FeedFetchState, feedTitle: String? = nil, siteLink: String? = nil, items: [ItemRecord] = [],
+                pagesAhead: PagesAhead? = nil) {
         self.state = state; self.feedTitle = feedTitle; self.siteLink = siteLink; self.items = items
         prepared = items.map(PreparedItem.init)
+        awaitingPage = pagesAhead?.items(of: prepared) ?? []
     }
     public var feedID: FeedID { state.feedID }
+}
+
+/// The pages a pass will fetch for a feed's items (its `article` mode and `articles_per_feed`), told to the
+/// writer so that an inline indexer (`SearchIndexing.inline`) queues those items' search rows instead of
+/// writing them from the feed's text: the saved page would make it write them a second time. A guess made
+/// before the article phase picks its candidates the same way (the newest items with a web link, only the
+/// summaries for `auto`); an item it misses is indexed twice, one it wrongly includes is indexed from the
+/// queue during the pass, so either way the index stays complete.
+public struct PagesAhead: Sendable, Hashable {
+    /// `article: always` (every item's page), else `auto` (only items whose feed text is a summary).
+    public var always: Bool
+    public var perFeed: Int
+    /// Below this many characters a feed's text is a summary (`FeedText.isSummary`).
+    public var summaryBelow: Int
+
+    public init(always: Bool, perFeed: Int, summaryBelow: Int) {
+        self.always = always; self.perFeed = perFeed; self.summaryBelow = summaryBelow
+    }
+
+    func items(of prepared: [PreparedItem]) -> Set<String> {
+        guard perFeed > 0 else { return [] }
+        let candidates = prepared.filter { item in
+            guard let link = item.link?.prefix(8).lowercased(), link.hasPrefix("http://") || link.hasPrefix("https://") else { return false }
+            return always || FeedText.isSummary(length: item.textLength, threshold: summaryBelow)
+        }
+        let newest = candidates.sorted { ($0.published ?? .min) > ($1.published ?? .min) }
+        return Set(newest.prefix(perFeed).map(\.stableID))
+    }
 }
 
 /// What the fetcher needs to schedule and send a conditional GET for one configured, enabled feed.

@@ -104,7 +104,7 @@ extension Store {
                 var delta = CounterDelta()
                 for item in result.prepared {
                     if try upsert(db, item, feedID: result.feedID.rawValue, sectionID: sectionID["section_id"], firstSeen: firstSeen,
-                                  indexing: indexing) {
+                                  indexing: indexing, awaitingPage: result.awaitingPage.contains(item.stableID)) {
                         delta.total += 1
                         delta.unread += 1
                     }
@@ -160,7 +160,7 @@ extension Store {
 
     /// Inserts or updates one item; returns true when it was new. Read and saved state are never touched.
     func upsert(_ db: Database, _ item: PreparedItem, feedID: Int64, sectionID: Int64?, firstSeen: Int64,
-                indexing: SearchIndexing = .queued) throws -> Bool {
+                indexing: SearchIndexing = .queued, awaitingPage: Bool = false) throws -> Bool {
         let find = try db.cachedStatement(sql: "SELECT id, content_hash, first_seen, article_id FROM item WHERE feed_id = ? AND stable_id = ?")
         if let existing = try Row.fetchOne(find, arguments: [feedID, item.stableID]) {
             if existing["content_hash"] as Int64 == item.hash { return false }
@@ -174,7 +174,7 @@ extension Store {
                 """)
             try update.execute(arguments: [item.link, item.linkKey, item.title, item.author, item.published, item.updated,
                                            item.summary, item.content, item.hash, sortTime, attachedArticle, item.textLength, id])
-            try index(db, item, id: id, article: attachedArticle, indexing)
+            try index(db, item, id: id, article: attachedArticle, indexing, awaitingPage: awaitingPage)
             return false
         }
         let sortTime = StoreTime.sortTime(published: item.published, firstSeen: firstSeen)
@@ -187,7 +187,7 @@ extension Store {
         try insert.execute(arguments: [feedID, sectionID, item.stableID, item.link, item.linkKey, item.title, item.author,
                                        item.published, item.updated, item.summary, item.content, item.hash, firstSeen, sortTime,
                                        attachedArticle, item.textLength])
-        try index(db, item, id: db.lastInsertedRowID, article: attachedArticle, indexing)
+        try index(db, item, id: db.lastInsertedRowID, article: attachedArticle, indexing, awaitingPage: awaitingPage)
         return true
     }
 
@@ -205,10 +205,15 @@ extension Store {
     }
 
     /// The search row of an item just written: queued, or written now from the text its parse task prepared with
-    /// its page's text (and taken off the queue, where an earlier write may have left it).
-    private func index(_ db: Database, _ item: PreparedItem, id: Int64, article: Int64?, _ indexing: SearchIndexing) throws {
+    /// its page's text (and taken off the queue, where an earlier write may have left it). An item without a page
+    /// whose page the pass is expected to save (`PagesAhead`) is queued even inline: saving the page queues it
+    /// again, and the indexer then writes its row once, with the page's text.
+    private func index(_ db: Database, _ item: PreparedItem, id: Int64, article: Int64?, _ indexing: SearchIndexing,
+                       awaitingPage: Bool) throws {
         switch indexing {
         case .queued:
+            try queueForIndex(db, id)
+        case .inline where article == nil && awaitingPage:
             try queueForIndex(db, id)
         case .inline:
             let articleText = try article.flatMap {

@@ -80,7 +80,7 @@ public final class CursesBackend: ScreenBackend {
     public var inputDescriptor: Int32 { 0 }
 
     public func readKeys(inputReady: Bool) -> [Key]? {
-        if ended { return nil }
+        if ended || FatalSignals.pendingTermination != 0 { return nil }
         var keys: [Key] = []
         var ch: wint_t = 0
         while true {
@@ -269,5 +269,6 @@ public final class CursesBackend: ScreenBackend {
     public func shutdown() {
         endwin()
         delscreen(screen)
+        FatalSignals.endIfTerminated()
     }
 }

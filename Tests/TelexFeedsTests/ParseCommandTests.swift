@@ -66,4 +66,36 @@ import TelexTestSupport
         #expect(result.status == 0)
         #expect(result.output.contains("1 items, read as utf-8 (fallback)"))
     }
+
+    /// Items are written as they are read, before the feed's own fields (here the title after the items).
+    @Test func itemsComeFirstAndTheFeedFieldsAfterThem() throws {
+        let document = "<rss><channel><item><title>One</title></item><item><title>Two</title></item><title>Late title</title></channel></rss>"
+        let result = try Fixtures.run(Fixtures.telexBinary, ["parse", "--json", "-"], stdin: Data(document.utf8))
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.hasPrefix("{\n  \"items\": [\n{"), "\(result.stdout)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        #expect((json["items"] as? [[String: Any]])?.map { $0["title"] as? String } == ["One", "Two"])
+        #expect(json["title"] as? String == "Late title")
+    }
+
+    /// A document refused before its first item writes nothing to standard output; one stopped after some
+    /// items (the entity expansion limit reached mid-document) is closed with an error, still valid JSON.
+    @Test func aRefusedDocumentLeavesValidJSONOrNothing() throws {
+        let html = try Fixtures.run(Fixtures.telexBinary, ["parse", "--json", "-"], stdin: Data("<html><body>page</body></html>".utf8))
+        #expect(html.status == 1)
+        #expect(html.stdout.isEmpty, "\(html.stdout)")
+        #expect(html.stderr.contains("not a feed"), "\(html.stderr)")
+
+        let big = String(repeating: "x", count: 60_000)
+        let items = (1...40).map { "<item><title>Item \($0)</title><description>&big;</description></item>" }.joined()
+        let document = "<?xml version=\"1.0\"?><!DOCTYPE rss [ <!ENTITY big \"\(big)\"> ]><rss version=\"2.0\"><channel><title>T</title>\(items)</channel></rss>"
+        let stopped = try Fixtures.run(Fixtures.telexBinary, ["parse", "--json", "-"], stdin: Data(document.utf8))
+        #expect(stopped.status == 1)
+        #expect(stopped.stderr.contains("entity expansion limit"), "\(stopped.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(stopped.stdout.utf8)) as? [String: Any])
+        let written = try #require(json["items"] as? [[String: Any]])
+        #expect(written.count > 0 && written.count < 40, "\(written.count) items")
+        #expect(written.first?["title"] as? String == "Item 1")
+        #expect((json["error"] as? String)?.contains("entity expansion limit") == true)
+    }
 }

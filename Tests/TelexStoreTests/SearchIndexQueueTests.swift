@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import TelexModel
 import TelexTestSupport
@@ -124,6 +125,31 @@ struct SearchIndexQueueTests {
         #expect(try fixture.store.pendingIndexCount() == 0)
         #expect(try fixture.store.search("espresso", limit: 5).map(\.title) == ["item 0"])
         #expect(try fixture.store.indexMismatches().isEmpty)
+    }
+
+    /// With articles on, the items whose page the pass will save (the newest, up to `articles_per_feed`; for
+    /// `auto` only summaries) are queued, not written from the feed's text: saving the page queues them again,
+    /// and the indexer writes each row once, with the page's text. The others are written inline.
+    @Test func anInlineWriterQueuesTheItemsWhosePageThePassWillSave() throws {
+        let fixture = try StoreFixture()
+        let long = String(repeating: "A full story told in the feed itself. ", count: 40)
+        // Items 0 (newest) to 4; item 1 carries its whole story, so `auto` fetches no page for it.
+        try fixture.addItems("https://a.example/feed", count: 5, summary: { $0 == 1 ? long : "summary \($0)" }, indexing: .inline,
+                             pagesAhead: PagesAhead(always: false, perFeed: 2, summaryBelow: 500))
+        #expect(try Self.queuedTitles(fixture.store) == ["item 0", "item 2"])
+        #expect(try Self.indexedRows(fixture.store) == 3)
+        let all = try StoreFixture()
+        try all.addItems("https://a.example/feed", count: 5, summary: { $0 == 1 ? long : "summary \($0)" }, indexing: .inline,
+                         pagesAhead: PagesAhead(always: true, perFeed: 3, summaryBelow: 500))
+        #expect(try Self.queuedTitles(all.store) == ["item 0", "item 1", "item 2"])
+        // Search still finds the queued items before any page arrives.
+        #expect(try all.store.search("summary", limit: 10).count == 4)
+    }
+
+    static func queuedTitles(_ store: Store) throws -> [String] {
+        try store.read { db in
+            try String.fetchAll(db, sql: "SELECT title FROM item WHERE id IN (SELECT item_id FROM search_queue) ORDER BY title")
+        }
     }
 
     /// The reader's indexer (`IdleIndexer`) and `telex fetch`'s during its pass: a thread that drains the queue.

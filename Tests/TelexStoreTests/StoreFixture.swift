@@ -56,15 +56,16 @@ final class StoreFixture {
     /// Writes `count` items to a feed, published an hour apart going back from baseDate.
     @discardableResult
     func addItems(_ url: String, count: Int, prefix: String = "item", at: Date = StoreFixture.baseDate,
-                  summary: (Int) -> String = { "Summary of story \($0)" }, indexing: SearchIndexing = .queued) throws -> FeedID {
+                  summary: (Int) -> String = { "Summary of story \($0)" }, indexing: SearchIndexing = .queued,
+                  pagesAhead: PagesAhead? = nil) throws -> FeedID {
         let feed = try feedID(url)
         let items = (0..<count).map { i in
             ItemRecord(stableID: "\(prefix)-\(i)", link: "https://\(URL(string: url)!.host!)/\(prefix)/\(i)",
                        title: "\(prefix) \(i)", published: StoreFixture.baseDate.addingTimeInterval(Double(-3600 * i)),
                        summaryHTML: summary(i))
         }
-        try store.applyFeedResults([FeedResult(state: FeedFetchState(feedID: feed, attemptedAt: at, succeededAt: at), items: items)],
-                                   indexing: indexing)
+        try store.applyFeedResults([FeedResult(state: FeedFetchState(feedID: feed, attemptedAt: at, succeededAt: at), items: items,
+                                               pagesAhead: pagesAhead)], indexing: indexing)
         return feed
     }
 

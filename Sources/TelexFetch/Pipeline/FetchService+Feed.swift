@@ -5,8 +5,9 @@ import TelexStore
 
 extension FetchService {
     /// Fetches and parses one feed; never throws (every failure becomes a recorded state).
-    /// `articles`: the pass fetches pages (only then is the feed's address judged, for its pages).
-    func fetchFeed(_ info: FeedFetchInfo, config: FeedConfig, articles: Bool, now: Date) async -> FeedOutcome {
+    /// `articles`: the pass fetches pages (only then is the feed's address judged, for its pages); `pagesAhead`:
+    /// which of its items' pages the article phase will fetch, for the writer (nil when none).
+    func fetchFeed(_ info: FeedFetchInfo, config: FeedConfig, articles: Bool, pagesAhead: PagesAhead?, now: Date) async -> FeedOutcome {
         let address = info.permanentRedirect ?? info.url
         guard let url = URL(string: address) else { return fail(info, "not a valid URL", status: nil, retryAfter: nil, now: now) }
         let interval = config.interval ?? configuration.settings.defaultInterval
@@ -48,7 +49,7 @@ extension FetchService {
                                author: item.authors.isEmpty ? nil : item.authors.joined(separator: ", "),
                                published: item.published, updated: item.updated, summaryHTML: item.summaryHTML, contentHTML: item.contentHTML)
                 }
-                return (parsed, FeedResult(state: state, feedTitle: parsed.title, siteLink: parsed.link, items: items))
+                return (parsed, FeedResult(state: state, feedTitle: parsed.title, siteLink: parsed.link, items: items, pagesAhead: pagesAhead))
             }
         } catch {
             return fail(info, "not a feed: \(error)", status: response.status, retryAfter: nil, now: now)

@@ -143,7 +143,9 @@ public final class FetchService: Sendable {
         let window = http.concurrency + ProcessInfo.processInfo.activeProcessorCount
         await forEachWindowed(HostInterleaving.feeds(toFetch), window: window, ticker: (clock, Self.commitDelay),
                               stop: { writeFailure != nil }, work: { info in
-            await service.fetchFeed(info, config: configs[info.url] ?? FeedConfig(url: info.url), articles: options.articles, now: now)
+            let config = configs[info.url] ?? FeedConfig(url: info.url)
+            return await service.fetchFeed(info, config: config, articles: options.articles,
+                                           pagesAhead: service.pagesAhead(config, options), now: now)
         }, consume: { outcome in
             if let writeFailure {
                 if case .skipped = outcome { return }
@@ -287,6 +289,13 @@ public final class FetchService: Sendable {
             }
         }
         return jobs
+    }
+
+    /// The pages `articleJobs` will take from a feed's items, as the writer needs to know them (`PagesAhead`).
+    func pagesAhead(_ config: FeedConfig, _ options: PassOptions) -> PagesAhead? {
+        guard options.articles, config.article != .never else { return nil }
+        return PagesAhead(always: config.article == .always, perFeed: configuration.settings.articlesPerFeed,
+                          summaryBelow: options.shortContentCharacters)
     }
 
     static func matches(_ info: FeedFetchInfo, _ selection: FeedSelection) -> Bool {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CMalloc
 import Foundation
 import TelexFeeds
 
@@ -36,6 +37,8 @@ struct BenchParse: ParsableCommand {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         Output.line("max RSS: \(usage.ru_maxrss) KiB")
+        // What the heap holds now: a leak shows here even when it fits under an earlier peak.
+        Output.line("heap in use: \(telex_heap_in_use() / 1024) KiB")
     }
 
     /// CPU time of this process (user + system), so that a loaded machine does not count against a round.

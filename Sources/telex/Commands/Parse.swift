@@ -38,14 +38,18 @@ struct Parse: ParsableCommand {
             Output.error("cannot read \(file): \(error.localizedDescription)")
             throw ExitCode(ExitStatus.runtime)
         }
+        // As JSON, items are written as the parser reads them (a 100k-item feed is never in memory at once).
+        let stream = json ? ParsedFeedJSON.Stream(to: .standardOutput()) : nil
         let feed: ParsedFeed
         do {
-            feed = try FeedParser.parse(bytes, documentURL: url, contentType: contentType, charset: charset)
+            feed = try FeedParser.parse(bytes, documentURL: url, contentType: contentType, charset: charset,
+                                        eachItem: stream.map { stream in { stream.item($0) } })
         } catch {
+            stream?.fail(error)
             Output.error("\(file): \(error.description)")
             throw ExitCode(ExitStatus.runtime)
         }
-        if json { ParsedFeedJSON.write(feed, to: .standardOutput()) } else { printListing(feed) }
+        if let stream { stream.finish(feed) } else { printListing(feed) }
     }
 
     private func printListing(_ feed: ParsedFeed) {
@@ -67,11 +71,41 @@ struct Parse: ParsableCommand {
     }
 }
 
-/// The stable JSON shape of `telex parse --json` (documented in docs/feeds.md).
+/// The stable JSON shape of `telex parse --json` (documented in docs/cli.md): `items` first, streamed one by
+/// one as the parser reads them, then the feed's own fields, known once the whole document is read.
 enum ParsedFeedJSON {
-    /// Writes the feed with its items streamed one by one (a 100k-item feed is never one JSON value).
-    static func write(_ feed: ParsedFeed, to writer: JSONWriter) {
-        let members: [String: JSONValue] = [
+    /// One document being written: opened at the first item (or at the end), so a document refused before
+    /// any item writes nothing to standard output.
+    final class Stream {
+        private let writer: JSONWriter
+        private var opened = false
+
+        init(to writer: JSONWriter) { self.writer = writer }
+
+        func item(_ item: ParsedItem) {
+            open()
+            writer.element(ParsedFeedJSON.item(item))
+        }
+
+        func finish(_ feed: ParsedFeed) {
+            open()
+            writer.endDocument(ParsedFeedJSON.members(feed))
+        }
+
+        /// The parse stopped after some items were written: the document is closed with the error, so what
+        /// was written stays valid JSON.
+        func fail(_ error: FeedParseError) {
+            guard opened else { return }
+            writer.endDocument(["error": .string(error.description)])
+        }
+
+        private func open() {
+            if !opened { opened = true; writer.beginDocument(streaming: "items") }
+        }
+    }
+
+    static func members(_ feed: ParsedFeed) -> [String: JSONValue] {
+        [
             "format": .string(feed.format.rawValue),
             "title": JSONValue(feed.title),
             "link": JSONValue(feed.link),
@@ -84,9 +118,6 @@ enum ParsedFeedJSON {
             "encoding_source": .string(feed.encodingSource.rawValue),
             "warnings": JSONValue(feed.warnings),
         ]
-        writer.document(members, streaming: "items") { emit in
-            for entry in feed.items { emit(item(entry)) }
-        }
     }
 
     static func item(_ item: ParsedItem) -> JSONValue {
