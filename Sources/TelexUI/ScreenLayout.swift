@@ -56,8 +56,9 @@ public struct ScreenLayout: Hashable, Sendable {
         }
         switch split {
         case .auto where width >= Self.wideThreshold, .sideBySide:
-            // Titles get the larger share; side by side only while both stay readable.
-            let hw = (r.width * 3) / 5
+            // Titles get the larger share (the preview keeps a readable measure); side by side only
+            // while both stay readable.
+            let hw = (r.width * 11) / 20
             if hw >= Self.minimumSideBySide && r.width - hw >= Self.minimumSideBySide {
                 let (h, p) = r.splitLeft(hw)
                 headlines = h; preview = p

@@ -11,8 +11,8 @@ import TelexScreen
         let wide = ScreenLayout(width: 120, height: 40, focus: .sections)
         #expect(wide.title == Rect(x: 0, y: 0, width: 120, height: 1))
         #expect(wide.sections == Rect(x: 0, y: 1, width: 28, height: 38))
-        #expect(wide.headlines == Rect(x: 28, y: 1, width: 55, height: 38))
-        #expect(wide.preview == Rect(x: 83, y: 1, width: 37, height: 38))
+        #expect(wide.headlines == Rect(x: 28, y: 1, width: 50, height: 38))
+        #expect(wide.preview == Rect(x: 78, y: 1, width: 42, height: 38))
         #expect(wide.status == Rect(x: 0, y: 39, width: 120, height: 1))
         let medium = ScreenLayout(width: 80, height: 24, focus: .headlines)
         #expect(medium.sections == Rect(x: 0, y: 1, width: 22, height: 22))
@@ -33,8 +33,8 @@ import TelexScreen
         #expect(medium.preview == Rect(x: 22, y: 9, width: 58, height: 14))
         let hidden = ScreenLayout(width: 80, height: 24, focus: .headlines, split: .sideBySide, sectionsHidden: true)
         #expect(hidden.sections == nil)
-        #expect(hidden.headlines == Rect(x: 0, y: 1, width: 48, height: 22))
-        #expect(hidden.preview == Rect(x: 48, y: 1, width: 32, height: 22))
+        #expect(hidden.headlines == Rect(x: 0, y: 1, width: 44, height: 22))
+        #expect(hidden.preview == Rect(x: 44, y: 1, width: 36, height: 22))
         let stacked = ScreenLayout(width: 120, height: 40, focus: .preview, split: .stacked)
         #expect(stacked.headlines == Rect(x: 28, y: 1, width: 92, height: 15))
         #expect(stacked.preview == Rect(x: 28, y: 16, width: 92, height: 23))
@@ -48,7 +48,7 @@ import TelexScreen
         let focused = ScreenLayout(width: 120, height: 40, focus: .sections, sectionsHidden: true)
         #expect(focused.sections != nil)
         let wideHidden = ScreenLayout(width: 120, height: 40, focus: .headlines, sectionsHidden: true)
-        #expect(wideHidden.sections == nil && wideHidden.headlines == Rect(x: 0, y: 1, width: 72, height: 38))
+        #expect(wideHidden.sections == nil && wideHidden.headlines == Rect(x: 0, y: 1, width: 66, height: 38))
     }
 }
 
@@ -173,11 +173,11 @@ import TelexScreen
     @Test func theScrolledPreviewShowsItsLaterLinesAndANewSelectionStartsAtTheTop() {
         var d = Self.driver()
         d.press(.end)
-        #expect(d.screen[2].dropFirst(83).hasPrefix(" Paragraph 4"))
-        #expect(d.screen[18].dropFirst(83).hasPrefix(" Paragraph 12"))
+        #expect(d.screen[2].dropFirst(78).hasPrefix(" Paragraph 4"))
+        #expect(d.screen[18].dropFirst(78).hasPrefix(" Paragraph 12"))
         d.press(.character("h"), .character("j"))
         #expect(d.state.previewScroll == 0)
-        #expect(d.screen[2].dropFirst(83).hasPrefix(" Headline 4"))
+        #expect(d.screen[2].dropFirst(78).hasPrefix(" Headline 4"))
     }
 
     @Test func theWheelOverThePreviewScrollsItByThreeLines() {
