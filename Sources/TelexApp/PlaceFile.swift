@@ -19,6 +19,9 @@ public struct PlaceFile: Sendable {
         /// The reading view's history (pages by item id or URL), and the page shown.
         var history: [Entry]?
         var historyIndex: Int?
+        /// `v` and `B`: "auto", "sideBySide" or "stacked"; the sections pane hidden.
+        var split: String?
+        var sectionsHidden: Bool?
 
         struct Entry: Codable {
             var item: Int64?
@@ -47,6 +50,8 @@ public struct PlaceFile: Sendable {
             guard e.item != nil || e.url != nil, e.share.isFinite else { return nil }
             return ReaderPlace.Entry(item: e.item.map(ItemID.init), url: e.url, title: String(e.title.prefix(500)), share: min(max(0, e.share), 1))
         }
+        place.previewSplit = stored.split.flatMap(PreviewSplit.init(rawValue:)) ?? .auto
+        place.sectionsHidden = stored.sectionsHidden ?? false
         if history.count == (stored.history ?? []).count, let index = stored.historyIndex, history.indices.contains(index) {
             place.history = history
             place.historyIndex = index
@@ -62,7 +67,9 @@ public struct PlaceFile: Sendable {
                             history: place.history.isEmpty ? nil : place.history.map {
                                 Stored.Entry(item: $0.item?.rawValue, url: $0.url, title: $0.title, share: $0.share)
                             },
-                            historyIndex: place.history.isEmpty ? nil : place.historyIndex)
+                            historyIndex: place.history.isEmpty ? nil : place.historyIndex,
+                            split: place.previewSplit == .auto ? nil : place.previewSplit.rawValue,
+                            sectionsHidden: place.sectionsHidden ? true : nil)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let data = try encoder.encode(stored)

@@ -34,6 +34,9 @@ public struct ReaderPlace: Hashable, Sendable {
     public var historyIndex = 0
     /// The most pages of a history kept.
     public static let maxHistory = 50
+    /// How the headlines and the preview shared the screen (`v`), and whether the sections pane was hidden (`B`).
+    public var previewSplit = PreviewSplit.auto
+    public var sectionsHidden = false
 
     /// A page of the history: a list item (by id) or a followed link (by URL), and how far it was read.
     public struct Entry: Hashable, Sendable {
@@ -56,6 +59,8 @@ extension AppState {
     public var currentPlace: ReaderPlace {
         var place = ReaderPlace(positions: readingPositions)
         place.recent = recentlyRead
+        place.previewSplit = previewSplit
+        place.sectionsHidden = sectionsHidden
         if let scope = headlines.scope, case .search = scope {} else { place.scope = headlines.scope }
         place.selected = headlines.selected?.id
         if let r = reader, r.back.isEmpty, let id = r.page.itemID {
@@ -85,6 +90,8 @@ extension AppState {
     public mutating func restore(_ place: ReaderPlace) {
         readingPositions = place.positions
         recentlyRead = place.recent
+        previewSplit = place.previewSplit
+        sectionsHidden = place.sectionsHidden
         continueReading = place.continueReading
         restoring = place
         historyToRestore = place.history.count > 1 ? place : nil

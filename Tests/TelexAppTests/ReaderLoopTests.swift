@@ -90,6 +90,8 @@ struct ReaderLoopTests {
         place.history = [ReaderPlace.Entry(item: ItemID(9), url: "https://a.example/9", title: "Nine", share: 0.5),
                          ReaderPlace.Entry(item: nil, url: "https://b.example/page", title: "A page", share: 0.25)]
         place.historyIndex = 1
+        place.previewSplit = .stacked
+        place.sectionsHidden = true
         try file.save(place)
         #expect(file.load() == place)
         try Data("{not json".utf8).write(to: URL(fileURLWithPath: file.path))

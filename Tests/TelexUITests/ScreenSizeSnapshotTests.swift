@@ -82,4 +82,14 @@ import TelexScreen
         d.press(.character("B"))
         #expect(!d.state.sectionsHidden)
     }
+
+    @Test func theLayoutChosenIsKeptWithThePlace() {
+        var d = Driver(width: 80, height: 24, rows: worldTitles)
+        d.press(.tab, .character("v"), .character("v"), .character("B"))
+        let place = d.state.currentPlace
+        #expect(place.previewSplit == .stacked && place.sectionsHidden)
+        let again = Driver(width: 80, height: 24, rows: worldTitles, place: place)
+        #expect(again.state.previewSplit == .stacked && again.state.sectionsHidden)
+        #expect(again.state.layout.sections == nil || again.state.focus == .sections)
+    }
 }
