@@ -1,4 +1,5 @@
 import Foundation
+import TelexModel
 
 /// Turns feeds.json bytes into a validated `Configuration`, collecting every problem at once.
 public enum ConfigurationParser {
@@ -73,7 +74,7 @@ private struct Validator {
             guard let m = members(sNode, sp, allowed: ["name", "feeds"]) else { continue }
             var name = ""
             if let n = m["name"] {
-                if case .string(let s, _) = n, !s.trimmingCharacters(in: .whitespaces).isEmpty { name = s.trimmingCharacters(in: .whitespaces) }
+                if case .string(let s, _) = n, !s.trimmingWhitespace().isEmpty { name = s.trimmingWhitespace() }
                 else { fail(n, "\(sp).name", "expected a non-empty string") }
             } else { fail(sNode, "\(sp).name", "missing required key \"name\"") }
             if !name.isEmpty {
@@ -167,10 +168,10 @@ private struct Validator {
                     if required { fail(aNode, "\(path).\(key)", "missing required key \"\(key)\"") }
                     return nil
                 }
-                guard case .string(let s, _) = n, !s.trimmingCharacters(in: .whitespaces).isEmpty else {
+                guard case .string(let s, _) = n, !s.trimmingWhitespace().isEmpty else {
                     fail(n, "\(path).\(key)", "expected a non-empty string"); return nil
                 }
-                return s.trimmingCharacters(in: .whitespaces)
+                return s.trimmingWhitespace()
             }
             let name = string("name")
             if let name {

@@ -1,9 +1,10 @@
 import Foundation
+import TelexModel
 
 /// Durations as users write them in feeds.json: "90s", "30m", "2h", "1d", or a plain number of seconds.
 public enum DurationText {
     public static func seconds(_ text: String) -> Int? {
-        let t = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let t = text.trimmingWhitespace().lowercased()
         guard let unit = t.last else { return nil }
         let factor: Int
         var digits = Substring(t)

@@ -1,10 +1,11 @@
 import Foundation
+import TelexModel
 
 /// Checks on the URLs users write in feeds.json.
 public enum FeedURL {
     /// Why `text` is not a usable feed URL, or nil when it is.
     public static func problem(_ text: String) -> String? {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmingWhitespace()
         if t.isEmpty { return "empty URL" }
         guard let c = URLComponents(string: t), let scheme = c.scheme?.lowercased() else {
             return "not a valid URL: \"\(t)\""
@@ -23,14 +24,14 @@ public enum FeedURL {
     /// `http://` are one feed, and the fetcher and `feeds --check` see the same text). Call on URLs
     /// `problem` accepted.
     public static func normalized(_ text: String) -> String {
-        let t = text.trimmingCharacters(in: .whitespaces)
+        let t = text.trimmingWhitespace()
         guard let colon = t.firstIndex(of: ":") else { return t }
         return t[..<colon].lowercased() + t[colon...]
     }
 
     /// Two spellings of the same feed compare equal under this key (scheme and host case, default port, fragment).
     public static func identityKey(_ text: String) -> String {
-        guard var c = URLComponents(string: text.trimmingCharacters(in: .whitespaces)) else { return text }
+        guard var c = URLComponents(string: text.trimmingWhitespace()) else { return text }
         c.scheme = c.scheme?.lowercased()
         c.host = c.host?.lowercased()
         if (c.scheme == "http" && c.port == 80) || (c.scheme == "https" && c.port == 443) { c.port = nil }

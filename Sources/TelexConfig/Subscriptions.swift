@@ -1,4 +1,5 @@
 import Foundation
+import TelexModel
 
 /// The feeds a configuration already follows, compared the way `telex add` and `telex import` must:
 /// by URL identity (`FeedURL.identityKey`), and through the permanent redirects the cache learnt
@@ -45,7 +46,7 @@ public struct Subscriptions: Sendable {
     /// The feed `query` names: its URL (any spelling of it), else its configured title, else the
     /// feed's own title as the cache knows it (`feedTitles`, by configured URL), compared without case.
     public func find(_ query: String, feedTitles: [String: String] = [:]) -> Lookup {
-        let trimmed = query.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = query.trimmingWhitespace()
         if let entry = existing(trimmed) { return .found(entry) }
         let all = configuration.sections.enumerated().flatMap { si, section in
             section.feeds.enumerated().map { fi, feed in
@@ -55,7 +56,7 @@ public struct Subscriptions: Sendable {
         let key = trimmed.lowercased()
         let titleSources: [(Entry) -> String?] = [{ $0.feed.title }, { feedTitles[$0.feed.url] }]
         for title in titleSources {
-            let matches = all.filter { title($0)?.trimmingCharacters(in: .whitespaces).lowercased() == key }
+            let matches = all.filter { title($0)?.trimmingWhitespace().lowercased() == key }
             if matches.count == 1 { return .found(matches[0]) }
             if matches.count > 1 { return .ambiguous(matches) }
         }
@@ -118,7 +119,7 @@ public struct ImportPlan: Sendable, Hashable {
                 refused.append(Refusal(url: entry.url, reason: problem))
                 continue
             }
-            let url = entry.url.trimmingCharacters(in: .whitespaces)
+            let url = entry.url.trimmingWhitespace()
             if let existing = subscriptions.existing(url) {
                 duplicates.append(Duplicate(url: url, title: entry.title, existingSection: existing.section))
                 continue

@@ -106,3 +106,11 @@ import TelexModel
         #expect(JSONValue.iso8601(Date(timeIntervalSince1970: seconds)) == expected)
     }
 }
+
+@Suite struct WhitespaceTests {
+    @Test(arguments: [("  a b  ", "a b"), ("\t\u{A0}Café\u{2009}\n", "Café"), ("   ", ""), ("", ""), ("x", "x"), ("\u{3000}東京\u{3000}", "東京")])
+    func trimsUnicodeWhiteSpaceAtBothEnds(_ input: String, _ expected: String) {
+        #expect(input.trimmingWhitespace() == expected)
+        #expect(input.trimmingWhitespace() == input.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}

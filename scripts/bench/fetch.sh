@@ -7,7 +7,8 @@
 # passes), each telex run is followed by the same run of that binary, interleaved; REPEAT=N runs
 # each pair N times; LATENCIES="0" skips the 50 ms runs.
 # The cold pass runs with --no-wait-index (the pass itself: the search index is written after it, off the
-# critical path) and the index's catch-up (`telex _index`) is timed apart; the targets of issue #20 are
+# critical path) and the index's catch-up (`telex _index`) is timed apart; then the default cold `telex
+# fetch` (index written inline, waited for) on a new cache; the targets of issue #20 are
 # printed at the end of each latency block with the figures they compare.
 # Usage: scripts/bench/fetch.sh path/to/telex [FEEDSxITEMS]
 set -uo pipefail
@@ -78,6 +79,9 @@ for latency in ${LATENCIES:-0 50}; do
     fi
     measure "telex fetch, articles $articles, warm" "$bin" fetch --config "$config" --cache "$tmp/cache" --jobs 16 --per-host 16 $flag
     declare "warm_$articles=$last_wall"
+    # What a user of `telex fetch` waits for: the default pass, its index written inline and beside it.
+    rm -rf "$tmp/cache"
+    measure "telex fetch (default, index included), articles $articles, cold" "$bin" fetch --config "$config" --cache "$tmp/cache" --jobs 16 --per-host 16 $flag
     # The baseline (TELEX_BASELINE), interleaved: its default fetch (waiting for its index if it has one).
     for _ in $(seq 1 "$repeat"); do
       [ -n "$baseline" ] || break

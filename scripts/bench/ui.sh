@@ -6,6 +6,10 @@
 set -uo pipefail
 bin=${1:-.build/release/telex}
 cache=${2:-${TELEX_BENCH_CACHE:-}}
+# Else the store benchmark's cache (scripts/bench/store.sh runs before this one): 1M items when BENCH_STORE_1M built it.
+if [ -z "$cache" ]; then
+  for d in .build-bench/store-1000000 .build-bench/store-100000; do [ -f "$d/cache.sqlite" ] && { cache=$d; break; }; done
+fi
 "$bin" _bench-ui --rows 100000 --presses 3000
 "$bin" _bench-ui --rows 1000000 --presses 5000
 
@@ -32,7 +36,9 @@ first_frame() {
 }
 first_frame "demo data" "$bin reader --demo-data"
 if [ -n "$cache" ]; then
-  first_frame "cache $cache" "$bin reader --cache '$cache'"
+  # The benchmark's own sections: with the default feeds.json the reader would take its feeds out of them.
+  [ -f "$cache/feeds.json" ] || "$bin" _bench-store --phase config --dir "$cache" >/dev/null
+  first_frame "cache $cache" "$bin reader --cache '$cache' --config '$cache/feeds.json'"
 else
   echo "first frame on a real cache: pass a cache dir as \$2 (or TELEX_BENCH_CACHE) once the store is wired"
 fi

@@ -6,6 +6,7 @@ import TelexStore
 
 struct Accounts: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "accounts",
         abstract: "List the aggregator accounts of feeds.json with their sync state.",
         discussion: """
         Each account with its type, server, user, feeds and items in the cache, changes waiting to be pushed, \

@@ -7,6 +7,7 @@ import TelexScreen
 
 struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "add",
         abstract: "Subscribe to a feed, or find the feeds of a site from any of its pages.",
         discussion: """
         URL is a feed, or any page of a site (https:// is assumed when no scheme is given): its \

@@ -10,9 +10,9 @@ struct BenchStore: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "_bench-store", abstract: "Cache benchmarks (generate, refetch, read).", shouldDisplay: false)
 
-    enum Phase: String, ExpressibleByArgument { case generate, refetch, read }
+    enum Phase: String, ExpressibleByArgument { case generate, refetch, read, config }
 
-    @Option(help: "generate | refetch | read") var phase: Phase
+    @Option(help: "generate | refetch | read | config (writes DIR/feeds.json: the reader on this cache needs its sections)") var phase: Phase
     @Option(help: "The cache directory of this benchmark.") var dir: String
     @Option(help: "Items to generate.") var items = 100_000
 
@@ -24,6 +24,7 @@ struct BenchStore: ParsableCommand {
         case .generate: try generate()
         case .refetch: try refetch()
         case .read: try read()
+        case .config: try writeConfiguration()
         }
     }
 
@@ -116,6 +117,19 @@ struct BenchStore: ParsableCommand {
         let total = results.reduce(0) { $0 + $1.items.count }
         print(String(format: "refetch of %d feeds (%d items, 1500 new): %.0f ms, %.0f items/s, longest transaction (10 feeds) %.1f ms",
                      results.count, total, seconds * 1000, Double(total) / seconds, Double(longest) / 1e6))
+    }
+
+    /// The benchmark's sections and feeds as a feeds.json beside the cache: a reader started on this cache
+    /// without it would sync the default feeds.json into it and take every benchmark feed out of its sections.
+    private func writeConfiguration() throws {
+        let sections: [JSONValue] = Self.sections().map { section in
+            ["name": .string(section.name), "feeds": .array(section.feeds.map { ["url": .string($0.url), "title": JSONValue($0.title)] })]
+        }
+        var bytes: [UInt8] = []
+        let writer = JSONWriter { bytes += $0 }
+        writer.document(["sections": .array(sections)])
+        try Data(bytes).write(to: URL(fileURLWithPath: dir).appendingPathComponent("feeds.json"))
+        print("\(dir)/feeds.json: \(Self.sections().count) sections, \(Self.feedCount) feeds")
     }
 
     // MARK: reads

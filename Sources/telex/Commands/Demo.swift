@@ -11,6 +11,7 @@ import TelexStore
 /// real pipeline into a temporary cache, then read with the real reader.
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: "Open the reader on the bundled sample edition (no network needed).",
         discussion: """
         Serves the sample news site on 127.0.0.1 with telex's own test server, fetches its feeds and \

@@ -7,6 +7,7 @@ import TelexScreen
 /// `telex extract`: the main story of a saved page, as JSON or laid out as the reading view shows it.
 struct Extract: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "extract",
         abstract: "Extract the story of a saved web page (a file or - for stdin).",
         discussion: """
         Prints the story as JSON (--json) or laid out as the reading view would show it (--text, the default). \

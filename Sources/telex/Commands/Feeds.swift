@@ -6,6 +6,7 @@ import TelexStore
 
 struct Feeds: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "feeds",
         abstract: "List the sections and feeds with their status, or check feeds.json.",
         discussion: """
         Each feed with its section, title, options, items and unread items in the cache, its last \

@@ -8,6 +8,7 @@ import TelexStore
 
 struct Fetch: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "fetch",
         abstract: "Fetch every feed now (or a section or some feeds), then exit.",
         discussion: """
         Ignores intervals, max-age, ttl and backoff, but honours an unexpired Retry-After and 410 Gone. \

@@ -6,6 +6,7 @@ import TelexOPML
 
 struct Import: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "import",
         abstract: "Subscribe to the feeds of an OPML file (newsboat -e, sfeed_opml_export, any reader's export).",
         discussion: """
         OPML 1.0 and 2.0. Each feed goes to the section of its innermost named folder (an existing \
@@ -107,6 +108,7 @@ struct Import: ParsableCommand {
 
 struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "export",
         abstract: "Print the sections and feeds as OPML 2.0 (one folder per section), for another reader.",
         discussion: "`telex import` of the output into an empty configuration gives the same sections and feeds.")
 

@@ -6,6 +6,7 @@ import TelexStore
 
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "list",
         abstract: "Print headlines from the cache, newest first.",
         discussion: """
         Reads the cache only (no network). Each line: id (what `telex read` takes), time, a mark \

@@ -5,6 +5,7 @@ import TelexStore
 
 struct Mark: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "mark",
         abstract: "Mark items read or unread, saved or not (by the ids `telex list` prints).",
         discussion: """
         The change is made in the cache at once; for items of an aggregator account it is also queued for \

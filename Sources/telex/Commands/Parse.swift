@@ -6,6 +6,7 @@ import TelexModel
 /// `telex parse`: one feed document through the parser, as JSON or a readable listing.
 struct Parse: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "parse",
         abstract: "Parse a feed file (RSS, Atom or JSON Feed) and print what telex reads from it.",
         discussion: "Reads FILE, or standard input for '-'. Exit status: 0 parsed (warnings included), 1 nothing recoverable or unreadable file, 64 usage.")
 

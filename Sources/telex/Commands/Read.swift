@@ -9,6 +9,7 @@ import TelexStore
 
 struct Read: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "read",
         abstract: "Print a cached article as the reading view lays it out, then its links and related stories.",
         discussion: """
         ID is an item number (as `telex list --json` prints) or a URL. Works offline; an uncached URL is an \

@@ -4,6 +4,7 @@ import TelexConfig
 
 struct Remove: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "remove",
         abstract: "Unsubscribe from a feed (named by its URL or its title).",
         discussion: """
         Asks for confirmation on a terminal (--yes does not). A section left without feeds goes too. \
@@ -43,6 +44,7 @@ struct Remove: ParsableCommand {
 
 struct Move: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "move",
         abstract: "Move a feed (named by its URL or its title) to another section.",
         discussion: """
         The section is created when missing; a section left without feeds goes. The feed keeps its items, \

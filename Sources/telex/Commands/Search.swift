@@ -4,6 +4,7 @@ import TelexStore
 
 struct Search: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "search",
         abstract: "Search titles, summaries and cached articles, best matches first.",
         discussion: """
         Words are matched whole, except the last which also matches as a prefix; all words must match. \

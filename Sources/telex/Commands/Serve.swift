@@ -10,6 +10,7 @@ import TelexSync
 
 struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "serve",
         abstract: "Run the fetch daemon: fetch each feed when due, answer fetch requests, until stopped.",
         discussion: """
         One instance per cache (an flock on <cache>/fetch.lock holding the PID); a second one says who holds it. \

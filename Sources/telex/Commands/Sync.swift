@@ -8,6 +8,7 @@ import TelexSync
 
 struct Sync: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "sync",
         abstract: "Sync the aggregator accounts of feeds.json (TT-RSS, Google Reader API, Miniflux) once, then exit.",
         discussion: """
         For each account: pushes the read and starred changes made in telex since the last sync, then pulls \
