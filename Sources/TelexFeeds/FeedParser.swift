@@ -17,7 +17,7 @@ public enum FeedParser {
     public static func parse(_ bytes: [UInt8], documentURL: String? = nil, contentType: String? = nil,
                              charset: String? = nil, eachItem: ((ParsedItem) -> Void)? = nil) throws(FeedParseError) -> ParsedFeed {
         if bytes.count > maxDocumentBytes {
-            throw FeedParseError(.tooLarge, "document of \(bytes.count) bytes exceeds the \(maxDocumentBytes)-byte limit")
+            throw FeedParseError(.tooLarge, "document larger than the \(maxDocumentBytes)-byte limit (\(bytes.count) bytes read)")
         }
         let decoded = FeedEncoding.decode(bytes, transportCharset: charset ?? contentType.flatMap(FeedEncoding.charsetParameter))
         let utf8 = decoded.utf8

@@ -98,4 +98,24 @@ import TelexTestSupport
         #expect(written.first?["title"] as? String == "Item 1")
         #expect((json["error"] as? String)?.contains("entity expansion limit") == true)
     }
+
+    /// A file over the parser's limit is refused after reading one byte more than the limit, not whole; a
+    /// directory or a missing file is named with the reason.
+    @Test func oversizedAndUnreadableInputsAreRefusedWithTheReason() throws {
+        let dir = try Fixtures.temporaryDirectory("telex-parse")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let big = dir.appendingPathComponent("big.xml")
+        FileManager.default.createFile(atPath: big.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: big)
+        try handle.truncate(atOffset: 200 << 20)  // 200 MiB of zeros, sparse
+        try handle.close()
+        let result = try Fixtures.run(Fixtures.telexBinary, ["parse", big.path])
+        #expect(result.status == 1)
+        #expect(result.stderr.contains("larger than the 33554432-byte limit (33554433 bytes read)"), "\(result.stderr)")
+        let directory = try Fixtures.run(Fixtures.telexBinary, ["parse", dir.path])
+        #expect(directory.status == 1)
+        #expect(directory.stderr.contains("cannot read \(dir.path): is a directory"), "\(directory.stderr)")
+        let missing = try Fixtures.run(Fixtures.telexBinary, ["parse", dir.path + "/none.xml"])
+        #expect(missing.stderr.contains("No such file or directory"), "\(missing.stderr)")
+    }
 }

@@ -53,14 +53,14 @@ struct Extract: ParsableCommand {
         var defaultURL = "file:///"
         do {
             if input == "-" {
-                bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
+                bytes = try InputFile.bytes("-")
             } else {
                 let path = lower.hasPrefix("file://") ? (URL(string: input)?.path ?? input) : input
-                bytes = Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+                bytes = try InputFile.bytes(path)
                 defaultURL = URL(fileURLWithPath: path).absoluteString
             }
         } catch {
-            Output.error("cannot read \(input): \(error.localizedDescription)")
+            Output.error("cannot read \(input): \(error)")
             throw ExitCode(ExitStatus.runtime)
         }
         let doc = ArticleExtractor.extract(html: bytes, pageURL: pageURL ?? defaultURL, contentType: contentType)

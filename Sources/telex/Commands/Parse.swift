@@ -30,13 +30,10 @@ struct Parse: ParsableCommand {
     func run() throws {
         let bytes: [UInt8]
         do {
-            if file == "-" {
-                bytes = Array(FileHandle.standardInput.readDataToEndOfFile())
-            } else {
-                bytes = Array(try Data(contentsOf: URL(fileURLWithPath: file)))
-            }
+            // One byte over the parser's limit, so that a larger document is refused as such, unread.
+            bytes = try InputFile.bytes(file, limit: FeedParser.maxDocumentBytes + 1)
         } catch {
-            Output.error("cannot read \(file): \(error.localizedDescription)")
+            Output.error("cannot read \(file): \(error)")
             throw ExitCode(ExitStatus.runtime)
         }
         // As JSON, items are written as the parser reads them (a 100k-item feed is never in memory at once).
