@@ -62,10 +62,12 @@ clean:
 conformance: build
 	@scripts/conformance.sh $(BIN_DEBUG)
 
-# libFuzzer for 60 s each (FUZZ_SECONDS to change) over the feed parser (crashes in .build/fuzz/) and
-# over extraction and layout (.build/fuzz-articles/); FUZZ_TARGET=feeds or FUZZ_TARGET=articles runs one.
+# libFuzzer for 60 s each (FUZZ_SECONDS to change) over the feed parser (crashes in .build/fuzz/), over
+# extraction and layout (.build/fuzz-articles/) and over image decoding (.build/fuzz-images/);
+# FUZZ_TARGET=feeds, articles or images runs one.
 FUZZ_TARGET ?= all
 fuzz:
-	@case "$(FUZZ_TARGET)" in feeds|articles|all) ;; *) echo "FUZZ_TARGET must be feeds, articles or all"; exit 2;; esac
-	@if [ "$(FUZZ_TARGET)" != articles ]; then scripts/fuzz-feeds.sh $${FUZZ_SECONDS:-60}; fi
-	@if [ "$(FUZZ_TARGET)" != feeds ]; then scripts/fuzz-articles.sh $${FUZZ_SECONDS:-60}; fi
+	@case "$(FUZZ_TARGET)" in feeds|articles|images|all) ;; *) echo "FUZZ_TARGET must be feeds, articles, images or all"; exit 2;; esac
+	@if [ "$(FUZZ_TARGET)" = feeds ] || [ "$(FUZZ_TARGET)" = all ]; then scripts/fuzz-feeds.sh $${FUZZ_SECONDS:-60}; fi
+	@if [ "$(FUZZ_TARGET)" = articles ] || [ "$(FUZZ_TARGET)" = all ]; then scripts/fuzz-articles.sh $${FUZZ_SECONDS:-60}; fi
+	@if [ "$(FUZZ_TARGET)" = images ] || [ "$(FUZZ_TARGET)" = all ]; then scripts/fuzz-images.sh $${FUZZ_SECONDS:-60}; fi

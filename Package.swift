@@ -30,6 +30,13 @@ let package = Package(
         // libhyphen (no pkg-config file) hyphenates over-long words in layout; only TelexArticles sees it.
         .systemLibrary(name: "CHyphen", path: "Sources/CHyphen", providers: [.apt(["libhyphen-dev"])]),
         // libpsl's built-in Public Suffix List: which site (registrable domain) a URL belongs to (TelexFetch).
+        // libchafa (character art; its pkg-config flags bring GLib's headers): only CImageCodecs includes it.
+        .systemLibrary(name: "CChafa", path: "Sources/CChafa", pkgConfig: "chafa", providers: [.apt(["libchafa-dev", "libglib2.0-dev"])]),
+        // Untrusted image files to small RGBA pictures (libjpeg-turbo, libpng, libwebp, giflib) and pictures
+        // to character art (libchafa): C, because libjpeg and giflib report errors by longjmp, which must
+        // never cross Swift frames. Only TelexImages sees it.
+        .target(name: "CImageCodecs", dependencies: ["CChafa"], path: "Sources/CImageCodecs",
+                linkerSettings: [.linkedLibrary("jpeg"), .linkedLibrary("png16"), .linkedLibrary("webp"), .linkedLibrary("gif")]),
         .systemLibrary(name: "CLibPSL", path: "Sources/CLibPSL", pkgConfig: "libpsl", providers: [.apt(["libpsl-dev"])]),
 
         // Pure layers.
@@ -45,6 +52,8 @@ let package = Package(
                 swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release))]),
         .target(name: "TelexArticles", dependencies: ["TelexModel", "TelexScreen", "CLibXML2", "CHyphen"]),
         .target(name: "TelexScreen"),
+        // Pictures of stories: bounded decoding of hostile files, the stored thumbnail, character art as cells.
+        .target(name: "TelexImages", dependencies: ["TelexScreen", "CImageCodecs"]),
         // The bundled sample edition (`telex demo`): generated from Resources/SampleEdition.
         .target(name: "TelexSampleEdition"),
 
@@ -56,7 +65,7 @@ let package = Package(
 
         // The fetch service: the only target that does network I/O.
         .target(name: "TelexFetch", dependencies: [
-            "TelexModel", "TelexConfig", "TelexFeeds", "TelexArticles", "TelexStore", "CLibPSL", "CCurl",
+            "TelexModel", "TelexConfig", "TelexFeeds", "TelexArticles", "TelexStore", "TelexImages", "CLibPSL", "CCurl",
             .product(name: "Logging", package: "swift-log"),
         ]),
 
@@ -64,13 +73,13 @@ let package = Package(
         .target(name: "TelexSync", dependencies: ["TelexConfig", "TelexStore", "TelexFetch", "TelexFeeds"]),
 
         // The UI as data: state, actions, reducer, views.
-        .target(name: "TelexUI", dependencies: ["TelexModel", "TelexArticles", "TelexScreen"]),
+        .target(name: "TelexUI", dependencies: ["TelexModel", "TelexArticles", "TelexScreen", "TelexImages"]),
         // The ncursesw backend of TelexScreen.ScreenBackend.
         .target(name: "TelexTerminal", dependencies: ["TelexScreen", "CNcursesw"]),
         // The loop and the effect runner: where the UI meets the store, the fetcher and the terminal.
         .target(name: "TelexApp", dependencies: [
             "TelexModel", "TelexConfig", "TelexUI", "TelexScreen", "TelexTerminal", "TelexStore", "TelexFetch",
-            "TelexArticles", "TelexTestServer", "TelexSampleEdition", "TelexSync",
+            "TelexArticles", "TelexTestServer", "TelexSampleEdition", "TelexSync", "TelexImages",
             .product(name: "Logging", package: "swift-log"),
         ]),
         // The fixture HTTP server (tests, benchmarks and `telex demo`).
@@ -80,7 +89,7 @@ let package = Package(
         ]),
         .executableTarget(name: "telex", dependencies: [
             "TelexApp", "TelexConfig", "TelexModel", "TelexFeeds", "TelexArticles", "TelexStore",
-            "TelexFetch", "TelexScreen", "TelexUI", "TelexTestServer", "TelexOPML", "TelexSync", "TelexQuery", "CMalloc",
+            "TelexFetch", "TelexScreen", "TelexUI", "TelexTestServer", "TelexOPML", "TelexSync", "TelexQuery", "CMalloc", "TelexImages",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -97,8 +106,9 @@ let package = Package(
         .testTarget(name: "TelexStoreTests", dependencies: ["TelexStore", "TelexQuery", "TelexTestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TelexFetchTests", dependencies: ["TelexFetch", "TelexTestServer", "TelexStore", "TelexTestSupport"]),
         .testTarget(name: "TelexSyncTests", dependencies: ["TelexSync", "TelexModel", "TelexStore", "TelexConfig", "TelexFetch", "TelexTestServer", "TelexTestSupport"]),
+        .testTarget(name: "TelexImagesTests", dependencies: ["TelexImages", "TelexScreen", "TelexTestSupport"]),
         .testTarget(name: "TelexScreenTests", dependencies: ["TelexScreen", "TelexTestSupport"]),
-        .testTarget(name: "TelexUITests", dependencies: ["TelexUI", "TelexScreen", "TelexModel", "TelexArticles", "TelexTestSupport"]),
+        .testTarget(name: "TelexUITests", dependencies: ["TelexUI", "TelexScreen", "TelexModel", "TelexArticles", "TelexImages", "TelexTestSupport"]),
         .testTarget(name: "TelexTerminalTests", dependencies: ["TelexTerminal", "TelexScreen"]),
         .testTarget(name: "TelexSampleEditionTests", dependencies: ["TelexSampleEdition", "TelexConfig", "TelexTestSupport"]),
         .testTarget(name: "TelexAppTests", dependencies: ["TelexApp", "TelexFetch", "TelexUI", "TelexModel", "TelexTestSupport"]),

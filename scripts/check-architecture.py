@@ -48,7 +48,7 @@ for name in drawn:
         problems.append(f"{name} is drawn in docs/architecture.md but is not a target")
 
 # libcurl is TelexFetch's alone; nothing uses URLSession (FoundationNetworking) any more.
-rules = {"CNcursesw": {"TelexTerminal"}, "CUchardet": {"TelexFeeds"}, "CHyphen": {"TelexArticles"}, "GRDB": {"TelexStore"}, "CCurl": {"TelexFetch"}, "FoundationNetworking": set()}
+rules = {"CNcursesw": {"TelexTerminal"}, "CUchardet": {"TelexFeeds"}, "CHyphen": {"TelexArticles"}, "GRDB": {"TelexStore"}, "CCurl": {"TelexFetch"}, "CImageCodecs": {"TelexImages"}, "CChafa": set(), "FoundationNetworking": set()}
 for module, allowed in rules.items():
     for target in os.listdir(os.path.join(root, "Sources")):
         for dirpath, _, files in os.walk(os.path.join(root, "Sources", target)):

@@ -9,8 +9,10 @@ set -eu
 # test CA), libuchardet-dev (charset detection, TelexFeeds), sqlite3 (integrity checks of caches written by killed processes), python3-feedparser
 # (the differential test against Python's feedparser); newsboat and sfeed write the OPML files the
 # import tests read (tests/e2e/test_opml.sh). libhyphen-dev and the hyphen-* dictionaries: layout
-# hyphenates over-long words (TelexArticles).
-packages="${*:-pkg-config libncursesw5-dev libsqlite3-dev libxml2-dev libuchardet-dev libpsl-dev zlib1g-dev libcurl4-openssl-dev libhyphen-dev hyphen-de hyphen-en-us hyphen-es hyphen-fr hyphen-it tmux python3 python3-feedparser openssl sqlite3 newsboat sfeed}"
+# hyphenates over-long words (TelexArticles). libjpeg62-turbo-dev, libpng-dev, libwebp-dev, libgif-dev decode
+# articles' pictures and libchafa-dev (with libglib2.0-dev, its headers' GLib) draws them as character art
+# (CImageCodecs); python3-pil writes the image fixtures (scripts/gen-image-fixtures.py).
+packages="${*:-pkg-config libncursesw5-dev libsqlite3-dev libxml2-dev libuchardet-dev libpsl-dev zlib1g-dev libcurl4-openssl-dev libhyphen-dev libjpeg62-turbo-dev libpng-dev libwebp-dev libgif-dev libchafa-dev libglib2.0-dev python3-pil hyphen-de hyphen-en-us hyphen-es hyphen-fr hyphen-it tmux python3 python3-feedparser openssl sqlite3 newsboat sfeed}"
 missing=""
 for p in $packages; do
   if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then

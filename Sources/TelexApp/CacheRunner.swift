@@ -1,5 +1,6 @@
 import Foundation
 import TelexArticles
+import TelexImages
 import TelexModel
 import TelexUI
 
@@ -49,6 +50,8 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
             }
         case .loadItem(let id):
             onQueue(post) { self.prepare(self.loadItem(id, post: post), post: post) }
+        case .loadPictures(let id):
+            onQueue(post) { post(.picturesLoaded(id, PictureFiles.decode(try self.cache.pictureFiles(id)))) }
         case .search(let q):
             onQueue(post) { post(.searchFinished(q, try self.cache.search(q, limit: self.searchLimit))) }
         case .setRead(let ids, let read):

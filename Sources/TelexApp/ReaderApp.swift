@@ -52,6 +52,8 @@ public enum ReaderApp {
             state.keymap = opts.look.keymap
             state.themeChoice = opts.look.theme
             state.readingMeasure = opts.configuration.settings.measure
+            state.pictures = PictureOptions(mode: opts.configuration.settings.images, heightPercent: opts.configuration.settings.imageHeight,
+                                            useColor: useColor)
             state.pageDownOpensNextUnread = opts.configuration.settings.spaceOpensNextUnread
             state.timeZone = .current
             // Your place from the last run, beside the cache whose ids it names (none for the built-in demo data).

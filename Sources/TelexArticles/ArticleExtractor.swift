@@ -13,6 +13,9 @@ public enum ArticleExtractor {
     /// (the document then holds the page's metadata when it was read, and no story).
     public static func extract(html: [UInt8], pageURL: String, contentType: String? = nil, budget: ExtractionBudget) -> ExtractionResult {
         if !looksLikeHTML(html, contentType: contentType) {
+            if let text = PlainTextPage.html(html, contentType: contentType) {
+                return extract(html: text.bytes, pageURL: pageURL, contentType: text.contentType, budget: budget)
+            }
             let doc = ArticleDocument(metadata: ArticleMetadata(canonicalURL: URLResolver(base: pageURL).link(pageURL)), confidence: 0)
             return ExtractionResult(document: doc, outcome: .notHTML)
         }
@@ -92,7 +95,8 @@ public enum ArticleExtractor {
     }
 
     static func looksLikeHTML(_ bytes: [UInt8], contentType: String?) -> Bool {
-        if let type = contentType?.lowercased().split(separator: ";").first?.trimmingCharacters(in: .whitespaces), !type.isEmpty {
+        let type = contentType?.lowercased().split(separator: ";").first?.trimmingCharacters(in: .whitespaces) ?? ""
+        if !type.isEmpty {
             let htmlTypes = ["text/html", "application/xhtml+xml", "text/plain", "application/xml", "text/xml"]
             if !htmlTypes.contains(type) { return false }
         }
@@ -100,7 +104,16 @@ public enum ArticleExtractor {
         if head.starts(with: Array("%PDF".utf8)) { return false }
         // Binary content (images, archives) has NUL bytes early on.
         if head.contains(0) && !(head.count > 1 && (head[0] == 0xFF || head[0] == 0xFE)) { return false }
-        return head.contains(UInt8(ascii: "<"))
+        // Markup first (after a byte order mark and white space): HTML, even when served as text/plain, as
+        // misconfigured servers do.
+        let start = head.starts(with: [0xEF, 0xBB, 0xBF]) ? head.index(head.startIndex, offsetBy: 3) : head.startIndex
+        if head[start...].first(where: { $0 != 0x20 && !(0x09...0x0D).contains($0) }) == UInt8(ascii: "<") { return true }
+        // Else text/plain is text (a "<" in it is a character); an undeclared page is HTML when it holds
+        // one of HTML's own tags.
+        if type == "text/plain" { return false }
+        let lower = String(decoding: head, as: UTF8.self).lowercased()
+        return ["<html", "<head", "<body", "<!doctype", "<meta", "<title", "<div", "<p>", "<p ", "<br", "<a href", "<article"]
+            .contains { lower.contains($0) }
     }
 
     /// The length of a block's text in Latin-letter equivalents: scalars, with ideographs and kana

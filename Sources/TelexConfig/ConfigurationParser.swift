@@ -279,6 +279,12 @@ private struct Validator {
         if let v = bool("color") { s.color = v }
         if let v = bool("group_by_day") { s.groupByDay = v }
         if let v = bool("space_opens_next_unread") { s.spaceOpensNextUnread = v }
+        if let n = m["images"] {
+            if case .string(let t, _) = n, let mode = ImagesMode(rawValue: t) { s.images = mode } else {
+                fail(n, "settings.images", "expected one of " + ImagesMode.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
+            }
+        }
+        if let v = int("image_height", 10...100) { s.imageHeight = v }
         return s
     }
 }

@@ -1,3 +1,5 @@
+import TelexModel
+
 /// Every configurable value, with its documented default (docs/feeds-json.md lists them all).
 public struct Settings: Sendable, Hashable {
     /// Read items older than this are pruned (unread and saved items are kept).
@@ -35,6 +37,10 @@ public struct Settings: Sendable, Hashable {
     public var groupByDay: Bool = false
     /// Space (a page down) at the end of an article opens the next unread one, as in mutt and newsboat.
     public var spaceOpensNextUnread: Bool = true
+    /// How the reading view shows pictures; `off` also stops the fetcher from fetching them.
+    public var images: ImagesMode = .auto
+    /// The tallest a picture is drawn, in percent of the screen's height.
+    public var imageHeight: Int = 50
 
     public init() {}
 
@@ -42,6 +48,6 @@ public struct Settings: Sendable, Hashable {
     public static let keys: [String] = [
         "retention_days", "jobs", "per_host", "max_feed_bytes", "max_page_bytes", "prefetch_per_article", "articles_per_feed",
         "default_interval", "timeout", "total_timeout", "low_speed_limit", "low_speed_time", "measure", "browser", "osc52", "color",
-        "group_by_day", "space_opens_next_unread",
+        "group_by_day", "space_opens_next_unread", "images", "image_height",
     ]
 }

@@ -8,6 +8,7 @@ enum Schema {
         migrator.registerMigration("v2-typed-fetch-state", migrate: typedFetchState)
         migrator.registerMigration("sync-accounts", migrate: syncAccounts)
         migrator.registerMigration("v3-search-queue", migrate: searchQueue)
+        migrator.registerMigration("v4-article-images", migrate: articleImages)
         return migrator
     }
 
@@ -269,6 +270,33 @@ enum Schema {
               item_id INTEGER PRIMARY KEY REFERENCES item(id) ON DELETE CASCADE,
               version INTEGER NOT NULL
             );
+            """)
+    }
+
+    /// Pictures of stories (docs/cache-schema.md, "Images"): one row per picture URL, its file named by the
+    /// SHA-256 of the stored PNG, and each article's pictures in order. A picture is kept while an article
+    /// shows it.
+    private static func articleImages(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE image (
+              id INTEGER PRIMARY KEY,
+              url TEXT NOT NULL UNIQUE,
+              status TEXT NOT NULL CHECK (status IN ('ok', 'failed')),
+              -- SHA-256 (hex) of the stored PNG, images/<first two digits>/<sha256>.png; NULL when failed.
+              sha256 TEXT CHECK ((status = 'ok') = (sha256 IS NOT NULL)),
+              width INTEGER,
+              height INTEGER,
+              error TEXT,
+              fetched_at INTEGER NOT NULL
+            );
+            CREATE INDEX image_sha256 ON image(sha256) WHERE sha256 IS NOT NULL;
+            CREATE TABLE article_image (
+              article_id INTEGER NOT NULL REFERENCES article(id) ON DELETE CASCADE,
+              position INTEGER NOT NULL,
+              image_id INTEGER NOT NULL REFERENCES image(id),
+              PRIMARY KEY (article_id, position)
+            ) WITHOUT ROWID;
+            CREATE INDEX article_image_image ON article_image(image_id);
             """)
     }
 }

@@ -76,6 +76,7 @@ extension Store {
                                                Self.bounded(URLNormalizer.normalize(link.url), Self.maxShort),
                                                Self.bounded(link.text, Self.maxShort)])
         }
+        if let images = article.images { try saveImages(db, images, articleID: articleID, fetchedAt: article.fetchedAt) }
         for key in ownKeys {
             try db.execute(sql: "UPDATE item SET article_id = ? WHERE link_key = ? AND link_key IS NOT NULL", arguments: [articleID, key])
         }

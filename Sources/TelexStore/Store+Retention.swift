@@ -6,6 +6,8 @@ import TelexModel
 public struct PruneReport: Sendable, Hashable {
     public var items = 0
     public var articles = 0
+    /// Picture files deleted (no article shows them any more).
+    public var imageFiles = 0
     /// The run stopped at its bound: more is left for the next one.
     public var more = false
     public init() {}
@@ -34,7 +36,8 @@ extension Store {
     /// Applies the retention rule (docs/cache-schema.md, "Retention"): deletes the unsaved items of feeds no
     /// longer configured, and read, unsaved items first seen more than `retentionDays` ago, with their search rows; then article pages nothing references any more
     /// (no item uses them, no page of a kept item links to them) and older than the retention; then gives
-    /// space back. Saved and unread items are kept.
+    /// space back. Saved and unread items are kept. Pictures no article shows any more go
+    /// with their files.
     ///
     /// First seen, not published, decides: an old story still in its feed would otherwise come back unread.
     /// Bounded work in short transactions (`limits`): the fetcher runs it after every pass.
@@ -68,6 +71,8 @@ extension Store {
         let (swept, more) = try sweepArticles(cutoff: cutoff, limit: limits.sweptArticles)
         report.articles += swept
         report.more = report.more || more
+        // Pictures go with the last article that showed them (article_image rows cascade with the article).
+        if report.articles > 0 { report.imageFiles = try pruneImages() }
         if report.items > 0 {
             // A negative count merges even when few segments wait (https://www.sqlite.org/fts5.html#the_merge_command).
             try write { db in

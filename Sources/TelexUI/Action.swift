@@ -1,5 +1,6 @@
 import Foundation
 import TelexArticles
+import TelexImages
 import TelexModel
 import TelexScreen
 
@@ -16,6 +17,8 @@ public enum Action: Hashable, Sendable {
     case headlinesFailed(HeadlineQuery, String)
     /// An item and the document resolved for it (off the terminal thread), nil when it is gone.
     case itemLoaded(ItemID, ResolvedItem?)
+    /// The pictures the cache keeps for an item, decoded off the terminal thread (after `itemLoaded`).
+    case picturesLoaded(ItemID, [String: RGBAImage])
     case searchFinished(String, [Headline])
     /// The ids `A` marked read, kept so `u` can undo.
     case markedAllRead(ListScope, [ItemID])

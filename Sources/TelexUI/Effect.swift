@@ -26,6 +26,8 @@ public enum IOEffect: Hashable, Sendable {
     case loadSections
     case loadHeadlines(HeadlineQuery)
     case loadItem(ItemID)
+    /// Reads and decodes the pictures the cache keeps for an item (`picturesLoaded`): for the reading view.
+    case loadPictures(ItemID)
     case search(String)
     case setRead([ItemID], Bool)
     case setSaved(ItemID, Bool)
@@ -61,6 +63,7 @@ public extension Effect {
     static let loadSections = Effect.io(.loadSections)
     static func loadHeadlines(_ q: HeadlineQuery) -> Effect { .io(.loadHeadlines(q)) }
     static func loadItem(_ id: ItemID) -> Effect { .io(.loadItem(id)) }
+    static func loadPictures(_ id: ItemID) -> Effect { .io(.loadPictures(id)) }
     static func search(_ q: String) -> Effect { .io(.search(q)) }
     static func setRead(_ ids: [ItemID], _ read: Bool) -> Effect { .io(.setRead(ids, read)) }
     static func setSaved(_ id: ItemID, _ saved: Bool) -> Effect { .io(.setSaved(id, saved)) }

@@ -140,7 +140,7 @@ func runListsCommand(_ command: Command, count: Int?, _ state: inout AppState) -
         }
     case .nextLink, .previousLink, .linkNumbers, .follow, .linkList, .historyBack, .historyForward, .history, .nextParagraph,
          .previousParagraph, .nextHeading, .previousHeading, .jumpBack, .next, .previousMatch, .previousArticle, .find, .copyURL,
-         .cancel, .quit, .help, .suspend:
+         .cancel, .togglePictures, .quit, .help, .suspend:
         return nil
     }
 }

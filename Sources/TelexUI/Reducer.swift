@@ -37,6 +37,12 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.previewRequested = nil
         state.preview = item.map(PreviewContent.init)
         return effects
+    case .picturesLoaded(let id, let pictures):
+        // Only for the page still shown; a page left meanwhile gets them when opened again.
+        guard var r = state.reader, r.page.itemID == id, !pictures.isEmpty else { return [] }
+        r.attachPictures(pictures)
+        state.reader = r
+        return []
     case .searchFinished(let query, let rows):
         return applySearchResults(&state, query, rows)
     case .markedAllRead(_, let ids):

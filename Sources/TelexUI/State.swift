@@ -98,6 +98,9 @@ public struct AppState: Hashable, Sendable {
     public var isQuitting = false
     /// The reading view's widest text column (settings `measure`).
     public var readingMeasure = 80
+    /// How pictures are shown (settings `images`, `I` toggles between off and on). None until the app
+    /// sets them from the settings (tests and the headless session read text only unless they ask).
+    public var pictures = PictureOptions(shown: false)
     /// A page down at the end of an article opens the next unread one (settings `space_opens_next_unread`).
     public var pageDownOpensNextUnread = true
     /// The item the reading view waits for (Enter on a headline, n / p in the reader).

@@ -31,6 +31,13 @@ private func problems(_ json: String) -> [ConfigurationProblem] {
         #expect(f.article == .auto && f.enabled && f.title == nil && f.interval == nil)
         #expect(c.settings.jobs == 16 && c.settings.perHost == 2 && c.settings.prefetchPerArticle == 5 && c.settings.measure == 80)
         #expect(c.settings.osc52 == false && c.settings.browser == nil)
+        #expect(c.settings.images == .auto && c.settings.imageHeight == 50)
+    }
+
+    @Test func theImagesSettingIsOneOfItsModes() throws {
+        let c = try parse(#"{"settings": {"images": "symbols", "image_height": 30}, "sections": [{"name": "N", "feeds": [{"url": "https://e.example/f"}]}]}"#)
+        #expect(c.settings.images == .symbols && c.settings.imageHeight == 30)
+        #expect(try parse(#"{"settings": {"images": "off"}, "sections": [{"name": "N", "feeds": [{"url": "https://e.example/f"}]}]}"#).settings.images == .off)
     }
 
     @Test func perFeedOptionsAreRead() throws {
@@ -71,6 +78,8 @@ private func problems(_ json: String) -> [ConfigurationProblem] {
               line: 1, path: "settings.jobs", message: "expected a whole number"),
         .init(name: "duplicate section", json: "{\"sections\": [{\"name\": \"A\", \"feeds\": [{\"url\": \"https://a.example/1\"}]},\n {\"name\": \"a\", \"feeds\": [{\"url\": \"https://a.example/2\"}]}]}",
               line: 2, path: "sections[1].name", message: "duplicate section"),
+        .init(name: "unknown images mode", json: "{\"settings\": {\"images\": \"ascii\"}, \"sections\": [{\"name\": \"A\", \"feeds\": [{\"url\": \"https://a.example/\"}]}]}",
+              line: 1, path: "settings.images", message: "expected one of \"auto\", \"kitty\", \"sixel\", \"iterm\", \"symbols\", \"off\""),
         .init(name: "truncated file", json: "{\"sections\": [", line: 1, path: "", message: "unexpected end of file"),
     ]
 

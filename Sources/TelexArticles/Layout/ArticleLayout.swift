@@ -5,13 +5,21 @@ import TelexScreen
 public enum ArticleLayout {
     /// Display lines and the link table of `doc` at `width` columns; `[n]` after each link when
     /// `showLinkNumbers`; `note` (why this document is shown, see `DocumentResolver`) above the story.
-    public static func layout(_ doc: ArticleDocument, width: Int, showLinkNumbers: Bool, note: DocumentNote? = nil) -> LaidOutArticle {
+    /// A picture with a size in `pictures` (by URL) takes that many rows where its block stands, its
+    /// caption (else its alternative text) under it; the lead image, when no block shows it, goes under
+    /// the title. Pictures without a size show as their caption or "[Image: alt]".
+    public static func layout(_ doc: ArticleDocument, width: Int, showLinkNumbers: Bool, note: DocumentNote? = nil,
+                              pictures: [String: PictureSize] = [:]) -> LaidOutArticle {
         var builder = LayoutBuilder(width: max(width, 12), showLinkNumbers: showLinkNumbers, language: doc.metadata.language)
+        builder.pictures = pictures
         if let note {
             builder.emit(builder.wrapText(note.text, role: .note, width: builder.width), prefix: [])
             builder.needsGap = true
         }
         builder.header(doc.metadata)
+        if let lead = doc.metadata.leadImage, pictures[lead] != nil, !doc.images.contains(where: { $0.url == lead }) {
+            builder.picture(lead, caption: [], alt: nil, indent: [])
+        }
         for block in doc.blocks { builder.block(block, indent: []) }
         builder.related(doc.related)
         return builder.finish()
@@ -28,6 +36,8 @@ struct LayoutBuilder {
     var links: [LaidOutLink] = []
     /// Whether the next block needs a blank line before it.
     var needsGap = false
+    /// The pictures to draw and their sizes, by URL.
+    var pictures: [String: PictureSize] = [:]
 
     init(width: Int, showLinkNumbers: Bool, language: String?) {
         self.width = width; self.showLinkNumbers = showLinkNumbers; self.language = language
@@ -117,6 +127,8 @@ struct LayoutBuilder {
                 emit(wrapped, prefix: indent)
             }
             needsGap = true
+        case .figure(let url, let caption, let alt) where url.map { pictures[$0] != nil } ?? false:
+            picture(url!, caption: caption, alt: alt, indent: indent)
         case .figure(_, let caption, let alt):
             // An image without a caption shows as its alternative text.
             let shown = caption.isEmpty ? alt.map { [Inline.text("[Image: \($0)]")] } ?? [] : caption
@@ -134,6 +146,17 @@ struct LayoutBuilder {
             emit([[DisplaySpan(text: String(repeating: "─", count: w), role: .rule)]], prefix: indent)
             needsGap = true
         }
+    }
+
+    /// A picture's rows, centred in the column, then its caption (else its alternative text) under it.
+    mutating func picture(_ url: String, caption: [Inline], alt: String?, indent: [Indent]) {
+        guard let size = pictures[url] else { return }
+        gap()
+        let columns = min(size.columns, available(indent))
+        for row in 0..<size.rows { lines.append(DisplayLine(picture: PictureRow(url: url, row: row, columns: columns))) }
+        let shown = caption.isEmpty ? alt.flatMap { $0.isEmpty ? nil : [Inline.text($0)] } ?? [] : caption
+        if !shown.isEmpty { paragraph(shown, role: .caption, indent: indent) }
+        needsGap = true
     }
 
     mutating func related(_ related: [RelatedLink]) {
@@ -164,7 +187,7 @@ struct LayoutBuilder {
     }
 
     mutating func finish() -> LaidOutArticle {
-        while let last = lines.last, last.spans.isEmpty { lines.removeLast() }
+        while let last = lines.last, last.spans.isEmpty, last.picture == nil { lines.removeLast() }
         // Locate every link's spans on its lines.
         for (lineNumber, line) in lines.enumerated() where line.spans.contains(where: { $0.linkIndex != nil }) {
             var column = 0

@@ -10,9 +10,26 @@ public struct LaidOutArticle: Sendable, Hashable {
 /// One display line: styled spans whose display widths sum to at most the layout width.
 public struct DisplayLine: Sendable, Hashable {
     public var spans: [DisplaySpan]
-    public init(spans: [DisplaySpan] = []) { self.spans = spans }
+    /// Set on the rows a picture takes (then `spans` is empty): the view draws that row of the picture.
+    public var picture: PictureRow?
+    public init(spans: [DisplaySpan] = [], picture: PictureRow? = nil) { self.spans = spans; self.picture = picture }
     /// The line's text without styles.
     public var text: String { spans.map(\.text).joined() }
+}
+
+/// The size in cells a picture is drawn at (the reader decides it from the picture and the screen).
+public struct PictureSize: Sendable, Hashable {
+    public var columns: Int
+    public var rows: Int
+    public init(columns: Int, rows: Int) { self.columns = max(1, columns); self.rows = max(1, rows) }
+}
+
+/// One row of a picture in the layout: which picture (its URL), which of its rows, and how wide it is.
+public struct PictureRow: Sendable, Hashable {
+    public var url: String
+    public var row: Int
+    public var columns: Int
+    public init(url: String, row: Int, columns: Int) { self.url = url; self.row = row; self.columns = columns }
 }
 
 /// A run of text with one role, possibly part of a link.

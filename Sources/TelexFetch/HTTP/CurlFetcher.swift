@@ -128,6 +128,7 @@ public final class CurlFetcher: HTTPFetching {
         case .feed: Self.feedAccept
         case .page: Self.pageAccept
         case .api: Self.apiAccept
+        case .image: Self.imageAccept
         }
         // "Expect:" stops libcurl from waiting for a 100 Continue before sending a larger body.
         var headers = ["Accept: " + accept, "Expect:"]
@@ -186,6 +187,8 @@ public final class CurlFetcher: HTTPFetching {
     static let feedAccept = "application/atom+xml, application/rss+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, */*;q=0.8"
     static let pageAccept = "text/html, application/xhtml+xml;q=0.9, */*;q=0.5"
     static let apiAccept = "application/json, text/json;q=0.9, */*;q=0.5"
+    /// The formats the decoder reads (no AVIF, JPEG XL or SVG: servers that negotiate send one of these).
+    static let imageAccept = "image/webp, image/png, image/jpeg, image/gif;q=0.9"
 
     /// A header libcurl can send as one line: a token name, a value without CR, LF or NUL.
     static func isValid(_ header: HTTPHeader) -> Bool {

@@ -227,6 +227,9 @@ final class CurlTransfer: @unchecked Sendable {
         if setup.kind == .page, let type = outcome.headers["content-type"], !ContentTypes.isWebPage(type) {
             return .unacceptableContentType(type)
         }
+        if setup.kind == .image, let type = outcome.headers["content-type"], !ContentTypes.isImage(type) {
+            return .unacceptableContentType(type)
+        }
         return nil
     }
 

@@ -6,6 +6,9 @@ public enum ResourceKind: String, Sendable, Hashable {
     case page
     /// A JSON API answer (an aggregator account's server): the feed size limit, `Accept: application/json`.
     case api
+    /// A picture of an article: the image size limit, `Accept: image/*`, refused unless the Content-Type
+    /// is an image type (or absent); the bytes are sniffed again by the decoder.
+    case image
 }
 
 /// The request methods telex sends: GET for feeds and pages, POST and PUT for account APIs.

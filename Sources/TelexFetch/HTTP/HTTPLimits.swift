@@ -8,6 +8,8 @@ public struct HTTPLimits: Sendable, Hashable {
     public var maxFeedBytes: Int = 10 << 20
     /// Largest decoded article page.
     public var maxPageBytes: Int = 5 << 20
+    /// Largest picture accepted (decoded transfer size; the decoder bounds the pixels).
+    public var maxImageBytes: Int = 5 << 20
     /// Seconds to connect (name resolution included), and seconds without a byte before a request fails.
     public var idleTimeout: Double = 30
     /// Seconds for a whole request, redirects included.
@@ -39,5 +41,11 @@ public struct HTTPLimits: Sendable, Hashable {
                   jobs: jobs ?? settings.jobs, perHost: perHost ?? settings.perHost)
     }
 
-    func maxBytes(for kind: ResourceKind) -> Int { kind == .page ? maxPageBytes : maxFeedBytes }
+    func maxBytes(for kind: ResourceKind) -> Int {
+        switch kind {
+        case .page: maxPageBytes
+        case .image: maxImageBytes
+        case .feed, .api: maxFeedBytes
+        }
+    }
 }

@@ -71,7 +71,7 @@ extension FetchService {
         var page = CollectedPage()
         let document: ArticleDocument?
         (document, page.failure) = await fetchRecord(address, allowPrivateAddresses: allowPrivateAddresses, attempts: attempts,
-                                                     now: now, into: &page.outcome)
+                                                     now: now, images: true, into: &page.outcome)
         guard let document, relatedBudget > 0 else { return page }
         var fetched = 0
         for link in document.related where fetched < relatedBudget {
@@ -80,15 +80,17 @@ extension FetchService {
             if let cached = try? store.article(forURL: url), !cached.status.isFailure { continue }
             guard claims.claim(url) else { continue }
             fetched += 1
-            _ = await fetchRecord(url, allowPrivateAddresses: allowPrivateAddresses, attempts: nil, now: now, into: &page.outcome)
+            _ = await fetchRecord(url, allowPrivateAddresses: allowPrivateAddresses, attempts: nil, now: now, images: false,
+                                  into: &page.outcome)
         }
         return page
     }
 
     /// Fetches and extracts one page, appending its record: a failure record for decisions worth
     /// remembering (blocked address, not a web page, HTTP error), and for any failure of an item page
-    /// (`attempts` set). Returns the document, or why there is none.
-    private func fetchRecord(_ address: String, allowPrivateAddresses: Bool, attempts: Int?, now: Date,
+    /// (`attempts` set). With `images`, a story's pictures come with it (related stories prefetched for
+    /// offline reading are kept without pictures). Returns the document, or why there is none.
+    private func fetchRecord(_ address: String, allowPrivateAddresses: Bool, attempts: Int?, now: Date, images: Bool,
                              into outcome: inout ArticleOutcome) async -> (ArticleDocument?, String?) {
         guard let url = URL(string: address) else { outcome.failed += 1; return (nil, "not a valid URL") }
         let response: HTTPFetchResponse
@@ -122,7 +124,7 @@ extension FetchService {
         let body = response.body
         let finalURL = response.finalURL.absoluteString
         // Extraction and the record's JSON and text are the CPU work of a page: at most one per core.
-        let (document, record) = await cpu.run {
+        var (document, record) = await cpu.run {
             // Bounded: a page over the budget is recorded as no article, with the reason, and the
             // reader shows the feed's content.
             let result = ArticleExtractor.extract(html: body, pageURL: finalURL, contentType: response.contentType, budget: .standard)
@@ -136,6 +138,10 @@ extension FetchService {
                 links: document.links.map { ArticleLink(url: $0.url, text: $0.text, kind: $0.isRelated ? .related : .inline) },
                 error: result.note)
             return (document, record)
+        }
+        if images, record.status == .ok {
+            // Pictures on the page's own address rules: private addresses only when the page could be.
+            record.images = await fetchImages(document, allowPrivateAddresses: allowPrivateAddresses, into: &outcome)
         }
         outcome.records.append(record)
         return (document, nil)

@@ -12,7 +12,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case nextLink, previousLink, linkNumbers, follow, linkList
     case historyBack, historyForward, history
     case nextParagraph, previousParagraph, nextHeading, previousHeading, jumpBack
-    case next, previousMatch, previousArticle, find, copyURL, cancel
+    case next, previousMatch, previousArticle, find, copyURL, cancel, togglePictures
     // Everywhere.
     case back, quit, help, suspend
 
@@ -32,7 +32,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         case .nextLink, .previousLink, .linkNumbers, .follow, .linkList: .links
         case .historyBack, .historyForward, .history: .history
         case .nextParagraph, .previousParagraph, .nextHeading, .previousHeading, .jumpBack, .next, .previousMatch,
-             .previousArticle, .find, .copyURL, .cancel:
+             .previousArticle, .find, .copyURL, .cancel, .togglePictures:
             .reading
         case .back, .quit, .help, .suspend, .toggleSplit, .toggleSections: .screen
         }
@@ -97,6 +97,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         case .find: return "find in the article"
         case .copyURL: return "copy the link's URL, else the article's"
         case .cancel: return "cancel a fetch; else clear the find; else drop the link cursor"
+        case .togglePictures: return "show / hide pictures (character art; captions stay)"
         case .back: return reader ? "back to the list" : "back one pane; quit at the sections"
         case .quit: return "quit"
         case .help: return "help: the keys of what is shown"

@@ -112,7 +112,7 @@ extension Keymap {
             KeyBinding(.reader, [.character("/")], .find),
             KeyBinding(.reader, [.character("o")], .openInBrowser), KeyBinding(.reader, [.character("y")], .copyURL),
             KeyBinding(.reader, [.character("s")], .toggleSaved), KeyBinding(.reader, [.character("m")], .toggleRead),
-            KeyBinding(.reader, [.escape], .cancel),
+            KeyBinding(.reader, [.escape], .cancel), KeyBinding(.reader, [.character("I")], .togglePictures),
             KeyBinding(.reader, [.character("q")], .back),
         ]
         + [

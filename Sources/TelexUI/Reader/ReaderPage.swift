@@ -1,5 +1,6 @@
 import Foundation
 import TelexArticles
+import TelexImages
 import TelexModel
 
 /// One page of the reading view: a cached item or a page reached by following a link.
@@ -16,6 +17,8 @@ public struct ReaderPage: Hashable, Sendable {
     /// Set on a page of a history kept from the last run and not loaded yet: where it was left (a
     /// share of its scroll range). Visiting it loads it (`ReaderState.placeholderLoad`).
     public var placeholderShare: Double?
+    /// The page's pictures from the cache by URL (`picturesLoaded`), drawn where their blocks stand.
+    public var pictures: [String: RGBAImage] = [:]
 
     public init(url: String?, itemID: ItemID? = nil, document: ArticleDocument, note: DocumentNote? = nil,
                 isRead: Bool = false, isSaved: Bool = false) {

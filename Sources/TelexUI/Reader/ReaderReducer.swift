@@ -11,13 +11,14 @@ public func openReader(_ state: inout AppState, with item: ResolvedItem) -> [Eff
     if let pending = state.reader?.pendingURL, !pending.isEmpty { effects.append(.cancelFetch) }
     state.rememberReadingPosition()
     var reader = ReaderState(page: page, screenWidth: state.width, screenHeight: state.height, measure: state.readingMeasure,
-                             showLinkNumbers: state.reader?.showLinkNumbers ?? true)
+                             showLinkNumbers: state.reader?.showLinkNumbers ?? true, pictures: state.pictures)
     // Reopened where it was left.
     if let share = state.readingPositions[detail.headline.id] { reader.scroll(toShare: share) }
     if !detail.headline.isRead {
         effects.append(.setRead([detail.headline.id], true))
         reader.setFlags(read: true)
     }
+    if state.pictures.shown { effects.append(.loadPictures(detail.headline.id)) }
     state.reader = reader
     return effects
 }
@@ -119,6 +120,12 @@ func runReaderCommand(_ command: Command, count: Int?, _ state: inout AppState) 
         if r.find != nil { r.find = nil } else { r.linkCursor = nil }
     case .nextLink: for _ in 0..<min(n, 10_000) { r.moveLinkCursor(forward: true) }
     case .previousLink: for _ in 0..<min(n, 10_000) { r.moveLinkCursor(forward: false) }
+    case .togglePictures:
+        state.pictures.shown.toggle()
+        r.setPictureOptions(state.pictures)
+        state.message = .notice(state.pictures.shown ? "Pictures shown (I hides them)" : "Pictures hidden (I shows them)")
+        // Pictures hidden when the page opened were never read: read them now.
+        if state.pictures.shown, r.page.pictures.isEmpty, let id = r.page.itemID { return [.loadPictures(id)] }
     case .linkNumbers:
         r.setShowLinkNumbers(!r.showLinkNumbers)
         r.numberEntry = ""

@@ -1,4 +1,5 @@
 import TelexArticles
+import TelexImages
 import TelexModel
 
 /// A place in the history: a page with the scroll position and link cursor it was left at.
@@ -33,6 +34,10 @@ public struct ReaderState: Hashable, Sendable {
     /// Index into `layout.links` of the link under the cursor.
     public var linkCursor: Int?
     public private(set) var showLinkNumbers: Bool
+    public private(set) var pictureOptions: PictureOptions
+    /// The page's pictures drawn as character art at their laid-out size, by URL.
+    public private(set) var art: [String: SymbolArt] = [:]
+    private var artColors: SymbolArt.Colors = .indexed
     public var find: FindState?
     /// The text being typed after `/`.
     public var findPrompt: String?
@@ -55,8 +60,10 @@ public struct ReaderState: Hashable, Sendable {
     /// Where the view was when a count began (digits also select a link): a move puts it back.
     public var beforeCount: ReaderPosition?
 
-    public init(page: ReaderPage, screenWidth: Int, screenHeight: Int, measure: Int = 80, showLinkNumbers: Bool = true) {
+    public init(page: ReaderPage, screenWidth: Int, screenHeight: Int, measure: Int = 80, showLinkNumbers: Bool = true,
+                pictures: PictureOptions = PictureOptions()) {
         self.page = page
+        self.pictureOptions = pictures
         self.measure = max(12, measure)
         self.screenWidth = screenWidth
         self.viewHeight = max(1, screenHeight - 2)
@@ -85,7 +92,8 @@ public struct ReaderState: Hashable, Sendable {
     }
 
     public mutating func resize(width: Int, height: Int) {
-        let changed = width != screenWidth
+        // Pictures are sized from the screen's height too.
+        let changed = width != screenWidth || (max(1, height - 2) != viewHeight && !page.pictures.isEmpty)
         screenWidth = width
         viewHeight = max(1, height - 2)
         if changed { relayout() }
@@ -106,9 +114,45 @@ public struct ReaderState: Hashable, Sendable {
         if let c = linkCursor { scrollLinkIntoView(c) }
     }
 
+    /// Shows the pictures the cache keeps for this page (they arrive after its text), keeping the place.
+    public mutating func attachPictures(_ pictures: [String: RGBAImage]) {
+        let anchor = scroll < layout.lines.count ? wordsThrough[scroll] : nil
+        page.pictures = pictures
+        relayout()
+        // The same text stays at the top: pictures above it push it down by their rows.
+        if let anchor, scroll > 0, let line = wordsThrough.firstIndex(where: { $0 >= anchor }) { scroll = line }
+        clampScroll()
+    }
+
+    /// Shows or hides pictures, or changes their height or colours.
+    public mutating func setPictureOptions(_ options: PictureOptions) {
+        guard options != pictureOptions else { return }
+        pictureOptions = options
+        relayoutKeepingPosition()
+    }
+
     /// Lays the page out again (the note, if any, above the story, as `telex read` prints it).
     mutating func relayout() {
-        layout = ArticleLayout.layout(page.document, width: columnWidth, showLinkNumbers: showLinkNumbers, note: page.note)
+        var sizes: [String: PictureSize] = [:]
+        if pictureOptions.shown {
+            for (url, image) in page.pictures {
+                let size = pictureOptions.size(of: image, columns: columnWidth, screenHeight: viewHeight + 2)
+                sizes[url] = PictureSize(columns: size.columns, rows: size.rows)
+            }
+        }
+        // Character art is drawn once per size (a resize or a new page redraws it), not at each frame.
+        var drawn: [String: SymbolArt] = [:]
+        for (url, size) in sizes {
+            if let old = art[url], old.columns == size.columns, old.rows.count == size.rows, artColors == pictureOptions.colors {
+                drawn[url] = old
+            } else if let image = page.pictures[url] {
+                drawn[url] = SymbolArt.render(image, columns: size.columns, rows: size.rows, colors: pictureOptions.colors)
+            }
+        }
+        art = drawn
+        artColors = pictureOptions.colors
+        layout = ArticleLayout.layout(page.document, width: columnWidth, showLinkNumbers: showLinkNumbers, note: page.note,
+                                      pictures: sizes)
         var words = 0
         wordsThrough = layout.lines.map { line in
             words += line.spans.reduce(0) { $0 + $1.text.split(whereSeparator: \.isWhitespace).count }

@@ -32,6 +32,10 @@ public enum ReaderView {
             let n = reader.scroll + row
             guard lines.indices.contains(n) else { break }
             let y = top + row
+            if let picture = lines[n].picture {
+                drawPicture(picture, reader, x: left + max(0, (reader.columnWidth - picture.columns) / 2), y: y, maxX: right, into: &buffer)
+                continue
+            }
             var x = left
             for span in lines[n].spans {
                 var style = styles.style(for: span.role)
@@ -45,6 +49,14 @@ public enum ReaderView {
                     buffer.restyle(rect) { _ in style }
                 }
             }
+        }
+    }
+
+    /// One row of a picture's character art: ordinary cells, so it scrolls, diffs and snapshots like text.
+    static func drawPicture(_ picture: PictureRow, _ reader: ReaderState, x: Int, y: Int, maxX: Int, into buffer: inout ScreenBuffer) {
+        guard let art = reader.art[picture.url], art.rows.indices.contains(picture.row) else { return }
+        for (i, cell) in art.rows[picture.row].enumerated() where x + i < maxX {
+            buffer.place(cell.glyph, x: x + i, y: y, style: cell.style)
         }
     }
 

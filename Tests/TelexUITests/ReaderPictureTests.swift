@@ -1,0 +1,144 @@
+import Foundation
+import TelexArticles
+import TelexImages
+import TelexModel
+import TelexScreen
+import TelexTestSupport
+import Testing
+@testable import TelexUI
+
+/// Pictures in the reading view, drawn as character art through the screen buffer: where their block
+/// stands, at most the setting's share of the screen, aspect kept, caption or alternative text under
+/// them; `I` hides and shows them; NO_COLOR draws shapes only; they scroll and resize like text.
+@Suite("Reading view: pictures")
+struct ReaderPictureTests {
+    static let photoURL = "https://example.com/photo.jpg", chartURL = "https://example.com/chart.png"
+    static let photo = try! ImageDecoder.decode(Fixtures.bytes("images/photo.jpg"))
+    static let chart = try! ImageDecoder.decode(Fixtures.bytes("images/chart.png"))
+
+    static let document = ArticleDocument(
+        metadata: ArticleMetadata(title: "Floods in the valley", byline: "Ann", siteName: "Wire"),
+        blocks: [
+            .paragraph([.text("The river rose two metres overnight.")]),
+            .figure(imageURL: photoURL, caption: [.text("The valley at dawn.")], alt: "A flooded valley"),
+            .paragraph([.text("Rainfall was three times the average.")]),
+            .figure(imageURL: chartURL, caption: [], alt: "Rainfall by month"),
+        ] + (0..<30).map { .paragraph([.text("Paragraph \($0) of the rest of the story.")]) })
+
+    /// The reader open on the document, its pictures loaded as the runner posts them.
+    static func state(width: Int, height: Int = 30, color: Bool = true, percent: Int = 50) -> (AppState, [Effect]) {
+        var s = AppState(width: width, height: height)
+        s.useColor = color
+        s.pictures = PictureOptions(mode: .auto, heightPercent: percent, useColor: color)
+        let effects = reduce(&s, .openInReader(ReaderFixtures.item(ReaderFixtures.detail(document: document, isRead: true))))
+        _ = reduce(&s, .picturesLoaded(ItemID(1), [photoURL: photo, chartURL: chart]))
+        return (s, effects)
+    }
+
+    static func rows(of text: String, in screen: ScreenBuffer) -> Int? { screen.lines.firstIndex { $0.contains(text) } }
+
+    /// The screen as text, compared with tests/fixtures/snapshots (TELEX_WRITE_SNAPSHOTS=1 rewrites them).
+    static func expectSnapshot(_ screen: ScreenBuffer, _ name: String) throws {
+        let text = screen.lines.map { $0.replacingOccurrences(of: " +$", with: "", options: .regularExpression) }.joined(separator: "\n") + "\n"
+        let url = Fixtures.url("snapshots/\(name).txt")
+        if ProcessInfo.processInfo.environment["TELEX_WRITE_SNAPSHOTS"] == "1" { try text.write(to: url, atomically: true, encoding: .utf8) }
+        #expect(text == (try String(contentsOf: url, encoding: .utf8)), "snapshot \(name)")
+    }
+
+    @Test(arguments: [80, 120])
+    func aPictureIsDrawnWhereItsBlockStandsWithItsCaptionUnderIt(width: Int) throws {
+        let (s, effects) = Self.state(width: width)
+        #expect(effects == [.loadPictures(ItemID(1))])
+        let r = try #require(s.reader)
+        let screen = RootView.render(s)
+        let size = SymbolArt.size(of: Self.photo, maxColumns: r.columnWidth, maxRows: 15)
+        let before = try #require(Self.rows(of: "The river rose", in: screen))
+        let caption = try #require(Self.rows(of: "The valley at dawn.", in: screen))
+        // A blank line, the picture's rows, then its caption.
+        #expect(caption == before + 2 + size.rows)
+        let left = r.leftMargin + (r.columnWidth - size.columns) / 2
+        for y in (before + 2)..<caption {
+            let cells = (left..<(left + size.columns)).map { screen[$0, y] }
+            #expect(cells.allSatisfy { $0.glyph.width == 1 })
+            #expect(cells.contains { $0.style.background != .default || $0.style.foreground != .default }, "row \(y) is coloured")
+            #expect(screen[left - 1, y].style == .plain && screen[left + size.columns, y].style == .plain)
+        }
+        try Self.expectSnapshot(screen, "reader-pictures-\(width)x30")
+    }
+
+    /// At most the setting's share of the screen's height, the picture's aspect kept (cells are twice as
+    /// tall as wide); a picture without a caption shows its alternative text under it.
+    @Test func theHeightIsTheSettingsShareAndTheAspectIsKept() throws {
+        let (s, _) = Self.state(width: 120, height: 30, percent: 20)
+        let screen = RootView.render(s)
+        let r = try #require(s.reader)
+        let photo = try #require(r.art[Self.photoURL])
+        #expect(photo.rows.count == 6)
+        // 640 × 400 at 6 rows: 6 × 2 × 640 / 400 = 19.2 columns.
+        #expect(photo.columns == 19)
+        var s2 = s
+        s2.reader?.scroll = 8
+        let lower = RootView.render(s2)
+        #expect(Self.rows(of: "Rainfall by month", in: lower) != nil)
+        #expect(Self.rows(of: "[Image: Rainfall by month]", in: lower) == nil)
+        _ = screen
+    }
+
+    @Test func noColorDrawsShapesOnly() throws {
+        let (s, _) = Self.state(width: 80, color: false)
+        let r = try #require(s.reader)
+        let art = try #require(r.art[Self.photoURL])
+        #expect(art.rows.joined().allSatisfy { $0.style == .plain })
+        #expect(art.rows.joined().contains { $0.glyph.text == "█" })
+        let screen = RootView.render(s)
+        #expect((0..<screen.height).allSatisfy { y in (0..<screen.width).allSatisfy { screen[$0, y].style.foreground == .default } })
+    }
+
+    @Test func capitalIHidesAndShowsThePictures() throws {
+        var (s, _) = Self.state(width: 80)
+        let shown = RootView.render(s)
+        let lines = s.reader!.layout.lines.count
+        #expect(s.press(.character("I")) == [])
+        #expect(s.reader!.art.isEmpty)
+        let hidden = RootView.render(s)
+        #expect(Self.rows(of: "The valley at dawn.", in: hidden) == 6)
+        #expect(Self.rows(of: "[Image: Rainfall by month]", in: hidden) != nil)
+        #expect(s.reader!.layout.lines.count < lines)
+        s.press(.character("I"))
+        #expect(RootView.render(s).lines.dropLast() == shown.lines.dropLast())
+        // Opened while hidden, the pictures are read when shown.
+        var fresh = AppState(width: 80, height: 30)
+        _ = reduce(&fresh, .openInReader(ReaderFixtures.item(ReaderFixtures.detail(document: Self.document, isRead: true))))
+        #expect(fresh.press(.character("I")) == [.loadPictures(ItemID(1))])
+    }
+
+    /// Pictures scroll like text: scrolled past and back, the screen is what it was; a resize draws them
+    /// again at the new width, still inside the column.
+    @Test func picturesScrollAndResizeLikeText() throws {
+        var (s, _) = Self.state(width: 80)
+        let top = RootView.render(s)
+        s.reader?.scroll(by: 3)
+        let shifted = RootView.render(s)
+        // The picture's first row moved up by three rows.
+        let y = try #require(Self.rows(of: "The valley at dawn.", in: top))
+        #expect(shifted.lines[y - 3 - 1] == top.lines[y - 1])
+        s.reader?.scroll(by: 30)
+        s.reader?.scroll(by: -33)
+        #expect(RootView.render(s) == top)
+        _ = reduce(&s, .resized(width: 120, height: 40))
+        let r = try #require(s.reader)
+        let art = try #require(r.art[Self.photoURL])
+        #expect(art.columns == SymbolArt.size(of: Self.photo, maxColumns: r.columnWidth, maxRows: 20).columns)
+        let wide = RootView.render(s)
+        let caption = try #require(Self.rows(of: "The valley at dawn.", in: wide))
+        let left = r.leftMargin + (r.columnWidth - art.columns) / 2
+        #expect(wide[left, caption - 1].style != .plain && wide[left + art.columns, caption - 1].style == .plain)
+    }
+
+    @Test func picturesOfAnotherItemAreIgnored() {
+        var (s, _) = Self.state(width: 80)
+        let before = s
+        _ = reduce(&s, .picturesLoaded(ItemID(2), [Self.photoURL: Self.chart]))
+        #expect(s == before)
+    }
+}

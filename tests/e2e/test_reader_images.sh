@@ -1,0 +1,95 @@
+# Pictures in the reading view (issue 19): a story with a photo (its lead image) and a chart is fetched
+# with its pictures, the site stops, and the reader draws them offline as character art between the
+# text, in colour (indexed SGR) or, with NO_COLOR, as shapes only; scrolling past them and back gives the
+# same screen; a resize draws them again inside the new column; I hides and shows them.
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/fetch_lib.sh"
+trap 'stop_site; cleanup' EXIT
+site="$E2E_TMP/site"
+mkdir -p "$site"
+fixtures="$(dirname "$0")/../fixtures/images"
+cp "$fixtures/photo.jpg" "$site/photo.jpg"
+cp "$fixtures/chart.png" "$site/chart.png"
+para() { for i in $(seq 1 "$1"); do printf '<p>Paragraph %s of the flood story, with enough words, commas, and sentences to read like news.</p>' "$2$i"; done; }
+{
+  printf '<!doctype html><html><head><title>Floods in the valley</title><meta property="og:image" content="photo.jpg"></head><body><article><h1>Floods in the valley</h1>'
+  para 3 a
+  printf '<figure><img src="chart.png" alt="Rainfall by month" width="600" height="400"><figcaption>Rainfall by month, in millimetres.</figcaption></figure>'
+  para 25 b
+  printf '</article></body></html>'
+} > "$site/story.html"
+# Relative links (resolved against the feed's URL): the server reads its files when it starts, before its port is known.
+cat > "$site/feed.xml" <<XML
+<?xml version="1.0"?><rss version="2.0"><channel><title>Valley News</title><link>./</link>
+<item><guid>flood</guid><title>Floods in the valley</title><link>story.html</link><description>Short.</description></item>
+</channel></rss>
+XML
+serve_directory "$site"
+cat > "$E2E_TMP/feeds.json" <<JSON
+{"settings": {"images": "symbols", "image_height": 40},
+ "sections": [{"name": "News", "feeds": [{"url": "$SITE_URL/feed.xml", "article": "always"}]}]}
+JSON
+cache="$E2E_TMP/cache"
+out=$("$TELEX" fetch --config "$E2E_TMP/feeds.json" --cache "$cache" 2>&1) || fail "fetch failed: $out"
+ls "$cache"/images/*/*.png >/dev/null 2>&1 || fail "no picture kept in $cache/images"
+[ "$(ls "$cache"/images/*/*.png | wc -l)" = 2 ] || fail "expected 2 pictures: $(ls -R "$cache/images")"
+stop_site
+
+# Rows of block elements (U+2580-U+259F: what the art is drawn with) on screen.
+art_rows() { screen | LC_ALL=C.UTF-8 grep -cP '[\x{2580}-\x{259F}]'; }
+open_story() {
+  wait_for "Valley News" 30
+  keys l; wait_for "Floods in the valley"
+  keys Enter
+  wait_for "Paragraph a1"
+}
+
+start 80 30 "$TELEX --config '$E2E_TMP/feeds.json' --cache '$cache'"
+open_story
+# The lead photo under the title, drawn once the pictures load.
+has_art() { [ "$(art_rows)" -ge 3 ]; }
+wait_until "the lead photo as character art" has_art
+_tmux capture-pane -p -e | grep -q $'\e\[[0-9;]*[34]8;5;' || fail "the art is not in indexed colours"
+# The chart further down, its caption under it.
+keys Space
+wait_for "Rainfall by month, in millimetres."
+caption=$(screen | grep -n "Rainfall by month, in millimetres." | cut -d: -f1)
+above=$(screen | sed -n "$((caption - 1))p")
+echo "$above" | LC_ALL=C.UTF-8 grep -qP '[\x{2580}-\x{259F}]' || fail "no chart above its caption: $(screen)"
+# Scrolled past and back: the same screen.
+trimmed() { screen | sed 's/ *$//'; }   # trailing blanks depend on how curses cleared a line
+keys g; settle
+top=$(trimmed)
+keys Space Space; settle
+keys g; settle
+[ "$(trimmed)" = "$top" ] || { diff <(echo "$top") <(trimmed) >&2; fail "scrolling back did not give the same screen"; }
+# Resize: drawn again inside the new, wider column.
+resize 120 40
+wait_until "art after the resize" has_art
+settle
+# Every cell of art inside the text column (80 wide, centred: columns 20 to 99).
+inside_column() {
+  screen | python3 -c 'import sys
+sys.exit(any(not 20 <= i < 100 for line in sys.stdin for i, c in enumerate(line) if 0x2580 <= ord(c) <= 0x259F))'
+}
+inside_column || fail "art outside the text column after the resize: $(screen)"
+# I hides the pictures (captions stay) and shows them again.
+no_art() { [ "$(art_rows)" = 0 ]; }
+keys I
+wait_until "the pictures hidden by I" no_art
+assert_screen "Rainfall by month, in millimetres."
+keys I
+wait_until "art shown again" has_art
+keys Q
+wait_exit 15
+[ "$EXIT_STATUS" = 0 ] || fail "exit status $EXIT_STATUS"
+assert_terminal_restored
+
+# NO_COLOR: shapes only, no colour sequences.
+start 80 30 "NO_COLOR=1 $TELEX --config '$E2E_TMP/feeds.json' --cache '$cache'"
+open_story
+wait_until "the lead photo as shapes" has_art
+_tmux capture-pane -p -e | grep -q $'\e\[[0-9;]*[34]8;5;' && fail "colours drawn under NO_COLOR"
+keys Q
+wait_exit 15
+exit 0
