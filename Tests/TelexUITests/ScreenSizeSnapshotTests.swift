@@ -62,10 +62,10 @@ import TelexScreen
     }
 
     @Test func titlesUseTheWidthAndTheFeedColumnAppearsWhenItFits() {
-        var d = Driver(width: 80, height: 24, rows: worldTitles)
+        var d = Driver(width: 120, height: 40, rows: worldTitles)
         d.press(.tab)
-        let withSections = d.screen[2]
-        #expect(!withSections.contains("Le Monde"))
+        let withPreview = d.screen[2]
+        #expect(!withPreview.contains("Le Monde"))
         d.press(.character("B"))
         let wide = d.screen[2]
         #expect(wide.contains("Le Monde"))

@@ -70,7 +70,7 @@ func text(in buffer: ScreenBuffer, x: Int, y: Int, graphemes: Int) -> String {
     }
     static let columnCases = [
         ColumnCase(size: (120, 40), titleX: 31, sourceX: nil, ageEnd: 76, separator: 77),
-        ColumnCase(size: (80, 24), titleX: 25, sourceX: nil, ageEnd: 79, separator: nil),
+        ColumnCase(size: (80, 24), titleX: 25, sourceX: 63, ageEnd: 79, separator: nil),
         ColumnCase(size: (40, 12), titleX: 3, sourceX: nil, ageEnd: 39, separator: nil),
     ]
 

@@ -115,11 +115,11 @@ enum HeadlinesView {
     /// The title takes all the width there is; the feed's column appears only when the title keeps
     /// `minimumTitle` columns beside it.
     struct Columns {
-        static let minimumTitle = 40
+        static let minimumTitle = 30
         var titleX = 3, title = 0, sourceX = 0, source = 0, ageX = 0, age = 0
         init(width: Int) {
             age = width >= 24 ? 4 : 0
-            let wanted = width >= 100 ? min(24, width / 5) : 14
+            let wanted = width >= 100 ? min(24, width / 5) : 12
             source = width - titleX - (age > 0 ? age + 1 : 0) - (wanted + 1) >= Self.minimumTitle ? wanted : 0
             let right = (source > 0 ? source + 1 : 0) + (age > 0 ? age + 1 : 0)
             title = max(0, width - titleX - right)
