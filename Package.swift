@@ -43,7 +43,7 @@ let package = Package(
         .target(name: "TelexModel"),
         // The query language (docs/queries.md): text to a typed AST, errors with columns.
         .target(name: "TelexQuery"),
-        .target(name: "TelexConfig", dependencies: ["TelexModel"]),
+        .target(name: "TelexConfig", dependencies: ["TelexModel", "TelexQuery"]),
         // OPML subscription lists in and out (libxml2, safely: no DTD, no entities, nothing external).
         .target(name: "TelexOPML", dependencies: ["TelexConfig", "TelexModel", "CLibXML2"]),
         // The parser's state lives in one class touched per SAX event: runtime exclusivity checks cost

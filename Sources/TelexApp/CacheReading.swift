@@ -13,6 +13,8 @@ import TelexModel
 public protocol CacheReading {
     func sections() throws -> [SectionSummary]
     func savedCount() throws -> Int
+    /// The saved query sections with their unread counts, counted now.
+    func savedQueries() throws -> [SavedQuerySummary]
     func headlines(_ scope: ListScope, after: ListCursor?, limit: Int) throws -> [Headline]
     func headlines(_ scope: ListScope, before: ListCursor, limit: Int) throws -> [Headline]
     func count(_ scope: ListScope) throws -> Int
@@ -35,6 +37,9 @@ extension CacheReading {
     public func cachedArticleURLs(among urls: [String]) throws -> Set<String> { [] }
     /// A cache without pictures (the demo data, test doubles that do not test them).
     public func pictureFiles(_ id: ItemID) throws -> [String: String] { [:] }
+
+    /// A cache without feeds.json's saved queries (the demo data, test doubles).
+    public func savedQueries() throws -> [SavedQuerySummary] { [] }
 
     /// A cache without aggregator accounts (the demo, test doubles) has no sync state to show.
     public func accountStatuses() throws -> [AccountStatus] { [] }

@@ -36,7 +36,8 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
         switch effect {
         case .loadSections:
             onQueue(post) {
-                post(.sectionsLoaded(try self.cache.sections(), savedCount: try self.cache.savedCount()))
+                post(.sectionsLoaded(try self.cache.sections(), savedCount: try self.cache.savedCount(),
+                                     queries: try self.cache.savedQueries()))
                 post(.accountsLoaded(try self.cache.accountStatuses()))
             }
         case .loadHeadlines(let query):
@@ -53,7 +54,15 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
         case .loadPictures(let id):
             onQueue(post) { post(.picturesLoaded(id, PictureFiles.decode(try self.cache.pictureFiles(id)))) }
         case .search(let q):
-            onQueue(post) { post(.searchFinished(q, try self.cache.search(q, limit: self.searchLimit))) }
+            onQueue(post) {
+                do {
+                    post(.searchFinished(q, try self.cache.search(q, limit: self.searchLimit)))
+                } catch {
+                    // A query that does not parse ("column 7: unclosed quote"), or one this cache cannot run.
+                    post(.searchFinished(q, []))
+                    post(.failed("Search: \(error)"))
+                }
+            }
         case .setRead(let ids, let read):
             onQueue(post) { try self.cache.setRead(ids, read); post(.cacheChanged) }
         case .setSaved(let id, let saved):

@@ -84,6 +84,7 @@ public struct PlaceFile: Sendable {
         case ("all", _): .all
         case ("unread", _): .unread
         case ("saved", _): .saved
+        case ("query", let id?): .query(SavedQueryID(id))
         default: nil
         }
     }
@@ -95,6 +96,7 @@ public struct PlaceFile: Sendable {
         case .all: Stored.Scope(kind: "all")
         case .unread: Stored.Scope(kind: "unread")
         case .saved: Stored.Scope(kind: "saved")
+        case .query(let id): Stored.Scope(kind: "query", id: id.rawValue)
         case .search, .items: nil
         }
     }

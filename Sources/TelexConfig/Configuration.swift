@@ -29,12 +29,23 @@ public struct SectionConfig: Sendable, Hashable {
     public init(name: String, feeds: [FeedConfig]) { self.name = name; self.feeds = feeds }
 }
 
+/// A saved query section of feeds.json: `{"name": "Ukraine", "query": "ukraine or kyiv newer:7d"}`, in the query
+/// language (docs/queries.md), shown in the reader's sections pane with its unread count.
+public struct SavedQueryConfig: Sendable, Hashable {
+    public var name: String
+    /// The query text, checked by `QueryParser` when feeds.json is read.
+    public var query: String
+    public init(name: String, query: String) { self.name = name; self.query = query }
+}
+
 /// feeds.json as loaded and validated.
 public struct Configuration: Sendable, Hashable {
     public var settings: Settings
     public var sections: [SectionConfig]
     /// Aggregator accounts synced by `telex sync` (docs/sync.md), in file order.
     public var accounts: [AccountConfig]
+    /// Saved query sections, in file order.
+    public var queries: [SavedQueryConfig]
     /// Where it was read from ("(built-in default)" for the bundled file).
     public var source: String
     /// The reader's key bindings and unbindings (`keys`), in file order.
@@ -42,9 +53,9 @@ public struct Configuration: Sendable, Hashable {
     /// The reader's theme and style overrides (`colors`), in file order.
     public var colors: [ColorConfig]
 
-    public init(settings: Settings = Settings(), sections: [SectionConfig], accounts: [AccountConfig] = [], source: String,
-                keys: [KeyConfig] = [], colors: [ColorConfig] = []) {
-        self.settings = settings; self.sections = sections; self.accounts = accounts; self.source = source
+    public init(settings: Settings = Settings(), sections: [SectionConfig], accounts: [AccountConfig] = [],
+                queries: [SavedQueryConfig] = [], source: String, keys: [KeyConfig] = [], colors: [ColorConfig] = []) {
+        self.settings = settings; self.sections = sections; self.accounts = accounts; self.queries = queries; self.source = source
         self.keys = keys; self.colors = colors
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import TelexModel
+import TelexQuery
 
 /// Turns feeds.json bytes into a validated `Configuration`, collecting every problem at once.
 public enum ConfigurationParser {
@@ -54,7 +55,7 @@ private struct Validator {
     }
 
     mutating func document(_ root: JSONNode, source: String) -> Configuration? {
-        guard let top = members(root, "", allowed: ["settings", "sections", "accounts", "keys", "colors"]) else { return nil }
+        guard let top = members(root, "", allowed: ["settings", "sections", "accounts", "queries", "keys", "colors"]) else { return nil }
         var settings = Settings()
         if let s = top["settings"] { settings = self.settings(s) }
         guard let sectionsNode = top["sections"] else {
@@ -99,9 +100,11 @@ private struct Validator {
             sections.append(SectionConfig(name: name, feeds: feeds))
         }
         let accounts = top["accounts"].map { self.accounts($0) } ?? []
+        let queries = top["queries"].map { self.queries($0) } ?? []
         let keys = top["keys"].map { self.keys($0) } ?? []
         let colors = top["colors"].map { self.colors($0) } ?? []
-        return Configuration(settings: settings, sections: sections, accounts: accounts, source: source, keys: keys, colors: colors)
+        return Configuration(settings: settings, sections: sections, accounts: accounts, queries: queries, source: source,
+                             keys: keys, colors: colors)
     }
 
     /// `"keys": {"lists": {"J": "down", "g g": "top", "g": null}, "reader": {…}, "everywhere": {…}}`.
@@ -150,6 +153,44 @@ private struct Validator {
             out.append(ColorConfig(element: element, value: text, line: line, path: p))
         }
         return out
+    }
+
+    /// `"queries": [{"name": "Ukraine", "query": "ukraine or kyiv newer:7d"}]`: each query parsed here, so a
+    /// mistake is reported with the file's line and the query's column, like any other error of feeds.json.
+    mutating func queries(_ node: JSONNode) -> [SavedQueryConfig] {
+        guard case .array(let list, _) = node else {
+            fail(node, "queries", "expected an array of queries, found \(node.typeName)")
+            return []
+        }
+        var queries: [SavedQueryConfig] = []
+        var seen: [String: Int] = [:]
+        for (i, qNode) in list.enumerated() {
+            let path = "queries[\(i)]"
+            guard let m = members(qNode, path, allowed: ["name", "query"]) else { continue }
+            var name: String?
+            if let n = m["name"] {
+                if case .string(let s, _) = n, !s.trimmingCharacters(in: .whitespaces).isEmpty {
+                    name = s.trimmingCharacters(in: .whitespaces)
+                } else { fail(n, "\(path).name", "expected a non-empty string") }
+            } else { fail(qNode, "\(path).name", "missing required key \"name\"") }
+            if let n = name {
+                if let first = seen[n.lowercased()] { fail(qNode, "\(path).name", "duplicate query \"\(n)\" (also queries[\(first)])") }
+                seen[n.lowercased()] = i
+            }
+            var text: String?
+            if let q = m["query"] {
+                if case .string(let s, _) = q {
+                    do throws(QueryError) {
+                        _ = try QueryParser.parse(s)
+                        text = s
+                    } catch {
+                        fail(q, "\(path).query", "column \(error.column): \(error.message)")
+                    }
+                } else { fail(q, "\(path).query", "expected a string in the query language (docs/queries.md)") }
+            } else { fail(qNode, "\(path).query", "missing required key \"query\"") }
+            if let name, let text { queries.append(SavedQueryConfig(name: name, query: text)) }
+        }
+        return queries
     }
 
     /// `"accounts": [{"name", "type", "url", "user", "password_command" | "password_env", "auth"?}]`.

@@ -22,3 +22,11 @@ public struct ArticleID: Hashable, Sendable, Codable, CustomStringConvertible {
     public init(_ rawValue: Int64) { self.rawValue = rawValue }
     public var description: String { "article:\(rawValue)" }
 }
+
+/// A saved query section of feeds.json (`"queries"`), as the cache mirrors it: stable across reloads
+/// while its name stays.
+public struct SavedQueryID: Hashable, Sendable, Codable, CustomStringConvertible {
+    public let rawValue: Int64
+    public init(_ rawValue: Int64) { self.rawValue = rawValue }
+    public var description: String { "query:\(rawValue)" }
+}

@@ -32,6 +32,21 @@ public struct SectionSummary: Hashable, Sendable, Identifiable {
     }
 }
 
+/// One saved query section (feeds.json `"queries"`) as the sections pane shows it, with its live counts.
+public struct SavedQuerySummary: Hashable, Sendable, Identifiable {
+    public var id: SavedQueryID
+    public var name: String
+    /// The query text, as written in feeds.json.
+    public var query: String
+    public var unread: Int
+    /// Why the query cannot run on this cache (a `lang:` term), nil when it runs.
+    public var problem: String?
+
+    public init(id: SavedQueryID, name: String, query: String, unread: Int = 0, problem: String? = nil) {
+        self.id = id; self.name = name; self.query = query; self.unread = unread; self.problem = problem
+    }
+}
+
 /// One row of the headlines pane.
 public struct Headline: Hashable, Sendable, Identifiable {
     public var id: ItemID
@@ -43,12 +58,18 @@ public struct Headline: Hashable, Sendable, Identifiable {
     public var sortTime: Date
     public var isRead: Bool
     public var isSaved: Bool
+    /// The other outlets (feeds' names) that carry the same story, which lists show once (docs/cache-schema.md,
+    /// "Stories"); empty when this feed alone has it.
+    public var alsoIn: [String]
 
     public init(id: ItemID, feedID: FeedID, title: String, source: String, link: String?, sortTime: Date,
-                isRead: Bool, isSaved: Bool) {
+                isRead: Bool, isSaved: Bool, alsoIn: [String] = []) {
         self.id = id; self.feedID = feedID; self.title = title; self.source = source; self.link = link
-        self.sortTime = sortTime; self.isRead = isRead; self.isSaved = isSaved
+        self.sortTime = sortTime; self.isRead = isRead; self.isSaved = isSaved; self.alsoIn = alsoIn
     }
+
+    /// How many outlets carry the story (this one included).
+    public var outletCount: Int { 1 + alsoIn.count }
 }
 
 /// A position in a newest-first list, for keyset pagination (never OFFSET).

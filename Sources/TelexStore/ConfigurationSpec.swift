@@ -15,3 +15,10 @@ public struct FeedSpec: Sendable, Hashable {
         self.url = url; self.title = title; self.enabled = enabled
     }
 }
+
+/// A saved query section of feeds.json as the cache mirrors it (its text, parsed when run).
+public struct QuerySpec: Sendable, Hashable {
+    public var name: String
+    public var query: String
+    public init(name: String, query: String) { self.name = name; self.query = query }
+}

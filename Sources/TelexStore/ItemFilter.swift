@@ -21,6 +21,9 @@ struct ItemFilter {
         case .all: return ItemFilter("item.section_id IS NOT NULL")
         case .unread: return ItemFilter("item.read = 0 AND item.section_id IS NOT NULL")
         case .saved: return ItemFilter("item.saved = 1")
+        case .query:
+            // Its query is in the cache: `Store.listFilter` reads it. Never reached through here.
+            return ItemFilter("0")
         case .search(let text):
             guard let match = SearchQuery.matchExpression(text) else { return ItemFilter("0") }
             return fullText(match)
@@ -42,8 +45,25 @@ struct ItemFilter {
     }
 
     /// Items whose indexed text matches an FTS5 expression (a term of the query language).
-    static func matching(_ match: String) -> ItemFilter {
-        ItemFilter("+item.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?)", [match])
+    ///
+    /// In a list, the `+` keeps the walk on the list's order index (see `fullText`). `counting`: no `+`, so a count
+    /// looks the matching rowids up (work in proportion to the matches) instead of walking every item of the scope.
+    static func matching(_ match: String, counting: Bool = false) -> ItemFilter {
+        ItemFilter((counting ? "" : "+") + "item.id IN (SELECT rowid FROM item_fts WHERE item_fts MATCH ?)", [match])
+    }
+
+    /// One row per story (docs/cache-schema.md, "Stories"): an item is listed unless a newer copy of its story
+    /// (same `story_key`) in another feed passes the same filter; the story shows once, at its newest copy's place
+    /// (a feed's own items with one link all stay: `StoryKey`). One probe of
+    /// the `item_story` index per row the list walks. The filter is written again over the copy (`item.` is the
+    /// only table prefix filters use).
+    func oneRowPerStory() -> ItemFilter {
+        let copy = sql.replacingOccurrences(of: "item.", with: "story_copy.")
+        return and(ItemFilter("""
+            item.story_key IS NULL OR NOT EXISTS (SELECT 1 FROM item AS story_copy WHERE story_copy.story_key = item.story_key
+              AND story_copy.feed_id != item.feed_id AND (story_copy.sort_time, story_copy.id) > (item.sort_time, item.id)
+              AND (\(copy)))
+            """, arguments))
     }
 
     /// Both conditions (`other` nil: this one).

@@ -17,10 +17,12 @@ public enum QueryCompiler {
         public var description: String
     }
 
-    static func filter(_ query: Query, now: Date) throws -> ItemFilter {
+    /// `counting`: for a COUNT, where the full-text terms may drive the plan (`ItemFilter.matching`).
+    static func filter(_ query: Query, now: Date, counting: Bool = false) throws -> ItemFilter {
+        func filter(_ query: Query, now: Date) throws -> ItemFilter { try Self.filter(query, now: now, counting: counting) }
         switch query {
         case .word, .phrase, .field(.title, _):
-            return ItemFilter.matching(match(query))
+            return ItemFilter.matching(match(query), counting: counting)
         case .field(.feed, let value):
             return ItemFilter("item.feed_id IN (SELECT id FROM feed WHERE title LIKE ? OR feed_title LIKE ? OR url LIKE ?)",
                               [like(value), like(value), like(value)])
@@ -46,10 +48,10 @@ public enum QueryCompiler {
             let parts = conjuncts(query)
             let text = parts.filter(isText)
             var filters = try parts.filter { !isText($0) }.map { try filter($0, now: now) }
-            if !text.isEmpty { filters.insert(ItemFilter.matching(text.map(match).joined(separator: " AND ")), at: 0) }
+            if !text.isEmpty { filters.insert(ItemFilter.matching(text.map(match).joined(separator: " AND "), counting: counting), at: 0) }
             return filters.dropFirst().reduce(filters[0]) { $0.and($1) }
         case .or(let a, let b):
-            if isText(a) && isText(b) { return ItemFilter.matching("(\(match(a))) OR (\(match(b)))") }
+            if isText(a) && isText(b) { return ItemFilter.matching("(\(match(a))) OR (\(match(b)))", counting: counting) }
             let (fa, fb) = (try filter(a, now: now), try filter(b, now: now))
             return ItemFilter("(\(fa.sql)) OR (\(fb.sql))", fa.arguments + fb.arguments)
         case .not(let inner):
@@ -58,12 +60,12 @@ public enum QueryCompiler {
         }
     }
 
-    private static func conjuncts(_ query: Query) -> [Query] {
+    static func conjuncts(_ query: Query) -> [Query] {
         if case .and(let a, let b) = query { return conjuncts(a) + conjuncts(b) }
         return [query]
     }
 
-    private static func isText(_ query: Query) -> Bool {
+    static func isText(_ query: Query) -> Bool {
         switch query {
         case .word, .phrase, .field(.title, _): return true
         case .or(let a, let b): return isText(a) && isText(b)
@@ -72,7 +74,7 @@ public enum QueryCompiler {
     }
 
     /// The FTS5 expression of a text term: quoted (any input is safe), `title:` as a column filter.
-    private static func match(_ query: Query) -> String {
+    static func match(_ query: Query) -> String {
         switch query {
         case .word(let w): return quote(w)
         case .phrase(let p): return quote(p)

@@ -9,6 +9,11 @@ enum Schema {
         migrator.registerMigration("sync-accounts", migrate: syncAccounts)
         migrator.registerMigration("v3-search-queue", migrate: searchQueue)
         migrator.registerMigration("v4-article-images", migrate: articleImages)
+        // Saved query sections and one story once (#18) landed together, after the pictures' tables.
+        migrator.registerMigration("v5-queries-and-stories") { db in
+            try savedQueries(db)
+            try storyKey(db)
+        }
         return migrator
     }
 
@@ -297,6 +302,42 @@ enum Schema {
               PRIMARY KEY (article_id, position)
             ) WITHOUT ROWID;
             CREATE INDEX article_image_image ON article_image(image_id);
+            """)
+    }
+
+    /// Saved query sections of feeds.json, mirrored like sections (`syncConfiguration`): the id stays while the
+    /// name does, so the reader keeps its place on a query whose text was edited.
+    private static func savedQueries(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE saved_query (
+              id INTEGER PRIMARY KEY,
+              name TEXT NOT NULL UNIQUE,
+              query TEXT NOT NULL,
+              position INTEGER NOT NULL
+            );
+            """)
+    }
+
+    /// One story once: `item.story_key` (`StoryKey`), indexed, written with each item from now on. Existing items
+    /// get the key `StoryKey` gives them, in SQL (a migration does not call app code that may change): their
+    /// extracted page's canonical address, else the address the fetcher's redirects ended at, when it names a page
+    /// below the site's root; else their normalised link when it names such a page. One pass over the items, here only.
+    private static func storyKey(_ db: Database) throws {
+        // A page below the site's root: not "https://host/", "/index.html" or "/index.php".
+        func specific(_ column: String) -> String {
+            """
+            (\(column) LIKE 'http%://%/_%' AND substr(\(column), instr(substr(\(column), 9), '/') + 8)
+              NOT IN ('/', '/index.html', '/index.php'))
+            """
+        }
+        try db.execute(sql: """
+            ALTER TABLE item ADD COLUMN story_key TEXT;
+            UPDATE item SET story_key = COALESCE(
+              (SELECT CASE WHEN \(specific("article.canonical_url")) THEN article.canonical_url
+                           WHEN \(specific("article.url")) THEN article.url END
+                 FROM article WHERE article.id = item.article_id AND article.status = 'ok'),
+              CASE WHEN \(specific("link_key")) THEN link_key END);
+            CREATE INDEX item_story ON item(story_key, sort_time DESC, id DESC) WHERE story_key IS NOT NULL;
             """)
     }
 }

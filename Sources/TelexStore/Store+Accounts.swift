@@ -203,7 +203,8 @@ extension Store {
             for (remote, item) in prepared {
                 guard let feed = try Row.fetchOne(findFeed, arguments: [account.rawValue, remote.feedID]) else { continue }
                 let feedID: Int64 = feed["id"]
-                let isNew = try upsert(db, item, feedID: feedID, sectionID: feed["section_id"], firstSeen: firstSeen)
+                let isNew = try upsert(db, item, feedID: feedID, sectionID: feed["section_id"], firstSeen: firstSeen,
+                                       inheritingRead: false) == .inserted
                 guard let id = try Int64.fetchOne(findItem, arguments: [feedID, item.stableID]) else { continue }
                 if isNew {
                     try setKey.execute(arguments: [account.rawValue, remote.remoteID, id])
@@ -251,7 +252,7 @@ extension Store {
         let update = try db.cachedStatement(sql: """
             UPDATE item SET \(column) = ? WHERE id = ? AND \(column) != ?
               AND NOT EXISTS (SELECT 1 FROM outbox WHERE account_id = ? AND remote_id = ? AND field = ?)
-            RETURNING id, feed_id, account_id, link_key
+            RETURNING id, feed_id, account_id, link_key, story_key
             """)
         guard let row = try Row.fetchOne(update, arguments: [value, itemID, value, account.rawValue, remoteID, field.rawValue]) else { return }
         let feedID: Int64 = row["feed_id"]
@@ -282,7 +283,7 @@ extension Store {
                   AND \(column) != CASE WHEN remote_id IN (SELECT remote_id FROM remote_set) THEN \(inSetValue) ELSE \(1 - inSetValue) END
                   AND NOT EXISTS (SELECT 1 FROM outbox WHERE outbox.account_id = item.account_id AND outbox.remote_id = item.remote_id
                                   AND outbox.field = ?)
-                RETURNING id, feed_id, account_id, link_key, \(column) AS value
+                RETURNING id, feed_id, account_id, link_key, story_key, \(column) AS value
                 """, arguments: [account.rawValue, field.rawValue])
             try db.execute(sql: "DELETE FROM remote_set")
             var deltas: [Int64: CounterDelta] = [:]
@@ -319,22 +320,24 @@ extension Store {
         }
     }
 
-    /// One story, one state (docs/sync.md): the same article (one normalised link) in a local feed and in an
-    /// account, or in two accounts, is read or saved in all of them when it is in one. `row` is the item
-    /// that changed (`id`, `account_id`, `link_key`): a change made here (`serverOnly` false) reaches every
-    /// copy when it is an account's item, and the accounts' copies when it is a local one (two local feeds
-    /// keep their own state, as before accounts), each account copy queued for its server; a change the
-    /// server made (`serverOnly`) reaches the local copies only. Returns the ids of the copies changed.
+    /// One story, one state (docs/sync.md, docs/cache-schema.md "Stories"): the copies of one story (one
+    /// `story_key`) in local feeds and accounts share their read state, and local and account copies their saved
+    /// state. `row` is the item that changed (`id`, `account_id`, `story_key`): a change made here (`serverOnly`
+    /// false) reaches every copy (saved: every copy when it is an account's item, the accounts' copies when it is a
+    /// local one: two local feeds keep their own saved items), each account copy queued for its server; a change
+    /// the server made (`serverOnly`) reaches the local copies only. Returns the ids of the copies changed.
     @discardableResult
     func shareState(_ db: Database, from row: Row, _ field: OutboxField, _ value: Bool, serverOnly: Bool = false,
                     deltas: inout [Int64: CounterDelta]) throws -> [Int64] {
-        guard let key = row["link_key"] as String? else { return [] }
+        guard let key = row["story_key"] as String? else { return [] }
         let column = field == .read ? "read" : "saved"
-        let scope = serverOnly ? "account_id IS NULL" : (row["account_id"] as Int64? == nil ? "account_id IS NOT NULL" : "1")
+        let local = row["account_id"] as Int64? == nil
+        let scope = serverOnly ? "account_id IS NULL" : (local && field == .starred ? "account_id IS NOT NULL" : "1")
+        // Other feeds' copies: one feed's items that share a link (a live blog's, a section page's) keep their own.
         let copies = try Row.fetchAll(db.cachedStatement(sql: """
-            UPDATE item SET \(column) = ? WHERE link_key = ? AND id != ? AND \(column) != ? AND section_id IS NOT NULL AND \(scope)
+            UPDATE item SET \(column) = ? WHERE story_key = ? AND feed_id != ? AND \(column) != ? AND section_id IS NOT NULL AND \(scope)
             RETURNING id, feed_id, account_id, remote_id
-            """), arguments: [value, key, row["id"] as Int64, value])
+            """), arguments: [value, key, row["feed_id"] as Int64, value])
         for copy in copies {
             switch field {
             case .read: deltas[copy["feed_id"], default: CounterDelta()].unread += value ? -1 : 1

@@ -80,6 +80,11 @@ extension Store {
         for key in ownKeys {
             try db.execute(sql: "UPDATE item SET article_id = ? WHERE link_key = ? AND link_key IS NOT NULL", arguments: [articleID, key])
         }
+        // Their story is the page's (its canonical link, or where the redirects ended): one story in every list.
+        let stored = try Row.fetchOne(db, sql: "SELECT url, canonical_url, status FROM article WHERE id = ?", arguments: [articleID])
+        if let story = StoryKey.articleKey(url: stored?["url"], canonical: stored?["canonical_url"], status: stored?["status"]) {
+            try db.execute(sql: "UPDATE item SET story_key = ? WHERE article_id = ? AND story_key IS NOT ?", arguments: [story, articleID, story])
+        }
         // Their search rows gain the page's text when the indexer rewrites them.
         for itemID in try Int64.fetchAll(db, sql: "SELECT id FROM item WHERE article_id = ? AND article_id IS NOT NULL",
                                          arguments: [articleID]) {

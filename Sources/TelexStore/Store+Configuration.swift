@@ -10,9 +10,12 @@ extension Store {
     ///
     /// When the cache already mirrors `sections` (every start of the reader, every `telex fetch`), it only
     /// reads: no write lock to wait for behind a running pass, no commit, no change signal for other readers.
-    public func syncConfiguration(_ sections: [SectionSpec]) throws {
-        if try read({ db in try Self.mirrors(db, sections) }) { return }
+    ///
+    /// Saved queries are mirrored in the same transaction, by name (a renamed query is a new one).
+    public func syncConfiguration(_ sections: [SectionSpec], queries: [QuerySpec] = []) throws {
+        if try read({ db in try Self.mirrors(db, sections) && Self.mirrors(db, queries) }) { return }
         try write { db in
+            try Self.mirrorQueries(db, queries)
             var keptSections: [Int64] = []
             var keptFeeds: Set<Int64> = []
             var seenURLs: Set<String> = []
@@ -56,6 +59,27 @@ extension Store {
             let keptList = keptSections.map(String.init).joined(separator: ",")
             try db.execute(sql: "DELETE FROM section WHERE account_id IS NULL AND id NOT IN (\(keptList.isEmpty ? "-1" : keptList))")
         }
+    }
+
+    /// Replaces the saved queries with `queries`, keeping the id of each name that stays.
+    private static func mirrorQueries(_ db: Database, _ queries: [QuerySpec]) throws {
+        var kept: [String] = []
+        for (position, query) in queries.enumerated() where !kept.contains(query.name) {
+            try db.execute(sql: """
+                INSERT INTO saved_query(name, query, position) VALUES (?, ?, ?)
+                ON CONFLICT(name) DO UPDATE SET query = excluded.query, position = excluded.position
+                """, arguments: [query.name, query.query, position])
+            kept.append(query.name)
+        }
+        let names = databaseQuestionMarks(count: kept.count)
+        try db.execute(sql: kept.isEmpty ? "DELETE FROM saved_query" : "DELETE FROM saved_query WHERE name NOT IN (\(names))",
+                       arguments: StatementArguments(kept))
+    }
+
+    /// Whether the saved queries are exactly `queries` (names, texts, order).
+    private static func mirrors(_ db: Database, _ queries: [QuerySpec]) throws -> Bool {
+        let stored = try Row.fetchAll(db, sql: UIQueries.savedQueries).map { QuerySpec(name: $0["name"], query: $0["query"]) }
+        return stored == queries
     }
 
     /// Whether the sections and active feeds are exactly `sections` (names, order, titles, enabled).

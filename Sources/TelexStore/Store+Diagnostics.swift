@@ -136,6 +136,7 @@ enum UIQueryCatalogue {
             ("search count not queued", UIQueries.searchCountNotQueued, ["\"word\"*"]),
             ("headline by id", UIQueries.headlinesByID, [1]),
             ("article candidates", UIQueries.articleCandidates, [1, 200]),
+            ("story outlets", UIQueries.storyOutlets(count: 3), ["https://a.example/1", "https://a.example/2", "https://a.example/3"]),
         ]
         let scopes: [ListScope] = [.section(SectionID(1)), .feed(FeedID(1)), .all, .unread, .saved]
         for scope in scopes {

@@ -25,10 +25,13 @@ extension Store {
                             _ body: (ListedItem) throws -> Void) throws {
         let filter: ItemFilter
         if case .search(let text) = scope {
-            guard let match = SearchQuery.matchExpression(text) else { return }
-            filter = .fullText(match)
+            switch try Self.searchPlan(text) {
+            case .nothing: return
+            case .ranked(let match): filter = .fullText(match)
+            case .filtered(let f): filter = f
+            }
         } else {
-            filter = .scope(scope)
+            filter = try read { db in try Self.listFilter(db, scope) }
         }
         try forEachItem(filter.and(unreadOnly ? .unread : nil), after: cursor, limit: limit, body)
     }

@@ -51,9 +51,12 @@ extension Store {
             }
             return unreadOnly ? rows.filter { !$0.isRead } : rows
         }
-        let (sql, arguments) = UIQueries.headlines(scope, unreadOnly: unreadOnly, cursor: cursor.map(Self.key) ?? UIQueries.top,
-                                                   upward: false, limit: Self.pageLimit(limit))
-        return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.headline) }
+        return try read { db in
+            let (sql, arguments) = UIQueries.headlines(try Self.listFilter(db, scope), unreadOnly: unreadOnly && scope != .unread,
+                                                       cursor: cursor.map(Self.key) ?? UIQueries.top, upward: false,
+                                                       limit: Self.pageLimit(limit))
+            return try Self.headlinesWithOutlets(db, Row.fetchAll(db, sql: sql, arguments: arguments))
+        }
     }
 
     /// The page of headlines just before `cursor` (newer ones, for paging upward), newest first.
@@ -67,12 +70,14 @@ extension Store {
         case .search, .items: return []
         default: break
         }
-        let (sql, arguments) = UIQueries.headlines(scope, unreadOnly: unreadOnly, cursor: Self.key(cursor), upward: true,
-                                                   limit: Self.pageLimit(limit))
-        return try read { db in try Row.fetchAll(db, sql: sql, arguments: arguments).map(Self.headline).reversed() }
+        return try read { db in
+            let (sql, arguments) = UIQueries.headlines(try Self.listFilter(db, scope), unreadOnly: unreadOnly && scope != .unread,
+                                                       cursor: Self.key(cursor), upward: true, limit: Self.pageLimit(limit))
+            return try Self.headlinesWithOutlets(db, Row.fetchAll(db, sql: sql, arguments: arguments)).reversed()
+        }
     }
 
-    /// How many items a scope holds (from the counters; a search counts its matches).
+    /// How many items a scope holds (from the counters; a search or a saved query counts its matches).
     public func count(_ scope: ListScope) throws -> Int {
         try read { db in
             switch scope {
@@ -81,9 +86,15 @@ extension Store {
             case .all: return try Int.fetchOne(db, sql: UIQueries.allTotal) ?? 0
             case .unread: return try Int.fetchOne(db, sql: UIQueries.allUnread) ?? 0
             case .saved: return try Int.fetchOne(db, sql: UIQueries.savedCount) ?? 0
+            case .query:
+                let filter = try Self.listFilter(db, scope, counting: true)
+                return try Int.fetchOne(db, sql: UIQueries.count(filter), arguments: filter.arguments) ?? 0
             case .search(let query):
-                guard let match = SearchQuery.matchExpression(query) else { return 0 }
-                return try searchCount(db, match: match)
+                switch try Self.searchPlan(query, counting: true) {
+                case .nothing: return 0
+                case .ranked(let match): return try searchCount(db, match: match)
+                case .filtered(let filter): return try Int.fetchOne(db, sql: UIQueries.count(filter), arguments: filter.arguments) ?? 0
+                }
             case .items(let ids):
                 let byID = try db.cachedStatement(sql: UIQueries.headlinesByID)
                 return try ids.filter { try Row.fetchOne(byID, arguments: [$0.rawValue]) != nil }.count
@@ -98,6 +109,9 @@ extension Store {
             case .section(let id): return try Int.fetchOne(db, sql: UIQueries.sectionUnread, arguments: [id.rawValue]) ?? 0
             case .feed(let id): return try Int.fetchOne(db, sql: UIQueries.feedUnread, arguments: [id.rawValue]) ?? 0
             case .all, .unread: return try Int.fetchOne(db, sql: UIQueries.allUnread) ?? 0
+            case .query:
+                let filter = try Self.listFilter(db, scope, counting: true).and(.unread)
+                return try Int.fetchOne(db, sql: UIQueries.count(filter), arguments: filter.arguments) ?? 0
             case .saved, .search, .items: return 0
             }
         }
@@ -107,7 +121,7 @@ extension Store {
     public func item(_ id: ItemID) throws -> ItemDetail? {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: UIQueries.item, arguments: [id.rawValue]) else { return nil }
-            var detail = ItemDetail(headline: Self.headline(row), author: row["author"],
+            var detail = ItemDetail(headline: try Self.headlinesWithOutlets(db, [row])[0], author: row["author"],
                                     published: StoreTime.date(row["published"] as Int64?),
                                     summaryHTML: row["summary_html"], contentHTML: row["content_html"])
             if let articleID: Int64 = row["article_id"],
@@ -144,6 +158,25 @@ extension Store {
                           failingSince: StoreTime.date(row["failing_since"] as Int64?), nextTry: StoreTime.date(row["next_due"] as Int64?),
                           retryAfter: StoreTime.date(row["retry_after"] as Int64?), warning: row["warning"], gone: row["gone"],
                           lastSuccess: StoreTime.date(row["last_success"] as Int64?))
+    }
+
+    /// Rows of `headlineColumns` as headlines, each with the other outlets of its story (one index probe per row:
+    /// a page, never a table).
+    static func headlinesWithOutlets(_ db: Database, _ rows: [Row]) throws -> [Headline] {
+        var headlines = rows.map(headline)
+        let keys = Array(Set(rows.compactMap { $0["story_key"] as String? }))
+        guard !keys.isEmpty else { return headlines }
+        var outlets: [String: [(feed: Int64, name: String)]] = [:]
+        for row in try Row.fetchAll(db.cachedStatement(sql: UIQueries.storyOutlets(count: keys.count)), arguments: StatementArguments(keys)) {
+            outlets[row[0], default: []].append((row[1], FeedName.display(title: row[2], feedTitle: row[3], url: row[4])))
+        }
+        for (i, row) in rows.enumerated() {
+            guard let key: String = row["story_key"], let feeds = outlets[key] else { continue }
+            let own = headlines[i].feedID.rawValue
+            var seen: Set<Int64> = [own]
+            headlines[i].alsoIn = feeds.filter { seen.insert($0.feed).inserted }.prefix(20).map(\.name)
+        }
+        return headlines
     }
 
     static func headline(_ row: Row) -> Headline {

@@ -40,8 +40,10 @@ extension Store {
             let title = stored.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 } ?? url
             let item = PreparedItem(ItemRecord(stableID: url, link: url, title: title, published: now))
             let firstSeen = StoreTime.milliseconds(now)
-            if try upsert(db, item, feedID: feedID, sectionID: nil, firstSeen: firstSeen) {
-                try apply(db, [feedID: CounterDelta(total: 1, unread: 1, saved: 0)])
+            switch try upsert(db, item, feedID: feedID, sectionID: nil, firstSeen: firstSeen) {
+            case .inserted: try apply(db, [feedID: CounterDelta(total: 1, unread: 1, saved: 0)])
+            case .insertedRead: try apply(db, [feedID: CounterDelta(total: 1, unread: 0, saved: 0)])
+            case .unchanged, .updated: break
             }
             let id = ItemID(try Int64.fetchOne(db, sql: "SELECT id FROM item WHERE feed_id = ? AND stable_id = ?",
                                                arguments: [feedID, item.stableID])!)

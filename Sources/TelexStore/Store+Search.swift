@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TelexModel
+import TelexQuery
 
 extension Store {
     /// How many of the newest matches are ranked by relevance.
@@ -24,7 +25,14 @@ extension Store {
     }
 
     func search(_ query: String, limit: Int, rankingWindow: Int, queueScanLimit: Int = Store.queueScanLimit) throws -> [Headline] {
-        guard let match = SearchQuery.matchExpression(query) else { return [] }
+        let match: String
+        switch try Self.searchPlan(query) {
+        case .nothing: return []
+        case .ranked(let m): match = m
+        case .filtered(let filter):
+            let (sql, arguments) = UIQueries.headlines(filter, cursor: UIQueries.top, upward: false, limit: Self.pageLimit(limit))
+            return try read { db in try Self.headlinesWithOutlets(db, Row.fetchAll(db, sql: sql, arguments: arguments)) }
+        }
         let limit = Self.pageLimit(limit)
         return try read { db in
             let queued = try queuedSearch.matches(db, match: match, scanLimit: queueScanLimit)
@@ -36,8 +44,42 @@ extension Store {
                 ids += try Int64.fetchAll(db, sql: hits, arguments: [match, edge, limit - ids.count])
             }
             let byID = try db.cachedStatement(sql: UIQueries.searchHeadlineByID)
-            return try ids.compactMap { id in try Row.fetchOne(byID, arguments: [id]).map(Self.headline) }
+            // One row per story: its best-ranked copy.
+            var stories: Set<String> = []
+            let rows = try ids.compactMap { id in try Row.fetchOne(byID, arguments: [id]) }.filter { row in
+                guard let key: String = row["story_key"] else { return true }
+                return stories.insert(key).inserted
+            }
+            return try Self.headlinesWithOutlets(db, rows)
         }
+    }
+
+    /// What the text of a search asks for, in the query language (docs/queries.md).
+    enum SearchPlan {
+        /// No letter or digit: no result.
+        case nothing
+        /// Words, phrases, `title:` joined by and / or: ranked by relevance (FTS5 MATCH expression).
+        case ranked(String)
+        /// Any other term (`feed:`, `unread`, `newer:`, `not`, `/regex/`…): the matches, newest first.
+        case filtered(ItemFilter)
+    }
+
+    /// Plain words keep search's own expression (the last word a prefix, punctuation safe: `SearchQuery`); other
+    /// text terms are ranked; a query with any other term lists its matches newest first, over the items search
+    /// sees (configured feeds', and saved ones). Throws `QueryError` (with its column) for a query that does not
+    /// parse, `QueryCompiler.Unsupported` for one this cache cannot run. `counting`: see `ItemFilter.matching`.
+    static func searchPlan(_ text: String, now: Date = Date(), counting: Bool = false) throws -> SearchPlan {
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return .nothing }
+        let query = try QueryParser.parse(String(text.prefix(1000)))
+        let parts = QueryCompiler.conjuncts(query)
+        if parts.allSatisfy({ if case .word = $0 { true } else { false } }) {
+            return SearchQuery.matchExpression(text).map(SearchPlan.ranked) ?? .nothing
+        }
+        if QueryCompiler.isText(query) || parts.allSatisfy(QueryCompiler.isText) {
+            return .ranked(parts.map(QueryCompiler.match).joined(separator: " AND "))
+        }
+        let filter = try QueryCompiler.filter(query, now: now, counting: counting)
+        return .filtered(filter.and(ItemFilter("item.section_id IS NOT NULL OR item.saved = 1")))
     }
 
     /// How many items match a search: indexed matches plus queued ones (as `search` finds them).

@@ -12,7 +12,7 @@ extension Store {
     public func setRead(_ ids: [ItemID], _ read: Bool) throws {
         guard !ids.isEmpty else { return }
         try write { db in
-            let update = try db.cachedStatement(sql: "UPDATE item SET read = ? WHERE id = ? AND read != ? RETURNING id, feed_id, account_id, remote_id, link_key")
+            let update = try db.cachedStatement(sql: "UPDATE item SET read = ? WHERE id = ? AND read != ? RETURNING id, feed_id, account_id, remote_id, link_key, story_key")
             var deltas: [Int64: CounterDelta] = [:]
             for id in ids {
                 if let row = try Row.fetchOne(update, arguments: [read, id.rawValue, read]) {
@@ -33,7 +33,7 @@ extension Store {
     /// `setSaved` in the caller's transaction; false when the item already was so.
     @discardableResult
     func setSaved(_ db: Database, _ id: ItemID, _ saved: Bool) throws -> Bool {
-        guard let row = try Row.fetchOne(db, sql: "UPDATE item SET saved = ? WHERE id = ? AND saved != ? RETURNING id, feed_id, account_id, remote_id, link_key",
+        guard let row = try Row.fetchOne(db, sql: "UPDATE item SET saved = ? WHERE id = ? AND saved != ? RETURNING id, feed_id, account_id, remote_id, link_key, story_key",
                                          arguments: [saved, id.rawValue, saved]) else { return false }
         var deltas: [Int64: CounterDelta] = [:]
         deltas[row["feed_id"], default: CounterDelta()].saved += saved ? 1 : -1
@@ -60,8 +60,11 @@ extension Store {
             case .saved: filter = "saved = 1"
             case .items(let ids):
                 filter = ids.isEmpty ? "0" : "id IN (\(ids.map { String($0.rawValue) }.joined(separator: ",")))"
+            case .query:
+                let query = try Self.listFilter(db, scope)
+                filter = query.sql; arguments = query.arguments
             }
-            let rows = try Row.fetchAll(db, sql: "UPDATE item SET read = 1 WHERE read = 0 AND \(filter) RETURNING id, feed_id, account_id, remote_id, link_key",
+            let rows = try Row.fetchAll(db, sql: "UPDATE item SET read = 1 WHERE read = 0 AND \(filter) RETURNING id, feed_id, account_id, remote_id, link_key, story_key",
                                         arguments: arguments)
             var deltas: [Int64: CounterDelta] = [:]
             var shared: [Int64] = []
@@ -103,10 +106,11 @@ extension Store {
                 let firstSeen = StoreTime.milliseconds(result.state.attemptedAt)
                 var delta = CounterDelta()
                 for item in result.prepared {
-                    if try upsert(db, item, feedID: result.feedID.rawValue, sectionID: sectionID["section_id"], firstSeen: firstSeen,
-                                  indexing: indexing, awaitingPage: result.awaitingPage.contains(item.stableID)) {
-                        delta.total += 1
-                        delta.unread += 1
+                    switch try upsert(db, item, feedID: result.feedID.rawValue, sectionID: sectionID["section_id"], firstSeen: firstSeen,
+                                      indexing: indexing, awaitingPage: result.awaitingPage.contains(item.stableID)) {
+                    case .inserted: delta.total += 1; delta.unread += 1
+                    case .insertedRead: delta.total += 1
+                    case .unchanged, .updated: break
                     }
                 }
                 inserted += delta.total
@@ -158,37 +162,65 @@ extension Store {
         ])
     }
 
-    /// Inserts or updates one item; returns true when it was new. Read and saved state are never touched.
+    /// Inserts or updates one item. Read and saved state of an existing item are never touched; a new item is read
+    /// when its story is (`Upserted.insertedRead`).
+    /// `inheritingRead` false: an account's item, whose read state is the server's (`inheritLocalState`).
     func upsert(_ db: Database, _ item: PreparedItem, feedID: Int64, sectionID: Int64?, firstSeen: Int64,
-                indexing: SearchIndexing = .queued, awaitingPage: Bool = false) throws -> Bool {
+                indexing: SearchIndexing = .queued, awaitingPage: Bool = false, inheritingRead: Bool = true) throws -> Upserted {
         let find = try db.cachedStatement(sql: "SELECT id, content_hash, first_seen, article_id FROM item WHERE feed_id = ? AND stable_id = ?")
         if let existing = try Row.fetchOne(find, arguments: [feedID, item.stableID]) {
-            if existing["content_hash"] as Int64 == item.hash { return false }
+            if existing["content_hash"] as Int64 == item.hash { return .unchanged }
             let id: Int64 = existing["id"]
             let sortTime = StoreTime.sortTime(published: item.published, firstSeen: existing["first_seen"])
             let existingArticle: Int64? = existing["article_id"]
             let attachedArticle = try item.linkKey.flatMap { try self.articleID(db, forKey: $0) } ?? existingArticle
             let update = try db.cachedStatement(sql: """
                 UPDATE item SET link = ?, link_key = ?, title = ?, author = ?, published = ?, updated = ?, summary_html = ?,
-                  content_html = ?, content_hash = ?, sort_time = ?, article_id = ?, text_length = ? WHERE id = ?
+                  content_html = ?, content_hash = ?, sort_time = ?, article_id = ?, text_length = ?, story_key = ? WHERE id = ?
                 """)
             try update.execute(arguments: [item.link, item.linkKey, item.title, item.author, item.published, item.updated,
-                                           item.summary, item.content, item.hash, sortTime, attachedArticle, item.textLength, id])
+                                           item.summary, item.content, item.hash, sortTime, attachedArticle, item.textLength,
+                                           try storyKey(db, linkKey: item.linkKey, article: attachedArticle), id])
             try index(db, item, id: id, article: attachedArticle, indexing, awaitingPage: awaitingPage)
-            return false
+            return .updated
         }
         let sortTime = StoreTime.sortTime(published: item.published, firstSeen: firstSeen)
         let attachedArticle = try item.linkKey.flatMap { try self.articleID(db, forKey: $0) }
+        let story = try storyKey(db, linkKey: item.linkKey, article: attachedArticle)
+        // One story, one read state: a new outlet's copy of a story read elsewhere comes in read.
+        let read = try inheritingRead ? story.map { try Self.storyIsRead(db, $0, otherThan: feedID) } ?? false : false
         let insert = try db.cachedStatement(sql: """
             INSERT INTO item(feed_id, section_id, stable_id, link, link_key, title, author, published, updated, summary_html,
-              content_html, content_hash, first_seen, sort_time, article_id, text_length)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              content_html, content_hash, first_seen, sort_time, article_id, text_length, story_key, read)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         try insert.execute(arguments: [feedID, sectionID, item.stableID, item.link, item.linkKey, item.title, item.author,
                                        item.published, item.updated, item.summary, item.content, item.hash, firstSeen, sortTime,
-                                       attachedArticle, item.textLength])
+                                       attachedArticle, item.textLength, story, read])
         try index(db, item, id: db.lastInsertedRowID, article: attachedArticle, indexing, awaitingPage: awaitingPage)
-        return true
+        return read ? .insertedRead : .inserted
+    }
+
+    /// What `upsert` did.
+    enum Upserted {
+        case unchanged, updated, inserted
+        /// New, and read already: its story was read in another feed.
+        case insertedRead
+    }
+
+    /// The story key of an item (`StoryKey`), from its link and the article it is attached to.
+    func storyKey(_ db: Database, linkKey: String?, article: Int64?) throws -> String? {
+        guard let article else { return StoryKey.of(linkKey: linkKey) }
+        let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT url, canonical_url, status FROM article WHERE id = ?"),
+                                   arguments: [article])
+        return StoryKey.of(linkKey: linkKey, articleURL: row?["url"], canonical: row?["canonical_url"], articleStatus: row?["status"])
+    }
+
+    /// Whether another configured feed's copy of the story is read.
+    static func storyIsRead(_ db: Database, _ key: String, otherThan feedID: Int64) throws -> Bool {
+        try Bool.fetchOne(db.cachedStatement(sql: """
+            SELECT EXISTS (SELECT 1 FROM item WHERE story_key = ? AND read = 1 AND section_id IS NOT NULL AND feed_id != ?)
+            """), arguments: [key, feedID]) ?? false
     }
 
     /// The article a normalised URL leads to, if cached.

@@ -6,9 +6,16 @@ import TelexModel
 enum UIQueries {
     /// The columns of a Headline. `CROSS JOIN` fixes the join order: items first (by index), then their feed.
     static let headlineColumns = """
-        item.id, item.feed_id, item.title, item.link, item.sort_time, item.read, item.saved,
+        item.id, item.feed_id, item.title, item.link, item.sort_time, item.read, item.saved, item.story_key,
         feed.title AS feed_config_title, feed.feed_title, feed.url AS feed_url
         """
+    /// The configured feeds that carry each of `count` stories ("also in"), by the story index: one statement per page.
+    static func storyOutlets(count: Int) -> String {
+        """
+        SELECT item.story_key, item.feed_id, feed.title, feed.feed_title, feed.url FROM item CROSS JOIN feed ON feed.id = item.feed_id
+        WHERE item.story_key IN (\(Array(repeating: "?", count: max(1, count)).joined(separator: ", "))) AND item.section_id IS NOT NULL
+        """
+    }
 
     /// A cursor above every row: the first page is a keyset search too, never a SCAN.
     static let top: (Int64, Int64) = (Int64.max, Int64.max)
@@ -19,6 +26,8 @@ enum UIQueries {
           retry_after, warning, gone, last_success
         FROM feed WHERE section_id IS NOT NULL ORDER BY section_id, position
         """
+    static let savedQueries = "SELECT id, name, query FROM saved_query ORDER BY position"
+    static let savedQueryText = "SELECT query FROM saved_query WHERE id = ?"
     static let savedCount = "SELECT COALESCE(SUM(saved_count), 0) FROM feed"
     static let sectionTotal = "SELECT COALESCE(SUM(total_count), 0) FROM feed WHERE section_id = ?"
     static let sectionUnread = "SELECT COALESCE(SUM(unread_count), 0) FROM feed WHERE section_id = ?"
@@ -76,13 +85,18 @@ enum UIQueries {
     /// `unreadOnly` adds `read = 0`, which selects the partial unread indexes.
     static func headlines(_ scope: ListScope, unreadOnly: Bool = false, cursor: (Int64, Int64), upward: Bool, limit: Int)
         -> (String, StatementArguments) {
-        var filter = ItemFilter.scope(scope)
-        if unreadOnly && scope != .unread { filter = filter.and(.unread) }
-        return headlines(filter, cursor: cursor, upward: upward, limit: limit)
+        headlines(ItemFilter.scope(scope), unreadOnly: unreadOnly && scope != .unread, cursor: cursor, upward: upward, limit: limit)
     }
 
-    /// A page of headlines matching a filter, below (or, `upward`, above) the cursor.
+    /// The same for a filter already made (a saved query's, read from the cache).
+    static func headlines(_ filter: ItemFilter, unreadOnly: Bool, cursor: (Int64, Int64), upward: Bool, limit: Int)
+        -> (String, StatementArguments) {
+        headlines(filter.and(unreadOnly ? .unread : nil), cursor: cursor, upward: upward, limit: limit)
+    }
+
+    /// A page of headlines matching a filter, below (or, `upward`, above) the cursor, one row per story.
     static func headlines(_ filter: ItemFilter, cursor: (Int64, Int64), upward: Bool, limit: Int) -> (String, StatementArguments) {
+        let filter = filter.oneRowPerStory()
         let comparison = upward ? ">" : "<"
         let order = upward ? "ASC" : "DESC"
         let sql = """
@@ -104,6 +118,9 @@ enum UIQueries {
             """
         return (sql, filter.arguments + [cursor.0, cursor.1, limit ?? -1])
     }
+
+    /// How many items match a filter (a saved query's counts; the filter compiled for counting).
+    static func count(_ filter: ItemFilter) -> String { "SELECT COUNT(*) FROM item WHERE \(filter.sql)" }
 
     static let allFeedLabels = """
         SELECT feed.id, feed.title, feed.feed_title, feed.url, section.name FROM feed LEFT JOIN section ON section.id = feed.section_id

@@ -47,7 +47,9 @@ public final class FixtureServer: Sendable {
         let server = HTTPServer(config: config, handler: handler)
         let task = Task { try await server.run() }
         do {
-            try await server.waitUntilListening()
+            // FlyingFox waits 5 s by default: under a whole test suite on two loaded cores, with the
+            // cooperative pool busy, a sound server took longer (29 sync tests failed at once).
+            try await server.waitUntilListening(timeout: 60)
         } catch {
             task.cancel()
             throw error

@@ -8,7 +8,8 @@ import TelexScreen
 public enum Action: Hashable, Sendable {
     case key(Key)
     case resized(width: Int, height: Int)
-    case sectionsLoaded([SectionSummary], savedCount: Int)
+    /// The sections with their counters, and the saved query sections with their unread counts.
+    case sectionsLoaded([SectionSummary], savedCount: Int, queries: [SavedQuerySummary] = [])
     /// The aggregator accounts' sync states (read with the sections, after every cache change).
     case accountsLoaded([AccountStatus])
     /// A page of headlines for `query`; `total` is the list's length when the runner counted it.

@@ -10,11 +10,12 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.reader?.resize(width: width, height: height)
         clampViewports(&state)
         return prefetchHeadlines(&state)
-    case .sectionsLoaded(let sections, let saved):
+    case .sectionsLoaded(let sections, let saved, let queries):
         // The first load starts on the first section; later loads keep the user's row.
         let keep = state.sectionsLoaded ? state.selectedSectionRow?.scope : state.restoring?.scope
         state.sections = sections
         state.savedCount = saved
+        state.savedQueries = queries
         state.sectionsLoaded = true
         if let keep, let i = state.sectionRows.firstIndex(where: { $0.scope == keep }) { state.sectionsViewport.selected = i }
         // A saved section that is gone: start as usual.

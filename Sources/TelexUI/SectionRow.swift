@@ -7,6 +7,8 @@ public enum SectionRow: Hashable, Sendable {
     case all(unread: Int)
     case unread(unread: Int)
     case saved(count: Int)
+    /// A saved query section of feeds.json, with its live unread count.
+    case query(SavedQuerySummary)
     /// Articles left half-read (`AppState.continueReading`), most recently left first.
     case continueReading([ItemID])
     /// The results of the last search: a virtual section.
@@ -20,6 +22,7 @@ public enum SectionRow: Hashable, Sendable {
         case .all: return .all
         case .unread: return .unread
         case .saved: return .saved
+        case .query(let q): return .query(q.id)
         case .continueReading(let ids): return .items(ids)
         case .search(let q, _): return .search(q)
         }
@@ -33,6 +36,7 @@ public enum SectionRow: Hashable, Sendable {
         case .all: return "All"
         case .unread: return "Unread"
         case .saved: return "Saved"
+        case .query(let q): return q.name
         case .continueReading: return "Continue reading"
         case .search(let q, _): return "Search: \(q)"
         }
@@ -45,16 +49,17 @@ public enum SectionRow: Hashable, Sendable {
         case .feed(let f, _): return f.unread
         case .all(let n), .unread(let n): return n
         case .saved, .continueReading: return 0
+        case .query(let q): return q.unread
         case .search: return 0
         }
     }
 
     /// The rows for sections in feeds.json order, expanded where asked, then All, Unread and Saved,
-    /// then Continue reading and the search results when there are any.
+    /// then the saved queries in feeds.json order, then Continue reading, then the search results when there are any.
     public static func rows(sections: [SectionSummary], expanded: Set<SectionID>, savedCount: Int,
-                            continueReading: [ItemID] = [], search: (String, Int)? = nil) -> [SectionRow] {
+                            queries: [SavedQuerySummary] = [], continueReading: [ItemID] = [], search: (String, Int)? = nil) -> [SectionRow] {
         var rows: [SectionRow] = []
-        rows.reserveCapacity(sections.count + 4)
+        rows.reserveCapacity(sections.count + queries.count + 4)
         var unreadTotal = 0
         for s in sections {
             let open = expanded.contains(s.id)
@@ -65,6 +70,7 @@ public enum SectionRow: Hashable, Sendable {
         rows.append(.all(unread: unreadTotal))
         rows.append(.unread(unread: unreadTotal))
         rows.append(.saved(count: savedCount))
+        rows += queries.map(SectionRow.query)
         if !continueReading.isEmpty { rows.append(.continueReading(continueReading)) }
         if let (q, n) = search { rows.append(.search(query: q, count: n)) }
         return rows

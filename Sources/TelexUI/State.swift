@@ -59,6 +59,8 @@ public struct AppState: Hashable, Sendable {
     public var sectionsLoaded = false
     public var expanded: Set<SectionID> = []
     public var savedCount: Int = 0
+    /// The saved query sections (feeds.json `"queries"`) with their unread counts, as last read.
+    public var savedQueries: [SavedQuerySummary] = []
     public var sectionsViewport = ListViewport()
     /// The query of the last search; its results show as a virtual section after Saved.
     public var searchQuery: String?
@@ -140,7 +142,8 @@ public struct AppState: Hashable, Sendable {
     }
 
     public var sectionRows: [SectionRow] {
-        SectionRow.rows(sections: sections, expanded: expanded, savedCount: savedCount, continueReading: continueReading,
+        SectionRow.rows(sections: sections, expanded: expanded, savedCount: savedCount, queries: savedQueries,
+                        continueReading: continueReading,
                         search: searchQuery.map { ($0, searchResultCount) })
     }
 

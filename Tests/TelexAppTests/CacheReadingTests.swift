@@ -85,7 +85,7 @@ import TelexUI
         runner.perform(.loadSections) { posted.continuation.yield($0) }
         var iterator = posted.stream.makeAsyncIterator()
         let action = await iterator.next()
-        guard case .sectionsLoaded(let sections, _)? = action else { Issue.record("got \(String(describing: action))"); return }
+        guard case .sectionsLoaded(let sections, _, _)? = action else { Issue.record("got \(String(describing: action))"); return }
         #expect(sections.map(\.name) == ["World", "Wirtschaft", "Tech", "Culture"])
     }
 

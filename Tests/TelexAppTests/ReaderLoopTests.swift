@@ -97,4 +97,15 @@ struct ReaderLoopTests {
         try Data("{not json".utf8).write(to: URL(fileURLWithPath: file.path))
         #expect(file.load() == nil)
     }
+
+    /// A saved query section is a place too (the reader reopens on it, by its id, stable while its name stays).
+    @Test func aSavedQueryScopeSurvivesTheFile() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("telex-place-query-\(getpid())")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = PlaceFile(path: dir.appendingPathComponent("place.json").path)
+        let place = ReaderPlace(scope: .query(SavedQueryID(3)), selected: ItemID(9))
+        try file.save(place)
+        #expect(file.load() == place)
+        #expect(file.load()?.scope == .query(SavedQueryID(3)))
+    }
 }

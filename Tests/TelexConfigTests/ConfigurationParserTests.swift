@@ -52,6 +52,16 @@ private func problems(_ json: String) -> [ConfigurationProblem] {
         #expect(c.enabledFeeds.isEmpty)
     }
 
+    @Test func savedQueriesAreReadInFileOrder() throws {
+        let c = try parse(#"""
+        {"sections": [{"name": "News", "feeds": [{"url": "https://example.org/feed"}]}],
+         "queries": [{"name": " Ukraine ", "query": "ukraine or kyiv newer:7d"}, {"name": "Unread tech", "query": "section:tech unread"}]}
+        """#)
+        #expect(c.queries == [SavedQueryConfig(name: "Ukraine", query: "ukraine or kyiv newer:7d"),
+                              SavedQueryConfig(name: "Unread tech", query: "section:tech unread")])
+        #expect(try parse(#"{"sections": [{"name": "N", "feeds": [{"url": "https://example.org/feed"}]}]}"#).queries.isEmpty)
+    }
+
     struct BrokenCase: CustomTestStringConvertible, Sendable {
         var name: String; var json: String; var line: Int; var path: String; var message: String
         var testDescription: String { name }
@@ -81,6 +91,18 @@ private func problems(_ json: String) -> [ConfigurationProblem] {
         .init(name: "unknown images mode", json: "{\"settings\": {\"images\": \"ascii\"}, \"sections\": [{\"name\": \"A\", \"feeds\": [{\"url\": \"https://a.example/\"}]}]}",
               line: 1, path: "settings.images", message: "expected one of \"auto\", \"kitty\", \"sixel\", \"iterm\", \"symbols\", \"off\""),
         .init(name: "truncated file", json: "{\"sections\": [", line: 1, path: "", message: "unexpected end of file"),
+        .init(name: "query that does not parse", json: "{\"sections\": [{\"name\": \"A\", \"feeds\": [{\"url\": \"https://a.example/\"}]}],\n \"queries\": [\n {\"name\": \"Q\",\n  \"query\": \"ukraine or (kyiv\"}]}",
+              line: 4, path: "queries[0].query", message: "column 12: unclosed ( (add a ))"),
+        .init(name: "query with an unknown field", json: "{\"sections\": [{\"name\": \"A\", \"feeds\": [{\"url\": \"https://a.example/\"}]}], \"queries\": [{\"name\": \"Q\", \"query\": \"tilte:x\"}]}",
+              line: 1, path: "queries[0].query", message: "column 1: unknown field tilte:"),
+        .init(name: "query without a name", json: "{\"sections\": [{\"name\": \"A\", \"feeds\": [{\"url\": \"https://a.example/\"}]}], \"queries\": [{\"query\": \"x\"}]}",
+              line: 1, path: "queries[0].name", message: "missing required key \"name\""),
+        .init(name: "query not a string", json: "{\"sections\": [{\"name\": \"A\", \"feeds\": [{\"url\": \"https://a.example/\"}]}], \"queries\": [{\"name\": \"Q\", \"query\": 7}]}",
+              line: 1, path: "queries[0].query", message: "expected a string in the query language"),
+        .init(name: "duplicate query", json: "{\"sections\": [{\"name\": \"A\", \"feeds\": [{\"url\": \"https://a.example/\"}]}], \"queries\": [{\"name\": \"Q\", \"query\": \"a\"},\n {\"name\": \"q\", \"query\": \"b\"}]}",
+              line: 2, path: "queries[1].name", message: "duplicate query \"q\" (also queries[0])"),
+        .init(name: "queries not an array", json: "{\"sections\": [{\"name\": \"A\", \"feeds\": [{\"url\": \"https://a.example/\"}]}], \"queries\": {}}",
+              line: 1, path: "queries", message: "expected an array of queries"),
     ]
 
     @Test(arguments: broken)

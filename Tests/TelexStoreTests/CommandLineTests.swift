@@ -65,8 +65,12 @@ struct CommandLineTests {
         let result = try Self.run(["search", "--cache", fixture.directory.path, "--json", "glacier"])
         let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
         #expect(Set(rows.compactMap { $0["title"] as? String }) == ["item 0", "item 1", "item 2"])
-        let none = try Self.run(["search", "--cache", fixture.directory.path, "\"", "C++"])
+        let none = try Self.run(["search", "--cache", fixture.directory.path, "C++", "!!!"])
         #expect(none.status == 0 && none.stdout.isEmpty)
+        // The query language: a stray quote is a usage error pointing at its column.
+        let stray = try Self.run(["search", "--cache", fixture.directory.path, "\"", "C++"])
+        #expect(stray.status == 64 && stray.stdout.isEmpty)
+        #expect(stray.stderr.contains("column 1: unclosed quote"), "\(stray.stderr)")
     }
 
     static func ids(_ jsonl: String) throws -> [Int] {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import GRDB
 import TelexModel
 import TelexQuery
 import TelexTestSupport
@@ -77,13 +78,44 @@ import TelexTestSupport
         for text in ["ice", "\"a b\" title:x", "feed:x", "section:x", "author:x", "site:x", "unread", "saved", "newer:2d", "older:1w",
                      "/x/", "a or b", "a or unread", "not a", "(a or feed:b) newer:1d -saved /y/"] {
             let filter = ItemFilter.scope(.all).and(try QueryCompiler.filter(try QueryParser.parse(text), now: Date()))
+            // The streamed list, and the reader's pages of a saved query (both ways, all or unread only).
+            var statements: [(String, StatementArguments)] = []
             for cursor in [UIQueries.top, UIQueryCatalogue.sampleCursor] {
-                let (sql, arguments) = UIQueries.listedItems(filter, cursor: cursor, limit: 50)
+                statements.append(UIQueries.listedItems(filter, cursor: cursor, limit: 50))
+                for upward in [false, true] {
+                    for unreadOnly in [false, true] {
+                        statements.append(UIQueries.headlines(filter, unreadOnly: unreadOnly, cursor: cursor, upward: upward, limit: 50))
+                    }
+                }
+            }
+            for (sql, arguments) in statements {
                 for line in try fixture.store.queryPlan(sql, arguments) {
                     #expect(!line.contains("TEMP B-TREE"), "\(text): \(line)")
                     if line.hasPrefix("SCAN") {
                         let table = line.split(separator: " ").dropFirst().first.map(String.init) ?? ""
                         #expect(QueryPlanTests.smallTables.contains(table) || line.contains("VIRTUAL TABLE"), "\(text): \(line)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// A saved query's counts (its unread count in the sections pane, its total in the list) are index searches
+    /// driven by an indexed term: full-text rowids, a feed's or a section's index, a time range, the unread or
+    /// saved partial index. Never a SCAN of items, never a temporary B-tree.
+    @Test func savedQueryCountsKeepIndexPlans() throws {
+        let fixture = try Self.fixture()
+        try fixture.store.executeForTesting("ANALYZE")
+        for text in ["ice", "\"a b\" title:x", "feed:x", "section:x", "unread", "saved", "newer:2d", "older:1w", "a or b",
+                     "ukraine or kyiv newer:7d", "feed:x author:y", "ice /x/", "(a or feed:b) newer:1d -saved /y/", "ice -alps"] {
+            let filter = try Store.savedQueryFilter(parsing: text, now: Date(), counting: true)
+            for counted in [filter, filter.and(.unread)] {
+                let plan = try fixture.store.queryPlan(UIQueries.count(counted), counted.arguments)
+                for line in plan {
+                    #expect(!line.contains("TEMP B-TREE"), "\(text): \(plan)")
+                    if line.hasPrefix("SCAN") {
+                        let table = line.split(separator: " ").dropFirst().first.map(String.init) ?? ""
+                        #expect(QueryPlanTests.smallTables.contains(table) || line.contains("VIRTUAL TABLE"), "\(text): \(plan)")
                     }
                 }
             }

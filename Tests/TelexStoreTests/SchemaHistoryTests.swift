@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import TelexModel
 import TelexTestSupport
@@ -135,6 +136,14 @@ enum SchemaFixture {
         #expect(sections.map { $0.feeds.map(\.title) } == [["Le Monde"], ["tech.example/atom.xml", "NHK 国際"]])
         #expect(sections.map(\.total) == [3, 2] && sections.map(\.unread) == [2, 1])
         #expect(try store.savedCount() == 1)
+        // Story keys (v5, or written with the items): the extracted page's canonical address, else the item's link.
+        let keys = try store.read { db in
+            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT stable_id, story_key FROM item").map {
+                ($0["stable_id"] as String, $0["story_key"] as String?)
+            })
+        }
+        #expect(keys == ["m1": "https://monde.example/elections", "m2": "https://monde.example/a/2", "m3": "https://monde.example/a/3",
+                         "t1": "https://tech.example/p/zig", "n1": "https://nhk.example/n/1"])
         let all = try store.headlines(.all, after: nil, limit: 10)
         #expect(all.map(\.title) == ["Sans date", "Zig 1.0 released", "東京で国際会議が開幕", "Élections : la carte des résultats",
                                      "Climat : un été record"])

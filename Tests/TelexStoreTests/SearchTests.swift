@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import TelexModel
+import TelexQuery
 @testable import TelexStore
 
 @Suite("Full-text search")
@@ -40,7 +41,8 @@ struct SearchTests {
         ("cafe", ["item 2"]),
         ("parl", ["item 3"]),
         ("budget", ["item 4", "item 3"]),
-        ("say \"", []),
+        ("say \"no such phrase\"", []),
+        ("!!! ???", []),
         ("nothingmatches", []),
     ])
     func searchFindsRankedMatchesForAnyInput(query: String, titles: [String]) throws {
@@ -48,6 +50,15 @@ struct SearchTests {
         #expect(try fixture.store.search(query, limit: 50).map(\.title) == titles)
         #expect(try fixture.store.count(.search(query)) == titles.count)
         #expect(try fixture.store.headlines(.search(query), after: nil, limit: 50).map(\.title) == titles)
+    }
+
+    /// Search takes the query language (docs/queries.md): a stray quote or parenthesis is a mistake with its column,
+    /// never an FTS5 syntax error nor a crash.
+    @Test(arguments: [("say \"", 5), ("\"", 1), ("budget (", 9), ("a or", 5), ("weird:thing", 1)])
+    func aSearchThatDoesNotParseIsAMistakeWithItsColumn(query: String, column: Int) throws {
+        let fixture = try Self.fixture()
+        let error = #expect(throws: QueryError.self) { try fixture.store.search(query, limit: 50) }
+        #expect(error?.column == column)
     }
 
     @Test func aVeryCommonTermIsRankedAmongItsNewestMatchesOnly() throws {

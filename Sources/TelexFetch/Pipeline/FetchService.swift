@@ -38,7 +38,7 @@ public final class FetchService: Sendable {
     public func syncConfiguration() throws {
         try store.syncConfiguration(configuration.sections.map { section in
             SectionSpec(name: section.name, feeds: section.feeds.map { FeedSpec(url: $0.url, title: $0.title, enabled: $0.enabled) })
-        })
+        }, queries: configuration.queries.map { QuerySpec(name: $0.name, query: $0.query) })
     }
 
     /// The newest items of a feed looked at for article pages (those without one, or whose retry is due).

@@ -69,11 +69,17 @@ enum HeadlinesView {
             let x = body.x
             buffer.put(h.isRead ? " " : "●", x: x, y: y, style: style, maxX: body.maxX)
             buffer.put(h.isSaved ? "★" : " ", x: x + 1, y: y, style: style, maxX: body.maxX)
-            buffer.put(TextFitting.fit(TerminalSafe.clean(h.title), to: columns.title), x: x + columns.titleX, y: y,
+            // A story several outlets carry shows once, with the count of the others ("BBC +2"): after the source,
+            // or after the title when the pane is too narrow for sources.
+            let more = h.alsoIn.isEmpty ? "" : " +\(h.alsoIn.count)"
+            let titleMore = columns.source > 0 ? "" : more
+            let title = TextFitting.truncate(TerminalSafe.clean(h.title), to: max(0, columns.title - titleMore.count))
+            buffer.put(TextFitting.fit(title + titleMore, to: columns.title), x: x + columns.titleX, y: y,
                        style: style, maxX: x + columns.titleX + columns.title)
             if columns.source > 0 {
-                buffer.put(TextFitting.fit(TerminalSafe.clean(h.source), to: columns.source), x: x + columns.sourceX, y: y,
-                           style: selected ? style : theme.dim, maxX: x + columns.sourceX + columns.source)
+                let name = TextFitting.truncate(TerminalSafe.clean(h.source), to: max(0, columns.source - more.count))
+                buffer.put(TextFitting.fit(name + more, to: columns.source),
+                           x: x + columns.sourceX, y: y, style: selected ? style : theme.dim, maxX: x + columns.sourceX + columns.source)
             }
             if columns.age > 0 {
                 buffer.put(TextFitting.rightAligned(Age.format(h.sortTime, now: state.now), to: columns.age),

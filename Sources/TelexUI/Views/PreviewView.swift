@@ -54,6 +54,8 @@ enum PreviewView {
         if let author = detail.author, !author.isEmpty { meta += " · " + author }
         add(meta, .meta)
         add(dateText(detail.published ?? detail.headline.sortTime), .meta)
+        // One story once: the list shows it in one row; here, who else carries it.
+        if !headline.alsoIn.isEmpty { add("Also in: " + headline.alsoIn.joined(separator: ", "), .meta) }
         out.append(Line(text: "", role: .body))
         if preview.paragraphs.isEmpty {
             add("No summary in the feed. Enter opens the article; o opens it in the browser.", .note)

@@ -1,7 +1,7 @@
 import TelexModel
 import TelexScreen
 
-/// The sections pane: configured sections (expandable to their feeds), then All, Unread, Saved.
+/// The sections pane: configured sections (expandable to their feeds), then All, Unread, Saved, the saved queries.
 enum SectionsView {
     static func render(_ state: AppState, in rect: Rect, theme: Theme, into buffer: inout ScreenBuffer) {
         guard !rect.isEmpty else { return }
@@ -46,6 +46,10 @@ enum SectionsView {
         case .unread(let n): return ("  Unread", n > 0 ? "\(n)" : nil, .plain)
         case .saved(let n): return ("  Saved", n > 0 ? "\(n)" : nil, .plain)
         case .continueReading(let ids): return ("  Continue reading", "\(ids.count)", theme.count)
+        case .query(let q):
+            // "?" as a section's "!": the query cannot run here (the list says why).
+            return ("  ? \(TerminalSafe.clean(q.name))" + (q.problem == nil ? "" : " !"), q.unread > 0 ? "\(q.unread)" : nil,
+                    q.problem != nil ? theme.error : (q.unread > 0 ? theme.unread : .plain))
         case .search(let q, let n): return ("  / \(TerminalSafe.clean(q))", "\(n)", theme.count)
         }
     }

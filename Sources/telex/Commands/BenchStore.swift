@@ -220,7 +220,11 @@ enum BenchText {
         let summary = "<p>" + text(&rng, bytes: 500) + "</p>"
         // Items of a feed come about every 40 minutes, newest first; feeds are offset from each other.
         let published = newestAt.addingTimeInterval(-Double(index) * 2_400 - Double(feed) * 7)
-        return ItemRecord(stableID: "bench-\(feed)-\(index)", link: "https://feed\(feed - 1).bench.example/\(index)",
+        // One item in ten is a story the previous feed carries too (same page, its link with a tracking
+        // parameter): cross-feed duplicates, which lists show once (docs/cache-schema.md, "Stories").
+        let link = index % 10 == 3 && feed > 1 ? "https://feed\(feed - 2).bench.example/\(index)?utm_source=feed\(feed)"
+            : "https://feed\(feed - 1).bench.example/\(index)"
+        return ItemRecord(stableID: "bench-\(feed)-\(index)", link: link,
                           title: title, author: "Author \(index % 17)", published: published, summaryHTML: summary)
     }
 

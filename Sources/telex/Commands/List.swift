@@ -40,10 +40,10 @@ struct List: ParsableCommand {
     }
 
     /// The query, or a usage error pointing at the column: the query, then a caret under the problem.
-    static func parse(_ text: String) throws -> Query {
+    static func parse(_ text: String, label: String = "--query") throws -> Query {
         do { return try QueryParser.parse(text) } catch {
             let caret = String(repeating: " ", count: max(0, error.column - 1)) + "^"
-            throw ValidationError("--query: \(error.description)\n  \(text)\n  \(caret)")
+            throw ValidationError("\(label): \(error.description)\n  \(text)\n  \(caret)")
         }
     }
 
