@@ -28,7 +28,8 @@ echo "binary under test: $TELEX_BINARY"
 # Two runs of the same test binary: the network suites (a real HTTP server on loopback, timeouts
 # measured in seconds) run on their own, so the CPU-heavy suites running in parallel with them on
 # 2 cores cannot starve the server and turn into false timeouts.
-network_suites="TelexFetchTests"
+# The sync clients' suites talk to fake servers over the same HTTP client, with the same kind of timeouts.
+network_suites="TelexFetchTests|TelexSyncTests"
 unit_status=0; unit_passed=0; unit_failed=0; unit_skipped=0
 run_swift_tests() {
   local label=$1; shift

@@ -26,11 +26,15 @@ public protocol CacheReading {
     func markAllRead(_ scope: ListScope) throws -> [ItemID]
     /// The aggregator accounts' sync states (the status line's "home: synced 2 min ago").
     func accountStatuses() throws -> [AccountStatus]
+    /// Which of `urls` have a readable page in the cache (the Related list marks them).
+    func cachedArticleURLs(among urls: [String]) throws -> Set<String>
     /// The kept pictures of an item's article: their PNG files by picture URL (docs/images.md).
     func pictureFiles(_ id: ItemID) throws -> [String: String]
 }
 
 extension CacheReading {
+    /// A cache without stored pages (the demo data, test doubles) has none cached.
+    public func cachedArticleURLs(among urls: [String]) throws -> Set<String> { [] }
     /// A cache without pictures (the demo data, test doubles that do not test them).
     public func pictureFiles(_ id: ItemID) throws -> [String: String] { [:] }
 

@@ -140,7 +140,10 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
     /// the reducer (so that layout there never loads it itself): the caller must run it.
     private func loadItem(_ id: ItemID, post: (Action) -> Void) -> LayoutPreparation? {
         do {
-            let item = try cache.item(id).map(DocumentResolver.resolve)
+            var item = try cache.item(id).map(DocumentResolver.resolve)
+            if let doc = item?.document, !doc.related.isEmpty {
+                item?.document = doc.markingCached(try cache.cachedArticleURLs(among: doc.relatedURLs))
+            }
             let preparation = item.flatMap { LineBreaker.preparation(for: $0.document) }
             post(.itemLoaded(id, item))
             return preparation

@@ -177,7 +177,7 @@ extension CacheSession: PageLoading {
     public func followLink(_ url: String, post: @escaping @Sendable (Action) -> Void) -> PageLoadHandle {
         let task = Task.detached { [self] in
             if LinkKind.isObviouslyNotAnArticle(url) { post(.linkNotAnArticle(url)); return }
-            if let doc = self.cachedDocument(url) { Self.show(url, doc, post: post); return }
+            if let doc = self.cachedDocument(url) { self.show(url, doc, post: post); return }
             if let stored = try? self.store.article(forURL: url), stored.status == .notWebPage {
                 post(.linkNotAnArticle(url)); return
             }
@@ -186,7 +186,7 @@ extension CacheSession: PageLoading {
             if Task.isCancelled { return }
             switch result {
             case .saved:
-                if let doc = self.cachedDocument(url) { Self.show(url, doc, post: post); post(.cacheChanged) }
+                if let doc = self.cachedDocument(url) { self.show(url, doc, post: post); post(.cacheChanged) }
                 else { post(.linkNotAnArticle(url)) }
             case .notWebPage:
                 post(.linkNotAnArticle(url))
@@ -200,20 +200,35 @@ extension CacheSession: PageLoading {
     /// Fetches a page for later reading (`s` on a link) and tells the user when it is saved.
     public func saveForLater(_ url: String, post: @escaping @Sendable (Action) -> Void) {
         Task.detached { [self] in
-            if self.cachedDocument(url) != nil { post(.notice("Already saved for offline reading: \(url)")); return }
-            switch await self.fetchPage(url, allowPrivateAddresses: self.mayFetchPrivately(url)) {
-            case .saved: post(.notice("Saved for offline reading: \(url)")); post(.cacheChanged)
-            case .notWebPage: post(.notice("Not a web page (o opens it in the browser): \(url)"))
-            case .failed(let message): post(.failed("Could not save \(url): \(message)"))
+            if self.cachedDocument(url) == nil {
+                switch await self.fetchPage(url, allowPrivateAddresses: self.mayFetchPrivately(url)) {
+                case .saved: break
+                case .notWebPage: post(.notice("Not a web page (o opens it in the browser): \(url)")); return
+                case .failed(let message): post(.failed("Could not save \(url): \(message)")); return
+                }
+            }
+            // In Saved, and found by search with the page's text.
+            do {
+                let page = try self.store.savePage(url)
+                post(.notice((page.wasSaved ? "Already in Saved: " : "Saved for offline reading (in Saved): ") + page.title))
+                post(.cacheChanged)
+            } catch {
+                post(.failed("Could not save \(url): \(error)"))
             }
         }
     }
 
-    /// A followed page to the reader, then what its layout will want (see `CacheRunner.prepare`).
-    private static func show(_ url: String, _ document: ArticleDocument, post: @escaping @Sendable (Action) -> Void) {
+    /// A followed page to the reader (its related stories marked when cached), then what its layout
+    /// will want (see `CacheRunner.prepare`). A story of a list reached this way is read, as if opened there.
+    private func show(_ url: String, _ document: ArticleDocument, post: @escaping @Sendable (Action) -> Void) {
+        var document = document
+        if !document.related.isEmpty, let cached = try? store.cachedArticleURLs(among: document.relatedURLs) {
+            document = document.markingCached(cached)
+        }
         let preparation = LineBreaker.preparation(for: document)
         post(.pageLoaded(url: url, document))
         CacheRunner.prepare(preparation, post: post)
+        if let read = try? store.markReadByURL(url), !read.isEmpty { post(.cacheChanged) }
     }
 
     func cachedDocument(_ url: String) -> ArticleDocument? {

@@ -35,6 +35,7 @@ public final class InMemoryCache: CacheReading {
         case .feed(let f): return h.feedID == f
         case .section(let s): return feedSection[h.feedID] == s
         case .search(let q): return Self.matches(h, query: q, summary: nil)
+        case .items(let ids): return ids.contains(h.id)
         case .query: return false  // no saved queries here
         }
     }

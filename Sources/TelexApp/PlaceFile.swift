@@ -14,6 +14,21 @@ public struct PlaceFile: Sendable {
         var selected: Int64?
         var open: Int64?
         var positions: [String: Double]?
+        /// The articles left most recently, oldest first (Continue reading's order).
+        var recent: [Int64]?
+        /// The reading view's history (pages by item id or URL), and the page shown.
+        var history: [Entry]?
+        var historyIndex: Int?
+        /// `v` and `B`: "auto", "sideBySide" or "stacked"; the sections pane hidden.
+        var split: String?
+        var sectionsHidden: Bool?
+
+        struct Entry: Codable {
+            var item: Int64?
+            var url: String?
+            var title: String
+            var share: Double
+        }
 
         struct Scope: Codable {
             var kind: String
@@ -30,13 +45,31 @@ public struct PlaceFile: Sendable {
         for (key, share) in stored.positions ?? [:] {
             if let id = Int64(key), share.isFinite { place.positions[ItemID(id)] = min(max(0, share), 1) }
         }
+        place.recent = (stored.recent ?? []).suffix(ReaderPlace.maxContinueReading).map(ItemID.init)
+        let history = (stored.history ?? []).prefix(ReaderPlace.maxHistory).compactMap { e -> ReaderPlace.Entry? in
+            guard e.item != nil || e.url != nil, e.share.isFinite else { return nil }
+            return ReaderPlace.Entry(item: e.item.map(ItemID.init), url: e.url, title: String(e.title.prefix(500)), share: min(max(0, e.share), 1))
+        }
+        place.previewSplit = stored.split.flatMap(PreviewSplit.init(rawValue:)) ?? .auto
+        place.sectionsHidden = stored.sectionsHidden ?? false
+        if history.count == (stored.history ?? []).count, let index = stored.historyIndex, history.indices.contains(index) {
+            place.history = history
+            place.historyIndex = index
+        }
         return place
     }
 
     /// Writes `place` (a temporary file renamed over the old one).
     public func save(_ place: ReaderPlace) throws {
         let stored = Stored(scope: place.scope.flatMap(Self.stored), selected: place.selected?.rawValue, open: place.open?.rawValue,
-                            positions: Dictionary(uniqueKeysWithValues: place.positions.map { (String($0.key.rawValue), $0.value) }))
+                            positions: Dictionary(uniqueKeysWithValues: place.positions.map { (String($0.key.rawValue), $0.value) }),
+                            recent: place.recent.map(\.rawValue),
+                            history: place.history.isEmpty ? nil : place.history.map {
+                                Stored.Entry(item: $0.item?.rawValue, url: $0.url, title: $0.title, share: $0.share)
+                            },
+                            historyIndex: place.history.isEmpty ? nil : place.historyIndex,
+                            split: place.previewSplit == .auto ? nil : place.previewSplit.rawValue,
+                            sectionsHidden: place.sectionsHidden ? true : nil)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let data = try encoder.encode(stored)
@@ -64,7 +97,7 @@ public struct PlaceFile: Sendable {
         case .unread: Stored.Scope(kind: "unread")
         case .saved: Stored.Scope(kind: "saved")
         case .query(let id): Stored.Scope(kind: "query", id: id.rawValue)
-        case .search: nil
+        case .search, .items: nil
         }
     }
 }

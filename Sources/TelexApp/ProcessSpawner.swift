@@ -55,7 +55,10 @@ extension ProcessSpawner {
         p.standardOutput = FileHandle.nullDevice
         p.standardError = FileHandle.nullDevice
         do { try p.run() } catch { return false }
-        pipe.fileHandleForWriting.write(input)
+        // A tool that exits without reading (not found by env, or broken) must not take telex down with
+        // SIGPIPE: the write fails with EPIPE instead, and the copy reports failure.
+        signal(SIGPIPE, SIG_IGN)
+        try? pipe.fileHandleForWriting.write(contentsOf: input)
         try? pipe.fileHandleForWriting.close()
         // xclip stays running to serve the selection: do not wait for it beyond a moment.
         let deadline = Date().addingTimeInterval(0.5)

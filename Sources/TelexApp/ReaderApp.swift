@@ -19,10 +19,13 @@ public enum ReaderApp {
         /// whose configuration is not a file.
         public var followConfiguration: Bool
         public var explicitConfigPath: String?
+        /// The keymap and theme (`ReaderLook.resolve` of the configuration).
+        public var look: ReaderLook
         public init(configuration: Configuration, paths: Paths, cacheDirectory: String, noColor: Bool, demoData: Bool = false,
-                    followConfiguration: Bool = false, explicitConfigPath: String? = nil) {
+                    followConfiguration: Bool = false, explicitConfigPath: String? = nil, look: ReaderLook = ReaderLook()) {
             self.configuration = configuration; self.paths = paths; self.cacheDirectory = cacheDirectory; self.noColor = noColor
             self.demoData = demoData; self.followConfiguration = followConfiguration; self.explicitConfigPath = explicitConfigPath
+            self.look = look
         }
     }
 
@@ -46,6 +49,8 @@ public enum ReaderApp {
             defer { backend.shutdown() }
             var state = AppState(width: backend.size.width, height: backend.size.height)
             state.useColor = useColor
+            state.keymap = opts.look.keymap
+            state.themeChoice = opts.look.theme
             state.readingMeasure = opts.configuration.settings.measure
             state.pictures = PictureOptions(mode: opts.configuration.settings.images, heightPercent: opts.configuration.settings.imageHeight,
                                             useColor: useColor)

@@ -48,10 +48,15 @@ public struct Configuration: Sendable, Hashable {
     public var queries: [SavedQueryConfig]
     /// Where it was read from ("(built-in default)" for the bundled file).
     public var source: String
+    /// The reader's key bindings and unbindings (`keys`), in file order.
+    public var keys: [KeyConfig]
+    /// The reader's theme and style overrides (`colors`), in file order.
+    public var colors: [ColorConfig]
 
     public init(settings: Settings = Settings(), sections: [SectionConfig], accounts: [AccountConfig] = [],
-                queries: [SavedQueryConfig] = [], source: String) {
+                queries: [SavedQueryConfig] = [], source: String, keys: [KeyConfig] = [], colors: [ColorConfig] = []) {
         self.settings = settings; self.sections = sections; self.accounts = accounts; self.queries = queries; self.source = source
+        self.keys = keys; self.colors = colors
     }
 
     /// The enabled feeds, in order, with their section.

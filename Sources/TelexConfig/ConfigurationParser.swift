@@ -55,7 +55,7 @@ private struct Validator {
     }
 
     mutating func document(_ root: JSONNode, source: String) -> Configuration? {
-        guard let top = members(root, "", allowed: ["settings", "sections", "accounts", "queries"]) else { return nil }
+        guard let top = members(root, "", allowed: ["settings", "sections", "accounts", "queries", "keys", "colors"]) else { return nil }
         var settings = Settings()
         if let s = top["settings"] { settings = self.settings(s) }
         guard let sectionsNode = top["sections"] else {
@@ -101,7 +101,58 @@ private struct Validator {
         }
         let accounts = top["accounts"].map { self.accounts($0) } ?? []
         let queries = top["queries"].map { self.queries($0) } ?? []
-        return Configuration(settings: settings, sections: sections, accounts: accounts, queries: queries, source: source)
+        let keys = top["keys"].map { self.keys($0) } ?? []
+        let colors = top["colors"].map { self.colors($0) } ?? []
+        return Configuration(settings: settings, sections: sections, accounts: accounts, queries: queries, source: source,
+                             keys: keys, colors: colors)
+    }
+
+    /// `"keys": {"lists": {"J": "down", "g g": "top", "g": null}, "reader": {…}, "everywhere": {…}}`.
+    mutating func keys(_ node: JSONNode) -> [KeyConfig] {
+        guard case .object(let contexts, _) = node else {
+            fail(node, "keys", "expected an object of contexts (everywhere, lists, reader), found \(node.typeName)")
+            return []
+        }
+        var out: [KeyConfig] = []
+        for (context, contextLine, _, bindings) in contexts {
+            let cp = "keys.\(context)"
+            guard case .object(let pairs, _) = bindings else {
+                problems.append(ConfigurationProblem(line: contextLine, path: cp, message: "expected an object of key: command, found \(bindings.typeName)"))
+                continue
+            }
+            var seen: Set<String> = []
+            for (keys, keyLine, _, value) in pairs {
+                let p = "\(cp).\(keys)"
+                if !seen.insert(keys).inserted {
+                    problems.append(ConfigurationProblem(line: keyLine, path: p, message: "key \"\(keys)\" appears twice")); continue
+                }
+                switch value {
+                case .string(let command, _): out.append(KeyConfig(context: context, keys: keys, command: command, line: keyLine, path: p))
+                case .null: out.append(KeyConfig(context: context, keys: keys, command: nil, line: keyLine, path: p))
+                default: fail(value, p, "expected a command name, or null to unbind, found \(value.typeName)")
+                }
+            }
+        }
+        return out
+    }
+
+    /// `"colors": {"theme": "light", "unread": "bold yellow", "selection": "black on #ffcc00"}`.
+    mutating func colors(_ node: JSONNode) -> [ColorConfig] {
+        guard case .object(let pairs, _) = node else {
+            fail(node, "colors", "expected an object of element: style, found \(node.typeName)")
+            return []
+        }
+        var out: [ColorConfig] = []
+        var seen: Set<String> = []
+        for (element, line, _, value) in pairs {
+            let p = "colors.\(element)"
+            if !seen.insert(element).inserted {
+                problems.append(ConfigurationProblem(line: line, path: p, message: "key \"\(element)\" appears twice")); continue
+            }
+            guard case .string(let text, _) = value else { fail(value, p, "expected a string such as \"bold yellow\""); continue }
+            out.append(ColorConfig(element: element, value: text, line: line, path: p))
+        }
+        return out
     }
 
     /// `"queries": [{"name": "Ukraine", "query": "ukraine or kyiv newer:7d"}]`: each query parsed here, so a

@@ -8,4 +8,6 @@ public enum ListScope: Hashable, Sendable {
     /// A saved query section of feeds.json (`"queries"`): the items its query selects.
     case query(SavedQueryID)
     case search(String)
+    /// The items named, in this order, in one page (Continue reading: articles left half-read).
+    case items([ItemID])
 }

@@ -27,6 +27,11 @@ struct ItemFilter {
         case .search(let text):
             guard let match = SearchQuery.matchExpression(text) else { return ItemFilter("0") }
             return fullText(match)
+        case .items(let ids):
+            // A lookup of each id (the list is bounded by the caller: `ReaderPlace.maxPositions`).
+            guard !ids.isEmpty else { return ItemFilter("0") }
+            return ItemFilter("+item.id IN (\(Array(repeating: "?", count: ids.count).joined(separator: ",")))",
+                              StatementArguments(ids.map(\.rawValue)))
         }
     }
 

@@ -43,6 +43,14 @@ extension Store {
             let hits = try search(query, limit: limit)
             return unreadOnly ? hits.filter { !$0.isRead } : hits
         }
+        if case .items(let ids) = scope {
+            guard cursor == nil else { return [] }
+            let rows = try read { db in
+                let byID = try db.cachedStatement(sql: UIQueries.headlinesByID)
+                return try ids.prefix(Self.pageLimit(limit)).compactMap { id in try Row.fetchOne(byID, arguments: [id.rawValue]).map(Self.headline) }
+            }
+            return unreadOnly ? rows.filter { !$0.isRead } : rows
+        }
         return try read { db in
             let (sql, arguments) = UIQueries.headlines(try Self.listFilter(db, scope), unreadOnly: unreadOnly && scope != .unread,
                                                        cursor: cursor.map(Self.key) ?? UIQueries.top, upward: false,
@@ -58,7 +66,10 @@ extension Store {
 
     /// The page just before `cursor`, only unread items when `unreadOnly`.
     public func headlines(_ scope: ListScope, unreadOnly: Bool, before cursor: ListCursor, limit: Int) throws -> [Headline] {
-        if case .search = scope { return [] }
+        switch scope {
+        case .search, .items: return []
+        default: break
+        }
         return try read { db in
             let (sql, arguments) = UIQueries.headlines(try Self.listFilter(db, scope), unreadOnly: unreadOnly && scope != .unread,
                                                        cursor: Self.key(cursor), upward: true, limit: Self.pageLimit(limit))
@@ -84,6 +95,9 @@ extension Store {
                 case .ranked(let match): return try searchCount(db, match: match)
                 case .filtered(let filter): return try Int.fetchOne(db, sql: UIQueries.count(filter), arguments: filter.arguments) ?? 0
                 }
+            case .items(let ids):
+                let byID = try db.cachedStatement(sql: UIQueries.headlinesByID)
+                return try ids.filter { try Row.fetchOne(byID, arguments: [$0.rawValue]) != nil }.count
             }
         }
     }
@@ -98,7 +112,7 @@ extension Store {
             case .query:
                 let filter = try Self.listFilter(db, scope, counting: true).and(.unread)
                 return try Int.fetchOne(db, sql: UIQueries.count(filter), arguments: filter.arguments) ?? 0
-            case .saved, .search: return 0
+            case .saved, .search, .items: return 0
             }
         }
     }

@@ -27,16 +27,20 @@ extension Store {
 
     /// Saves or unsaves one item (saved items are never pruned).
     public func setSaved(_ id: ItemID, _ saved: Bool) throws {
-        try write { db in
-            if let row = try Row.fetchOne(db, sql: "UPDATE item SET saved = ? WHERE id = ? AND saved != ? RETURNING id, feed_id, account_id, remote_id, link_key, story_key",
-                                          arguments: [saved, id.rawValue, saved]) {
-                var deltas: [Int64: CounterDelta] = [:]
-                deltas[row["feed_id"], default: CounterDelta()].saved += saved ? 1 : -1
-                try queueChange(db, row, .starred, saved)
-                try shareState(db, from: row, .starred, saved, deltas: &deltas)
-                try apply(db, deltas)
-            }
-        }
+        try write { db in try setSaved(db, id, saved) }
+    }
+
+    /// `setSaved` in the caller's transaction; false when the item already was so.
+    @discardableResult
+    func setSaved(_ db: Database, _ id: ItemID, _ saved: Bool) throws -> Bool {
+        guard let row = try Row.fetchOne(db, sql: "UPDATE item SET saved = ? WHERE id = ? AND saved != ? RETURNING id, feed_id, account_id, remote_id, link_key, story_key",
+                                         arguments: [saved, id.rawValue, saved]) else { return false }
+        var deltas: [Int64: CounterDelta] = [:]
+        deltas[row["feed_id"], default: CounterDelta()].saved += saved ? 1 : -1
+        try queueChange(db, row, .starred, saved)
+        try shareState(db, from: row, .starred, saved, deltas: &deltas)
+        try apply(db, deltas)
+        return true
     }
 
     /// Marks every unread item of a scope read; returns the items that changed (undo: `setRead(ids, false)`).
@@ -54,6 +58,8 @@ extension Store {
             case .feed(let id): filter = "feed_id = ?"; arguments = [id.rawValue]
             case .all, .unread, .search: filter = "1"
             case .saved: filter = "saved = 1"
+            case .items(let ids):
+                filter = ids.isEmpty ? "0" : "id IN (\(ids.map { String($0.rawValue) }.joined(separator: ",")))"
             case .query:
                 let query = try Self.listFilter(db, scope)
                 filter = query.sql; arguments = query.arguments

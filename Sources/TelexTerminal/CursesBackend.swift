@@ -19,8 +19,10 @@ public final class CursesBackend: ScreenBackend {
     private let window: UnsafeMutablePointer<WINDOW>
     private var lastDrawn: ScreenBuffer?
     private let useColor: Bool
-    private var pairs: [ColorPairKey: Int16] = [:]
-    private var nextPair: Int16 = 1
+    /// The terminal takes 24-bit colours as colour numbers (terminfo `RGB`, as xterm-direct describes).
+    private let directColor: Bool
+    private var pairs: [ColorPairKey: Int32] = [:]
+    private var nextPair: Int32 = 1
     private var consecutiveEmptyReads = 0
     private var ended = false
 
@@ -47,6 +49,7 @@ public final class CursesBackend: ScreenBackend {
         } else {
             useColor = false
         }
+        directColor = useColor && telex_COLORS() >= 1 << 24
         // Presses, releases and the wheel; no motion reports (mode 1003 floods the input in tmux).
         mousemask(telex_mouse_mask_buttons(), nil)
         mouseinterval(0)
@@ -187,13 +190,15 @@ public final class CursesBackend: ScreenBackend {
         var wide = Array(cell.glyph.text.unicodeScalars.prefix(Int(CCHARW_MAX)).map { wchar_t(bitPattern: $0.value) })
         if wide.isEmpty { wide = [wchar_t(32)] }
         wide.append(0)
+        // The pair goes through `opts` (an int), so pairs past 32767 and direct colours work.
+        var extended = pair
         var cc = cchar_t()
-        setcchar(&cc, wide, attrs, pair, nil)
+        setcchar(&cc, wide, attrs, 0, &extended)
         wadd_wch(window, &cc)
         if cell.glyph.padding > 0 {
             var space = cchar_t()
             let sp: [wchar_t] = [32, 0]
-            setcchar(&space, sp, attrs, pair, nil)
+            setcchar(&space, sp, attrs, 0, &extended)
             for _ in 0..<cell.glyph.padding { wadd_wch(window, &space) }
         }
     }
@@ -209,14 +214,23 @@ public final class CursesBackend: ScreenBackend {
         return a
     }
 
-    private struct ColorPairKey: Hashable { var fg: Int16; var bg: Int16 }
+    private struct ColorPairKey: Hashable { var fg: Int32; var bg: Int32 }
 
-    private func colorPair(_ style: Style) -> Int16 {
+    private func colorPair(_ style: Style) -> Int32 {
         guard useColor else { return 0 }
-        func index(_ c: Color) -> Int16 {
+        let colors = telex_COLORS()
+        func index(_ c: Color) -> Int32 {
             switch c {
             case .default: return -1
-            case .indexed(let i): return Int16(i) < Int16(telex_COLORS()) ? Int16(i) : Int16(i % 8)
+            case .indexed(let i) where directColor && i >= 8:
+                let (r, g, b) = Color.rgbOfIndexed(i)
+                return Int32(r) << 16 | Int32(g) << 8 | Int32(b)
+            case .indexed(let i): return Int32(i) < colors ? Int32(i) : Int32(i % 8)
+            case .rgb(let r, let g, let b):
+                if directColor { return Int32(r) << 16 | Int32(g) << 8 | Int32(b) }
+                if colors >= 256 { return Int32(Color.nearestIndexed(r, g, b)) }
+                // Eight colours: each channel on or off.
+                return (r > 127 ? 1 : 0) | (g > 127 ? 2 : 0) | (b > 127 ? 4 : 0)
             }
         }
         let key = ColorPairKey(fg: index(style.foreground), bg: index(style.background))
@@ -225,7 +239,7 @@ public final class CursesBackend: ScreenBackend {
         guard Int32(nextPair) < telex_COLOR_PAIRS() else { return 0 }
         let p = nextPair
         nextPair += 1
-        init_pair(p, key.fg, key.bg)
+        init_extended_pair(p, key.fg, key.bg)
         pairs[key] = p
         return p
     }

@@ -44,7 +44,7 @@ public enum FetchText {
         case .feed(let id): feeds = state.sections.flatMap(\.feeds).filter { $0.id == id }
         case .section(let id): feeds = state.sections.first { $0.id == id }?.feeds ?? []
         case .all, .unread: feeds = state.sections.flatMap(\.feeds)
-        case .saved, .query, .search: feeds = []
+        case .saved, .query, .search, .items: feeds = []
         }
         return feeds.compactMap { feed in failure(feed.health, now: state.now, timeZone: state.timeZone).map { (feed, $0) } }
     }

@@ -98,6 +98,22 @@ func runListsCommand(_ command: Command, count: Int?, _ state: inout AppState) -
         return startAddingFeed(&state)
     case .feedList:
         return openFeedList(&state)
+    case .toggleSplit:
+        let all = PreviewSplit.allCases
+        state.previewSplit = all[(all.firstIndex(of: state.previewSplit)! + 1) % all.count]
+        let arrangement: String = switch state.previewSplit {
+        case .auto: "as the width allows"
+        case .sideBySide: "side by side"
+        case .stacked: "stacked"
+        }
+        state.message = .notice("Preview: " + arrangement)
+        clampViewports(&state)
+        return prefetchHeadlines(&state) + (state.layout.preview != nil ? followHeadlineCursor(&state) : [])
+    case .toggleSections:
+        state.sectionsHidden.toggle()
+        if state.sectionsHidden, state.focus == .sections { state.focus = .headlines }
+        clampViewports(&state)
+        return prefetchHeadlines(&state)
     case .nextPane:
         return focus(&state, Pane(rawValue: (state.focus.rawValue + 1) % 3)!)
     case .previousPane:
@@ -128,6 +144,7 @@ func runListsCommand(_ command: Command, count: Int?, _ state: inout AppState) -
         return nil
     }
 }
+
 
 /// q: back one level (an opened article back to its list, a pane to the left); quits at the top.
 func goBack(_ state: inout AppState) -> [Effect] {
@@ -197,18 +214,24 @@ func startSearch(_ state: inout AppState, _ query: String) -> [Effect] {
     return [.search(query)]
 }
 
-/// Keys while the help is open: it scrolls, and closes with Esc, q or ?.
+/// Keys while the help is open: it scrolls with the keymap's moves, and closes with Esc or the keys
+/// of help and back (`?`, `q` unless rebound).
 func reduceHelpKey(_ state: inout AppState, _ key: Key) -> [Effect] {
     let page = max(1, state.height - 5)
-    switch key {
-    case .escape, .character("q"), .character("?"): state.showHelp = false
-    case .character("j"), .down: state.helpScroll += 1
-    case .character("k"), .up: state.helpScroll -= 1
-    case .character(" "), .pageDown, .ctrl("f"), .ctrl("d"): state.helpScroll += page
-    case .character("b"), .pageUp, .ctrl("b"), .ctrl("u"): state.helpScroll -= page
-    case .character("g"), .home: state.helpScroll = 0
-    case .character("G"), .end: state.helpScroll = Int.max / 2
-    case .character("Q"): state.isQuitting = true; return [.quit]
+    if key == .escape {
+        state.showHelp = false
+        return []
+    }
+    guard case .command(let command) = state.keymap.resolve([key], in: state.keyContext) else { return [] }
+    switch command {
+    case .help, .back, .cancel: state.showHelp = false
+    case .down: state.helpScroll += 1
+    case .up: state.helpScroll -= 1
+    case .pageDown, .halfPageDown: state.helpScroll += page
+    case .pageUp, .halfPageUp: state.helpScroll -= page
+    case .top: state.helpScroll = 0
+    case .bottom: state.helpScroll = Int.max / 2
+    case .quit: state.isQuitting = true; return [.quit]
     default: break
     }
     state.helpScroll = HelpOverlay.clampedScroll(state)

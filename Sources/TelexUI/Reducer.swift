@@ -232,7 +232,10 @@ func applySearchResults(_ state: inout AppState, _ query: String, _ rows: [Headl
 func prefetchHeadlines(_ state: inout AppState) -> [Effect] {
     var list = state.headlines
     guard list.pending == nil, list.loaded, let scope = list.scope else { return [] }
-    if case .search = scope { return [] }
+    switch scope {
+    case .search, .items: return []  // One page.
+    default: break
+    }
     let h = state.layout.listHeight(.headlines)
     let margin = max(2 * h, 20)
     let position: PagePosition

@@ -1,7 +1,19 @@
 import TelexScreen
 
+/// How the headlines and the preview share the screen (`v` cycles through them).
+public enum PreviewSplit: String, Hashable, Sendable, CaseIterable {
+    /// Three panes on wide terminals; on medium ones the headlines, or the preview when it has the focus.
+    case auto
+    /// The headlines and the preview side by side, at any width that leaves each 30 columns (else stacked).
+    case sideBySide
+    /// The headlines above the preview.
+    case stacked
+}
+
 /// Where each pane goes for a terminal size: three panes on wide terminals, two on medium ones,
-/// one at a time on narrow ones, always with a title row and a status line.
+/// one at a time on narrow ones, always with a title row and a status line. `split` puts the
+/// headlines and the preview on screen together at any width; `sectionsHidden` gives the sections
+/// pane's columns to the others (it shows again while it has the focus).
 public struct ScreenLayout: Hashable, Sendable {
     public var title: Rect
     public var sections: Rect?
@@ -11,32 +23,61 @@ public struct ScreenLayout: Hashable, Sendable {
 
     public static let wideThreshold = 120
     public static let mediumThreshold = 80
+    /// Narrowest headlines or preview pane placed side by side.
+    public static let minimumSideBySide = 30
 
-    public init(width: Int, height: Int, focus: Pane) {
+    public init(width: Int, height: Int, focus: Pane, split: PreviewSplit = .auto, sectionsHidden: Bool = false) {
         let full = Rect(x: 0, y: 0, width: width, height: height)
         let (titleRow, rest) = full.splitTop(1)
         let body = Rect(x: 0, y: rest.y, width: width, height: max(0, rest.height - 1))
         title = titleRow
         status = Rect(x: 0, y: max(0, height - 1), width: width, height: height > 1 ? 1 : 0)
         sections = nil; headlines = nil; preview = nil
-        if width >= Self.wideThreshold {
-            let sw = min(32, width / 5 + 4)
-            let (s, r) = body.splitLeft(sw)
-            let hw = (r.width * 11) / 20
-            let (h, p) = r.splitLeft(hw)
-            sections = s; headlines = h; preview = p
-        } else if width >= Self.mediumThreshold {
-            let sw = min(28, width / 4 + 2)
-            let (s, r) = body.splitLeft(sw)
-            sections = s
-            if focus == .preview { preview = r } else { headlines = r }
-        } else {
-            switch focus {
-            case .sections: sections = body
-            case .headlines: headlines = body
-            case .preview: preview = body
+        let showSections = !sectionsHidden || focus == .sections
+        if width < Self.mediumThreshold {
+            // One pane at a time; with a split, the headlines and the preview stacked.
+            if focus == .sections || split == .auto {
+                switch focus {
+                case .sections: sections = body
+                case .headlines: headlines = body
+                case .preview: preview = body
+                }
+            } else {
+                (headlines, preview) = Self.stack(body)
             }
+            return
         }
+        var r = body
+        if showSections {
+            let sw = width >= Self.wideThreshold ? min(32, width / 5 + 4) : min(28, width / 4 + 2)
+            let (s, rest) = body.splitLeft(sw)
+            sections = s
+            r = rest
+        }
+        switch split {
+        case .auto where width >= Self.wideThreshold, .sideBySide:
+            // Titles get the larger share (the preview keeps a readable measure); side by side only
+            // while both stay readable.
+            let hw = (r.width * 11) / 20
+            if hw >= Self.minimumSideBySide && r.width - hw >= Self.minimumSideBySide {
+                let (h, p) = r.splitLeft(hw)
+                headlines = h; preview = p
+            } else {
+                (headlines, preview) = Self.stack(r)
+            }
+        case .auto:
+            if focus == .preview { preview = r } else { headlines = r }
+        case .stacked:
+            (headlines, preview) = Self.stack(r)
+        }
+    }
+
+    /// The headlines above the preview: the headlines get two fifths of the rows (at least 3 and one
+    /// row of the preview below).
+    static func stack(_ r: Rect) -> (Rect, Rect) {
+        let h = min(max(3, (r.height * 2) / 5), max(0, r.height - 2))
+        let (top, bottom) = r.splitTop(h)
+        return (top, bottom)
     }
 
     public func rect(for pane: Pane) -> Rect? {

@@ -9,6 +9,8 @@ public enum SectionRow: Hashable, Sendable {
     case saved(count: Int)
     /// A saved query section of feeds.json, with its live unread count.
     case query(SavedQuerySummary)
+    /// Articles left half-read (`AppState.continueReading`), most recently left first.
+    case continueReading([ItemID])
     /// The results of the last search: a virtual section.
     case search(query: String, count: Int)
 
@@ -21,6 +23,7 @@ public enum SectionRow: Hashable, Sendable {
         case .unread: return .unread
         case .saved: return .saved
         case .query(let q): return .query(q.id)
+        case .continueReading(let ids): return .items(ids)
         case .search(let q, _): return .search(q)
         }
     }
@@ -34,6 +37,7 @@ public enum SectionRow: Hashable, Sendable {
         case .unread: return "Unread"
         case .saved: return "Saved"
         case .query(let q): return q.name
+        case .continueReading: return "Continue reading"
         case .search(let q, _): return "Search: \(q)"
         }
     }
@@ -44,16 +48,16 @@ public enum SectionRow: Hashable, Sendable {
         case .section(let s, _): return s.unread
         case .feed(let f, _): return f.unread
         case .all(let n), .unread(let n): return n
-        case .saved: return 0
+        case .saved, .continueReading: return 0
         case .query(let q): return q.unread
         case .search: return 0
         }
     }
 
     /// The rows for sections in feeds.json order, expanded where asked, then All, Unread and Saved,
-    /// then the saved queries in feeds.json order, then the search results when there are any.
+    /// then the saved queries in feeds.json order, then Continue reading, then the search results when there are any.
     public static func rows(sections: [SectionSummary], expanded: Set<SectionID>, savedCount: Int,
-                            queries: [SavedQuerySummary] = [], search: (String, Int)? = nil) -> [SectionRow] {
+                            queries: [SavedQuerySummary] = [], continueReading: [ItemID] = [], search: (String, Int)? = nil) -> [SectionRow] {
         var rows: [SectionRow] = []
         rows.reserveCapacity(sections.count + queries.count + 4)
         var unreadTotal = 0
@@ -67,6 +71,7 @@ public enum SectionRow: Hashable, Sendable {
         rows.append(.unread(unread: unreadTotal))
         rows.append(.saved(count: savedCount))
         rows += queries.map(SectionRow.query)
+        if !continueReading.isEmpty { rows.append(.continueReading(continueReading)) }
         if let (q, n) = search { rows.append(.search(query: q, count: n)) }
         return rows
     }

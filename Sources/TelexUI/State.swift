@@ -75,9 +75,16 @@ public struct AppState: Hashable, Sendable {
     public var prompt: Prompt?
     /// Adding a feed (`a`) or the feed list of a section (`F`), over the lists.
     public var subscriptions: SubscriptionOverlay?
+    /// How the headlines and the preview share the screen (`v`).
+    public var previewSplit = PreviewSplit.auto
+    /// The sections pane is hidden (`B`) until it has the focus.
+    public var sectionsHidden = false
     public var showHelp = false
     public var helpScroll = 0
+    /// Colours on (off for `NO_COLOR` or the `color` setting: the monochrome theme).
     public var useColor = true
+    /// The theme and the user's overrides (feeds.json `colors`).
+    public var themeChoice = ThemeChoice()
     /// The clock the ages are computed from; `.tick` moves it.
     public var now: Date = Date(timeIntervalSince1970: 0)
     /// The zone times of day are shown in ("failing since 09:12"); the app sets the user's.
@@ -108,6 +115,12 @@ public struct AppState: Hashable, Sendable {
     public var pendingCount: Int?
     /// How far each opened article was read (kept across restarts: `ReaderPlace`).
     public var readingPositions: [ItemID: Double] = [:]
+    /// The articles left most recently, oldest first (kept in place.json: Continue reading's order).
+    public var recentlyRead: [ItemID] = []
+    /// Articles left half-read, most recently left first (the "Continue reading" row), from `readingPositions`.
+    public internal(set) var continueReading: [ItemID] = []
+    /// The reading view's history from the last run, applied when its first page reopens.
+    public var historyToRestore: ReaderPlace?
     /// A saved place still being restored (the sections, then the list, then the article load).
     public var restoring: ReaderPlace?
     /// The last click, so a second click on the same row opens it.
@@ -130,6 +143,7 @@ public struct AppState: Hashable, Sendable {
 
     public var sectionRows: [SectionRow] {
         SectionRow.rows(sections: sections, expanded: expanded, savedCount: savedCount, queries: savedQueries,
+                        continueReading: continueReading,
                         search: searchQuery.map { ($0, searchResultCount) })
     }
 
@@ -138,7 +152,12 @@ public struct AppState: Hashable, Sendable {
         return rows.indices.contains(sectionsViewport.selected) ? rows[sectionsViewport.selected] : nil
     }
 
-    public var layout: ScreenLayout { ScreenLayout(width: width, height: height, focus: focus) }
+    /// The styles views draw with.
+    public var theme: Theme { Theme.resolve(themeChoice, color: useColor) }
+
+    public var layout: ScreenLayout {
+        ScreenLayout(width: width, height: height, focus: focus, split: previewSplit, sectionsHidden: sectionsHidden)
+    }
 
     /// True when no section has any article: the first run, before any fetch.
     public var cacheIsEmpty: Bool { sectionsLoaded && sections.allSatisfy { $0.total == 0 } && savedCount == 0 }

@@ -97,3 +97,12 @@ struct BrowserChoiceTests {
         #expect(b.launch(Self.url) == .detached(.init(argv: ["firefox", Self.url], isConsole: false)))
     }
 }
+
+@Suite struct ClipboardToolTests {
+    /// A clipboard tool that exits without reading its input (not found, broken) fails the copy; the
+    /// write to its closed pipe must not kill telex with SIGPIPE (it once took the test run down).
+    @Test func aToolThatExitsWithoutReadingFailsTheCopyWithoutKillingTelex() {
+        #expect(ProcessSpawner.runFeeding(["false"], input: Data(count: 1 << 20)) == false)
+        #expect(ProcessSpawner.runFeeding(["telex-no-such-clipboard-tool"], input: Data(count: 1 << 20)) == false)
+    }
+}

@@ -85,7 +85,13 @@ struct ReaderLoopTests {
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = PlaceFile(path: dir.appendingPathComponent("sub/place.json").path)
         #expect(file.load() == nil)
-        let place = ReaderPlace(scope: .feed(FeedID(4)), selected: ItemID(9), open: nil, positions: [ItemID(9): 0.5, ItemID(2): 1])
+        var place = ReaderPlace(scope: .feed(FeedID(4)), selected: ItemID(9), open: ItemID(9), positions: [ItemID(9): 0.5, ItemID(2): 1])
+        place.recent = [ItemID(2), ItemID(9)]
+        place.history = [ReaderPlace.Entry(item: ItemID(9), url: "https://a.example/9", title: "Nine", share: 0.5),
+                         ReaderPlace.Entry(item: nil, url: "https://b.example/page", title: "A page", share: 0.25)]
+        place.historyIndex = 1
+        place.previewSplit = .stacked
+        place.sectionsHidden = true
         try file.save(place)
         #expect(file.load() == place)
         try Data("{not json".utf8).write(to: URL(fileURLWithPath: file.path))

@@ -161,3 +161,39 @@ private func problems(_ json: String) -> [ConfigurationProblem] {
     @Test(arguments: ["", "m", "-5m", "1.5h", "3w", "٣m"])
     func nonsenseIsRejected(_ text: String) { #expect(DurationText.seconds(text) == nil) }
 }
+
+@Suite struct KeysAndColorsConfigurationTests {
+    @Test func keysAndColorsKeepTheirLinesAndPaths() throws {
+        let c = try parse("""
+        {"sections": [{"name": "News", "feeds": [{"url": "https://example.org/feed"}]}],
+         "keys": {
+           "lists": {"J": "down", "g": null},
+           "reader": {"g g": "top"}
+         },
+         "colors": {"theme": "light",
+           "unread": "bold yellow"}}
+        """)
+        #expect(c.keys == [
+            KeyConfig(context: "lists", keys: "J", command: "down", line: 3, path: "keys.lists.J"),
+            KeyConfig(context: "lists", keys: "g", command: nil, line: 3, path: "keys.lists.g"),
+            KeyConfig(context: "reader", keys: "g g", command: "top", line: 4, path: "keys.reader.g g"),
+        ])
+        #expect(c.colors == [
+            ColorConfig(element: "theme", value: "light", line: 6, path: "colors.theme"),
+            ColorConfig(element: "unread", value: "bold yellow", line: 7, path: "colors.unread"),
+        ])
+    }
+
+    @Test func badShapesAreLocated() {
+        let p = problems("""
+        {"sections": [{"name": "News", "feeds": [{"url": "https://example.org/feed"}]}],
+         "keys": {"lists": {"J": 3}, "reader": []},
+         "colors": {"unread": true}}
+        """)
+        #expect(p.map(\.description) == [
+            "line 2: keys.lists.J: expected a command name, or null to unbind, found a number",
+            "line 2: keys.reader: expected an object of key: command, found an array",
+            "line 3: colors.unread: expected a string such as \"bold yellow\"",
+        ])
+    }
+}

@@ -24,6 +24,32 @@ import TelexScreen
         #expect(narrow.headlines == Rect(x: 0, y: 1, width: 40, height: 10))
         #expect(narrow.listHeight(.headlines) == 9)
     }
+
+    @Test func theSplitPutsHeadlinesAndPreviewTogetherAtEveryWidth() {
+        // 80 columns: side by side is too narrow beside the sections, so stacked; without them, side by side.
+        let medium = ScreenLayout(width: 80, height: 24, focus: .headlines, split: .sideBySide)
+        #expect(medium.sections == Rect(x: 0, y: 1, width: 22, height: 22))
+        #expect(medium.headlines == Rect(x: 22, y: 1, width: 58, height: 8))
+        #expect(medium.preview == Rect(x: 22, y: 9, width: 58, height: 14))
+        let hidden = ScreenLayout(width: 80, height: 24, focus: .headlines, split: .sideBySide, sectionsHidden: true)
+        #expect(hidden.sections == nil)
+        #expect(hidden.headlines == Rect(x: 0, y: 1, width: 44, height: 22))
+        #expect(hidden.preview == Rect(x: 44, y: 1, width: 36, height: 22))
+        let stacked = ScreenLayout(width: 120, height: 40, focus: .preview, split: .stacked)
+        #expect(stacked.headlines == Rect(x: 28, y: 1, width: 92, height: 15))
+        #expect(stacked.preview == Rect(x: 28, y: 16, width: 92, height: 23))
+        // 40x12: one pane, or with a split the two stacked; the sections while they have the focus.
+        let narrow = ScreenLayout(width: 40, height: 12, focus: .headlines, split: .stacked)
+        #expect(narrow.headlines == Rect(x: 0, y: 1, width: 40, height: 4))
+        #expect(narrow.preview == Rect(x: 0, y: 5, width: 40, height: 6))
+        let narrowSections = ScreenLayout(width: 40, height: 12, focus: .sections, split: .stacked)
+        #expect(narrowSections.sections == Rect(x: 0, y: 1, width: 40, height: 10) && narrowSections.headlines == nil)
+        // Hidden sections show again while they have the focus.
+        let focused = ScreenLayout(width: 120, height: 40, focus: .sections, sectionsHidden: true)
+        #expect(focused.sections != nil)
+        let wideHidden = ScreenLayout(width: 120, height: 40, focus: .headlines, sectionsHidden: true)
+        #expect(wideHidden.sections == nil && wideHidden.headlines == Rect(x: 0, y: 1, width: 66, height: 38))
+    }
 }
 
 @Suite struct ReducerFailureTests {

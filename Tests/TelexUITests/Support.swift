@@ -69,6 +69,10 @@ struct Driver {
     func isAfter(_ h: Headline, _ c: ListCursor) -> Bool { h.sortTime < c.sortTime || (h.sortTime == c.sortTime && h.id.rawValue < c.id.rawValue) }
 
     func page(_ q: HeadlineQuery) -> [Headline] {
+        if case .items(let ids) = q.scope {
+            guard case .first = q.position else { return [] }
+            return ids.compactMap { id in rows.first { $0.id == id } }
+        }
         switch q.position {
         case .first: return Array(rows.prefix(q.limit))
         case .after(let c): return Array(rows.filter { isAfter($0, c) }.prefix(q.limit))

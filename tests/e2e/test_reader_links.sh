@@ -52,7 +52,7 @@ before=$(screen)
 keys Enter
 wait_for "Boris Johnson" 15
 wait_gone "Fetching"
-assert_screen "← 1  → 0"
+wait_for "← 1  → 0" 15
 # Back: the seed article at the same scroll position with the same link under the cursor.
 keys BSpace
 wait_for "← 0  → 1"

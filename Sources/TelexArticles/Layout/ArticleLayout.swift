@@ -174,6 +174,7 @@ struct LayoutBuilder {
             if let url = item.url {
                 let index = registerLink(url: url, text: item.title, isRelated: true)
                 title = Paragraph(item.title, role: .link, linkIndex: index)
+                if item.isCached { title.append(" · cached", role: .meta, linkIndex: nil) }
                 markerText = String(repeating: " ", count: max(0, digits - String(index + 1).count)) + "\(index + 1). "
             } else {
                 title = Paragraph(item.title, role: .body)

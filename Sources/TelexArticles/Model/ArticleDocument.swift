@@ -89,7 +89,21 @@ public struct RelatedLink: Sendable, Hashable {
     /// nil for a story the page names without linking to it ("READ  Headline" with no link and no
     /// link of the page that fits): listed, not followable.
     public var url: String?
-    public init(title: String, url: String?) { self.title = title; self.url = url }
+    /// Its page is in the cache (readable offline): set when the document is shown, never stored.
+    public var isCached: Bool
+    public init(title: String, url: String?, isCached: Bool = false) { self.title = title; self.url = url; self.isCached = isCached }
+}
+
+extension ArticleDocument {
+    /// The related stories whose URL is in `cached` marked so (the reading view says "cached").
+    public func markingCached(_ cached: Set<String>) -> ArticleDocument {
+        var doc = self
+        for i in doc.related.indices { doc.related[i].isCached = doc.related[i].url.map(cached.contains) ?? false }
+        return doc
+    }
+
+    /// The URLs of the related stories.
+    public var relatedURLs: [String] { related.compactMap(\.url) }
 }
 
 /// An image of the story: its URL, alternative text and caption (plain text, empty when none).

@@ -5,7 +5,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case down, up, pageDown, pageUp, halfPageDown, halfPageUp, top, bottom
     // Lists.
     case paneLeft, paneRight, nextPane, previousPane, expand, collapse, open, nextUnread, previousUnread
-    case markAllRead, undo, search, refresh, addFeed, feedList
+    case markAllRead, undo, search, refresh, addFeed, feedList, toggleSplit, toggleSections
     // Articles (lists and the reading view).
     case toggleRead, toggleSaved, openInBrowser
     // The reading view.
@@ -34,7 +34,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         case .nextParagraph, .previousParagraph, .nextHeading, .previousHeading, .jumpBack, .next, .previousMatch,
              .previousArticle, .find, .copyURL, .cancel, .togglePictures:
             .reading
-        case .back, .quit, .help, .suspend: .screen
+        case .back, .quit, .help, .suspend, .toggleSplit, .toggleSections: .screen
         }
     }
 
@@ -102,6 +102,8 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         case .quit: return "quit"
         case .help: return "help: the keys of what is shown"
         case .suspend: return "suspend to the shell (fg resumes)"
+        case .toggleSplit: return "headlines and preview: as the width allows, side by side, stacked"
+        case .toggleSections: return "hide / show the sections pane (its columns go to the headlines)"
         }
     }
 }

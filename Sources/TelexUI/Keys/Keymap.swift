@@ -65,6 +65,11 @@ public struct Keymap: Hashable, Sendable {
         }
     }
 
+    /// The first key sequence that runs `command` in `context`, as the help writes it ("?" for help).
+    public func firstLabel(of command: Command, in context: KeyContext) -> String? {
+        bindings(for: context).first { $0.command == command }.map { Keymap.label([$0.keys]) }
+    }
+
     /// "j, ↓" for a command's sequences.
     public static func label(_ sequences: [[Key]]) -> String {
         sequences.map { $0.map(\.label).joined(separator: " ") }.joined(separator: ", ")
@@ -86,6 +91,7 @@ extension Keymap {
             KeyBinding(.lists, [.character("o")], .openInBrowser), KeyBinding(.lists, [.character("/")], .search),
             KeyBinding(.lists, [.character("r")], .refresh),
             KeyBinding(.lists, [.character("a")], .addFeed), KeyBinding(.lists, [.character("F")], .feedList),
+            KeyBinding(.lists, [.character("v")], .toggleSplit), KeyBinding(.lists, [.character("B")], .toggleSections),
             KeyBinding(.lists, [.character("q")], .back),
         ]
         + [
@@ -178,5 +184,148 @@ extension Keymap {
             out += "\n"
         }
         return out
+    }
+}
+
+extension Key {
+    /// A key as the configuration spells it: the help's labels (`Space`, `Ctrl-D`, `Enter`, `Esc`, `Tab`,
+    /// `Shift-Tab`, `PgDn`, `F5`, `↓`), with a few synonyms (`Down`, `PageDown`, `C-d`, `^D`, `Return`);
+    /// any other single character is itself. Nil for anything else.
+    public init?(label text: String) {
+        if text.count == 1, let c = text.first {
+            if c == " " { self = .character(" "); return }
+            if let special = Self.labelled[text], !c.isLetter { self = special; return }
+            self = .character(c)
+            return
+        }
+        let lower = text.lowercased()
+        if let k = Self.labelled[lower] { self = k; return }
+        for prefix in ["ctrl-", "ctrl+", "c-", "^"] where lower.hasPrefix(prefix) && lower.count == prefix.count + 1 {
+            let c = lower.last!
+            guard c.isASCII, c.isLetter || "@[\\]^_".contains(c) else { return nil }
+            self = .ctrl(c)
+            return
+        }
+        if lower.hasPrefix("f"), let n = Int(lower.dropFirst()), (1...12).contains(n) { self = .function(n); return }
+        return nil
+    }
+
+    private static let labelled: [String: Key] = [
+        "space": .character(" "), "enter": .enter, "return": .enter, "esc": .escape, "escape": .escape,
+        "backspace": .backspace, "tab": .tab, "shift-tab": .backTab, "backtab": .backTab, "delete": .delete, "del": .delete,
+        "up": .up, "↑": .up, "down": .down, "↓": .down, "left": .left, "←": .left, "right": .right, "→": .right,
+        "home": .home, "end": .end, "pgup": .pageUp, "pageup": .pageUp, "pgdn": .pageDown, "pagedown": .pageDown,
+    ]
+}
+
+/// One change to the keymap from the configuration (feeds.json `keys`): in `context`, the keys
+/// `keys` (space-separated for a sequence: `"g g"`) run `command`, or nothing when it is nil.
+public struct KeymapEdit: Hashable, Sendable {
+    public var context: String
+    public var keys: String
+    public var command: String?
+    public init(context: String, keys: String, command: String?) { self.context = context; self.keys = keys; self.command = command }
+}
+
+extension Keymap {
+    /// The keymap with `edits` applied in order, and what was wrong with any of them (by index).
+    /// A binding replaces what the same keys did in its context; one in `everywhere` replaces them in
+    /// every context, and `null` there unbinds them everywhere. A sequence may not start with keys that
+    /// are bound alone in the same place (`g g` needs `"g": null` first): the first key would never wait.
+    public func applying(_ edits: [KeymapEdit]) -> (keymap: Keymap, problems: [(index: Int, message: String)]) {
+        var bindings = self.bindings
+        var problems: [(index: Int, message: String)] = []
+        var added: [(index: Int, binding: KeyBinding)] = []
+        for (index, edit) in edits.enumerated() {
+            guard let context = KeyContext(rawValue: edit.context) else {
+                problems.append((index, "unknown context \"\(edit.context)\"; allowed: \(KeyContext.allCases.map(\.rawValue).joined(separator: ", "))"))
+                continue
+            }
+            let keys: [Key]
+            switch Self.parseSequence(edit.keys) {
+            case .success(let k): keys = k
+            case .failure(let message): problems.append((index, message)); continue
+            }
+            var command: Command?
+            if let name = edit.command {
+                guard let c = Command(rawValue: name) else {
+                    let hint = Command.allCases.map(\.rawValue).min { distance($0, name) < distance($1, name) }
+                        .flatMap { distance($0, name) <= 3 ? " (did you mean \"\($0)\"?)" : nil } ?? ""
+                    problems.append((index, "unknown command \"\(name)\"\(hint); docs/keys.md lists the commands"))
+                    continue
+                }
+                guard Self.standard.handles(c, in: context) else {
+                    problems.append((index, "\"\(name)\" does nothing in \(context.rawValue); it works in \(Self.standard.contexts(of: c))"))
+                    continue
+                }
+                command = c
+            }
+            let replaced = bindings.firstIndex { $0.keys == keys && ($0.context == context || context == .everywhere) }
+            bindings.removeAll { $0.keys == keys && ($0.context == context || context == .everywhere) }
+            added.removeAll { $0.binding.keys == keys && ($0.binding.context == context || context == .everywhere) }
+            if let command {
+                let binding = KeyBinding(context, keys, command)
+                bindings.insert(binding, at: min(replaced ?? bindings.count, bindings.count))
+                added.append((index, binding))
+            }
+        }
+        // Sequences against single keys, either way round, where both would apply.
+        for (index, b) in added {
+            for other in bindings where other != b && (other.context == b.context || other.context == .everywhere || b.context == .everywhere) {
+                if other.keys.count < b.keys.count, Array(b.keys.prefix(other.keys.count)) == other.keys {
+                    let prefix = Keymap.label([other.keys])
+                    problems.append((index, "\"\(prefix)\" already runs \(other.command.rawValue) in \(other.context.rawValue), so \"\(Keymap.label([b.keys]))\" could never be typed: unbind it first (\"\(prefix)\": null)"))
+                } else if b.keys.count < other.keys.count, Array(other.keys.prefix(b.keys.count)) == b.keys {
+                    problems.append((index, "\"\(Keymap.label([b.keys]))\" starts the sequence \"\(Keymap.label([other.keys]))\" (\(other.command.rawValue)); unbind one of them"))
+                }
+            }
+        }
+        return (Keymap(bindings), problems)
+    }
+
+    enum Parsed { case success([Key]), failure(String) }
+
+    static func parseSequence(_ text: String) -> Parsed {
+        // A lone space is the space bar; otherwise spaces separate the keys of a sequence.
+        let words = text == " " ? [" "] : text.split(separator: " ").map(String.init)
+        guard !words.isEmpty else { return .failure("empty key: name a key such as \"j\", \"Ctrl-D\" or \"g g\"") }
+        guard words.count <= 4 else { return .failure("a sequence of more than 4 keys") }
+        var keys: [Key] = []
+        for w in words {
+            guard let k = Key(label: w) else {
+                return .failure("unknown key \"\(w)\" (keys: a character, Space, Enter, Esc, Tab, Shift-Tab, Backspace, Delete, Up, Down, Left, Right, Home, End, PgUp, PgDn, F1–F12, Ctrl-X)")
+            }
+            if keys.isEmpty, case .character(let c) = k, c.isASCII, c.isNumber {
+                return .failure("digits cannot start a binding: they type a count (5j) and link numbers")
+            }
+            keys.append(k)
+        }
+        return .success(keys)
+    }
+
+    /// Whether `command` has a meaning in `context` (as the shipped keymap binds it there, or in both contexts).
+    func handles(_ command: Command, in context: KeyContext) -> Bool {
+        let places = Set(bindings.filter { $0.command == command }.map(\.context))
+        if places.contains(.everywhere) { return true }
+        switch context {
+        case .everywhere: return places.contains(.lists) && places.contains(.reader)
+        case .lists, .reader: return places.contains(context)
+        }
+    }
+
+    func contexts(of command: Command) -> String {
+        KeyContext.allCases.filter { handles(command, in: $0) }.map(\.rawValue).joined(separator: " and ")
+    }
+
+    private func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a.lowercased()), b = Array(b.lowercased())
+        if a.isEmpty || b.isEmpty { return max(a.count, b.count) }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count { current[j] = Swift.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)) }
+            previous = current
+        }
+        return previous[b.count]
     }
 }

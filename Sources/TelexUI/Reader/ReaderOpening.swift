@@ -22,12 +22,23 @@ extension AppState {
 
     /// The item arrived: open it when the reader asked for it.
     mutating func itemArrivedForReader(_ id: ItemID, _ item: ResolvedItem?) -> [Effect] {
+        if let r = reader, r.page.placeholderShare != nil, r.page.itemID == id {
+            // A page of the kept history, visited.
+            guard let item else { message = .notice("This article is no longer in the cache"); return [] }
+            reader?.replacePlaceholder(with: .item(item))
+            return []
+        }
         guard readerRequested == id else { return [] }
         readerRequested = nil
         guard var item else { message = .notice("This article is no longer in the cache"); return [] }
         // Whoever asked for it already marked it read.
         item.detail.headline.isRead = true
-        return openReader(&self, with: item)
+        var effects = openReader(&self, with: item)
+        if let kept = historyToRestore {
+            historyToRestore = nil
+            if kept.history.first?.item == id, let more = reader?.restoreHistory(kept.history, index: kept.historyIndex) { effects += more }
+        }
+        return effects
     }
 
     /// n / p from the reader: the next or previous headline of the list opens in the reader.

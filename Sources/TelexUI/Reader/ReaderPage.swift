@@ -14,6 +14,9 @@ public struct ReaderPage: Hashable, Sendable {
     public var note: DocumentNote?
     public var isRead: Bool
     public var isSaved: Bool
+    /// Set on a page of a history kept from the last run and not loaded yet: where it was left (a
+    /// share of its scroll range). Visiting it loads it (`ReaderState.placeholderLoad`).
+    public var placeholderShare: Double?
     /// The page's pictures from the cache by URL (`picturesLoaded`), drawn where their blocks stand.
     public var pictures: [String: RGBAImage] = [:]
 
@@ -33,6 +36,13 @@ public struct ReaderPage: Hashable, Sendable {
     /// A page reached by following a link.
     public static func followed(url: String, document: ArticleDocument) -> ReaderPage {
         ReaderPage(url: url, document: document)
+    }
+
+    /// A page of a kept history, loaded when visited.
+    public static func placeholder(_ entry: ReaderPlace.Entry) -> ReaderPage {
+        var page = ReaderPage(url: entry.url, itemID: entry.item, document: ArticleDocument(metadata: ArticleMetadata(title: entry.title)))
+        page.placeholderShare = entry.share
+        return page
     }
 
     /// The title for the history list and the title bar.

@@ -32,7 +32,8 @@ func reduceReaderResult(_ state: inout AppState, _ action: Action) -> [Effect] {
         // A page nobody waits for any more (cancelled, or superseded) is dropped.
         guard var r = state.reader, r.pendingURL == url else { return [] }
         r.pendingURL = nil; r.pendingBytes = nil
-        r.push(.followed(url: url, document: doc))
+        if r.page.placeholderShare != nil, r.page.url == url { r.replacePlaceholder(with: .followed(url: url, document: doc)) }
+        else { r.push(.followed(url: url, document: doc)) }
         state.reader = r
     case .linkNotAnArticle(let url):
         guard state.reader?.pendingURL == url else { return [] }
@@ -135,9 +136,10 @@ func runReaderCommand(_ command: Command, count: Int?, _ state: inout AppState) 
         var effects: [Effect] = []
         if r.pendingURL != nil { r.pendingURL = nil; r.pendingBytes = nil; effects.append(.cancelFetch) }
         if !r.goBack() { return effects + closeReader(&state, r) }
-        return effects
+        return effects + r.placeholderLoad()
     case .historyForward:
         if !r.goForward() { state.message = .notice("No page to go forward to") }
+        return r.placeholderLoad()
     case .history: r.overlay = .history(scroll: 0)
     case .linkList:
         if r.layout.links.isEmpty { state.message = .notice("This page has no links") } else { r.overlay = .links(selected: r.linkCursor ?? 0) }
@@ -198,7 +200,7 @@ func runReaderCommand(_ command: Command, count: Int?, _ state: inout AppState) 
         r.setFlags(read: read)
         state.message = .notice(read ? "Marked read" : "Marked unread")
         return [.setRead([id], read)]
-    case .paneLeft, .paneRight, .nextPane, .previousPane, .expand, .collapse, .open, .nextUnread, .previousUnread, .markAllRead,
+    case .paneLeft, .paneRight, .nextPane, .toggleSplit, .toggleSections, .previousPane, .expand, .collapse, .open, .nextUnread, .previousUnread, .markAllRead,
          .undo, .search, .refresh, .addFeed, .feedList, .quit, .help, .suspend:
         return nil
     }

@@ -1,30 +1,31 @@
 import TelexArticles
 import TelexScreen
 
-/// The reading view's styles by text role. Without colour only attributes remain.
+/// The reading view's styles by text role, from the theme (its `heading`, `link`, `code`, `meta` and
+/// `match` elements); the rest are attributes, which show without colour too.
 struct ReaderStyles {
-    let color: Bool
+    let theme: Theme
 
     func style(for role: TextRole) -> Style {
         switch role {
-        case .title: return color ? Style(foreground: .white, attributes: [.bold]) : .attrs([.bold])
-        case .meta: return color ? Style(foreground: .gray) : .attrs([.dim])
-        case .heading: return color ? Style(foreground: .cyan, attributes: [.bold]) : .attrs([.bold])
+        case .title: return theme[.articleTitle]
+        case .meta: return theme[.meta]
+        case .heading: return theme[.heading]
         case .quote: return .attrs([.dim])
         case .caption: return .attrs([.italic, .dim])
-        case .code: return color ? Style(foreground: .yellow) : .plain
+        case .code: return theme[.code]
         case .emphasis: return .attrs([.italic])
         case .strong: return .attrs([.bold])
-        case .link: return color ? Style(foreground: .cyan, attributes: [.underline]) : .attrs([.underline])
+        case .link: return theme.link
         case .linkNumber: return .attrs([.dim])
-        case .listMarker, .rule, .tableBorder: return color ? Style(foreground: .gray) : .plain
-        case .note: return color ? Style(foreground: .yellow, attributes: [.italic]) : .attrs([.italic])
+        case .listMarker, .rule, .tableBorder: return theme.border
+        case .note: return Style(foreground: theme[.code].foreground, attributes: [.italic])
         case .body: return .plain
         }
     }
 
     /// The link under the cursor: reversed, so it shows without colour too.
     var cursorLink: Style { .attrs([.reverse, .underline]) }
-    var match: Style { color ? Style(foreground: .black, background: .yellow) : .attrs([.reverse]) }
-    var currentMatch: Style { color ? Style(foreground: .black, background: .yellow, attributes: [.bold, .underline]) : .attrs([.reverse, .bold]) }
+    var match: Style { theme[.match] }
+    var currentMatch: Style { var s = theme[.match]; s.attributes.formUnion([.bold, .underline]); return s }
 }

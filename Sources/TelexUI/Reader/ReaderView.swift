@@ -5,8 +5,8 @@ import TelexScreen
 /// overlays. Pure: state in, cells out.
 public enum ReaderView {
     public static func render(_ state: AppState, _ reader: ReaderState, into buffer: inout ScreenBuffer) {
-        let theme = Theme.make(color: state.useColor)
-        let styles = ReaderStyles(color: state.useColor)
+        let theme = state.theme
+        let styles = ReaderStyles(theme: theme)
         let width = buffer.width, height = buffer.height
         guard width > 0, height > 0 else { return }
         // Title row: where the page comes from, and how deep the history goes.
@@ -79,6 +79,8 @@ enum ReaderStatusLine {
         } else if let url = reader.pendingURL {
             let size = reader.pendingBytes.map { "  \(($0 + 1023) / 1024) KB" } ?? ""
             left = "Fetching " + url + size + "  (Esc cancels)"
+        } else if !state.pendingKeys.isEmpty {
+            left = Keymap.label([state.pendingKeys]) + " …"
         } else if let m = state.message {
             left = m.text
         } else if let link = reader.activeLink {

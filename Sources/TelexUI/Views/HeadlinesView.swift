@@ -118,11 +118,15 @@ enum HeadlinesView {
     }
 
     /// Column positions for a pane width: the mark, the title (what is left), the source, the age.
+    /// The title takes all the width there is; the feed's column appears only when the title keeps
+    /// `minimumTitle` columns beside it.
     struct Columns {
+        static let minimumTitle = 30
         var titleX = 3, title = 0, sourceX = 0, source = 0, ageX = 0, age = 0
         init(width: Int) {
             age = width >= 24 ? 4 : 0
-            source = width >= 70 ? min(20, width / 5) : (width >= 50 ? 12 : 0)
+            let wanted = width >= 100 ? min(24, width / 5) : 12
+            source = width - titleX - (age > 0 ? age + 1 : 0) - (wanted + 1) >= Self.minimumTitle ? wanted : 0
             let right = (source > 0 ? source + 1 : 0) + (age > 0 ? age + 1 : 0)
             title = max(0, width - titleX - right)
             sourceX = titleX + title + 1

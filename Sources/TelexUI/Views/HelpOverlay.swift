@@ -82,8 +82,15 @@ enum HelpOverlay {
                 buffer.put((line.keys.isEmpty && end == rect.x + 2 ? "" : "  ") + line.text, x: end, y: y, maxX: rect.maxX - 1)
             }
         }
-        let more = start + visible < lines.count ? "j/k, Space/b scroll · " : ""
-        buffer.put(TextFitting.truncate(" " + more + "Esc, q or ? closes", to: inner), x: rect.x + 1, y: rect.maxY - 2,
+        func keys(_ commands: [Command]) -> String {
+            commands.compactMap { state.keymap.firstLabel(of: $0, in: state.keyContext) }.joined(separator: "/")
+        }
+        let scrollKeys = [keys([.down, .up]), keys([.pageDown, .pageUp])].filter { !$0.isEmpty }.joined(separator: ", ")
+        let more = start + visible < lines.count ? scrollKeys + " scroll · " : ""
+        let context = state.keyContext
+        let closers = ["Esc"] + [Command.back, .help].compactMap { state.keymap.firstLabel(of: $0, in: context) }
+        let closing = closers.dropLast().joined(separator: ", ") + " or " + closers.last! + " closes"
+        buffer.put(TextFitting.truncate(" " + more + closing, to: inner), x: rect.x + 1, y: rect.maxY - 2,
                    style: theme.dim, maxX: rect.maxX - 1)
     }
 }

@@ -5,7 +5,7 @@ public enum RootView {
     public static func render(_ state: AppState) -> ScreenBuffer {
         var buffer = ScreenBuffer(width: state.width, height: state.height)
         guard state.width > 0, state.height > 0 else { return buffer }
-        let theme = Theme.make(color: state.useColor)
+        let theme = state.theme
         if let reader = state.reader {
             ReaderView.render(state, reader, into: &buffer)
             if state.showHelp { HelpOverlay.render(state, theme: theme, into: &buffer) }
@@ -14,10 +14,10 @@ public enum RootView {
         let layout = state.layout
         buffer.fill(layout.title, style: theme.title)
         buffer.put(" telex", x: 0, y: layout.title.y, style: theme.title, maxX: layout.title.maxX)
-        // Each pane but the last gets a separator column on its right edge.
+        // A pane with another to its right gets a separator column on its right edge (stacked panes share a column).
         let panes: [(Pane, Rect)] = Pane.allCases.compactMap { p in layout.rect(for: p).map { (p, $0) } }
-        for (i, (pane, r)) in panes.enumerated() {
-            let hasNeighbour = i < panes.count - 1
+        for (pane, r) in panes {
+            let hasNeighbour = panes.contains { $0.1.x == r.maxX }
             let inner = hasNeighbour ? Rect(x: r.x, y: r.y, width: r.width - 1, height: r.height) : r
             switch pane {
             case .sections: SectionsView.render(state, in: inner, theme: theme, into: &buffer)

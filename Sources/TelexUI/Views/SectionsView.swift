@@ -45,6 +45,7 @@ enum SectionsView {
         case .all(let n): return ("  All", n > 0 ? "\(n)" : nil, .plain)
         case .unread(let n): return ("  Unread", n > 0 ? "\(n)" : nil, .plain)
         case .saved(let n): return ("  Saved", n > 0 ? "\(n)" : nil, .plain)
+        case .continueReading(let ids): return ("  Continue reading", "\(ids.count)", theme.count)
         case .query(let q):
             // "?" as a section's "!": the query cannot run here (the list says why).
             return ("  ? \(TerminalSafe.clean(q.name))" + (q.problem == nil ? "" : " !"), q.unread > 0 ? "\(q.unread)" : nil,

@@ -17,7 +17,7 @@ enum StatusLine {
             buffer.cursor = (min(end, rect.maxX - 1), rect.y)
             return
         }
-        var right = "?:help"
+        var right = state.keymap.firstLabel(of: .help, in: .lists).map { $0 + ":help" } ?? ""
         var rightStyle = theme.status
         if let waiting = state.fetchWaiting {
             right = TerminalSafe.clean(waiting) + "  " + right
@@ -31,6 +31,8 @@ enum StatusLine {
         var leftStyle = theme.status
         if case .discovering(let address, _)? = state.subscriptions {
             left = "Looking for feeds at \(address)… (Esc stops)"
+        } else if !state.pendingKeys.isEmpty {
+            left = Keymap.label([state.pendingKeys]) + " …"
         } else if let m = state.message {
             left = m.text
             if m.isError { leftStyle = theme.statusError }

@@ -33,6 +33,7 @@ struct Feeds: ParsableCommand {
         if printDefault { print(ConfigurationLoader.builtInText, terminator: ""); return }
         let config = try global.loadConfiguration()
         if check {
+            _ = try global.readerLook(config)
             let feeds = config.sections.reduce(0) { $0 + $1.feeds.count }
             Output.line("\(config.source): ok (\(config.sections.count) sections, \(feeds) feeds)")
             return

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import TelexApp
 import TelexConfig
 
 /// Options every subcommand takes.
@@ -17,6 +18,16 @@ struct GlobalOptions: ParsableArguments {
     /// Loads feeds.json or exits with status 2 and the problems on stderr.
     func loadConfiguration() throws -> Configuration {
         do { return try ConfigurationLoader.load(explicitPath: config, paths: paths) } catch {
+            Output.error(error.description)
+            throw ExitCode(ExitStatus.configuration)
+        }
+    }
+}
+
+extension GlobalOptions {
+    /// The reader's keymap and theme from the configuration, or exit status 2 with the problems on stderr.
+    func readerLook(_ configuration: Configuration) throws -> ReaderLook {
+        do { return try ReaderLook.resolve(configuration) } catch {
             Output.error(error.description)
             throw ExitCode(ExitStatus.configuration)
         }

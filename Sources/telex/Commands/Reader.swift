@@ -17,13 +17,14 @@ struct Reader: ParsableCommand {
 
     func run() throws {
         let config = try global.loadConfiguration()
+        let look = try global.readerLook(config)
         let env = ProcessInfo.processInfo.environment
         let noColor = self.noColor || !(env["NO_COLOR"] ?? "").isEmpty
         do {
             try ReaderApp.run(ReaderApp.Options(configuration: config, paths: global.paths,
                                                 cacheDirectory: global.cacheDirectory, noColor: noColor,
                                                 demoData: demoData || env["TELEX_DEMO_DATA"] == "1",
-                                                followConfiguration: true, explicitConfigPath: global.config))
+                                                followConfiguration: true, explicitConfigPath: global.config, look: look))
         } catch {
             Output.error("\(error)")
             throw ExitCode(ExitStatus.runtime)
