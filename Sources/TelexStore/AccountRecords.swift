@@ -98,3 +98,17 @@ public struct AccountState: Sendable, Hashable {
     public var items: Int
     public var unread: Int
 }
+
+/// An account's read and starred state as counts per feed (the feed's remote id): what a sync compares
+/// with the server's counts before it lists the server's id sets (docs/sync.md, "The server's counts").
+/// Feeds with a count of 0 are left out, so that a feed the other side does not list compares equal.
+public struct StateCounts: Sendable, Hashable {
+    /// Unread items per feed.
+    public var unread: [String: Int]
+    /// Starred items per feed; nil when the server gives no starred counts (its starred set is compared instead).
+    public var starred: [String: Int]?
+    public init(unread: [String: Int], starred: [String: Int]?) {
+        self.unread = unread.filter { $0.value != 0 }
+        self.starred = starred?.filter { $0.value != 0 }
+    }
+}

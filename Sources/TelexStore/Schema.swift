@@ -14,6 +14,7 @@ enum Schema {
             try savedQueries(db)
             try storyKey(db)
         }
+        migrator.registerMigration("v6-account-state-checks", migrate: accountStateChecks)
         return migrator
     }
 
@@ -261,6 +262,12 @@ enum Schema {
             CREATE INDEX outbox_account ON outbox(account_id, id);
             CREATE INDEX outbox_item ON outbox(account_id, remote_id);
             """)
+    }
+
+    /// An account's syncs since its last full comparison of read and starred state (docs/sync.md, "The
+    /// server's counts"): a sync whose counts match the server's skips the comparison, every tenth compares.
+    private static func accountStateChecks(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE account ADD COLUMN syncs_since_full_check INTEGER NOT NULL DEFAULT 0")
     }
 
     /// Full-text indexing leaves the fetch pass: the pass queues the items whose search row is missing or

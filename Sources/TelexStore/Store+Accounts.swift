@@ -246,21 +246,23 @@ extension Store {
     }
 
     /// One item's read or starred state as the server has it, unless a local change to that state waits to be pushed.
+    @discardableResult
     private func applyServerState(_ db: Database, account: AccountID, itemID: Int64, remoteID: String, field: OutboxField, value: Bool,
-                                  deltas: inout [Int64: CounterDelta]) throws {
+                                  deltas: inout [Int64: CounterDelta]) throws -> Bool {
         let column = field == .read ? "read" : "saved"
         let update = try db.cachedStatement(sql: """
             UPDATE item SET \(column) = ? WHERE id = ? AND \(column) != ?
               AND NOT EXISTS (SELECT 1 FROM outbox WHERE account_id = ? AND remote_id = ? AND field = ?)
             RETURNING id, feed_id, account_id, link_key, story_key
             """)
-        guard let row = try Row.fetchOne(update, arguments: [value, itemID, value, account.rawValue, remoteID, field.rawValue]) else { return }
+        guard let row = try Row.fetchOne(update, arguments: [value, itemID, value, account.rawValue, remoteID, field.rawValue]) else { return false }
         let feedID: Int64 = row["feed_id"]
         switch field {
         case .read: deltas[feedID, default: CounterDelta()].unread += value ? -1 : 1
         case .starred: deltas[feedID, default: CounterDelta()].saved += value ? 1 : -1
         }
         try shareState(db, from: row, field, value, serverOnly: true, deltas: &deltas)
+        return true
     }
 
     /// Sets the read (or starred) state of every item of the account from the server's complete set
@@ -297,6 +299,57 @@ extension Store {
             }
             try apply(db, deltas)
             return rows.count
+        }
+    }
+
+    /// The account's unread and starred items counted per feed (every item of the account, as
+    /// `applyServerSet` covers them), to compare with the server's counts.
+    public func accountStateCounts(_ account: AccountID) throws -> StateCounts {
+        try read { db in
+            var unread: [String: Int] = [:]
+            var starred: [String: Int] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT feed.remote_id AS feed, SUM(item.read = 0) AS unread, SUM(item.saved = 1) AS starred
+                FROM item JOIN feed ON feed.id = item.feed_id
+                WHERE item.account_id = ? GROUP BY feed.remote_id
+                """, arguments: [account.rawValue]) {
+                let feed: String = row["feed"] ?? ""
+                unread[feed] = row["unread"]
+                starred[feed] = row["starred"]
+            }
+            return StateCounts(unread: unread, starred: starred)
+        }
+    }
+
+    /// Sets one state of the listed items as the server has it (`value`), except where a local change
+    /// to that state waits in the outbox; ids the cache does not hold are skipped. Returns how many changed.
+    @discardableResult
+    public func applyServerStates(_ account: AccountID, field: OutboxField, ids: [String], value: Bool) throws -> Int {
+        try write { db in
+            let find = try db.cachedStatement(sql: "SELECT id FROM item WHERE account_id = ? AND remote_id = ?")
+            var deltas: [Int64: CounterDelta] = [:]
+            var changed = 0
+            for remoteID in ids {
+                guard let id = try Int64.fetchOne(find, arguments: [account.rawValue, remoteID]) else { continue }
+                if try applyServerState(db, account: account, itemID: id, remoteID: remoteID, field: field, value: value, deltas: &deltas) {
+                    changed += 1
+                }
+            }
+            try apply(db, deltas)
+            return changed
+        }
+    }
+
+    /// Syncs of the account since the last one that compared the server's whole id sets.
+    public func syncsSinceFullStateCheck(_ account: AccountID) throws -> Int {
+        try read { db in try Int.fetchOne(db, sql: "SELECT syncs_since_full_check FROM account WHERE id = ?", arguments: [account.rawValue]) ?? 0 }
+    }
+
+    /// Counts a sync's state check: a full comparison starts the count again, a skipped one adds one.
+    public func recordStateCheck(_ account: AccountID, full: Bool) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE account SET syncs_since_full_check = CASE WHEN ? THEN 0 ELSE syncs_since_full_check + 1 END WHERE id = ?",
+                           arguments: [full, account.rawValue])
         }
     }
 

@@ -12,6 +12,10 @@ public struct SyncReport: Sendable, Hashable {
     public var newItems = 0
     /// Items whose read or starred state changed to the server's (made on another device).
     public var stateChanges = 0
+    /// Whether the server's set of unread ids (starred ids) was read and compared, or skipped because the
+    /// server's counts matched the cache's (docs/sync.md, "The server's counts").
+    public var comparedUnreadSet = false
+    public var comparedStarredSet = false
     public var error: SyncError?
     public init(account: String) { self.account = account }
 }
@@ -23,15 +27,24 @@ public struct SyncReport: Sendable, Hashable {
 /// 4. read and starred state made elsewhere: the server's unread and starred id sets, applied to
 ///    every item of the account except those with a change queued since step 1 (an API with a change
 ///    query brings read changes with step 3's pages instead, and gives no unread set) (a local change not
-///    yet pushed wins over the server state seen before it).
+///    yet pushed wins over the server state seen before it). Where the server gives counts per feed, a
+///    set is read only when its counts differ from the cache's (after the items read there lately are
+///    applied), and both at every `fullStateCheckEvery`-th sync or when `fullStateCheck` asks.
 /// A SIGKILL anywhere loses nothing: the outbox rows go only after the server took them (pushing
 /// them again is harmless: the calls set a state, never toggle it), and a pull that did not finish
 /// leaves the cursor where it was.
 public struct AccountSync {
     public let store: Store
     public let now: @Sendable () -> Date
+    /// Compare the whole id sets whatever the counts say (`telex sync --full`).
+    public let fullStateCheck: Bool
+    /// Every this many syncs the sets are compared even when the counts match: a read and an unread made
+    /// elsewhere in one feed between two syncs leave its counts equal.
+    public static let fullStateCheckEvery = 10
 
-    public init(store: Store, now: @escaping @Sendable () -> Date = Date.init) { self.store = store; self.now = now }
+    public init(store: Store, fullStateCheck: Bool = false, now: @escaping @Sendable () -> Date = Date.init) {
+        self.store = store; self.fullStateCheck = fullStateCheck; self.now = now
+    }
 
     public func run(_ account: AccountID, name: String, client: any AggregatorClient) async -> SyncReport {
         var report = SyncReport(account: name)
@@ -68,11 +81,28 @@ public struct AccountSync {
         let next = client.pulledCursor
         try storing { try store.setAccountCursor(account, next) }
         // 4. State made on other devices.
-        if let unread = try await client.unreadIDs() {
-            report.stateChanges += try storing { try store.applyServerSet(account, field: .read, ids: unread) }
+        var compareUnread = true
+        var compareStarred = true
+        let since = try storing { try store.syncsSinceFullStateCheck(account) }
+        if !fullStateCheck, since + 1 < Self.fullStateCheckEvery, let server = try await client.stateCounts() {
+            var local = try storing { try store.accountStateCounts(account) }
+            if local.unread != server.unread, let recent = try await client.recentlyReadIDs() {
+                report.stateChanges += try storing { try store.applyServerStates(account, field: .read, ids: recent, value: true) }
+                local = try storing { try store.accountStateCounts(account) }
+            }
+            compareUnread = local.unread != server.unread
+            compareStarred = server.starred.map { $0 != local.starred } ?? true
         }
-        let starred = try await client.starredIDs()
-        report.stateChanges += try storing { try store.applyServerSet(account, field: .starred, ids: starred) }
+        if compareUnread, let unread = try await client.unreadIDs() {
+            report.stateChanges += try storing { try store.applyServerSet(account, field: .read, ids: unread) }
+            report.comparedUnreadSet = true
+        }
+        if compareStarred {
+            let starred = try await client.starredIDs()
+            report.stateChanges += try storing { try store.applyServerSet(account, field: .starred, ids: starred) }
+            report.comparedStarredSet = true
+        }
+        try storing { try store.recordStateCheck(account, full: compareUnread && compareStarred) }
     }
 
     private func storing<T>(_ body: () throws -> T) throws(SyncError) -> T {

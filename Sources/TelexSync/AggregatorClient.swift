@@ -19,6 +19,18 @@ public protocol AggregatorClient: AnyObject {
     func unreadIDs() async throws(SyncError) -> [String]?
     /// Every starred item id on the server.
     func starredIDs() async throws(SyncError) -> [String]
+    /// The server's unread (and starred) counts per feed, in one cheap call; nil when the API has none
+    /// (the id sets are then compared at every sync).
+    func stateCounts() async throws(SyncError) -> StateCounts?
+    /// Ids of items read on the server lately, so that reads made elsewhere land without listing every
+    /// unread id (TT-RSS: the "recently read" virtual feed, a day's reads); nil when the API has no such
+    /// list or it is too long to be worth reading.
+    func recentlyReadIDs() async throws(SyncError) -> [String]?
+}
+
+extension AggregatorClient {
+    public func stateCounts() async throws(SyncError) -> StateCounts? { nil }
+    public func recentlyReadIDs() async throws(SyncError) -> [String]? { nil }
 }
 
 /// One state to set on a group of items: what a push sends in one call (or a few, in chunks).

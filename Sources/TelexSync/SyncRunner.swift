@@ -14,11 +14,13 @@ public struct SyncRunner: Sendable {
     /// After the accounts synced, fetch their new items' article pages with telex's own pipeline (a
     /// fetch pass over the accounts' feeds only), so that synced news reads offline too.
     public let fetchPages: Bool
+    /// Compare the server's whole unread and starred id sets even when its counts match (`telex sync --full`).
+    public let fullStateCheck: Bool
 
     public init(configuration: Configuration, store: Store, cacheDirectory: String, http: any HTTPFetching,
-                passwords: PasswordReader = PasswordReader(), fetchPages: Bool = true) {
+                passwords: PasswordReader = PasswordReader(), fetchPages: Bool = true, fullStateCheck: Bool = false) {
         self.configuration = configuration; self.store = store; self.cacheDirectory = cacheDirectory
-        self.http = http; self.passwords = passwords; self.fetchPages = fetchPages
+        self.http = http; self.passwords = passwords; self.fetchPages = fetchPages; self.fullStateCheck = fullStateCheck
     }
 
     /// Writes the configured accounts into the cache (a removed account's feeds leave their sections).
@@ -63,7 +65,7 @@ public struct SyncRunner: Sendable {
             try? store.recordSync(id, AccountSyncResult(at: Date(), status: .failing, error: error.description))
             return report
         }
-        return await AccountSync(store: store).run(id, name: account.name, client: client)
+        return await AccountSync(store: store, fullStateCheck: fullStateCheck).run(id, name: account.name, client: client)
     }
 
     private func makeClient(_ account: AccountConfig) throws(SyncError) -> any AggregatorClient {

@@ -40,6 +40,6 @@ extension SyncReport {
     public static func line(_ report: SyncReport) -> String {
         if let error = report.error { return "\(report.account): \(error)" }
         return "\(report.account): pushed \(report.pushed) changes, \(report.feeds) feeds, \(report.newItems) new items, "
-            + "\(report.stateChanges) read/starred changes from the server"
+            + "\(report.stateChanges) read/starred changes from the server" + (report.comparedUnreadSet || report.comparedStarredSet ? "" : " (counts matched)")
     }
 }

@@ -12,6 +12,7 @@ import Synchronization
 ///   one: 401 with `X-Reader-Google-Bad-Token: true`);
 /// - `subscription/list`, `tag/list` (JSON), `subscription/quickadd` (`quickadd`);
 /// - `stream/items/ids` (`s`, `n`, `ot`, `xt`, `c`, `r=o`) with an opaque continuation;
+/// - `unread-count` (per feed, label and the reading list, with `newestItemTimestampUsec`);
 /// - `stream/items/contents` (`i` repeated, long or short ids), `edit-tag` (`i`, `a`, `r`),
 ///   `mark-all-as-read` (`s`, `ts` in microseconds, compared with the crawl time).
 ///
@@ -140,6 +141,7 @@ public final class GoogleReaderFixture: Sendable {
             case "/reader/api/0/subscription/list": return subscriptions(s)
             case "/reader/api/0/tag/list": return tags(s)
             case "/reader/api/0/stream/items/ids": return ids(&s, request)
+            case "/reader/api/0/unread-count": return unreadCount(s)
             case "/reader/api/0/stream/items/contents": return contents(s, request)
             case "/reader/api/0/edit-tag": return editTag(&s, request)
             case "/reader/api/0/mark-all-as-read": return markAllAsRead(&s, request)
@@ -213,6 +215,25 @@ public final class GoogleReaderFixture: Sendable {
                                                               "timestampUsec": String($0.id)] }]
         if offset + page.count < selected.count { answer["continuation"] = "page\(offset + page.count)" }
         return Self.json(answer)
+    }
+
+    /// `unread-count` as FreshRSS answers it: per feed with unread items, per label, and the reading
+    /// list, each with its count and newest crawl time; `max` the total.
+    private func unreadCount(_ s: State) -> FixtureRoute {
+        var counts: [String: (count: Int, newest: UInt64)] = [:]
+        let folders = Dictionary(s.feeds.map { ($0.id, $0.folder) }, uniquingKeysWith: { a, _ in a })
+        for item in s.items.values where !item.read {
+            var streams = [item.feed, Self.readingList]
+            if let folder = folders[item.feed] ?? nil { streams.append("user/-/label/\(folder)") }
+            for stream in streams {
+                let old = counts[stream] ?? (0, 0)
+                counts[stream] = (old.count + 1, max(old.newest, item.id))
+            }
+        }
+        let list: [[String: Any]] = counts.sorted { $0.key < $1.key }.map {
+            ["id": $0.key, "count": $0.value.count, "newestItemTimestampUsec": String($0.value.newest)]
+        }
+        return Self.json(["max": counts[Self.readingList]?.count ?? 0, "unreadcounts": list])
     }
 
     /// A long (`tag:google.com,2005:reader/item/<16 hex>`) or short (signed decimal) item id.

@@ -96,8 +96,10 @@ import TelexTestServer
         #expect(report.error == nil)
         #expect(report.newItems == 2345)
         let idsCalls = s.server.requests.filter { $0.path.hasSuffix("/stream/items/ids") }
-        // The pull's three pages (1,000 + 1,000 + 345), then the unread set's three and the starred set's one.
-        #expect(idsCalls.count == 7)
+        // The pull's three pages (1,000 + 1,000 + 345), then the starred set's one: the unread counts
+        // match what the pull stored, so the unread set is not listed.
+        #expect(idsCalls.count == 4)
+        #expect(!report.comparedUnreadSet && report.comparedStarredSet)
         #expect(idsCalls[1].query.contains("c=page1000"))
         #expect(s.server.requestCount("/api/greader.php/reader/api/0/stream/items/contents") == 24)
         // Nothing new: one page of ids from the cursor, no contents.
@@ -128,6 +130,33 @@ import TelexTestServer
             "i=tag%3Agoogle.com%2C2005%3Areader%2Fitem%2F" + String(format: "%016llx", ids[0]) + "&a=user%2F-%2Fstate%2Fcom.google%2Fread&T=fixture-token-1",
             "i=tag%3Agoogle.com%2C2005%3Areader%2Fitem%2F" + String(format: "%016llx", ids[1]) + "&a=user%2F-%2Fstate%2Fcom.google%2Fstarred&T=fixture-token-1",
         ])
+    }
+
+    @Test func unreadCountsThatMatchSkipTheUnreadListAndAReadElsewhereIsCompared() async throws {
+        let s = try await Setup.start()
+        defer { Task { await s.server.stop() } }
+        let ids = (1...4).map { s.add($0, feed: $0 <= 2 ? s.wire : s.blog) }
+        let cache = try AccountSyncTests.Cache()
+        let client = try s.client()
+        _ = await sync(cache, client)
+        func unreadListings() -> Int {
+            s.server.requests.filter { $0.path.hasSuffix("/stream/items/ids") && $0.query.contains("xt=") }.count
+        }
+        let before = unreadListings()
+        let quiet = await sync(cache, client)
+        #expect(quiet.error == nil && !quiet.comparedUnreadSet && quiet.comparedStarredSet)
+        #expect(unreadListings() == before)
+        #expect(s.server.requestCount("/api/greader.php/reader/api/0/unread-count") == 2)
+        // Read elsewhere (the oldest item: the newest comes again with every pull, `ot` having a second's
+        // grain, and brings its state with it): the wire's count differs, the unread set is listed.
+        s.api.setRead(ids[0], true)
+        let read = await sync(cache, client)
+        #expect(read.error == nil && read.comparedUnreadSet && read.stateChanges == 1)
+        #expect(unreadListings() == before + 1)
+        #expect(try cache.item(1).read == true)
+        // A full sync lists it whatever the counts say.
+        let full = await AccountSync(store: cache.store, fullStateCheck: true).run(cache.account, name: "home", client: client)
+        #expect(full.comparedUnreadSet && unreadListings() == before + 2)
     }
 
     @Test func twoCachesConvergeThroughTheServer() async throws {

@@ -4,7 +4,9 @@
 # server is packaged for Debian), on 127.0.0.1, ITEMS items (default 50,000) over ten feeds, half read:
 #   1. first sync: wall time, telex's own CPU (user + sys) and peak RSS; bound: CPU under 2 s per
 #      10,000 items (issue #16); the wall time includes the fake server's work (another process);
-#   2. an incremental sync with nothing new: wall time; bound 1 s on loopback.
+#   2. an incremental sync with nothing new: wall time; bound 1 s on loopback (greader: the unread
+#      counts match the cache's, so the unread id list is not read);
+#   3. greader: the same with --full (what every 10th sync does).
 # Usage: scripts/bench/sync-fakes.sh path/to/telex   (ITEMS=N to change the count)
 set -uo pipefail
 bin=$(realpath "${1:-.build/release/telex}")
@@ -17,8 +19,8 @@ cleanup() { [ -n "$server" ] && kill "$server" 2>/dev/null && wait "$server" 2>/
 trap cleanup EXIT
 die() { echo "sync-fakes bench: $*" >&2; exit 1; }
 
-run() {  # run: prints "wall cpu rss" of one telex sync
-  /usr/bin/time -f "%e %U %S %M" -o "$T/time" "$bin" sync --no-articles --config "$T/feeds.json" --cache "$T/cache" >"$T/out" 2>&1 \
+run() {  # run [ARGS]: prints "wall cpu rss" of one telex sync
+  /usr/bin/time -f "%e %U %S %M" -o "$T/time" "$bin" sync --no-articles "$@" --config "$T/feeds.json" --cache "$T/cache" >"$T/out" 2>&1 \
     || die "sync failed: $(cat "$T/out")"
   read -r wall user sys rss <"$T/time"
   echo "$wall $(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }') $rss"
@@ -48,5 +50,9 @@ JSON
   grep -q " 0 new items" "$T/out" || die "$kind incremental sync: $(cat "$T/out")"
   printf '%s (fake server): incremental sync, nothing new (%d items, %d unread): %.2f s wall (bound 1 s), telex CPU %.2f s\n' \
     "$kind" "$items" $((items / 2)) "$wall" "$cpu"
+  if [ "$kind" = greader ]; then
+    read -r wall cpu rss <<<"$(run --full)"
+    printf '%s (fake server): incremental sync --full (every 10th sync): %.2f s wall, telex CPU %.2f s\n' "$kind" "$wall" "$cpu"
+  fi
   kill "$server"; wait "$server" 2>/dev/null; server=""
 done

@@ -3,7 +3,9 @@
 #   1. first sync of ITEMS (default 50,000) articles, half unread, written into tt-rss's database
 #      with SQL (its updater would take hours): wall time, telex's own CPU (user + sys) and peak RSS;
 #      bound: CPU under 2 s per 10,000 items (the wall time is the server's: it is PHP and PostgreSQL);
-#   2. an incremental sync with nothing new: wall time; bound 1 s.
+#   2. an incremental sync with nothing new: wall time and API calls; bound 1 s (getCounters' counts
+#      match the cache's: no unread or starred id list is read);
+#   3. the same with --full (what every 10th sync does): both id lists read.
 # Usage: scripts/bench/sync.sh path/to/telex   (ITEMS=N to change the count)
 set -uo pipefail
 bin=$(realpath "${1:-.build/release/telex}")
@@ -41,8 +43,9 @@ export TELEX_BENCH_TTRSS_PW="$TTRSS_PASSWORD"
 cat >"$T/feeds.json" <<JSON
 {"sections": [], "accounts": [{"name": "bench", "type": "ttrss", "url": "$TTRSS_URL", "user": "$TTRSS_USER", "password_env": "TELEX_BENCH_TTRSS_PW"}]}
 JSON
-run() {  # run LABEL: prints "wall cpu rss" of one telex sync
-  /usr/bin/time -f "%e %U %S %M" -o "$T/time" "$bin" sync --no-articles --config "$T/feeds.json" --cache "$T/cache" >"$T/out" 2>&1 || die "$1 failed: $(cat "$T/out")"
+calls() { grep -c "POST /api/" "$T/srv/log/php.log"; }
+run() {  # run LABEL [ARGS]: prints "wall cpu rss" of one telex sync
+  /usr/bin/time -f "%e %U %S %M" -o "$T/time" "$bin" sync --no-articles "${@:2}" --config "$T/feeds.json" --cache "$T/cache" >"$T/out" 2>&1 || die "$1 failed: $(cat "$T/out")"
   read -r wall user sys rss <"$T/time"
   cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
   echo "$wall $cpu $rss"
@@ -52,7 +55,12 @@ grep -q "$items new items" "$T/out" || die "first sync: $(cat "$T/out")"
 bound=$(awk -v n="$items" 'BEGIN { printf "%.1f", 2 * n / 10000 }')
 printf 'first sync of %d items: %.1f s wall, telex CPU %.2f s (bound %.1f s: 2 s per 10,000), peak RSS %d MiB\n' \
   "$items" "$wall" "$cpu" "$bound" $((rss / 1024))
+before=$(calls)
 read -r wall cpu rss <<<"$(run "incremental sync")"
 grep -q " 0 new items" "$T/out" || die "incremental sync: $(cat "$T/out")"
-printf 'incremental sync, nothing new (%d items, %d unread on the server): %.2f s wall (bound 1 s), telex CPU %.2f s\n' \
-  "$items" $((items / 2)) "$wall" "$cpu"
+printf 'incremental sync, nothing new (%d items, %d unread on the server): %.2f s wall (bound 1 s), telex CPU %.2f s, %d API calls: %s\n' \
+  "$items" $((items / 2)) "$wall" "$cpu" $(($(calls) - before)) "$(cat "$T/out")"
+before=$(calls)
+read -r wall cpu rss <<<"$(run "full incremental sync" --full)"
+grep -q " 0 new items" "$T/out" || die "incremental sync --full: $(cat "$T/out")"
+printf 'incremental sync --full (every 10th sync): %.2f s wall, telex CPU %.2f s, %d API calls\n' "$wall" "$cpu" $(($(calls) - before))

@@ -56,10 +56,11 @@ config "$T/feeds.json" "$TTRSS_URL"
 A=(--config "$T/feeds.json" --cache "$T/a")
 B=(--config "$T/feeds.json" --cache "$T/b")
 out=$("$TELEX" sync "${A[@]}" 2>&1) || fail "first sync A: $out"
-[ "$out" = "home: pushed 0 changes, 2 feeds, 6 new items, 0 read/starred changes from the server" ] || fail "first sync A said: $out"
+[ "$out" = "home: pushed 0 changes, 2 feeds, 6 new items, 0 read/starred changes from the server (counts matched)" ] || fail "first sync A said: $out"
 out=$("$TELEX" sync "${B[@]}" 2>&1) || fail "first sync B: $out"
 out=$("$TELEX" sync "${A[@]}" 2>&1) || fail "second sync A: $out"
-[ "$out" = "home: pushed 0 changes, 2 feeds, 0 new items, 0 read/starred changes from the server" ] || fail "incremental sync A said: $out"
+# Nothing new: getCounters' per-feed unread and starred counts match the cache's, no id list is read.
+[ "$out" = "home: pushed 0 changes, 2 feeds, 0 new items, 0 read/starred changes from the server (counts matched)" ] || fail "incremental sync A said: $out"
 sections=$(python3 - "$T/a/cache.sqlite" <<'PY'
 import sqlite3, sys
 db = sqlite3.connect(sys.argv[1])
@@ -122,6 +123,31 @@ for title in "$E1" "$E2"; do [ "$(state_of "$T/b" "$title")" = "read=true saved=
 [ "$(state_of "$T/b" "$E5")" = "read=true saved=true" ] || fail "lost after SIGKILL: $E5 is $(state_of "$T/b" "$E5")"
 pending=$("$TELEX" accounts --json "${A[@]}" | jq '.[0].pending')
 [ "$pending" = 0 ] || fail "$pending changes still waiting"
+
+# --- the server's counts (docs/sync.md): a read elsewhere lands through "recently read" (-6); a
+# balanced change (one read, one unread in a feed, over a day ago) leaves the counts equal and waits
+# for the tenth sync or --full.
+art_id() { api "{\"op\":\"getHeadlines\",\"sid\":\"$SID\",\"feed_id\":-4}" | jq -r --arg t "$1" '.content[] | select(.title | startswith($t)) | .id'; }
+set_unread() { api "{\"op\":\"updateArticle\",\"sid\":\"$SID\",\"article_ids\":\"$(art_id "$1")\",\"field\":2,\"mode\":$2}" | grep -q '"status":"OK"' || fail "updateArticle $1"; }
+E6="Tarife"
+out=$("$TELEX" sync --full "${A[@]}" 2>&1) || fail "sync --full: $out"
+[ "$(state_of "$T/a" "$E6")" = "read=false saved=false" ] || fail "A: $E6 is $(state_of "$T/a" "$E6")"
+set_unread "$E6" 0
+out=$("$TELEX" sync "${A[@]}" 2>&1) || fail "sync after a read elsewhere: $out"
+[ "$out" = "home: pushed 0 changes, 2 feeds, 0 new items, 1 read/starred changes from the server (counts matched)" ] || fail "read elsewhere: $out"
+[ "$(state_of "$T/a" "$E6")" = "read=true saved=false" ] || fail "A: $E6 is $(state_of "$T/a" "$E6") after a read elsewhere"
+set_unread "$E6" 1
+out=$("$TELEX" sync "${A[@]}" 2>&1) || fail "sync after an unread elsewhere: $out"
+[ "$out" = "home: pushed 0 changes, 2 feeds, 0 new items, 1 read/starred changes from the server" ] || fail "unread elsewhere: $out"
+set_unread "$E5" 1
+set_unread "$E6" 0
+"$SERVER" psql "$T/srv" -qc "UPDATE ttrss_user_entries SET last_read = NOW() - INTERVAL '2 days' WHERE last_read IS NOT NULL" >/dev/null || fail "psql"
+out=$("$TELEX" sync "${A[@]}" 2>&1) || fail "sync after a balanced change: $out"
+[ "$out" = "home: pushed 0 changes, 2 feeds, 0 new items, 0 read/starred changes from the server (counts matched)" ] || fail "balanced change: $out"
+[ "$(state_of "$T/a" "$E5")" = "read=true saved=true" ] || fail "A: $E5 is $(state_of "$T/a" "$E5") (counts matched)"
+out=$("$TELEX" sync --full "${A[@]}" 2>&1) || fail "sync --full: $out"
+[ "$out" = "home: pushed 0 changes, 2 feeds, 0 new items, 2 read/starred changes from the server" ] || fail "sync --full said: $out"
+[ "$(state_of "$T/a" "$E5") $(state_of "$T/a" "$E6")" = "read=false saved=true read=true saved=false" ] || fail "A after --full: $(state_of "$T/a" "$E5") $(state_of "$T/a" "$E6")"
 
 # --- new items on the server; an expired session; bad password; unreachable --------------------------
 sed "s|@BASE@|$BASE|g" "$HERE/fixtures/monde-update.xml" >"$T/site/monde.xml"

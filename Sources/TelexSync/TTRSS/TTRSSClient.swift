@@ -163,6 +163,35 @@ public final class TTRSSClient: AggregatorClient {
 
     public func starredIDs() async throws(SyncError) -> [String] { try await ids(viewMode: "marked") }
 
+    /// `getCounters`: per feed (entries without `kind`, positive ids) `counter` (unread) and
+    /// `markedcounter` (starred), in one call.
+    public func stateCounts() async throws(SyncError) -> StateCounts? {
+        guard let counters = try await call("getCounters") as? [[String: Any]] else { throw .badAnswer("getCounters did not give a list") }
+        var unread: [String: Int] = [:]
+        var starred: [String: Int] = [:]
+        for c in counters where c["kind"] == nil {
+            guard let id = JSONValue.int(c["id"]), id > 0 else { continue }
+            unread[String(id)] = JSONValue.int(c["counter"]) ?? 0
+            starred[String(id)] = JSONValue.int(c["markedcounter"]) ?? 0
+        }
+        return StateCounts(unread: unread, starred: starred)
+    }
+
+    /// The "recently read" virtual feed (-6: articles read in the last day, wherever), at most
+    /// `recentPages` pages; longer (a "mark all as read" elsewhere), nil: the unread set is compared.
+    public func recentlyReadIDs() async throws(SyncError) -> [String]? {
+        var ids: [String] = []
+        for page in 0..<Self.recentPages {
+            let headlines = try await headlines(["feed_id": -6, "view_mode": "all_articles", "show_content": false,
+                                                 "skip": page * Self.pageSize, "limit": Self.pageSize])
+            for h in headlines where !(JSONValue.bool(h["unread"]) ?? true) { if let id = JSONValue.int(h["id"]) { ids.append(String(id)) } }
+            if headlines.count < Self.pageSize { return ids }
+        }
+        return nil
+    }
+
+    static let recentPages = 5
+
     private func ids(viewMode: String) async throws(SyncError) -> [String] {
         var ids: Set<Int> = []
         var skip = 0

@@ -14,6 +14,8 @@ struct Sync: ParsableCommand {
         For each account: pushes the read and starred changes made in telex since the last sync, then pulls \
         the server's categories and feeds, new items, and read and starred changes made elsewhere; then \
         fetches the new items' article pages as for local feeds (unless --no-articles). \
+        Where the server gives unread and starred counts (TT-RSS, Google Reader API), its id sets are read \
+        only when the counts differ from the cache's, and at every 10th sync or with --full. \
         A change made here and not yet pushed wins over the server's state. See docs/sync.md. \
         Exit status: 0 when every account synced, 3 when one failed, 1 on cache errors, 2 on configuration \
         errors (an unknown --account).
@@ -26,6 +28,9 @@ struct Sync: ParsableCommand {
 
     @Flag(name: .customLong("no-articles"), help: "Sync only: do not fetch the article pages of the new items.")
     var noArticles = false
+
+    @Flag(name: .customLong("full"), help: "Compare the server's whole unread and starred id sets, even when its counts match the cache's.")
+    var full = false
 
     func run() throws {
         let config = try global.loadConfiguration()
@@ -46,7 +51,7 @@ struct Sync: ParsableCommand {
             Output.error("cannot write the cache at \(cache): \(error)")
             throw ExitCode(ExitStatus.runtime)
         }
-        let runner = SyncRunner(configuration: config, store: store, cacheDirectory: cache, http: http, fetchPages: !noArticles)
+        let runner = SyncRunner(configuration: config, store: store, cacheDirectory: cache, http: http, fetchPages: !noArticles, fullStateCheck: full)
         let only = accounts.isEmpty ? nil : accounts
         let reports: [SyncReport]
         do {
