@@ -51,6 +51,11 @@ import Testing
         #expect(PlainTextPage.html(Array("%PDF-1.7 text".utf8), contentType: nil) == nil)
         let latin1 = PlainTextPage.html([0x43, 0x61, 0x66, 0xE9], contentType: "text/plain; charset=ISO-8859-1")
         #expect(latin1?.contentType == "text/html; charset=iso-8859-1")
+        // A quoted label is the label; markup in it is dropped.
+        #expect(PlainTextPage.html(Array("x".utf8), contentType: "text/plain; charset=\"utf-8\"")?.contentType == "text/html; charset=utf-8")
+        let odd = PlainTextPage.html(Array("x".utf8), contentType: "text/plain; charset=x\"><script>")
+        #expect(odd?.contentType == "text/html; charset=xscript")
+        #expect(odd.map { !String(decoding: $0.bytes, as: UTF8.self).contains("<script") } == true)
         let doc = ArticleExtractor.extract(html: [0x43, 0x61, 0x66, 0xE9], pageURL: "https://x.example/", contentType: "text/plain; charset=ISO-8859-1")
         #expect(doc.blocks.first.map { if case .paragraph(let i) = $0 { return Inline.plainText(i) } else { return "" } } == "Café")
     }

@@ -13,7 +13,11 @@ enum PlainTextPage {
         let head = bytes.prefix(1024)
         // Binary content has NUL bytes early on; UTF-16 text too (not read here).
         guard !bytes.isEmpty, !head.contains(0), !head.starts(with: Array("%PDF".utf8)) else { return nil }
-        let charset = parts.dropFirst().first { $0.hasPrefix("charset=") }.map { String($0.dropFirst(8)) } ?? "utf-8"
+        // The label as a label: quotes and anything else a server may put there are dropped, so it names an
+        // encoding in the HTML made here and nothing more.
+        let label: String = parts.dropFirst().first { $0.hasPrefix("charset=") }
+            .map { String($0.dropFirst(8).filter { $0.isASCII && ($0.isLetter || $0.isNumber || "-_.:".contains($0)) }) } ?? ""
+        let charset = label.isEmpty ? "utf-8" : label
 
         var out = Array("<!DOCTYPE html><html><head><meta charset=\"\(charset)\"></head><body>\n".utf8)
         var paragraph: [[UInt8]] = []
