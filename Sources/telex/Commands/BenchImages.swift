@@ -26,7 +26,7 @@ struct BenchImages: ParsableCommand {
         // a 1280 × 800 source scaled to a 480-pixel PNG.
         var files: [String: String] = [:]
         var blocks: [Block] = [.paragraph([.text("The story begins.")])]
-        var rng = SplitMix(seed: 19)
+        var rng = BenchText.Random(state: 19)
         for n in 0..<pictures {
             let w = 1280, h = 800
             var px = [UInt8](repeating: 255, count: w * h * 4)
@@ -78,18 +78,5 @@ struct BenchImages: ParsableCommand {
         Output.line(String(format: "the same article with pictures off: p50 %.2f ms  p90 %.2f ms", text.p50, text.p90))
         Output.line(String(format: "memory: max RSS %.1f MB (the bench made its %d source pictures at 1280x800 in memory)",
                            Double(usage.ru_maxrss) / 1024, pictures))
-    }
-}
-
-/// A small deterministic generator for the synthetic pictures.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E3779B97F4A7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58476D1CE4E5B9
-        z = (z ^ (z >> 27)) &* 0x94D049BB133111EB
-        return z ^ (z >> 31)
     }
 }

@@ -14,8 +14,9 @@ enum InputFile {
         guard fd >= 0 else { throw Failure(description: String(cString: strerror(errno))) }
         defer { if fd != 0 { close(fd) } }
         var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR { throw Failure(description: "is a directory") }
-        let expected = fstat(fd, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
+        let known = fstat(fd, &info) == 0
+        if known, (info.st_mode & S_IFMT) == S_IFDIR { throw Failure(description: "is a directory") }
+        let expected = known && (info.st_mode & S_IFMT) == S_IFREG ? Int(info.st_size) : 0
         var bytes: [UInt8] = []
         bytes.reserveCapacity(min(limit ?? Int.max, expected + 1))
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
