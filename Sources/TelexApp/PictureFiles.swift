@@ -1,5 +1,6 @@
 import Foundation
 import TelexImages
+import TelexScreen
 
 /// Reading the pictures the cache keeps (PNG files the fetcher wrote) for the reading view.
 public enum PictureFiles {
@@ -8,12 +9,12 @@ public enum PictureFiles {
 
     /// Decodes the files (picture URL → path) with the same limits as any file: one missing or damaged is
     /// left out, and its block shows its caption or alternative text.
-    public static func decode(_ files: [String: String]) -> [String: RGBAImage] {
-        var pictures: [String: RGBAImage] = [:]
+    public static func decode(_ files: [String: String]) -> [String: Picture] {
+        var pictures: [String: Picture] = [:]
         for (url, path) in files {
-            guard let data = FileManager.default.contents(atPath: path),
+            guard let data = FileManager.default.contents(atPath: path), data.count <= TerminalImage.maxPNGBytes,
                   let image = try? ImageDecoder.decode(Array(data), limits: limits) else { continue }
-            pictures[url] = image
+            pictures[url] = Picture(image: image, png: Array(data))
         }
         return pictures
     }

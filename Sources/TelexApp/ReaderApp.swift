@@ -44,6 +44,10 @@ public enum ReaderApp {
                                    ? ConfigurationWatch(current: options.configuration, explicitPath: options.explicitConfigPath,
                                                         paths: options.paths) : nil)
         TerminalLoop.onDedicatedThread {
+            // `images: auto` asks the terminal which pictures it draws, before curses reads its input.
+            let settings = opts.configuration.settings
+            let answer = settings.images == .auto && useColor ? TerminalGraphicsProbe.ask() : nil
+            if let answer { FileHandle.standardError.write(Data(("terminal graphics: " + answer.summary + "\n").utf8)) }
             let backend: CursesBackend
             do { backend = try CursesBackend(colors: useColor) } catch { failure = error; return }
             defer { backend.shutdown() }
@@ -52,8 +56,8 @@ public enum ReaderApp {
             state.keymap = opts.look.keymap
             state.themeChoice = opts.look.theme
             state.readingMeasure = opts.configuration.settings.measure
-            state.pictures = PictureOptions(mode: opts.configuration.settings.images, heightPercent: opts.configuration.settings.imageHeight,
-                                            useColor: useColor)
+            state.pictures = PictureOptions(mode: settings.images, heightPercent: settings.imageHeight, useColor: useColor,
+                                            terminal: answer?.graphics ?? [])
             state.pageDownOpensNextUnread = opts.configuration.settings.spaceOpensNextUnread
             state.timeZone = .current
             // Your place from the last run, beside the cache whose ids it names (none for the built-in demo data).

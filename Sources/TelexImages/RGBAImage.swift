@@ -25,3 +25,11 @@ public enum ImageFormat: String, Sendable, Hashable, CaseIterable {
         bytes.withUnsafeBufferPointer { ImageDecoder.format(telex_image_sniff_swift($0)) }
     }
 }
+
+/// A picture the cache keeps: decoded (for its size and character art) and as the PNG file it was kept
+/// as (for terminals that draw pictures themselves).
+public struct Picture: Sendable, Hashable {
+    public var image: RGBAImage
+    public var png: [UInt8]
+    public init(image: RGBAImage, png: [UInt8]) { self.image = image; self.png = png }
+}

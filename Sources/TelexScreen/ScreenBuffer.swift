@@ -10,6 +10,13 @@ public struct ScreenBuffer: Hashable, Sendable {
     }
     private var cursorX: Int?
     private var cursorY = 0
+    /// Pictures the terminal draws in this frame (kitty placeholders among the cells), at most one per id.
+    public private(set) var images: [TerminalImage] = []
+
+    /// Lists a picture whose placeholder cells this frame shows (a second listing of the same id is ignored).
+    public mutating func show(_ image: TerminalImage) {
+        if !images.contains(where: { $0.id == image.id }) { images.append(image) }
+    }
 
     public init(width: Int, height: Int) {
         self.width = max(0, width); self.height = max(0, height)
@@ -102,6 +109,7 @@ public struct ScreenBuffer: Hashable, Sendable {
 
     public static func == (a: ScreenBuffer, b: ScreenBuffer) -> Bool {
         a.width == b.width && a.height == b.height && a.cells == b.cells && a.cursorX == b.cursorX && a.cursorY == b.cursorY
+            && a.images == b.images
     }
     public func hash(into h: inout Hasher) { h.combine(width); h.combine(height); h.combine(cells) }
 }

@@ -25,6 +25,10 @@ public final class CursesBackend: ScreenBackend {
     private var nextPair: Int32 = 1
     private var consecutiveEmptyReads = 0
     private var ended = false
+    /// Pictures the terminal holds (kitty graphics), by id: what the last frames listed.
+    private var sentImages: [UInt8: TerminalImage] = [:]
+    /// Inside tmux: graphics commands go through its passthrough.
+    private let tmux = getenv("TMUX") != nil
 
     /// Takes over the terminal. `colors: false` honours `NO_COLOR` and the `color` setting.
     public init(colors: Bool) throws {
@@ -166,6 +170,7 @@ public final class CursesBackend: ScreenBackend {
             wclear(window)
             lastDrawn = nil
         }
+        syncImages(buffer.images)
         let runs = ScreenDiff.changes(from: lastDrawn, to: buffer)
         for run in runs {
             wmove(window, Int32(run.y), Int32(run.x))
@@ -184,9 +189,33 @@ public final class CursesBackend: ScreenBackend {
         lastDrawn = buffer
     }
 
+    /// Gives the terminal the pictures this frame lists and deletes those it no longer does, before its
+    /// cells go out (the placeholder cells then find their picture). Between frames, like OSC 52.
+    private func syncImages(_ images: [TerminalImage]) {
+        var out: [UInt8] = []
+        let wanted = Dictionary(images.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        for (id, old) in sentImages where wanted[id] != old {
+            out += KittyGraphics.delete(id: id, tmux: tmux)
+            sentImages[id] = nil
+        }
+        for image in images where sentImages[image.id] == nil {
+            out += KittyGraphics.transmit(image, tmux: tmux)
+            sentImages[image.id] = image
+        }
+        writeAll(out)
+    }
+
+    /// Deletes every picture telex gave the terminal (leaving it for a browser, or for good).
+    private func deleteImages() {
+        var out: [UInt8] = []
+        for id in sentImages.keys.sorted() { out += KittyGraphics.delete(id: id, tmux: tmux) }
+        sentImages = [:]
+        writeAll(out)
+    }
+
     private func put(_ cell: Cell) {
         let attrs = attributes(cell.style)
-        let pair = colorPair(cell.style)
+        let pair = colorPair(cell.style, placeholder: KittyPlaceholder.isPlaceholder(cell.glyph))
         var wide = Array(cell.glyph.text.unicodeScalars.prefix(Int(CCHARW_MAX)).map { wchar_t(bitPattern: $0.value) })
         if wide.isEmpty { wide = [wchar_t(32)] }
         wide.append(0)
@@ -216,12 +245,15 @@ public final class CursesBackend: ScreenBackend {
 
     private struct ColorPairKey: Hashable { var fg: Int32; var bg: Int32 }
 
-    private func colorPair(_ style: Style) -> Int32 {
+    /// `placeholder`: a kitty placeholder cell, whose foreground index is its picture's id and goes out as
+    /// that number (an index, or on a direct-colour terminal the 24-bit colour 0:0:id).
+    private func colorPair(_ style: Style, placeholder: Bool = false) -> Int32 {
         guard useColor else { return 0 }
         let colors = telex_COLORS()
         func index(_ c: Color) -> Int32 {
             switch c {
             case .default: return -1
+            case .indexed(let i) where placeholder: return Int32(i)
             case .indexed(let i) where directColor && i >= 8:
                 let (r, g, b) = Color.rgbOfIndexed(i)
                 return Int32(r) << 16 | Int32(g) << 8 | Int32(b)
@@ -233,7 +265,8 @@ public final class CursesBackend: ScreenBackend {
                 return (r > 127 ? 1 : 0) | (g > 127 ? 2 : 0) | (b > 127 ? 4 : 0)
             }
         }
-        let key = ColorPairKey(fg: index(style.foreground), bg: index(style.background))
+        let fg = index(style.foreground)
+        let key = ColorPairKey(fg: fg, bg: placeholder ? -1 : index(style.background))
         if key.fg == -1 && key.bg == -1 { return 0 }
         if let p = pairs[key] { return p }
         guard Int32(nextPair) < telex_COLOR_PAIRS() else { return 0 }
@@ -247,7 +280,10 @@ public final class CursesBackend: ScreenBackend {
     public func setClipboard(base64: String) {
         // Only the base64 alphabet goes out, between frames, so curses' idea of the screen holds.
         guard base64.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "/" || $0 == "=") }) else { return }
-        let bytes = Array(("\u{1B}]52;c;" + base64 + "\u{07}").utf8)
+        writeAll(Array(("\u{1B}]52;c;" + base64 + "\u{07}").utf8))
+    }
+
+    private func writeAll(_ bytes: [UInt8]) {
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
@@ -256,6 +292,7 @@ public final class CursesBackend: ScreenBackend {
     }
 
     public func suspend(_ body: () -> Void) {
+        deleteImages()
         def_prog_mode()
         endwin()
         // endwin's last bytes (leaving the alternate screen) must be out before the process stops.
@@ -267,6 +304,7 @@ public final class CursesBackend: ScreenBackend {
     }
 
     public func shutdown() {
+        deleteImages()
         endwin()
         delscreen(screen)
         FatalSignals.endIfTerminated()

@@ -19,7 +19,7 @@ public enum Action: Hashable, Sendable {
     /// An item and the document resolved for it (off the terminal thread), nil when it is gone.
     case itemLoaded(ItemID, ResolvedItem?)
     /// The pictures the cache keeps for an item, decoded off the terminal thread (after `itemLoaded`).
-    case picturesLoaded(ItemID, [String: RGBAImage])
+    case picturesLoaded(ItemID, [String: Picture])
     case searchFinished(String, [Headline])
     /// The ids `A` marked read, kept so `u` can undo.
     case markedAllRead(ListScope, [ItemID])

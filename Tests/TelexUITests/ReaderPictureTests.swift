@@ -15,6 +15,9 @@ struct ReaderPictureTests {
     static let photoURL = "https://example.com/photo.jpg", chartURL = "https://example.com/chart.png"
     static let photo = try! ImageDecoder.decode(Fixtures.bytes("images/photo.jpg"))
     static let chart = try! ImageDecoder.decode(Fixtures.bytes("images/chart.png"))
+    /// As the runner posts them: decoded, and the kept file's bytes.
+    static let photoPicture = Picture(image: photo, png: Fixtures.bytes("images/photo.jpg"))
+    static let chartPicture = Picture(image: chart, png: Fixtures.bytes("images/chart.png"))
 
     static let document = ArticleDocument(
         metadata: ArticleMetadata(title: "Floods in the valley", byline: "Ann", siteName: "Wire"),
@@ -31,7 +34,7 @@ struct ReaderPictureTests {
         s.useColor = color
         s.pictures = PictureOptions(mode: .auto, heightPercent: percent, useColor: color)
         let effects = reduce(&s, .openInReader(ReaderFixtures.item(ReaderFixtures.detail(document: document, isRead: true))))
-        _ = reduce(&s, .picturesLoaded(ItemID(1), [photoURL: photo, chartURL: chart]))
+        _ = reduce(&s, .picturesLoaded(ItemID(1), [photoURL: photoPicture, chartURL: chartPicture]))
         return (s, effects)
     }
 
@@ -138,7 +141,7 @@ struct ReaderPictureTests {
     @Test func picturesOfAnotherItemAreIgnored() {
         var (s, _) = Self.state(width: 80)
         let before = s
-        _ = reduce(&s, .picturesLoaded(ItemID(2), [Self.photoURL: Self.chart]))
+        _ = reduce(&s, .picturesLoaded(ItemID(2), [Self.photoURL: Self.chartPicture]))
         #expect(s == before)
     }
 }

@@ -153,7 +153,7 @@ struct LayoutBuilder {
         guard let size = pictures[url] else { return }
         gap()
         let columns = min(size.columns, available(indent))
-        for row in 0..<size.rows { lines.append(DisplayLine(picture: PictureRow(url: url, row: row, columns: columns))) }
+        for row in 0..<size.rows { lines.append(DisplayLine(picture: PictureRow(url: url, row: row, columns: columns, rows: size.rows))) }
         let shown = caption.isEmpty ? alt.flatMap { $0.isEmpty ? nil : [Inline.text($0)] } ?? [] : caption
         if !shown.isEmpty { paragraph(shown, role: .caption, indent: indent) }
         needsGap = true

@@ -24,12 +24,15 @@ public struct PictureSize: Sendable, Hashable {
     public init(columns: Int, rows: Int) { self.columns = max(1, columns); self.rows = max(1, rows) }
 }
 
-/// One row of a picture in the layout: which picture (its URL), which of its rows, and how wide it is.
+/// One row of a picture in the layout: which picture (its URL), which of its rows, and its size in cells.
 public struct PictureRow: Sendable, Hashable {
     public var url: String
     public var row: Int
     public var columns: Int
-    public init(url: String, row: Int, columns: Int) { self.url = url; self.row = row; self.columns = columns }
+    public var rows: Int
+    public init(url: String, row: Int, columns: Int, rows: Int = 1) {
+        self.url = url; self.row = row; self.columns = columns; self.rows = rows
+    }
 }
 
 /// A run of text with one role, possibly part of a link.

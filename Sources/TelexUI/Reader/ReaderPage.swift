@@ -18,7 +18,7 @@ public struct ReaderPage: Hashable, Sendable {
     /// share of its scroll range). Visiting it loads it (`ReaderState.placeholderLoad`).
     public var placeholderShare: Double?
     /// The page's pictures from the cache by URL (`picturesLoaded`), drawn where their blocks stand.
-    public var pictures: [String: RGBAImage] = [:]
+    public var pictures: [String: Picture] = [:]
 
     public init(url: String?, itemID: ItemID? = nil, document: ArticleDocument, note: DocumentNote? = nil,
                 isRead: Bool = false, isSaved: Bool = false) {

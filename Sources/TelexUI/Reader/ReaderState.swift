@@ -1,6 +1,7 @@
 import TelexArticles
 import TelexImages
 import TelexModel
+import TelexScreen
 
 /// A place in the history: a page with the scroll position and link cursor it was left at.
 public struct HistoryEntry: Hashable, Sendable {
@@ -37,6 +38,8 @@ public struct ReaderState: Hashable, Sendable {
     public private(set) var pictureOptions: PictureOptions
     /// The page's pictures drawn as character art at their laid-out size, by URL.
     public private(set) var art: [String: SymbolArt] = [:]
+    /// With kitty graphics: the id of each picture (its placeholder cells' colour), by URL.
+    public private(set) var imageIDs: [String: UInt8] = [:]
     private var artColors: SymbolArt.Colors = .indexed
     public var find: FindState?
     /// The text being typed after `/`.
@@ -115,7 +118,7 @@ public struct ReaderState: Hashable, Sendable {
     }
 
     /// Shows the pictures the cache keeps for this page (they arrive after its text), keeping the place.
-    public mutating func attachPictures(_ pictures: [String: RGBAImage]) {
+    public mutating func attachPictures(_ pictures: [String: Picture]) {
         let anchor = scroll < layout.lines.count ? wordsThrough[scroll] : nil
         page.pictures = pictures
         relayout()
@@ -135,17 +138,23 @@ public struct ReaderState: Hashable, Sendable {
     mutating func relayout() {
         var sizes: [String: PictureSize] = [:]
         if pictureOptions.shown {
-            for (url, image) in page.pictures {
-                let size = pictureOptions.size(of: image, columns: columnWidth, screenHeight: viewHeight + 2)
+            for (url, picture) in page.pictures {
+                let size = pictureOptions.size(of: picture.image, columns: columnWidth, screenHeight: viewHeight + 2)
                 sizes[url] = PictureSize(columns: size.columns, rows: size.rows)
             }
         }
         // Character art is drawn once per size (a resize or a new page redraws it), not at each frame.
         var drawn: [String: SymbolArt] = [:]
-        for (url, size) in sizes {
+        imageIDs = [:]
+        if pictureOptions.drawing == .kitty {
+            // The terminal draws them: each gets an id, its cells name it (ReaderView).
+            for (i, url) in sizes.keys.sorted().prefix(240).enumerated() { imageIDs[url] = KittyPlaceholder.firstID + UInt8(i) }
+            sizes = sizes.mapValues { PictureSize(columns: min($0.columns, KittyPlaceholder.maxIndex), rows: min($0.rows, KittyPlaceholder.maxIndex)) }
+        }
+        for (url, size) in sizes where pictureOptions.drawing == .symbols {
             if let old = art[url], old.columns == size.columns, old.rows.count == size.rows, artColors == pictureOptions.colors {
                 drawn[url] = old
-            } else if let image = page.pictures[url] {
+            } else if let image = page.pictures[url]?.image {
                 drawn[url] = SymbolArt.render(image, columns: size.columns, rows: size.rows, colors: pictureOptions.colors)
             }
         }

@@ -54,6 +54,17 @@ public enum ReaderView {
 
     /// One row of a picture's character art: ordinary cells, so it scrolls, diffs and snapshots like text.
     static func drawPicture(_ picture: PictureRow, _ reader: ReaderState, x: Int, y: Int, maxX: Int, into buffer: inout ScreenBuffer) {
+        if let id = reader.imageIDs[picture.url] {
+            // The terminal draws it: cells that name the picture, its row and column (kitty placeholders).
+            guard let png = reader.page.pictures[picture.url]?.png else { return }
+            for column in 0..<picture.columns where x + column < maxX {
+                guard let glyph = KittyPlaceholder.glyph(row: picture.row, column: column) else { break }
+                buffer.place(glyph, x: x + column, y: y, style: KittyPlaceholder.style(id: id))
+            }
+            buffer.show(TerminalImage(id: id, key: picture.url, columns: picture.columns,
+                                      rows: picture.rows, png: png))
+            return
+        }
         guard let art = reader.art[picture.url], art.rows.indices.contains(picture.row) else { return }
         for (i, cell) in art.rows[picture.row].enumerated() where x + i < maxX {
             buffer.place(cell.glyph, x: x + i, y: y, style: cell.style)
