@@ -50,3 +50,35 @@ import Testing
         #expect(ScreenDiff.changes(from: a, to: b).reduce(0) { $0 + $1.cells.count } == 10)
     }
 }
+
+/// kitty's Unicode placeholders: the protocol's table of row and column diacritics, one-column cells.
+@Suite struct KittyPlaceholderTests {
+    @Test func theTableIsKittys() {
+        #expect(KittyPlaceholder.maxIndex == 297)
+        #expect(Array(KittyPlaceholder.diacritics.prefix(3)) == [0x0305, 0x030D, 0x030E])
+        #expect(KittyPlaceholder.diacritics.last == 0x1D244)
+        #expect(KittyPlaceholder.diacritics == KittyPlaceholder.diacritics.sorted())
+        // All combining: they add no width to the cell (as glibc's wcwidth, which ncurses uses, says).
+        #expect(KittyPlaceholder.diacritics.allSatisfy { DisplayWidth.of(Unicode.Scalar($0)!) == 0 })
+    }
+
+    @Test func aCellNamesItsRowAndColumn() throws {
+        let g = try #require(KittyPlaceholder.glyph(row: 2, column: 0))
+        #expect(Array(g.text.unicodeScalars.map(\.value)) == [0x10EEEE, 0x030E, 0x0305])
+        #expect(g.width == 1 && g.padding == 0)
+        #expect(KittyPlaceholder.isPlaceholder(g))
+        #expect(!KittyPlaceholder.isPlaceholder(Glyph("x")))
+        #expect(KittyPlaceholder.glyph(row: 297, column: 0) == nil)
+        #expect(KittyPlaceholder.glyph(row: 0, column: -1) == nil)
+    }
+
+    /// Frames differ when the pictures they list differ, so the backend is asked to draw them.
+    @Test func framesCompareTheirPictures() {
+        var a = ScreenBuffer(width: 4, height: 2)
+        let b = a
+        a.show(TerminalImage(id: 16, key: "u", columns: 2, rows: 1, png: [1, 2]))
+        a.show(TerminalImage(id: 16, key: "v", columns: 2, rows: 1, png: [1, 2]))
+        #expect(a != b)
+        #expect(a.images.map(\.key) == ["u"])
+    }
+}

@@ -16,8 +16,8 @@ struct ReaderPictureTests {
     static let photo = try! ImageDecoder.decode(Fixtures.bytes("images/photo.jpg"))
     static let chart = try! ImageDecoder.decode(Fixtures.bytes("images/chart.png"))
     /// As the runner posts them: decoded, and the kept file's bytes.
-    static let photoPicture = Picture(image: photo, png: Fixtures.bytes("images/photo.jpg"))
-    static let chartPicture = Picture(image: chart, png: Fixtures.bytes("images/chart.png"))
+    static let photoPicture = Picture(image: photo, png: try! Fixtures.bytes("images/photo.jpg"))
+    static let chartPicture = Picture(image: chart, png: try! Fixtures.bytes("images/chart.png"))
 
     static let document = ArticleDocument(
         metadata: ArticleMetadata(title: "Floods in the valley", byline: "Ann", siteName: "Wire"),
@@ -143,5 +143,61 @@ struct ReaderPictureTests {
         let before = s
         _ = reduce(&s, .picturesLoaded(ItemID(2), [Self.photoURL: Self.chartPicture]))
         #expect(s == before)
+    }
+
+    @Test func theSettingAndTheTerminalsAnswerPickWhoDraws() {
+        func drawing(_ mode: ImagesMode, _ terminal: TerminalGraphics, color: Bool = true) -> PictureOptions.Drawing? {
+            let o = PictureOptions(mode: mode, heightPercent: 50, useColor: color, terminal: terminal)
+            return o.shown ? o.drawing : nil
+        }
+        #expect(drawing(.auto, []) == .symbols)
+        #expect(drawing(.auto, [.kitty, .sixel]) == .kitty)
+        // Sixel and iTerm2 are not drawn yet: character art.
+        #expect(drawing(.auto, [.sixel, .iterm]) == .symbols)
+        #expect(drawing(.sixel, [.sixel]) == .symbols)
+        // Asked for by name, kitty is used unasked (under tmux the probe cannot see it).
+        #expect(drawing(.kitty, []) == .kitty)
+        #expect(drawing(.symbols, [.kitty]) == .symbols)
+        // Placeholders name their picture by colour: without colours, character art.
+        #expect(drawing(.kitty, [.kitty], color: false) == .symbols)
+        #expect(drawing(.off, [.kitty]) == nil)
+    }
+
+    /// With kitty graphics the terminal draws the picture: its cells are placeholders that name it (row,
+    /// column, id as colour), and the frame lists it with its kept PNG only while a row of it is on screen.
+    @Test func kittyPicturesArePlaceholderCellsListedByTheFrame() throws {
+        var s = AppState(width: 80, height: 30)
+        s.useColor = true
+        s.pictures = PictureOptions(mode: .auto, heightPercent: 50, useColor: true, terminal: [.kitty])
+        _ = reduce(&s, .openInReader(ReaderFixtures.item(ReaderFixtures.detail(document: Self.document, isRead: true))))
+        _ = reduce(&s, .picturesLoaded(ItemID(1), [Self.photoURL: Self.photoPicture, Self.chartURL: Self.chartPicture]))
+        let r = try #require(s.reader)
+        #expect(r.art.isEmpty)
+        #expect(r.imageIDs == [Self.chartURL: 16, Self.photoURL: 17])
+        let screen = RootView.render(s)
+        let photo = try #require(screen.images.first { $0.id == 17 })
+        #expect(photo.key == Self.photoURL && photo.png == Self.photoPicture.png)
+        let size = SymbolArt.size(of: Self.photo, maxColumns: r.columnWidth, maxRows: 15)
+        #expect(photo.columns == size.columns && photo.rows == size.rows)
+        let top = try #require(Self.rows(of: "The river rose", in: screen)) + 2
+        let left = r.leftMargin + (r.columnWidth - size.columns) / 2
+        for row in 0..<size.rows {
+            for column in 0..<size.columns {
+                #expect(screen[left + column, top + row].glyph == KittyPlaceholder.glyph(row: row, column: column))
+                #expect(screen[left + column, top + row].style == Style(foreground: .indexed(17)))
+            }
+        }
+        #expect(screen[left - 1, top].glyph == Cell.blank.glyph && screen[left + size.columns, top].glyph == Cell.blank.glyph)
+        #expect(Self.rows(of: "The valley at dawn.", in: screen) == top + size.rows)
+        // Scrolled to the last rows, past both pictures: the frame lists none (the backend deletes them).
+        s.reader?.scroll = r.layout.lines.count - 3
+        #expect(RootView.render(s).images.isEmpty)
+        // Back at the top: listed again.
+        s.reader?.scroll = 0
+        #expect(RootView.render(s).images.contains { $0.id == 17 })
+        // Leaving the reader: none.
+        _ = reduce(&s, .key(.character("q")))
+        #expect(s.reader == nil)
+        #expect(RootView.render(s).images.isEmpty)
     }
 }
