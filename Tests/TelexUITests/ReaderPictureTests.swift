@@ -200,4 +200,32 @@ struct ReaderPictureTests {
         #expect(s.reader == nil)
         #expect(RootView.render(s).images.isEmpty)
     }
+
+    /// Tab stops on the pictures shown, in reading order beside the links (the numbers of links do not
+    /// change); `o` or Enter opens the picture under the cursor in the browser, `y` copies its URL.
+    @Test func oOpensThePictureUnderTheCursor() throws {
+        var (s, _) = Self.state(width: 80)
+        _ = reduce(&s, .key(.tab))
+        let photo = try #require(s.reader?.activePicture)
+        #expect(photo.url == Self.photoURL && s.reader?.activeLink == nil)
+        let screen = RootView.render(s)
+        #expect(screen.lines[29].contains("Picture (o opens it): " + Self.photoURL))
+        // A bar beside the picture's rows marks the cursor.
+        #expect(screen.lines[photo.lines.lowerBound - s.reader!.scroll + 1].contains("▌"))
+        #expect(reduce(&s, .key(.character("o"))) == [.openInBrowser(Self.photoURL)])
+        #expect(reduce(&s, .key(.enter)) == [.openInBrowser(Self.photoURL)])
+        #expect(reduce(&s, .key(.character("y"))) == [.copyToClipboard(Self.photoURL)])
+        _ = reduce(&s, .key(.tab))
+        #expect(s.reader?.activePicture?.url == Self.chartURL)
+        _ = reduce(&s, .key(.tab))
+        #expect(s.reader?.activePicture?.url == Self.photoURL)
+        // Esc takes the cursor off: o opens the page again.
+        _ = reduce(&s, .key(.escape))
+        #expect(s.reader?.activePicture == nil)
+        #expect(reduce(&s, .key(.character("o"))) == [.openInBrowser(try #require(s.reader?.page.url))])
+        // Pictures hidden: no stops.
+        _ = reduce(&s, .key(.character("I")))
+        _ = reduce(&s, .key(.tab))
+        #expect(s.reader?.activePicture == nil)
+    }
 }

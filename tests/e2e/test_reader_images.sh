@@ -1,7 +1,8 @@
 # Pictures in the reading view (issue 19): a story with a photo (its lead image) and a chart is fetched
 # with its pictures, the site stops, and the reader draws them offline as character art between the
 # text, in colour (indexed SGR) or, with NO_COLOR, as shapes only; scrolling past them and back gives the
-# same screen; a resize draws them again inside the new column; I hides and shows them.
+# same screen; a resize draws them again inside the new column; I hides and shows them; Tab stops on a
+# picture and o opens its URL in $BROWSER (argv, no shell).
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/fetch_lib.sh"
 trap 'stop_site; cleanup' EXIT
@@ -44,12 +45,26 @@ open_story() {
   wait_for "Paragraph a1"
 }
 
-start 80 30 "$TELEX --config '$E2E_TMP/feeds.json' --cache '$cache'"
+cat > "$E2E_TMP/fakebrowser" <<SH
+#!/bin/sh
+printf '%s\n' "\$@" > "$E2E_TMP/browser-argv"
+SH
+chmod +x "$E2E_TMP/fakebrowser"
+start 80 30 "BROWSER='$E2E_TMP/fakebrowser %s' $TELEX --config '$E2E_TMP/feeds.json' --cache '$cache'"
 open_story
 # The lead photo under the title, drawn once the pictures load.
 has_art() { [ "$(art_rows)" -ge 3 ]; }
 wait_until "the lead photo as character art" has_art
 _tmux capture-pane -p -e | grep -q $'\e\[[0-9;]*[34]8;5;' || fail "the art is not in indexed colours"
+# Tab stops on the photo (the story has no link before it); o opens the picture's URL, one argument.
+keys Tab
+wait_for "Picture (o opens it): $SITE_URL/photo.jpg"
+keys o
+for i in $(seq 1 100); do [ -f "$E2E_TMP/browser-argv" ] && break; sleep 0.05; done
+[ -f "$E2E_TMP/browser-argv" ] || fail "the browser was not started"
+[ "$(cat "$E2E_TMP/browser-argv")" = "$SITE_URL/photo.jpg" ] || fail "unexpected browser argv: $(cat "$E2E_TMP/browser-argv")"
+wait_for "Paragraph a1"
+keys Escape
 # The chart further down, its caption under it.
 keys Space
 wait_for "Rainfall by month, in millimetres."

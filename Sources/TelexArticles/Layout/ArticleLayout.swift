@@ -38,6 +38,8 @@ struct LayoutBuilder {
     var needsGap = false
     /// The pictures to draw and their sizes, by URL.
     var pictures: [String: PictureSize] = [:]
+    /// The pictures laid out, in order.
+    var laidOutPictures: [LaidOutPicture] = []
 
     init(width: Int, showLinkNumbers: Bool, language: String?) {
         self.width = width; self.showLinkNumbers = showLinkNumbers; self.language = language
@@ -153,6 +155,7 @@ struct LayoutBuilder {
         guard let size = pictures[url] else { return }
         gap()
         let columns = min(size.columns, available(indent))
+        laidOutPictures.append(LaidOutPicture(url: url, lines: lines.count...(lines.count + size.rows - 1)))
         for row in 0..<size.rows { lines.append(DisplayLine(picture: PictureRow(url: url, row: row, columns: columns, rows: size.rows))) }
         let shown = caption.isEmpty ? alt.flatMap { $0.isEmpty ? nil : [Inline.text($0)] } ?? [] : caption
         if !shown.isEmpty { paragraph(shown, role: .caption, indent: indent) }
@@ -204,7 +207,7 @@ struct LayoutBuilder {
                 column += w
             }
         }
-        return LaidOutArticle(lines: lines, links: links)
+        return LaidOutArticle(lines: lines, links: links, pictures: laidOutPictures)
     }
 
     // MARK: Helpers

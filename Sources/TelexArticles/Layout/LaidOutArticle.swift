@@ -3,8 +3,19 @@ public struct LaidOutArticle: Sendable, Hashable {
     public var lines: [DisplayLine]
     /// Links in reading order; `DisplaySpan.linkIndex` indexes this array.
     public var links: [LaidOutLink]
+    /// Pictures drawn, in reading order (stops of the reader's cursor beside the links; not numbered).
+    public var pictures: [LaidOutPicture]
 
-    public init(lines: [DisplayLine] = [], links: [LaidOutLink] = []) { self.lines = lines; self.links = links }
+    public init(lines: [DisplayLine] = [], links: [LaidOutLink] = [], pictures: [LaidOutPicture] = []) {
+        self.lines = lines; self.links = links; self.pictures = pictures
+    }
+}
+
+/// A picture of the laid-out document: its URL and the display lines its rows take.
+public struct LaidOutPicture: Sendable, Hashable {
+    public var url: String
+    public var lines: ClosedRange<Int>
+    public init(url: String, lines: ClosedRange<Int>) { self.url = url; self.lines = lines }
 }
 
 /// One display line: styled spans whose display widths sum to at most the layout width.

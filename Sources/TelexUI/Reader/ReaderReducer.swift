@@ -117,7 +117,7 @@ func runReaderCommand(_ command: Command, count: Int?, _ state: inout AppState) 
             state.message = .notice("Cancelled")
             return [.cancelFetch]
         }
-        if r.find != nil { r.find = nil } else { r.linkCursor = nil }
+        if r.find != nil { r.find = nil } else { r.linkCursor = nil; r.pictureCursor = nil }
     case .nextLink: for _ in 0..<min(n, 10_000) { r.moveLinkCursor(forward: true) }
     case .previousLink: for _ in 0..<min(n, 10_000) { r.moveLinkCursor(forward: false) }
     case .togglePictures:
@@ -130,6 +130,7 @@ func runReaderCommand(_ command: Command, count: Int?, _ state: inout AppState) 
         r.setShowLinkNumbers(!r.showLinkNumbers)
         r.numberEntry = ""
     case .follow:
+        if let picture = r.activePicture { return openPicture(picture, &state) }
         guard let link = r.activeLink else { state.message = .notice("Tab moves to a link; Enter follows it"); break }
         return follow(link.url, &r, &state)
     case .historyBack:
@@ -173,11 +174,12 @@ func runReaderCommand(_ command: Command, count: Int?, _ state: inout AppState) 
         if let id = r.rootItem { return adjacent(id, -1) }
     case .find: r.findPrompt = ""
     case .openInBrowser:
+        if let picture = r.activePicture { return openPicture(picture, &state) }
         guard let url = r.browserOffer ?? r.page.url else { state.message = .notice("This page has no address"); break }
         guard isWebURL(url) else { state.message = .notice("Only http and https links open in the browser"); break }
         return [.openInBrowser(url)]
     case .copyURL:
-        guard let url = r.activeLink?.url ?? r.page.url else { state.message = .notice("This page has no address"); break }
+        guard let url = r.activeLink?.url ?? r.activePicture?.url ?? r.page.url else { state.message = .notice("This page has no address"); break }
         return [.copyToClipboard(url)]
     case .toggleSaved:
         if let link = r.activeLink {
@@ -224,6 +226,12 @@ private func closeReader(_ state: inout AppState, _ r: ReaderState) -> [Effect] 
     state.rememberReadingPosition()
     state.reader = nil
     return r.pendingURL != nil ? [.cancelFetch] : []
+}
+
+/// The picture under the cursor, in the browser (`$BROWSER` or the `browser` setting: a command's argv, no shell).
+private func openPicture(_ picture: LaidOutPicture, _ state: inout AppState) -> [Effect] {
+    guard isWebURL(picture.url) else { state.message = .notice("Only http and https pictures open in the browser"); return [] }
+    return [.openInBrowser(picture.url)]
 }
 
 /// Only http and https leave telex (for the browser, the clipboard's saves and fetches).

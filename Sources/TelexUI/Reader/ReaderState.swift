@@ -34,6 +34,8 @@ public struct ReaderState: Hashable, Sendable {
     public var scroll = 0
     /// Index into `layout.links` of the link under the cursor.
     public var linkCursor: Int?
+    /// Index into `layout.pictures` of the picture under the cursor (then `linkCursor` is nil).
+    public var pictureCursor: Int?
     public private(set) var showLinkNumbers: Bool
     public private(set) var pictureOptions: PictureOptions
     /// The page's pictures drawn as character art at their laid-out size, by URL.
@@ -168,6 +170,7 @@ public struct ReaderState: Hashable, Sendable {
             return words
         }
         if let c = linkCursor, !layout.links.indices.contains(c) { linkCursor = nil }
+        if let p = pictureCursor, !layout.pictures.indices.contains(p) { pictureCursor = nil }
         if let f = find { find = FindState.search(f.query, in: layout, near: f.currentMatch?.line ?? scroll) }
     }
 
@@ -186,6 +189,7 @@ public struct ReaderState: Hashable, Sendable {
         find = nil
         browserOffer = nil
         linkCursor = nil
+        pictureCursor = nil
         jumpStart = nil
         beforeCount = nil
         relayout()

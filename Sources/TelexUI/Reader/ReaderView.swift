@@ -33,7 +33,12 @@ public enum ReaderView {
             guard lines.indices.contains(n) else { break }
             let y = top + row
             if let picture = lines[n].picture {
-                drawPicture(picture, reader, x: left + max(0, (reader.columnWidth - picture.columns) / 2), y: y, maxX: right, into: &buffer)
+                let x = left + max(0, (reader.columnWidth - picture.columns) / 2)
+                drawPicture(picture, reader, x: x, y: y, maxX: right, into: &buffer)
+                // The cursor on a picture: a bar beside its rows.
+                if let p = reader.pictureCursor, reader.layout.pictures.indices.contains(p), reader.layout.pictures[p].lines.contains(n), x >= 1 {
+                    buffer.put("▌", x: x - 1, y: y, style: styles.cursorLink)
+                }
                 continue
             }
             var x = left
@@ -96,6 +101,8 @@ enum ReaderStatusLine {
             left = m.text
         } else if let link = reader.activeLink {
             left = "[\(link.number)] " + link.url
+        } else if let picture = reader.activePicture {
+            left = "Picture (o opens it): " + picture.url
         } else {
             left = reader.page.url ?? ""
         }
