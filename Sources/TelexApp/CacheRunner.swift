@@ -12,6 +12,7 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
     /// Only touched on `queue` (or the caller's thread when inline).
     private let cache: any CacheReading
     private let queue = DispatchQueue(label: "telex.cache-runner", qos: .userInitiated)
+    private static let artQueue = DispatchQueue(label: "telex.picture-art", qos: .userInitiated)
     /// True: everything runs before `perform` returns, dictionaries included.
     public let inline: Bool
     /// The most search results shown (the list of results is bounded like any other).
@@ -53,6 +54,9 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
             onQueue(post) { self.prepare(self.loadItem(id, post: post), post: post) }
         case .loadPictures(let id):
             onQueue(post) { post(.picturesLoaded(id, PictureFiles.decode(try self.cache.pictureFiles(id)))) }
+        case .drawArt(let jobs):
+            // A queue of its own: libchafa's milliseconds delay no cache read.
+            if inline { post(.artDrawn(jobs.map { $0.draw() })) } else { Self.artQueue.async { post(.artDrawn(jobs.map { $0.draw() })) } }
         case .search(let q):
             onQueue(post) {
                 do {

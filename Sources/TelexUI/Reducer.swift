@@ -3,6 +3,17 @@ import TelexScreen
 
 /// The only place the state changes. Pure: no I/O, no clock, no threads; effects come back as data.
 public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+    var effects = reduceAction(&state, action)
+    // Whatever laid the page out again (pictures arrived, a resize, I, another page), the character
+    // art it now wants and has not asked for is drawn off the terminal thread.
+    if let jobs = state.reader?.artJobs(), !jobs.isEmpty {
+        state.reader?.markRequested(jobs)
+        effects.append(.drawArt(jobs))
+    }
+    return effects
+}
+
+private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect] {
     switch action {
     case .resized(let w, let h):
         state.width = max(0, w); state.height = max(0, h)
@@ -43,6 +54,9 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         guard var r = state.reader, r.page.itemID == id, !pictures.isEmpty else { return [] }
         r.attachPictures(pictures)
         state.reader = r
+        return []
+    case .artDrawn(let drawn):
+        state.reader?.attachArt(drawn)
         return []
     case .searchFinished(let query, let rows):
         return applySearchResults(&state, query, rows)

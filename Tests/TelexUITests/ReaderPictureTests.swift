@@ -34,8 +34,18 @@ struct ReaderPictureTests {
         s.useColor = color
         s.pictures = PictureOptions(mode: .auto, heightPercent: percent, useColor: color)
         let effects = reduce(&s, .openInReader(ReaderFixtures.item(ReaderFixtures.detail(document: document, isRead: true))))
-        _ = reduce(&s, .picturesLoaded(ItemID(1), [photoURL: photoPicture, chartURL: chartPicture]))
+        run(&s, reduce(&s, .picturesLoaded(ItemID(1), [photoURL: photoPicture, chartURL: chartPicture])))
         return (s, effects)
+    }
+
+    /// What the runner does with the character art asked for: draws it and posts it back.
+    @discardableResult
+    static func run(_ s: inout AppState, _ effects: [Effect]) -> [Effect] {
+        var rest: [Effect] = []
+        for e in effects {
+            if case .io(.drawArt(let jobs)) = e { run(&s, reduce(&s, .artDrawn(jobs.map { $0.draw() }))) } else { rest.append(e) }
+        }
+        return rest
     }
 
     static func rows(of text: String, in screen: ScreenBuffer) -> Int? { screen.lines.firstIndex { $0.contains(text) } }
@@ -107,7 +117,7 @@ struct ReaderPictureTests {
         #expect(Self.rows(of: "The valley at dawn.", in: hidden) == 6)
         #expect(Self.rows(of: "[Image: Rainfall by month]", in: hidden) != nil)
         #expect(s.reader!.layout.lines.count < lines)
-        s.press(.character("I"))
+        Self.run(&s, s.press(.character("I")))
         #expect(RootView.render(s).lines.dropLast() == shown.lines.dropLast())
         // Opened while hidden, the pictures are read when shown.
         var fresh = AppState(width: 80, height: 30)
@@ -128,7 +138,7 @@ struct ReaderPictureTests {
         s.reader?.scroll(by: 30)
         s.reader?.scroll(by: -33)
         #expect(RootView.render(s) == top)
-        _ = reduce(&s, .resized(width: 120, height: 40))
+        Self.run(&s, reduce(&s, .resized(width: 120, height: 40)))
         let r = try #require(s.reader)
         let art = try #require(r.art[Self.photoURL])
         #expect(art.columns == SymbolArt.size(of: Self.photo, maxColumns: r.columnWidth, maxRows: 20).columns)
@@ -227,5 +237,30 @@ struct ReaderPictureTests {
         _ = reduce(&s, .key(.character("I")))
         _ = reduce(&s, .key(.tab))
         #expect(s.reader?.activePicture == nil)
+    }
+
+    /// The character art is drawn by the runner, not the reducer: the pictures' rows are laid out (blank)
+    /// at once, each size is asked for once, and art of a size no longer wanted (a resize meanwhile) is dropped.
+    @Test func theArtIsDrawnOffTheTerminalThread() throws {
+        var s = AppState(width: 80, height: 30)
+        s.useColor = true
+        s.pictures = PictureOptions(mode: .symbols, heightPercent: 50, useColor: true)
+        _ = reduce(&s, .openInReader(ReaderFixtures.item(ReaderFixtures.detail(document: Self.document, isRead: true))))
+        let effects = reduce(&s, .picturesLoaded(ItemID(1), [Self.photoURL: Self.photoPicture, Self.chartURL: Self.chartPicture]))
+        guard case .io(.drawArt(let jobs)) = try #require(effects.first), effects.count == 1 else { Issue.record("\(effects)"); return }
+        #expect(jobs.map(\.url) == [Self.chartURL, Self.photoURL])
+        #expect(s.reader!.art.isEmpty)
+        let waiting = RootView.render(s)
+        let caption = try #require(Self.rows(of: "The valley at dawn.", in: waiting))
+        // Asked once: another action asks for nothing more.
+        #expect(reduce(&s, .key(.character("j"))) == [])
+        // A resize before the art arrives: the art of the old size is not kept, the new size is asked for.
+        let resized = reduce(&s, .resized(width: 120, height: 40))
+        #expect(resized.contains { if case .io(.drawArt) = $0 { return true } else { return false } })
+        _ = reduce(&s, .artDrawn(jobs.map { $0.draw() }))
+        #expect(s.reader!.art.isEmpty)
+        Self.run(&s, resized)
+        #expect(Set(s.reader!.art.keys) == [Self.chartURL, Self.photoURL])
+        _ = caption
     }
 }

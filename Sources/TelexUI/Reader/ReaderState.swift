@@ -43,6 +43,10 @@ public struct ReaderState: Hashable, Sendable {
     /// With kitty graphics: the id of each picture (its placeholder cells' colour), by URL.
     public private(set) var imageIDs: [String: UInt8] = [:]
     private var artColors: SymbolArt.Colors = .indexed
+    /// The character art the layout wants (size by URL) and does not have yet.
+    public private(set) var artWanted: [String: PictureSize] = [:]
+    /// Art asked of the runner and not arrived yet (so each is asked for once).
+    private var artRequested: Set<ArtJob> = []
     public var find: FindState?
     /// The text being typed after `/`.
     public var findPrompt: String?
@@ -129,6 +133,28 @@ public struct ReaderState: Hashable, Sendable {
         clampScroll()
     }
 
+    /// Character art the layout wants and has not asked the runner for.
+    func artJobs() -> [ArtJob] {
+        artWanted.keys.sorted().compactMap { url in
+            guard let size = artWanted[url], let image = page.pictures[url]?.image else { return nil }
+            let job = ArtJob(url: url, image: image, columns: size.columns, rows: size.rows, colors: pictureOptions.colors)
+            return artRequested.contains(job) ? nil : job
+        }
+    }
+
+    mutating func markRequested(_ jobs: [ArtJob]) { artRequested.formUnion(jobs) }
+
+    /// Keeps the art the runner drew where the layout still wants it at that size and in those colours.
+    public mutating func attachArt(_ drawn: [DrawnArt]) {
+        for d in drawn {
+            artRequested = artRequested.filter { !($0.url == d.url && $0.columns == d.art.columns && $0.rows == d.art.rows.count && $0.colors == d.colors) }
+            guard let size = artWanted[d.url], size.columns == d.art.columns, size.rows == d.art.rows.count,
+                  d.colors == pictureOptions.colors else { continue }
+            art[d.url] = d.art
+            artWanted[d.url] = nil
+        }
+    }
+
     /// Shows or hides pictures, or changes their height or colours.
     public mutating func setPictureOptions(_ options: PictureOptions) {
         guard options != pictureOptions else { return }
@@ -153,11 +179,13 @@ public struct ReaderState: Hashable, Sendable {
             for (i, url) in sizes.keys.sorted().prefix(240).enumerated() { imageIDs[url] = KittyPlaceholder.firstID + UInt8(i) }
             sizes = sizes.mapValues { PictureSize(columns: min($0.columns, KittyPlaceholder.maxIndex), rows: min($0.rows, KittyPlaceholder.maxIndex)) }
         }
+        // Art of the right size is kept; the rest is drawn by the runner (`artJobs`), its rows blank until then.
+        artWanted = [:]
         for (url, size) in sizes where pictureOptions.drawing == .symbols {
             if let old = art[url], old.columns == size.columns, old.rows.count == size.rows, artColors == pictureOptions.colors {
                 drawn[url] = old
-            } else if let image = page.pictures[url]?.image {
-                drawn[url] = SymbolArt.render(image, columns: size.columns, rows: size.rows, colors: pictureOptions.colors)
+            } else {
+                artWanted[url] = size
             }
         }
         art = drawn

@@ -57,7 +57,12 @@ struct BenchImages: ParsableCommand {
             var state = AppState(width: width, height: height)
             state.pictures = PictureOptions(mode: withPictures ? .symbols : .off, heightPercent: 50, useColor: true)
             _ = reduce(&state, .openInReader(item))
-            if withPictures { _ = reduce(&state, .picturesLoaded(ItemID(1), PictureFiles.decode(files))) }
+            if withPictures {
+                // The runner's part, inline: the character art the reader asks for, drawn.
+                for case .io(.drawArt(let jobs)) in reduce(&state, .picturesLoaded(ItemID(1), PictureFiles.decode(files))) {
+                    _ = reduce(&state, .artDrawn(jobs.map { $0.draw() }))
+                }
+            }
             _ = RootView.render(state)
             let d = clock.now - t0
             return (Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) / 1e15, state)
