@@ -30,6 +30,8 @@ public protocol CacheReading {
     func cachedArticleURLs(among urls: [String]) throws -> Set<String>
     /// The kept pictures of an item's article: their PNG files by picture URL (docs/images.md).
     func pictureFiles(_ id: ItemID) throws -> [String: String]
+    /// The kept pictures of the page at a URL (a page followed from a story).
+    func pictureFiles(articleURL url: String) throws -> [String: String]
 }
 
 extension CacheReading {
@@ -37,6 +39,7 @@ extension CacheReading {
     public func cachedArticleURLs(among urls: [String]) throws -> Set<String> { [] }
     /// A cache without pictures (the demo data, test doubles that do not test them).
     public func pictureFiles(_ id: ItemID) throws -> [String: String] { [:] }
+    public func pictureFiles(articleURL url: String) throws -> [String: String] { [:] }
 
     /// A cache without feeds.json's saved queries (the demo data, test doubles).
     public func savedQueries() throws -> [SavedQuerySummary] { [] }

@@ -54,6 +54,8 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
             onQueue(post) { self.prepare(self.loadItem(id, post: post), post: post) }
         case .loadPictures(let id):
             onQueue(post) { post(.picturesLoaded(id, PictureFiles.decode(try self.cache.pictureFiles(id)))) }
+        case .loadPagePictures(let url):
+            onQueue(post) { post(.pagePicturesLoaded(url: url, PictureFiles.decode(try self.cache.pictureFiles(articleURL: url)))) }
         case .drawArt(let jobs):
             // A queue of its own: libchafa's milliseconds delay no cache read.
             if inline { post(.artDrawn(jobs.map { $0.draw() })) } else { Self.artQueue.async { post(.artDrawn(jobs.map { $0.draw() })) } }

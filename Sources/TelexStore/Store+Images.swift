@@ -46,6 +46,22 @@ extension Store {
         }
     }
 
+    /// The kept pictures of the article at `url` (any of its addresses): a page followed from a story.
+    public func pictureFiles(articleURL url: String) throws -> [String: String] {
+        let files = imageFiles
+        let key = URLNormalizer.normalize(url)
+        return try read { db in
+            var result: [String: String] = [:]
+            for row in try Row.fetchAll(db.cachedStatement(sql: """
+                SELECT image.url, image.sha256 FROM url_alias JOIN article_image ON article_image.article_id = url_alias.article_id
+                JOIN image ON image.id = article_image.image_id WHERE url_alias.url = ? AND image.sha256 IS NOT NULL
+                """), arguments: [key]) {
+                if let path = files.path(row["sha256"]) { result[row["url"]] = path }
+            }
+            return result
+        }
+    }
+
     /// Replaces the article's pictures: fetched ones are upserted by URL, known ones referenced.
     func saveImages(_ db: Database, _ images: [ArticleImage], articleID: Int64, fetchedAt: Date) throws {
         try db.execute(sql: "DELETE FROM article_image WHERE article_id = ?", arguments: [articleID])

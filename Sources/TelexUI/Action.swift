@@ -20,6 +20,8 @@ public enum Action: Hashable, Sendable {
     case itemLoaded(ItemID, ResolvedItem?)
     /// The pictures the cache keeps for an item, decoded off the terminal thread (after `itemLoaded`).
     case picturesLoaded(ItemID, [String: Picture])
+    /// The pictures the cache keeps for a followed page (by its URL).
+    case pagePicturesLoaded(url: String, [String: Picture])
     /// Character art the runner drew (`IOEffect.drawArt`): kept where the reader still wants that size.
     case artDrawn([DrawnArt])
     case searchFinished(String, [Headline])

@@ -55,6 +55,11 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         r.attachPictures(pictures)
         state.reader = r
         return []
+    case .pagePicturesLoaded(let url, let pictures):
+        guard var r = state.reader, r.page.itemID == nil, r.page.url == url, !pictures.isEmpty else { return [] }
+        r.attachPictures(pictures)
+        state.reader = r
+        return []
     case .artDrawn(let drawn):
         state.reader?.attachArt(drawn)
         return []

@@ -74,6 +74,10 @@ import TelexTestSupport
         }
         #expect(images[0].width == 480 && images[0].height == 300)
         #expect(images.dropFirst(3).allSatisfy { $0.path == nil })
+        // The same files by the page's address, for a page followed from a story; none for an unknown page.
+        let byURL = try h.store.pictureFiles(articleURL: h.url("/story.html"))
+        #expect(byURL == Dictionary(uniqueKeysWithValues: images.prefix(3).map { ($0.url, $0.path!) }))
+        #expect(try h.store.pictureFiles(articleURL: h.url("/other.html")).isEmpty)
     }
 
     /// At most eight pictures per story; one already in the cache is not fetched again for another story

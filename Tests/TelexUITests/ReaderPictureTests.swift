@@ -263,4 +263,21 @@ struct ReaderPictureTests {
         #expect(Set(s.reader!.art.keys) == [Self.chartURL, Self.photoURL])
         _ = caption
     }
+
+    /// A page followed from a story gets the pictures the cache keeps for its address (a page fetched now
+    /// keeps them), and only that page.
+    @Test func aFollowedPageShowsItsPictures() throws {
+        var (s, _) = Self.state(width: 80)
+        let url = "https://example.com/other-story"
+        s.reader?.pendingURL = url
+        #expect(reduce(&s, .pageLoaded(url: url, Self.document)) == [.loadPagePictures(url)])
+        #expect(s.reader?.page.url == url && s.reader?.page.pictures.isEmpty == true)
+        _ = reduce(&s, .pagePicturesLoaded(url: "https://example.com/elsewhere", [Self.photoURL: Self.photoPicture]))
+        #expect(s.reader?.page.pictures.isEmpty == true)
+        Self.run(&s, reduce(&s, .pagePicturesLoaded(url: url, [Self.photoURL: Self.photoPicture])))
+        #expect(s.reader?.art[Self.photoURL] != nil)
+        // The story's own pictures are not the followed page's: an item's pictures do not land on it.
+        _ = reduce(&s, .picturesLoaded(ItemID(1), [Self.chartURL: Self.chartPicture]))
+        #expect(s.reader?.page.pictures.keys.sorted() == [Self.photoURL])
+    }
 }

@@ -35,6 +35,8 @@ func reduceReaderResult(_ state: inout AppState, _ action: Action) -> [Effect] {
         if r.page.placeholderShare != nil, r.page.url == url { r.replacePlaceholder(with: .followed(url: url, document: doc)) }
         else { r.push(.followed(url: url, document: doc)) }
         state.reader = r
+        // Its pictures, where the cache keeps them (a page fetched now keeps them; prefetched related pages do not).
+        if state.pictures.shown { return [.loadPagePictures(url)] }
     case .linkNotAnArticle(let url):
         guard state.reader?.pendingURL == url else { return [] }
         state.reader?.pendingURL = nil; state.reader?.pendingBytes = nil
@@ -126,6 +128,7 @@ func runReaderCommand(_ command: Command, count: Int?, _ state: inout AppState) 
         state.message = .notice(state.pictures.shown ? "Pictures shown (I hides them)" : "Pictures hidden (I shows them)")
         // Pictures hidden when the page opened were never read: read them now.
         if state.pictures.shown, r.page.pictures.isEmpty, let id = r.page.itemID { return [.loadPictures(id)] }
+        if state.pictures.shown, r.page.pictures.isEmpty, r.page.itemID == nil, let url = r.page.url { return [.loadPagePictures(url)] }
     case .linkNumbers:
         r.setShowLinkNumbers(!r.showLinkNumbers)
         r.numberEntry = ""
