@@ -54,6 +54,11 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
             onQueue(post) { self.prepare(self.loadItem(id, post: post), post: post) }
         case .loadPictures(let id):
             onQueue(post) { post(.picturesLoaded(id, PictureFiles.decode(try self.cache.pictureFiles(id)))) }
+        case .loadPreviewPicture(let id, let url):
+            onQueue(post) {
+                guard let path = try self.cache.pictureFiles(id)[url], let picture = PictureFiles.decode([url: path])[url] else { return }
+                post(.previewPictureLoaded(id, url: url, picture.image))
+            }
         case .loadPagePictures(let url):
             onQueue(post) { post(.pagePicturesLoaded(url: url, PictureFiles.decode(try self.cache.pictureFiles(articleURL: url)))) }
         case .drawArt(let jobs):

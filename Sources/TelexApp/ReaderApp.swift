@@ -58,6 +58,7 @@ public enum ReaderApp {
             state.readingMeasure = opts.configuration.settings.measure
             state.pictures = PictureOptions(mode: settings.images, heightPercent: settings.imageHeight, useColor: useColor,
                                             terminal: answer?.graphics ?? [])
+            state.previewImage = settings.previewImage
             state.pageDownOpensNextUnread = opts.configuration.settings.spaceOpensNextUnread
             state.timeZone = .current
             // Your place from the last run, beside the cache whose ids it names (none for the built-in demo data).

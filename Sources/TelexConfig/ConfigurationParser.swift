@@ -326,6 +326,7 @@ private struct Validator {
             }
         }
         if let v = int("image_height", 10...100) { s.imageHeight = v }
+        if let v = bool("preview_image") { s.previewImage = v }
         return s
     }
 }

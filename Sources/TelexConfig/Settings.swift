@@ -41,6 +41,8 @@ public struct Settings: Sendable, Hashable {
     public var images: ImagesMode = .auto
     /// The tallest a picture is drawn, in percent of the screen's height.
     public var imageHeight: Int = 50
+    /// The preview pane shows the item's lead picture as small character art.
+    public var previewImage: Bool = true
 
     public init() {}
 
@@ -48,6 +50,6 @@ public struct Settings: Sendable, Hashable {
     public static let keys: [String] = [
         "retention_days", "jobs", "per_host", "max_feed_bytes", "max_page_bytes", "prefetch_per_article", "articles_per_feed",
         "default_interval", "timeout", "total_timeout", "low_speed_limit", "low_speed_time", "measure", "browser", "osc52", "color",
-        "group_by_day", "space_opens_next_unread", "images", "image_height",
+        "group_by_day", "space_opens_next_unread", "images", "image_height", "preview_image",
     ]
 }

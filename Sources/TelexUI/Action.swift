@@ -24,6 +24,8 @@ public enum Action: Hashable, Sendable {
     case pagePicturesLoaded(url: String, [String: Picture])
     /// Character art the runner drew (`IOEffect.drawArt`): kept where the reader still wants that size.
     case artDrawn([DrawnArt])
+    /// The lead picture of the previewed item, decoded (`loadPreviewPicture`).
+    case previewPictureLoaded(ItemID, url: String, RGBAImage)
     case searchFinished(String, [Headline])
     /// The ids `A` marked read, kept so `u` can undo.
     case markedAllRead(ListScope, [ItemID])

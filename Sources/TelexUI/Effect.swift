@@ -30,6 +30,8 @@ public enum IOEffect: Hashable, Sendable {
     case loadPictures(ItemID)
     /// The same for a page followed from a story, by its URL (`pagePicturesLoaded`).
     case loadPagePictures(String)
+    /// One picture of an item (its lead), for the preview pane (`previewPictureLoaded`).
+    case loadPreviewPicture(ItemID, String)
     /// Draws pictures as character art at their laid-out sizes (`artDrawn`): libchafa's milliseconds
     /// a picture are spent off the terminal thread, so scrolling never waits on them.
     case drawArt([ArtJob])
@@ -69,6 +71,7 @@ public extension Effect {
     static func loadHeadlines(_ q: HeadlineQuery) -> Effect { .io(.loadHeadlines(q)) }
     static func loadItem(_ id: ItemID) -> Effect { .io(.loadItem(id)) }
     static func loadPictures(_ id: ItemID) -> Effect { .io(.loadPictures(id)) }
+    static func loadPreviewPicture(_ id: ItemID, _ url: String) -> Effect { .io(.loadPreviewPicture(id, url)) }
     static func loadPagePictures(_ url: String) -> Effect { .io(.loadPagePictures(url)) }
     static func drawArt(_ jobs: [ArtJob]) -> Effect { .io(.drawArt(jobs)) }
     static func search(_ q: String) -> Effect { .io(.search(q)) }

@@ -10,6 +10,7 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.reader?.markRequested(jobs)
         effects.append(.drawArt(jobs))
     }
+    if let job = state.previewArtJob() { effects.append(.drawArt([job])) }
     return effects
 }
 
@@ -48,6 +49,12 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         guard state.previewRequested == id else { return effects }
         state.previewRequested = nil
         state.preview = item.map(PreviewContent.init)
+        if state.previewPicture?.itemID != id { state.previewPicture = nil }
+        // Its lead picture, where the cache keeps one.
+        if state.previewImage, state.pictures.shown, let doc = item?.document,
+           let lead = doc.metadata.leadImage ?? doc.images.first?.url {
+            return effects + [.loadPreviewPicture(id, lead)]
+        }
         return effects
     case .picturesLoaded(let id, let pictures):
         // Only for the page still shown; a page left meanwhile gets them when opened again.
@@ -60,8 +67,13 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         r.attachPictures(pictures)
         state.reader = r
         return []
+    case .previewPictureLoaded(let id, let url, let image):
+        guard state.preview?.detail.headline.id == id else { return [] }
+        state.previewPicture = PreviewPicture(itemID: id, url: url, image: image)
+        return []
     case .artDrawn(let drawn):
         state.reader?.attachArt(drawn)
+        state.attachPreviewArt(drawn)
         return []
     case .searchFinished(let query, let rows):
         return applySearchResults(&state, query, rows)

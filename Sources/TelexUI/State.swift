@@ -70,6 +70,10 @@ public struct AppState: Hashable, Sendable {
     /// The item the preview is waiting for.
     public var previewRequested: ItemID?
     public var previewScroll = 0
+    /// The lead picture of the previewed item (setting `preview_image`).
+    public var previewPicture: PreviewPicture?
+    /// Setting `preview_image`: the preview pane shows the item's lead picture as small character art.
+    public var previewImage = true
     /// Ids `A` marked read, for `u`.
     public var undoMarkAll: [ItemID]?
     public var prompt: Prompt?

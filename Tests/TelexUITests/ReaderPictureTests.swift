@@ -280,4 +280,37 @@ struct ReaderPictureTests {
         _ = reduce(&s, .picturesLoaded(ItemID(1), [Self.chartURL: Self.chartPicture]))
         #expect(s.reader?.page.pictures.keys.sorted() == [Self.photoURL])
     }
+
+    /// The preview pane shows the selected item's lead picture as small character art (at most 40 × 8
+    /// cells) under its source and date, drawn off the terminal thread; `preview_image: false` shows none.
+    @Test(arguments: [true, false])
+    func thePreviewShowsTheLeadPicture(setting: Bool) throws {
+        var doc = Self.document
+        doc.metadata.leadImage = Self.photoURL
+        var d = Driver(width: 120, height: 40, rows: [ReaderFixtures.headline(id: 1, title: "Floods in the valley")],
+                       details: [ReaderFixtures.detail(document: doc)]) {
+            $0.useColor = true
+            $0.pictures = PictureOptions(mode: .symbols, heightPercent: 50, useColor: true)
+            $0.previewImage = setting
+        }
+        let asked = d.effects.contains(.loadPreviewPicture(ItemID(1), Self.photoURL))
+        #expect(asked == setting)
+        guard setting else { return }
+        let effects = reduce(&d.state, .previewPictureLoaded(ItemID(1), url: Self.photoURL, Self.photo))
+        guard case .io(.drawArt(let jobs)) = try #require(effects.first) else { Issue.record("\(effects)"); return }
+        #expect(jobs.count == 1 && jobs[0].columns <= 40 && jobs[0].rows <= 8 && jobs[0].rows >= 1)
+        let waiting = RootView.render(d.state)
+        Self.run(&d.state, effects)
+        let screen = RootView.render(d.state)
+        let rect = try #require(d.state.layout.preview)
+        let art = try #require(d.state.previewPicture?.art)
+        let date = try #require((rect.y..<rect.maxY).first { screen.line($0).contains("UTC") })
+        // A blank row, the art's rows, a blank row, then the story (where blank rows waited for it).
+        for row in 0..<art.rows.count {
+            let y = date + 2 + row
+            #expect((0..<art.columns).allSatisfy { screen[rect.x + 1 + $0, y] == art.rows[row][$0] })
+        }
+        #expect(screen.lines[date + 2 + art.rows.count + 1].contains("The river rose"))
+        #expect(waiting.lines[date + 2 + art.rows.count + 1].contains("The river rose"))
+    }
 }

@@ -34,8 +34,9 @@ struct Driver {
     var details: [ItemID: ItemDetail]
 
     init(width: Int = 120, height: Int = 40, sections: [SectionSummary] = twoSections, rows: [Headline],
-         details: [ItemDetail] = [], place: ReaderPlace? = nil) {
+         details: [ItemDetail] = [], place: ReaderPlace? = nil, setup: (inout AppState) -> Void = { _ in }) {
         state = AppState(width: width, height: height)
+        setup(&state)
         if let place { state.restore(place) }
         self.rows = rows
         self.details = Dictionary(details.map { ($0.headline.id, $0) }, uniquingKeysWith: { a, _ in a })

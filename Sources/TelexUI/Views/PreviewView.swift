@@ -5,7 +5,7 @@ import TelexScreen
 
 /// The preview pane: the highlighted article's title, source, byline, date and first paragraphs.
 enum PreviewView {
-    enum Role { case title, meta, body, note }
+    enum Role: Equatable { case title, meta, body, note, picture(Int) }
     struct Line { var text: String; var role: Role }
 
     static func render(_ state: AppState, in rect: Rect, theme: Theme, into buffer: inout ScreenBuffer) {
@@ -23,6 +23,14 @@ enum PreviewView {
             case .title: style = theme.unread
             case .meta, .note: style = theme.dim
             case .body: style = .plain
+            case .picture(let row):
+                // The lead picture's character art: ordinary cells.
+                if let art = state.previewArtRows?.art, art.rows.indices.contains(row) {
+                    for (x, cell) in art.rows[row].enumerated() where rect.x + 1 + x < rect.maxX - 1 {
+                        buffer.place(cell.glyph, x: rect.x + 1 + x, y: rect.y + 1 + i, style: cell.style)
+                    }
+                }
+                continue
             }
             buffer.put(line.text, x: rect.x + 1, y: rect.y + 1 + i, style: style, maxX: rect.maxX - 1)
         }
@@ -57,6 +65,10 @@ enum PreviewView {
         // One story once: the list shows it in one row; here, who else carries it.
         if !headline.alsoIn.isEmpty { add("Also in: " + headline.alsoIn.joined(separator: ", "), .meta) }
         out.append(Line(text: "", role: .body))
+        if let (_, rows) = state.previewArtRows {
+            for row in 0..<rows { out.append(Line(text: "", role: .picture(row))) }
+            out.append(Line(text: "", role: .body))
+        }
         if preview.paragraphs.isEmpty {
             add("No summary in the feed. Enter opens the article; o opens it in the browser.", .note)
         }
