@@ -46,7 +46,7 @@ public enum ReaderApp {
         TerminalLoop.onDedicatedThread {
             // `images: auto` asks the terminal which pictures it draws, before curses reads its input.
             let settings = opts.configuration.settings
-            let answer = settings.images == .auto && useColor ? TerminalGraphicsProbe.ask() : nil
+            let answer = settings.images == .auto ? TerminalGraphicsProbe.ask() : nil
             if let answer { FileHandle.standardError.write(Data(("terminal graphics: " + answer.summary + "\n").utf8)) }
             let backend: CursesBackend
             do { backend = try CursesBackend(colors: useColor) } catch { failure = error; return }
@@ -57,7 +57,7 @@ public enum ReaderApp {
             state.themeChoice = opts.look.theme
             state.readingMeasure = opts.configuration.settings.measure
             state.pictures = PictureOptions(mode: settings.images, heightPercent: settings.imageHeight, useColor: useColor,
-                                            terminal: answer?.graphics ?? [])
+                                            terminal: answer?.graphics ?? [], cellPixels: CursesBackend.cellPixelSize())
             state.previewImage = settings.previewImage
             state.pageDownOpensNextUnread = opts.configuration.settings.spaceOpensNextUnread
             state.timeZone = .current

@@ -65,3 +65,20 @@ public struct SymbolArt: Sendable, Hashable {
         return Cell(glyph: glyph, style: Style(foreground: fg, background: bg))
     }
 }
+
+/// A picture as a sixel image (libchafa) filling `columns` × `rows` cells of `cellWidth` × `cellHeight`
+/// pixels, its aspect kept: the DCS to write at the picture's top-left cell; nil when libchafa fails.
+public enum SixelArt {
+    public static func render(_ image: RGBAImage, columns: Int, rows: Int, cellWidth: Int, cellHeight: Int) -> [UInt8]? {
+        guard (1...1000).contains(columns), (1...1000).contains(rows), (1...100).contains(cellWidth), (1...200).contains(cellHeight) else { return nil }
+        var out: UnsafeMutablePointer<UInt8>?
+        var length = 0
+        let status = image.pixels.withUnsafeBufferPointer {
+            telex_image_sixel($0.baseAddress, UInt32(image.width), UInt32(image.height), UInt32(columns), UInt32(rows),
+                              UInt32(cellWidth), UInt32(cellHeight), &out, &length)
+        }
+        guard status == 0, let out else { return nil }
+        defer { telex_free(out) }
+        return Array(UnsafeBufferPointer(start: out, count: length))
+    }
+}

@@ -13,9 +13,10 @@ public struct ScreenBuffer: Hashable, Sendable {
     /// Pictures the terminal draws in this frame (kitty placeholders among the cells), at most one per id.
     public private(set) var images: [TerminalImage] = []
 
-    /// Lists a picture whose placeholder cells this frame shows (a second listing of the same id is ignored).
+    /// Lists a picture this frame shows (a second kitty listing of the same id is ignored).
     public mutating func show(_ image: TerminalImage) {
-        if !images.contains(where: { $0.id == image.id }) { images.append(image) }
+        if image.kind == .kitty, images.contains(where: { $0.kind == .kitty && $0.id == image.id }) { return }
+        images.append(image)
     }
 
     public init(width: Int, height: Int) {

@@ -1,32 +1,50 @@
-/// A picture the terminal itself draws (the kitty graphics protocol), named by the frame that shows it.
+/// A picture the terminal itself draws, named by the frame that shows it.
 ///
-/// The cells where it stands are ordinary cells of the buffer holding `KittyPlaceholder` glyphs, so
-/// the picture scrolls, is covered by overlays and disappears with its cells like text. The backend
-/// sends the picture's data before the frame whose cells show it, and deletes it from the terminal
-/// once a frame no longer lists it (scrolled off, another view, suspended, quit).
+/// kitty graphics: the cells where it stands are ordinary cells of the buffer holding `KittyPlaceholder`
+/// glyphs, so the picture scrolls, is covered by overlays and disappears with its cells like text. The
+/// backend sends the picture's data before the frame whose cells show it, and deletes it from the
+/// terminal once a frame no longer lists it (scrolled off, another view, suspended, quit).
+///
+/// Sixel and iTerm2: pixels written at a cell (`x`, `y`) over blank cells of the buffer, only while the
+/// whole picture is on screen and nothing covers it. The backend writes it after the frame's cells, again
+/// whenever a cell under it was redrawn, and has curses redraw the lines it stood on once it moves or goes.
 public struct TerminalImage: Hashable, Sendable {
-    /// The number the placeholder cells carry in their foreground colour (16...255: see `KittyPlaceholder`).
+    public enum Kind: Hashable, Sendable {
+        case kitty, sixel, iterm
+    }
+    public var kind: Kind
+    /// kitty: the number the placeholder cells carry in their foreground colour (16...255: see `KittyPlaceholder`).
     public var id: UInt8
     /// What the picture is (its URL): a new key under the same id sends the data again.
     public var key: String
+    /// Sixel and iTerm2: the top-left cell.
+    public var x: Int
+    public var y: Int
     /// The size of the placement in cells.
     public var columns: Int
     public var rows: Int
-    /// The picture as PNG (sent base64-encoded, so no byte of it reaches the terminal as is).
-    public var png: [UInt8]
+    /// kitty and iTerm2: the picture as PNG (sent base64-encoded, so no byte of it reaches the terminal as
+    /// is); sixel: the DCS libchafa wrote (checked to be printable ASCII between `ESC P` and `ESC \`).
+    public var data: [UInt8]
 
-    public init(id: UInt8, key: String, columns: Int, rows: Int, png: [UInt8]) {
-        self.id = id; self.key = key; self.columns = columns; self.rows = rows; self.png = png
+    public init(id: UInt8, key: String, columns: Int, rows: Int, data: [UInt8]) {
+        self.kind = .kitty; self.id = id; self.key = key; self.x = 0; self.y = 0; self.columns = columns; self.rows = rows; self.data = data
     }
 
-    /// Largest PNG sent to a terminal (the cache keeps pictures of at most 480 pixels a side: far smaller).
+    /// A sixel or iTerm2 picture at cell (`x`, `y`).
+    public init(kind: Kind, key: String, x: Int, y: Int, columns: Int, rows: Int, data: [UInt8]) {
+        self.kind = kind; self.id = 0; self.key = key; self.x = x; self.y = y; self.columns = columns; self.rows = rows; self.data = data
+    }
+
+    /// Largest picture sent to a terminal (the cache keeps pictures of at most 480 pixels a side: far smaller).
     public static let maxPNGBytes = 4 << 20
 
     public static func == (a: TerminalImage, b: TerminalImage) -> Bool {
-        // The PNG follows from the key; comparing megabytes at every frame would be waste.
-        a.id == b.id && a.key == b.key && a.columns == b.columns && a.rows == b.rows && a.png.count == b.png.count
+        // The data follows from the key and size; comparing megabytes at every frame would be waste.
+        a.kind == b.kind && a.id == b.id && a.key == b.key && a.x == b.x && a.y == b.y && a.columns == b.columns && a.rows == b.rows
+            && a.data.count == b.data.count
     }
-    public func hash(into h: inout Hasher) { h.combine(id); h.combine(key); h.combine(columns); h.combine(rows) }
+    public func hash(into h: inout Hasher) { h.combine(id); h.combine(key); h.combine(x); h.combine(y); h.combine(columns); h.combine(rows) }
 }
 
 /// The cells of a kitty Unicode placeholder: U+10EEEE with a diacritic for the row and one for the

@@ -27,6 +27,8 @@ public final class CursesBackend: ScreenBackend {
     private var ended = false
     /// Pictures the terminal holds (kitty graphics), by id: what the last frames listed.
     private var sentImages: [UInt8: TerminalImage] = [:]
+    /// Sixel and iTerm2 pictures on screen after the last frame.
+    private var placedShown: [TerminalImage] = []
     /// Inside tmux: graphics commands go through its passthrough.
     private let tmux = getenv("TMUX") != nil
 
@@ -170,7 +172,18 @@ public final class CursesBackend: ScreenBackend {
             wclear(window)
             lastDrawn = nil
         }
-        syncImages(buffer.images)
+        let fullRedraw = lastDrawn == nil
+        syncImages(buffer.images.filter { $0.kind == .kitty })
+        let placed = buffer.images.filter { $0.kind != .kitty && PlacedGraphics.isUncovered($0, in: buffer) }
+        // Lines a placed picture stood on that it no longer does: curses redraws them whole, erasing its pixels.
+        if !fullRedraw {
+            for old in placedShown where !placed.contains(old) {
+                let top = max(0, old.y), end = min(buffer.height, old.y + old.rows)
+                if end > top { wredrawln(window, Int32(top), Int32(end - top)) }
+            }
+        } else {
+            placedShown = []
+        }
         let runs = ScreenDiff.changes(from: lastDrawn, to: buffer)
         for run in runs {
             wmove(window, Int32(run.y), Int32(run.x))
@@ -187,6 +200,13 @@ public final class CursesBackend: ScreenBackend {
         wnoutrefresh(window)
         doupdate()
         lastDrawn = buffer
+        // Placed pictures after the cells: new ones, moved ones, and those whose cells were just redrawn.
+        var out: [UInt8] = []
+        for image in placed where !placedShown.contains(image) || runs.contains(where: { PlacedGraphics.touches($0, image) }) {
+            out += PlacedGraphics.draw(image)
+        }
+        writeAll(out)
+        placedShown = placed
     }
 
     /// Gives the terminal the pictures this frame lists and deletes those it no longer does, before its
@@ -293,6 +313,7 @@ public final class CursesBackend: ScreenBackend {
 
     public func suspend(_ body: () -> Void) {
         deleteImages()
+        placedShown = []
         def_prog_mode()
         endwin()
         // endwin's last bytes (leaving the alternate screen) must be out before the process stops.
@@ -301,6 +322,14 @@ public final class CursesBackend: ScreenBackend {
         reset_prog_mode()
         lastDrawn = nil
         wrefresh(window)
+    }
+
+    /// The size of a cell in pixels, as the terminal reports it (TIOCGWINSZ), for sixel pictures; nil when unknown.
+    public static func cellPixelSize() -> (width: Int, height: Int)? {
+        var ws = winsize()
+        guard ioctl(1, UInt(TIOCGWINSZ), &ws) == 0, ws.ws_col > 0, ws.ws_row > 0, ws.ws_xpixel > 0, ws.ws_ypixel > 0 else { return nil }
+        let w = Int(ws.ws_xpixel) / Int(ws.ws_col), h = Int(ws.ws_ypixel) / Int(ws.ws_row)
+        return w > 0 && h > 0 ? (w, h) : nil
     }
 
     public func shutdown() {

@@ -12,10 +12,10 @@ public enum KittyGraphics {
     /// The commands that give the terminal `image` (empty when it is too large or its size in cells
     /// is past what placeholders can name: its cells then show nothing).
     public static func transmit(_ image: TerminalImage, tmux: Bool = false) -> [UInt8] {
-        guard image.png.count <= TerminalImage.maxPNGBytes, !image.png.isEmpty,
+        guard image.data.count <= TerminalImage.maxPNGBytes, !image.data.isEmpty,
               (1...KittyPlaceholder.maxIndex).contains(image.columns), (1...KittyPlaceholder.maxIndex).contains(image.rows)
         else { return [] }
-        let payload = Base64.encode(image.png)
+        let payload = Base64.encode(image.data)
         var out: [UInt8] = []
         var start = 0
         while start < payload.count {

@@ -76,8 +76,8 @@ import Testing
     @Test func framesCompareTheirPictures() {
         var a = ScreenBuffer(width: 4, height: 2)
         let b = a
-        a.show(TerminalImage(id: 16, key: "u", columns: 2, rows: 1, png: [1, 2]))
-        a.show(TerminalImage(id: 16, key: "v", columns: 2, rows: 1, png: [1, 2]))
+        a.show(TerminalImage(id: 16, key: "u", columns: 2, rows: 1, data: [1, 2]))
+        a.show(TerminalImage(id: 16, key: "v", columns: 2, rows: 1, data: [1, 2]))
         #expect(a != b)
         #expect(a.images.map(\.key) == ["u"])
     }

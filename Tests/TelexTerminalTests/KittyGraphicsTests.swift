@@ -16,7 +16,7 @@ import TelexScreen
     /// the payload carries no byte but the base64 alphabet whatever the picture's bytes (ESC, BEL, C1 controls).
     @Test func aPictureGoesOutAsBase64ChunksWithAVirtualPlacement() {
         let png = (0..<5000).map { UInt8(truncatingIfNeeded: $0 * 7 + 0x1B) }
-        let out = Self.text(KittyGraphics.transmit(TerminalImage(id: 17, key: "u", columns: 30, rows: 9, png: png)))
+        let out = Self.text(KittyGraphics.transmit(TerminalImage(id: 17, key: "u", columns: 30, rows: 9, data: png)))
         let commands = out.split(separator: "\u{1B}\\").map(String.init)
         #expect(commands.count == 2)
         #expect(commands[0].hasPrefix("\u{1B}_Ga=T,U=1,f=100,t=d,i=17,c=30,r=9,q=2,m=1;"))
@@ -29,10 +29,10 @@ import TelexScreen
 
     @Test func tooLargeOrUnplaceableIsNotSent() {
         let big = [UInt8](repeating: 0, count: TerminalImage.maxPNGBytes + 1)
-        #expect(KittyGraphics.transmit(TerminalImage(id: 16, key: "u", columns: 10, rows: 5, png: big)).isEmpty)
-        #expect(KittyGraphics.transmit(TerminalImage(id: 16, key: "u", columns: 0, rows: 5, png: [1])).isEmpty)
-        #expect(KittyGraphics.transmit(TerminalImage(id: 16, key: "u", columns: 10, rows: 298, png: [1])).isEmpty)
-        #expect(KittyGraphics.transmit(TerminalImage(id: 16, key: "u", columns: 10, rows: 5, png: [])).isEmpty)
+        #expect(KittyGraphics.transmit(TerminalImage(id: 16, key: "u", columns: 10, rows: 5, data: big)).isEmpty)
+        #expect(KittyGraphics.transmit(TerminalImage(id: 16, key: "u", columns: 0, rows: 5, data: [1])).isEmpty)
+        #expect(KittyGraphics.transmit(TerminalImage(id: 16, key: "u", columns: 10, rows: 298, data: [1])).isEmpty)
+        #expect(KittyGraphics.transmit(TerminalImage(id: 16, key: "u", columns: 10, rows: 5, data: [])).isEmpty)
     }
 
     @Test func deleteFreesThePicturesData() {
@@ -74,5 +74,40 @@ import TelexScreen
     @Test func theVersionKeepsNoControls() {
         let a = TerminalGraphicsProbe.parse(Array("\u{1B}P>|evil\u{07}\u{9B}2J term\u{1B}\\\u{1B}[?1c".utf8))
         #expect(a.version == "evil2J term")
+    }
+}
+
+/// Sixel and iTerm2 pictures: written at their cell between a saved and restored cursor; a sixel with any
+/// byte but printable ASCII inside is not written; only where nothing covers the picture's cells.
+@Suite struct PlacedGraphicsTests {
+    static func text(_ b: [UInt8]) -> String { String(decoding: b, as: UTF8.self) }
+
+    @Test func aSixelIsWrittenAtItsCell() {
+        let sixel = Array("\u{1B}P0;1;0q\"1;1;10;10#0;2;0;0;0~~-\u{1B}\\".utf8)
+        let out = Self.text(PlacedGraphics.draw(TerminalImage(kind: .sixel, key: "u", x: 21, y: 4, columns: 3, rows: 2, data: sixel)))
+        #expect(out == "\u{1B}7\u{1B}[5;22H" + Self.text(sixel) + "\u{1B}8")
+    }
+
+    @Test(arguments: ["\u{1B}P0;1;0q~~\u{07}~\u{1B}\\", "\u{1B}P0;1;0q~~\u{1B}[2J\u{1B}\\", "\u{1B}P0;1;0q~~\u{9B}~\u{1B}\\", "not a sixel"])
+    func aSixelCarryingControlsIsNotWritten(sixel: String) {
+        #expect(PlacedGraphics.draw(TerminalImage(kind: .sixel, key: "u", x: 0, y: 0, columns: 3, rows: 2, data: Array(sixel.utf8))).isEmpty)
+    }
+
+    @Test func anITermPictureIsItsPNGInBase64SizedInCells() {
+        let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x1B, 0x07]
+        let out = Self.text(PlacedGraphics.draw(TerminalImage(kind: .iterm, key: "u", x: 0, y: 2, columns: 30, rows: 9, data: png)))
+        #expect(out == "\u{1B}7\u{1B}[3;1H\u{1B}]1337;File=inline=1;size=6;width=30;height=9;preserveAspectRatio=1:iVBORxsH\u{07}\u{1B}8")
+    }
+
+    @Test func onlyAnUncoveredPictureIsDrawn() {
+        var buffer = ScreenBuffer(width: 20, height: 6)
+        let image = TerminalImage(kind: .iterm, key: "u", x: 2, y: 1, columns: 5, rows: 3, data: [1])
+        #expect(PlacedGraphics.isUncovered(image, in: buffer))
+        buffer.put("x", x: 6, y: 3)
+        #expect(!PlacedGraphics.isUncovered(image, in: buffer))
+        var overlay = ScreenBuffer(width: 20, height: 6)
+        overlay.fill(Rect(x: 0, y: 2, width: 20, height: 1), style: Style(background: .indexed(4)))
+        #expect(!PlacedGraphics.isUncovered(image, in: overlay))
+        #expect(!PlacedGraphics.isUncovered(TerminalImage(kind: .iterm, key: "u", x: 18, y: 1, columns: 5, rows: 3, data: [1]), in: ScreenBuffer(width: 20, height: 6)))
     }
 }

@@ -162,9 +162,11 @@ struct ReaderPictureTests {
         }
         #expect(drawing(.auto, []) == .symbols)
         #expect(drawing(.auto, [.kitty, .sixel]) == .kitty)
-        // Sixel and iTerm2 are not drawn yet: character art.
-        #expect(drawing(.auto, [.sixel, .iterm]) == .symbols)
-        #expect(drawing(.sixel, [.sixel]) == .symbols)
+        // Then iTerm2, then sixel.
+        #expect(drawing(.auto, [.sixel, .iterm]) == .iterm)
+        #expect(drawing(.auto, [.sixel]) == .sixel)
+        #expect(drawing(.sixel, []) == .sixel && drawing(.iterm, []) == .iterm)
+        #expect(drawing(.auto, [.sixel], color: false) == .sixel)
         // Asked for by name, kitty is used unasked (under tmux the probe cannot see it).
         #expect(drawing(.kitty, []) == .kitty)
         #expect(drawing(.symbols, [.kitty]) == .symbols)
@@ -186,7 +188,7 @@ struct ReaderPictureTests {
         #expect(r.imageIDs == [Self.chartURL: 16, Self.photoURL: 17])
         let screen = RootView.render(s)
         let photo = try #require(screen.images.first { $0.id == 17 })
-        #expect(photo.key == Self.photoURL && photo.png == Self.photoPicture.png)
+        #expect(photo.key == Self.photoURL && photo.data == Self.photoPicture.png)
         let size = SymbolArt.size(of: Self.photo, maxColumns: r.columnWidth, maxRows: 15)
         #expect(photo.columns == size.columns && photo.rows == size.rows)
         let top = try #require(Self.rows(of: "The river rose", in: screen)) + 2
@@ -312,5 +314,35 @@ struct ReaderPictureTests {
         }
         #expect(screen.lines[date + 2 + art.rows.count + 1].contains("The river rose"))
         #expect(waiting.lines[date + 2 + art.rows.count + 1].contains("The river rose"))
+    }
+
+    /// Sixel and iTerm2: the whole picture on screen is listed at its top-left cell over blank cells;
+    /// partly scrolled off (or under an overlay) it is character art.
+    @Test(arguments: [PictureOptions.Drawing.sixel, .iterm])
+    func placedPicturesWholeOnScreenElseArt(drawing: PictureOptions.Drawing) throws {
+        var s = AppState(width: 80, height: 30)
+        s.useColor = true
+        s.pictures = PictureOptions(mode: drawing == .sixel ? .sixel : .iterm, heightPercent: 50, useColor: true)
+        _ = reduce(&s, .openInReader(ReaderFixtures.item(ReaderFixtures.detail(document: Self.document, isRead: true))))
+        Self.run(&s, reduce(&s, .picturesLoaded(ItemID(1), [Self.photoURL: Self.photoPicture, Self.chartURL: Self.chartPicture])))
+        let r = try #require(s.reader)
+        let screen = RootView.render(s)
+        let photo = try #require(screen.images.first { $0.key == Self.photoURL })
+        #expect(photo.kind == (drawing == .sixel ? .sixel : .iterm))
+        let top = try #require(Self.rows(of: "The river rose", in: screen)) + 2
+        let size = SymbolArt.size(of: Self.photo, maxColumns: r.columnWidth, maxRows: 15)
+        #expect(photo.y == top && photo.x == r.leftMargin + (r.columnWidth - size.columns) / 2)
+        #expect(photo.columns == size.columns && photo.rows == size.rows)
+        if drawing == .sixel { #expect(photo.data.starts(with: Array("\u{1B}P".utf8))) } else { #expect(photo.data == Self.photoPicture.png) }
+        #expect((0..<photo.rows).allSatisfy { y in (0..<photo.columns).allSatisfy { screen[photo.x + $0, photo.y + y] == .blank } })
+        // Its first row scrolled off: character art, not listed.
+        s.reader?.scroll = top - 1 + 1
+        let scrolled = RootView.render(s)
+        #expect(!scrolled.images.contains { $0.key == Self.photoURL })
+        #expect(scrolled.lines[1].contains { "▀▄█▌▐▖▗▘▙▚▛▜▝▞▟".contains($0) } || scrolled[photo.x, 1].style != .plain)
+        // Under the links overlay: art.
+        s.reader?.scroll = 0
+        _ = reduce(&s, .key(.character("H")))
+        #expect(RootView.render(s).images.isEmpty)
     }
 }

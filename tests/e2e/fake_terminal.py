@@ -3,7 +3,7 @@
 terminal with graphics would (kitty's graphics query, XTVERSION, DA1), plays a script of steps, and
 keeps every byte the command wrote, cut into segments at each mark.
 
-  fake_terminal.py --dir OUT --answer kitty|sixel|plain|silent [--cols 80 --rows 30] STEP... -- COMMAND...
+  fake_terminal.py --dir OUT --answer kitty|sixel|iterm|plain|silent [--cols 80 --rows 30] STEP... -- COMMAND...
 
 Steps: wait=REGEX (bytes the command writes after the last wait's match; 15 s), send=TEXT (Python
 escapes: \\r, \\x1b), mark=NAME (OUT/NAME.bin: the bytes since the previous mark), resize=COLSxROWS,
@@ -59,6 +59,7 @@ def answer_queries():
                 reply(b"\x1b_G" + ident + b";OK\x1b\\")
         elif q.startswith(b"\x1b[>"):
             if answer == "kitty": reply(b"\x1bP>|kitty(0.39.1)\x1b\\")
+            if answer == "iterm": reply(b"\x1bP>|iTerm2 3.5.0\x1b\\")
         else:
             reply(b"\x1b[?62;4;22c" if answer in ("kitty", "sixel") else b"\x1b[?62;22c")
 

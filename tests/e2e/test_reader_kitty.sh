@@ -1,4 +1,4 @@
-# Pictures drawn by the terminal (issue 19): raw bytes on a pty whose fake terminal answers the
+# Pictures drawn by the terminal (issue 19, kitty, sixel, iTerm2): raw bytes on a pty whose fake terminal answers the
 # capability queries (tests/e2e/fake_terminal.py). With `images: auto` telex asks before curses starts;
 # a terminal that answers kitty's graphics query gets each visible picture as base64 PNG with a
 # virtual placement, and placeholder cells (U+10EEEE + row and column diacritics, the id as colour)
@@ -100,6 +100,51 @@ for m in apc.finditer(seg["all"]):
     if keys.get(b"a") == b"T": sent.add(int(keys[b"i"])); gone.discard(int(keys[b"i"]))
     if keys.get(b"a") == b"d": gone.add(int(keys[b"i"]))
 check(sent <= gone, "pictures left in the terminal at exit: %s" % (sent - gone))
+for e in errors: print("FAIL:", e)
+sys.exit(1 if errors else 0)
+PY
+
+# A sixel terminal (DA1 attribute 4): the whole photo as a sixel at its cell, cursor saved and restored
+# around it; scrolled a line, the photo is written again a row higher (the lines it left redrawn) and the
+# chart, half on screen at the bottom, is character art; back at the top, the sixel at its first cell.
+x="$E2E_TMP/sixel"
+run --dir "$x" --answer sixel --cols 80 --rows 30 \
+  'wait=Valley News' 'send=l' 'wait=Floods in the valley' 'send=\r' 'wait=Paragraph a1' 'wait=\x1bP0;1;0q' mark=open \
+  'send=j' 'wait=\xe2\x96[\x80-\x9f]' mark=scrolled 'send=k' 'wait=\x1bP0;1;0q' mark=back 'send=Q' exit
+[ "$(cat "$x/status")" = 0 ] || fail "exit status $(cat "$x/status")"
+# iTerm2 (by XTVERSION): the kept PNG in base64 (OSC 1337), sized in cells.
+i="$E2E_TMP/iterm"
+run --dir "$i" --answer iterm --cols 80 --rows 30 \
+  'wait=Valley News' 'send=l' 'wait=Floods in the valley' 'send=\r' 'wait=Paragraph a1' 'wait=\x1b\]1337;File=' mark=open 'send=Q' exit
+[ "$(cat "$i/status")" = 0 ] || fail "exit status $(cat "$i/status")"
+python3 - "$x" "$i" "$cache" <<'PY' || fail "the sixel or iTerm2 byte stream is wrong (above)"
+import base64, glob, re, sys
+x, i, cache = sys.argv[1:4]
+seg = lambda d, n: open("%s/%s.bin" % (d, n), "rb").read()
+kept = {open(p, "rb").read() for p in glob.glob(cache + "/images/*/*.png")}
+errors = []
+def check(ok, what):
+    if not ok: errors.append(what)
+placed = re.compile(rb"\x1b7\x1b\[(\d+);(\d+)H(\x1bP0;1;0q[\x20-\x7e]*\x1b\\|\x1b\]1337;File=([^:\x07\x1b]*):([A-Za-z0-9+/=]*)\x07)\x1b8")
+opened = [(int(m.group(1)), int(m.group(2))) for m in placed.finditer(seg(x, "open"))]
+check(len(opened) >= 1 and all(r > 2 and c >= 1 for r, c in opened), "no sixel placed at a cell of the text: %s" % opened)
+# Every sixel written is placed and well-formed (nothing but sixel characters between ESC P and ESC \).
+allx = seg(x, "all")
+check(allx.count(b"\x1bP0;1;0q") == len(list(placed.finditer(allx))), "a sixel written outside the save, move, restore frame")
+scrolled = [(int(m.group(1)), int(m.group(2))) for m in placed.finditer(seg(x, "scrolled"))]
+check(scrolled[:1] == [(opened[0][0] - 1, opened[0][1])] if opened else False, "scrolled a line, the photo at %s (was %s)" % (scrolled, opened))
+check(re.search(rb"\xe2\x96[\x80-\x9f]", seg(x, "scrolled")) is not None, "no character art for the chart half on screen")
+back = [(int(m.group(1)), int(m.group(2))) for m in placed.finditer(seg(x, "back"))]
+check(opened[:1] == back[:1], "the photo came back at %s, not %s" % (back, opened))
+its = list(placed.finditer(seg(i, "open")))
+check(len(its) >= 1, "no iTerm2 picture")
+for m in its:
+    keys = dict(kv.split(b"=") for kv in m.group(4).split(b";"))
+    png = base64.b64decode(m.group(5))
+    check(png in kept, "the iTerm2 picture is not a PNG the cache keeps")
+    check(keys[b"inline"] == b"1" and int(keys[b"size"]) == len(png) and 1 <= int(keys[b"width"]) <= 80 and 1 <= int(keys[b"height"]) <= 12,
+          "iTerm2 keys %r" % keys)
+check(b"\x1b_Ga=T" not in allx + seg(i, "all"), "kitty commands to a terminal without kitty graphics")
 for e in errors: print("FAIL:", e)
 sys.exit(1 if errors else 0)
 PY

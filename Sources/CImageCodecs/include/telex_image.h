@@ -89,4 +89,9 @@ typedef struct {
 int telex_image_symbols(const uint8_t *rgba, uint32_t width, uint32_t height, uint32_t columns, uint32_t rows,
                         telex_art_colors colors, telex_art_cell *out);
 
+/// Draws RGBA pixels as a sixel image filling `columns` x `rows` cells of `cell_width` x `cell_height`
+/// pixels (libchafa, aspect kept); on 0 `*out` (free with telex_free) holds `*out_length` bytes: the DCS.
+int telex_image_sixel(const uint8_t *rgba, uint32_t width, uint32_t height, uint32_t columns, uint32_t rows,
+                      uint32_t cell_width, uint32_t cell_height, uint8_t **out, size_t *out_length);
+
 #endif

@@ -18,20 +18,36 @@ public struct PictureOptions: Hashable, Sendable {
         case symbols
         /// The terminal draws the picture (kitty's graphics protocol) where placeholder cells stand.
         case kitty
+        /// Sixel or iTerm2 pictures written over blank cells while the whole picture is on screen
+        /// (character art while it is partly scrolled off or covered).
+        case sixel, iterm
     }
+    /// A cell's size in pixels (sixel pictures are drawn to it): what the terminal reports, else 10 × 20.
+    public var cellWidth = 10, cellHeight = 20
 
     public init(shown: Bool = true, heightPercent: Int = 50, colors: SymbolArt.Colors = .indexed, drawing: Drawing = .symbols) {
         self.shown = shown; self.heightPercent = min(max(heightPercent, 10), 100); self.colors = colors; self.drawing = drawing
     }
 
     /// The options feeds.json's settings give, on a terminal that said it speaks `terminal`
-    /// (`TerminalGraphicsProbe`). kitty graphics when the setting is `kitty`, or `auto` and the terminal
-    /// answered kitty's query; character art otherwise: `sixel` and `iterm` are not drawn yet and fall
-    /// back to it, and so does kitty without colours (its cells name their picture by colour).
-    public init(mode: ImagesMode, heightPercent: Int, useColor: Bool, terminal: TerminalGraphics = []) {
-        let kitty = useColor && (mode == .kitty || (mode == .auto && terminal.contains(.kitty)))
-        self.init(shown: mode != .off, heightPercent: heightPercent, colors: useColor ? .indexed : .monochrome,
-                  drawing: kitty ? .kitty : .symbols)
+    /// (`TerminalGraphicsProbe`). `auto` takes the best the terminal answered: kitty, then iTerm2, then
+    /// sixel, else character art; a protocol named in the setting is used unasked. kitty needs colours
+    /// (its cells name their picture by colour): without them, character art.
+    public init(mode: ImagesMode, heightPercent: Int, useColor: Bool, terminal: TerminalGraphics = [],
+                cellPixels: (width: Int, height: Int)? = nil) {
+        var drawing = Drawing.symbols
+        switch mode {
+        case .kitty: drawing = useColor ? .kitty : .symbols
+        case .sixel: drawing = .sixel
+        case .iterm: drawing = .iterm
+        case .auto:
+            if terminal.contains(.kitty) && useColor { drawing = .kitty }
+            else if terminal.contains(.iterm) { drawing = .iterm }
+            else if terminal.contains(.sixel) { drawing = .sixel }
+        case .symbols, .off: break
+        }
+        self.init(shown: mode != .off, heightPercent: heightPercent, colors: useColor ? .indexed : .monochrome, drawing: drawing)
+        if let c = cellPixels, (1...100).contains(c.width), (1...200).contains(c.height) { cellWidth = c.width; cellHeight = c.height }
     }
 
     /// The cells a picture takes in a column `columns` wide on a screen `screenHeight` rows tall.

@@ -43,6 +43,8 @@ public struct ReaderState: Hashable, Sendable {
     /// With kitty graphics: the id of each picture (its placeholder cells' colour), by URL.
     public private(set) var imageIDs: [String: UInt8] = [:]
     private var artColors: SymbolArt.Colors = .indexed
+    /// Sixel pictures drawn at the art's size (sixel terminals), by URL.
+    public private(set) var sixels: [String: [UInt8]] = [:]
     /// The character art the layout wants (size by URL) and does not have yet.
     public private(set) var artWanted: [String: PictureSize] = [:]
     /// Art asked of the runner and not arrived yet (so each is asked for once).
@@ -137,7 +139,10 @@ public struct ReaderState: Hashable, Sendable {
     func artJobs() -> [ArtJob] {
         artWanted.keys.sorted().compactMap { url in
             guard let size = artWanted[url], let image = page.pictures[url]?.image else { return nil }
-            let job = ArtJob(url: url, image: image, columns: size.columns, rows: size.rows, colors: pictureOptions.colors)
+            let sixelCell = pictureOptions.drawing == .sixel
+                ? PixelSize(width: pictureOptions.cellWidth, height: pictureOptions.cellHeight) : nil
+            let job = ArtJob(url: url, image: image, columns: size.columns, rows: size.rows, colors: pictureOptions.colors,
+                             sixelCell: sixelCell)
             return artRequested.contains(job) ? nil : job
         }
     }
@@ -151,6 +156,7 @@ public struct ReaderState: Hashable, Sendable {
             guard let size = artWanted[d.url], size.columns == d.art.columns, size.rows == d.art.rows.count,
                   d.colors == pictureOptions.colors else { continue }
             art[d.url] = d.art
+            sixels[d.url] = d.sixel
             artWanted[d.url] = nil
         }
     }
@@ -181,7 +187,7 @@ public struct ReaderState: Hashable, Sendable {
         }
         // Art of the right size is kept; the rest is drawn by the runner (`artJobs`), its rows blank until then.
         artWanted = [:]
-        for (url, size) in sizes where pictureOptions.drawing == .symbols {
+        for (url, size) in sizes where pictureOptions.drawing != .kitty {
             if let old = art[url], old.columns == size.columns, old.rows.count == size.rows, artColors == pictureOptions.colors {
                 drawn[url] = old
             } else {
@@ -189,6 +195,7 @@ public struct ReaderState: Hashable, Sendable {
             }
         }
         art = drawn
+        sixels = sixels.filter { drawn[$0.key] != nil }
         artColors = pictureOptions.colors
         layout = ArticleLayout.layout(page.document, width: columnWidth, showLinkNumbers: showLinkNumbers, note: page.note,
                                       pictures: sizes)

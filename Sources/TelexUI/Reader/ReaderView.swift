@@ -34,7 +34,15 @@ public enum ReaderView {
             let y = top + row
             if let picture = lines[n].picture {
                 let x = left + max(0, (reader.columnWidth - picture.columns) / 2)
-                drawPicture(picture, reader, x: x, y: y, maxX: right, into: &buffer)
+                // Sixel and iTerm2: the terminal draws the whole picture over blank cells; partly on screen
+                // or under an overlay, it is character art.
+                let first = n - picture.row
+                if reader.overlay == nil, first >= reader.scroll, first + picture.rows <= reader.scroll + rows,
+                   let placed = placedPicture(picture, reader, x: x, y: top + first - reader.scroll) {
+                    if picture.row == 0 { buffer.show(placed) }
+                } else {
+                    drawPicture(picture, reader, x: x, y: y, maxX: right, into: &buffer)
+                }
                 // The cursor on a picture: a bar beside its rows.
                 if let p = reader.pictureCursor, reader.layout.pictures.indices.contains(p), reader.layout.pictures[p].lines.contains(n), x >= 1 {
                     buffer.put("▌", x: x - 1, y: y, style: styles.cursorLink)
@@ -57,6 +65,21 @@ public enum ReaderView {
         }
     }
 
+    /// The picture as the terminal draws it at (x, y) with sixel or iTerm2, when it is ready at this size.
+    static func placedPicture(_ picture: PictureRow, _ reader: ReaderState, x: Int, y: Int) -> TerminalImage? {
+        switch reader.pictureOptions.drawing {
+        case .sixel:
+            guard let art = reader.art[picture.url], art.columns == picture.columns, art.rows.count == picture.rows,
+                  let sixel = reader.sixels[picture.url] else { return nil }
+            return TerminalImage(kind: .sixel, key: picture.url, x: x, y: y, columns: picture.columns, rows: picture.rows, data: sixel)
+        case .iterm:
+            guard let png = reader.page.pictures[picture.url]?.png else { return nil }
+            return TerminalImage(kind: .iterm, key: picture.url, x: x, y: y, columns: picture.columns, rows: picture.rows, data: png)
+        case .symbols, .kitty:
+            return nil
+        }
+    }
+
     /// One row of a picture's character art: ordinary cells, so it scrolls, diffs and snapshots like text.
     static func drawPicture(_ picture: PictureRow, _ reader: ReaderState, x: Int, y: Int, maxX: Int, into buffer: inout ScreenBuffer) {
         if let id = reader.imageIDs[picture.url] {
@@ -67,7 +90,7 @@ public enum ReaderView {
                 buffer.place(glyph, x: x + column, y: y, style: KittyPlaceholder.style(id: id))
             }
             buffer.show(TerminalImage(id: id, key: picture.url, columns: picture.columns,
-                                      rows: picture.rows, png: png))
+                                      rows: picture.rows, data: png))
             return
         }
         guard let art = reader.art[picture.url], art.rows.indices.contains(picture.row) else { return }
