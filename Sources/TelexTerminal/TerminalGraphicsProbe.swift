@@ -80,7 +80,7 @@ public enum TerminalGraphicsProbe {
 
     /// Sends `query` on the terminal (standard output) and reads the replies from standard input for at
     /// most `timeoutMilliseconds`; nil when standard input and output are not a terminal.
-    public static func ask(timeoutMilliseconds: Int = 250) -> Answer? {
+    public static func ask(timeoutMilliseconds: Int = 500) -> Answer? {
         guard isatty(0) == 1, isatty(1) == 1 else { return nil }
         let termProgram = getenv("TERM_PROGRAM").map { String(cString: $0) }
         var saved = termios()
