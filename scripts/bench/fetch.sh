@@ -41,7 +41,9 @@ targets() { # issue #20's targets against the figures of this run (articles off 
   echo "  targets (this run):"
   if [ -n "$xmllint_wall" ]; then
     local bound; bound=$(echo "2 * ($curl_wall + $xmllint_wall)" | bc)
-    echo "    cold pass ${cold_off} s <= 2 x (curl ${curl_wall} + xmllint ${xmllint_wall}) = ${bound} s: $(verdict "$cold_off" "$bound")"
+    echo "    cold pass ${cold_off} s <= 2 x (curl ${curl_wall} + xmllint ${xmllint_wall}, one process) = ${bound} s: $(verdict "$cold_off" "$bound")"
+    bound=$(echo "2 * ($curl_wall + $xmllint_each_wall)" | bc)
+    echo "    cold pass ${cold_off} s <= 2 x (curl ${curl_wall} + xmllint ${xmllint_each_wall}, a process a file as the issue measured) = ${bound} s: $(verdict "$cold_off" "$bound")"
   fi
   if [ -n "$newsboat_wall" ]; then
     local quarter; quarter=$(echo "scale=2; $newsboat_wall / 4" | bc)
@@ -117,11 +119,14 @@ for latency in ${LATENCIES:-0 50}; do
   : >"$tmp/curl.cfg"
   for i in $(seq 0 $((feeds - 1))); do printf 'url = "%s/feeds/%d.xml"\noutput = "%s/dl/%d.xml"\n' "$base" "$i" "$tmp" "$i" >>"$tmp/curl.cfg"; done
   measure "curl --parallel-max 16 (download)" curl -s --compressed --parallel --parallel-max 16 -K "$tmp/curl.cfg"
-  curl_wall=$last_wall; xmllint_wall=""; newsboat_wall=""
+  curl_wall=$last_wall; xmllint_wall=""; xmllint_each_wall=""; newsboat_wall=""
   if command -v xmllint >/dev/null; then
     # One process over every file: the parse work itself (300 processes would mostly time process start-up).
     measure "xmllint --stream (parse, 1 process)" sh -c "xmllint --stream --noout '$tmp'/dl/*.xml"
     xmllint_wall=$last_wall
+    # As issue #20 measured its bound (0.83 s then): one xmllint per file, process start-ups included.
+    measure "xmllint --stream, one process a file" sh -c "for f in '$tmp'/dl/*.xml; do xmllint --stream --noout \"\$f\"; done"
+    xmllint_each_wall=$last_wall
   else
     echo "  xmllint not installed (apt-get install libxml2-utils)"
   fi
