@@ -3,6 +3,7 @@ import TelexConfig
 import TelexFetch
 import TelexModel
 import TelexStore
+import TelexSync
 import TelexUI
 
 /// What the reader's `a` and `F` need: feed discovery and safe feeds.json edits.
@@ -17,7 +18,8 @@ public protocol SubscriptionEditing: AnyObject, Sendable {
 /// The live `SubscriptionEditing`: `FeedDiscovery` through the fetch service's HTTP client, edits
 /// through `FeedsFile` (the lock, the atomic write, feeds.json.bak), exactly as `telex add`,
 /// `remove` and `move` do; then `applied` makes the reader follow the new feeds.json at once (its
-/// sections change and a new feed is fetched).
+/// sections change and a new feed is fetched). A feed or section of an account goes to its server
+/// instead (`AccountSubscriptions`, as for `telex add --account`), and the cache follows the server.
 public final class SubscriptionService: SubscriptionEditing, @unchecked Sendable {
     private let file: FeedsFile
     private let discovery: FeedDiscovery
@@ -25,12 +27,16 @@ public final class SubscriptionService: SubscriptionEditing, @unchecked Sendable
     /// the names the reader shows (for messages).
     private let knowledge: @Sendable () -> CacheKnowledge
     private let applied: @Sendable (@escaping @Sendable (Action) -> Void) -> Void
+    /// The accounts' side (nil: no accounts).
+    private let accounts: @Sendable () -> AccountSubscriptions?
     /// feeds.json is edited off the terminal thread, one change at a time.
     private let queue = DispatchQueue(label: "telex.subscriptions", qos: .userInitiated)
 
     public init(file: FeedsFile, http: any HTTPFetching, knowledge: @escaping @Sendable () -> CacheKnowledge = { CacheKnowledge() },
+                accounts: @escaping @Sendable () -> AccountSubscriptions? = { nil },
                 applied: @escaping @Sendable (@escaping @Sendable (Action) -> Void) -> Void) {
-        self.file = file; self.discovery = FeedDiscovery(http: http); self.knowledge = knowledge; self.applied = applied
+        self.file = file; self.discovery = FeedDiscovery(http: http); self.knowledge = knowledge; self.accounts = accounts
+        self.applied = applied
     }
 
     public func discover(_ address: String, post: @escaping @Sendable (Action) -> Void) -> PageLoadHandle {
@@ -64,6 +70,19 @@ public final class SubscriptionService: SubscriptionEditing, @unchecked Sendable
     }
 
     public func subscribe(_ feeds: [FeedCandidate], section: String, post: @escaping @Sendable (Action) -> Void) {
+        if let remote = accounts(), let target = try? remote.section(named: section) {
+            return onServer(target.account, post: post) { remote throws(SyncError) in
+                let folder = target.folder.map(FolderChoice.existing) ?? .none
+                var added: [String] = []
+                for feed in feeds where (try remote.feeds(named: feed.url)).allSatisfy({ $0.account != target.account }) {
+                    _ = try await remote.subscribe(feed.url, account: target.account, folder: folder)
+                    added.append(feed.title ?? feed.url)
+                }
+                guard !added.isEmpty else { return ("Already subscribed", false) }
+                let what = added.count == 1 ? added[0] : "\(added.count) feeds"
+                return ("Added \(what) to \(target.name) on \(target.account); syncing…", true)
+            }
+        }
         edit(post: post) { configuration, edit, known throws(FeedsFileError) in
             let subscriptions = Subscriptions(configuration, redirects: known.redirects)
             let fresh = feeds.filter { subscriptions.existing($0.url) == nil }
@@ -76,6 +95,12 @@ public final class SubscriptionService: SubscriptionEditing, @unchecked Sendable
     }
 
     public func unsubscribe(url: String, post: @escaping @Sendable (Action) -> Void) {
+        if let remote = accounts(), let feed = try? remote.feeds(named: url).first(where: { $0.key == url }) {
+            return onServer(feed.account, post: post) { remote throws(SyncError) in
+                _ = try await remote.unsubscribe(feed)
+                return ("Removed \(feed.title): unsubscribed on \(feed.account); its saved items are kept", false)
+            }
+        }
         edit(post: post) { configuration, edit, known throws(FeedsFileError) in
             guard let entry = Subscriptions(configuration, redirects: known.redirects).existing(url) else {
                 throw FeedsFileError(.notFound, "\(url) is no longer in feeds.json")
@@ -90,6 +115,27 @@ public final class SubscriptionService: SubscriptionEditing, @unchecked Sendable
     }
 
     public func move(url: String, toSection section: String, post: @escaping @Sendable (Action) -> Void) {
+        let wanted = SubscriptionText.clean(section)
+        if let remote = accounts() {
+            if let feed = try? remote.feeds(named: url).first(where: { $0.key == url }) {
+                return onServer(feed.account, post: post) { remote throws(SyncError) in
+                    let folder = try remote.folder(named: wanted, account: feed.account)
+                    let same: Bool = switch folder {
+                    case .none: feed.folderID == nil
+                    case .existing(let f): f.remoteID == feed.folderID
+                    case .new: false
+                    }
+                    if same { return ("\(feed.title) is already in \(feed.section)", false) }
+                    _ = try await remote.move(feed, to: folder)
+                    let now = (try? remote.feeds(named: feed.remoteURL))?.first { $0.account == feed.account }?.section ?? wanted
+                    return ("Moved \(feed.title) to \(now) on \(feed.account)", false)
+                }
+            }
+            if let other = try? remote.section(named: wanted) {
+                post(.failed("\(other.name) is a section of the account \(other.account): add the feed there (a), then remove it here"))
+                return
+            }
+        }
         edit(post: post) { configuration, edit, known throws(FeedsFileError) in
             let subscriptions = Subscriptions(configuration, redirects: known.redirects)
             guard let entry = subscriptions.existing(url) else { throw FeedsFileError(.notFound, "\(url) is no longer in feeds.json") }
@@ -98,6 +144,24 @@ public final class SubscriptionService: SubscriptionEditing, @unchecked Sendable
             if target.caseInsensitiveCompare(entry.section) == .orderedSame { return "\(known.name(entry.feed)) is already in \(target)" }
             edit.moveFeed(at: entry.position, toSection: target)
             return "Moved \(known.name(entry.feed)) to \(target)"
+        }
+    }
+
+    /// Runs one change of an account's subscriptions on its server, off the terminal thread; reports its
+    /// message (or the server's reason: nothing was changed), then syncs the account when `sync` says so.
+    private func onServer(_ account: String, post: @escaping @Sendable (Action) -> Void,
+                          _ change: @escaping @Sendable (AccountSubscriptions) async throws(SyncError) -> (String, sync: Bool)) {
+        guard let remote = accounts() else { return }
+        Task.detached {
+            do throws(SyncError) {
+                let (message, sync) = try await change(remote)
+                post(.subscriptionsChanged(message))
+                if sync, let report = try? await remote.runner.sync(only: [account]).first, report.error != nil {
+                    post(.failed(SyncReport.line(report)))
+                }
+            } catch {
+                post(.failed("\(account): \(error); nothing was changed"))
+            }
         }
     }
 

@@ -5,6 +5,8 @@ import TelexModel
 /// An account's feed as the cache has it: what a subscription change names on the server.
 public struct AccountFeedInfo: Sendable, Hashable {
     public var id: FeedID
+    /// The cache's key for it (`account:ID:REMOTE`, the feed's `url` the reader knows it by).
+    public var key: String
     /// The account's name (feeds.json).
     public var account: String
     /// The feed's id on the server.
@@ -33,7 +35,7 @@ extension Store {
     public func accountFeeds(named query: String) throws -> [AccountFeedInfo] {
         try read { db in
             try Row.fetchAll(db, sql: """
-                SELECT feed.id, feed.remote_id, feed.remote_url, COALESCE(feed.title, feed.feed_title, feed.remote_url) AS shown,
+                SELECT feed.id, feed.url, feed.remote_id, feed.remote_url, COALESCE(feed.title, feed.feed_title, feed.remote_url) AS shown,
                        section.name AS section, section.remote_id AS folder, account.name AS account
                 FROM feed JOIN section ON section.id = feed.section_id JOIN account ON account.id = feed.account_id
                 WHERE feed.active = 1 AND account.active = 1
@@ -41,7 +43,7 @@ extension Store {
                 ORDER BY section.position, feed.position
                 """, arguments: [query]).map { row in
                 let folder: String = row["folder"] ?? ""
-                return AccountFeedInfo(id: FeedID(row["id"]), account: row["account"], remoteID: row["remote_id"] ?? "",
+                return AccountFeedInfo(id: FeedID(row["id"]), key: row["url"], account: row["account"], remoteID: row["remote_id"] ?? "",
                                        remoteURL: row["remote_url"] ?? "", title: row["shown"] ?? "", section: row["section"],
                                        folderID: folder.isEmpty ? nil : folder)
             }
