@@ -40,6 +40,20 @@ JSON
   esac
   [ "$read_ids" = 1 ] || fail "$kind: the server has $read_ids read items, expected 1"
 
+  # Moving and removing the account's feeds changes them on the server (docs/sync.md, "Subscriptions").
+  out=$("$TELEX" move Technik Monde "${C[@]}" 2>&1) || fail "$kind: move: $out"
+  [[ $out == "moved Technik <"*"/technik.xml> from Technik to Monde on home" ]] || fail "$kind: move said: $out"
+  out=$("$TELEX" remove --yes Wire "${C[@]}" 2>&1) || fail "$kind: remove: $out"
+  [[ $(echo "$out" | head -1) == "removed Wire <"*"/wire.xml> from Monde: unsubscribed on home" ]] || fail "$kind: remove said: $out"
+  case $kind in
+    greader)
+      feeds=$(curl -sS -H "Authorization: GoogleLogin auth=$auth_token" "$url/reader/api/0/subscription/list?output=json" |
+        jq -r '.subscriptions[] | "\(.title) \(.categories[0].label)"') ;;
+    miniflux)
+      feeds=$(curl -sS -H "X-Auth-Token: $secret" "$SITE_URL/v1/feeds" | jq -r '.[] | "\(.title) \(.category.title)"') ;;
+  esac
+  [ "$feeds" = "Technik Monde" ] || fail "$kind: the server's feeds: $feeds"
+
   start 140 24 "$TELEX --config '$E2E_TMP/$kind.json' --cache '$E2E_TMP/$kind'"
   wait_for "home: synced just now" 20
   assert_screen "Monde"
