@@ -50,7 +50,7 @@ struct SubscriptionContext {
                              + remote.map { "  \($0.remoteURL) (\($0.section), account \($0.account))" }.joined(separator: "\n"))
                 throw ExitCode(ExitStatus.configuration)
             }
-            Output.error("no feed \"\(query)\" in \(file.path) or the accounts' feeds: give its URL or its title (telex feeds lists them)")
+            Output.error("no feed \"\(query)\" in \(file.path) or among the accounts' feeds: give its URL or its title (telex feeds lists feeds.json's, the reader's F an account's)")
             throw ExitCode(ExitStatus.configuration)
         case .ambiguous(let entries):
             Output.error("several feeds are called \"\(query)\"; give the URL of one:\n"
