@@ -8,8 +8,9 @@ import TelexUI
 
 /// What the reader's `a` and `F` need: feed discovery and safe feeds.json edits.
 public protocol SubscriptionEditing: AnyObject, Sendable {
-    /// Finds the feeds at an address; answers `.feedsDiscovered` or `.discoveryFailed`.
-    func discover(_ address: String, post: @escaping @Sendable (Action) -> Void) -> PageLoadHandle
+    /// Finds the feeds at an address, to add to `section` (feeds it already has there are said so, not
+    /// offered); answers `.feedsDiscovered` or `.discoveryFailed`.
+    func discover(_ address: String, section: String, post: @escaping @Sendable (Action) -> Void) -> PageLoadHandle
     func subscribe(_ feeds: [FeedCandidate], section: String, post: @escaping @Sendable (Action) -> Void)
     func unsubscribe(url: String, post: @escaping @Sendable (Action) -> Void)
     func move(url: String, toSection: String, post: @escaping @Sendable (Action) -> Void)
@@ -39,24 +40,32 @@ public final class SubscriptionService: SubscriptionEditing, @unchecked Sendable
         self.applied = applied
     }
 
-    public func discover(_ address: String, post: @escaping @Sendable (Action) -> Void) -> PageLoadHandle {
-        let discovery = self.discovery, file = self.file, knowledge = self.knowledge
+    public func discover(_ address: String, section: String, post: @escaping @Sendable (Action) -> Void) -> PageLoadHandle {
+        let discovery = self.discovery, file = self.file, knowledge = self.knowledge, accounts = self.accounts
         let task = Task.detached {
             do {
-                let configuration = try file.load()
-                let known = knowledge()
-                let subscriptions = Subscriptions(configuration, redirects: known.redirects)
+                // Already subscribed where the feed would go: feeds.json, or the account whose section it is.
+                let existing: (String) -> (name: String?, section: String)?
+                if let remote = accounts(), let target = try? remote.section(named: section) {
+                    existing = { url in
+                        ((try? remote.feeds(named: url)) ?? []).first { $0.account == target.account }
+                            .map { ($0.title, "\($0.section) on \(target.account)") }
+                    }
+                } else {
+                    let known = knowledge()
+                    let subscriptions = Subscriptions(try file.load(), redirects: known.redirects)
+                    existing = { url in subscriptions.existing(url).map { (known.name($0.feed), $0.section) } }
+                }
                 let complete = try FeedDiscovery.completeAddress(address)
-                if let existing = subscriptions.existing(complete) {
-                    post(.discoveryFailed(address: address, "Already subscribed: \(known.name(existing.feed)) in \(existing.section)"))
+                if let found = existing(complete) {
+                    post(.discoveryFailed(address: address, "Already subscribed: \(found.name ?? complete) in \(found.section)"))
                     return
                 }
                 let report = try await discovery.discover(complete)
                 if Task.isCancelled { return }
-                let found = report.feeds.filter { feed in ([feed.url] + feed.addresses).allSatisfy { subscriptions.existing($0) == nil } }
-                if found.isEmpty, let first = report.feeds.first,
-                   let existing = ([first.url] + first.addresses).lazy.compactMap(subscriptions.existing).first {
-                    post(.discoveryFailed(address: address, "Already subscribed: \(first.title ?? first.url) in \(existing.section)"))
+                let found = report.feeds.filter { feed in ([feed.url] + feed.addresses).allSatisfy { existing($0) == nil } }
+                if found.isEmpty, let first = report.feeds.first, let there = ([first.url] + first.addresses).lazy.compactMap(existing).first {
+                    post(.discoveryFailed(address: address, "Already subscribed: \(first.title ?? first.url) in \(there.section)"))
                     return
                 }
                 post(.feedsDiscovered(address: address, found.map { FeedCandidate(url: $0.url, title: $0.title, itemCount: $0.itemCount) }))

@@ -27,17 +27,19 @@ import TelexUI
     }
 
     func setUp() async throws -> Setup {
-        let server = FixtureServer(routes: ["/local.xml": SubscriptionServiceTests.rss("Local", ["1"])])
+        let server = FixtureServer(routes: ["/local.xml": SubscriptionServiceTests.rss("Local", ["1"]),
+                                            "/other.xml": SubscriptionServiceTests.rss("Other", ["1"]),
+                                            "/blog.xml": SubscriptionServiceTests.rss("Blog", ["1"])])
         let api = GoogleReaderFixture()
         api.install(on: server)
         let base = try await server.start()
         // The local feed has the address the server gives for its "Wire" feed.
         api.addFeed(title: "Wire", url: base.absoluteString + "/local.xml", folder: "News")
-        api.addFeed(title: "Blog", url: "http://127.0.0.1:1/blog.xml", folder: "Tech")
+        api.addFeed(title: "Blog", url: base.absoluteString + "/blog.xml", folder: "Tech")
         let dir = try Fixtures.temporaryDirectory("telex-account-subscribe")
         let path = dir.appendingPathComponent("feeds.json").path
         try ReaderFollowsTests.write("""
-            {"sections": [{"name": "Local", "feeds": [{"url": "\(base.absoluteString)/local.xml"}, {"url": "http://127.0.0.1:1/other.xml"}]}],
+            {"sections": [{"name": "Local", "feeds": [{"url": "\(base.absoluteString)/local.xml"}, {"url": "\(base.absoluteString)/other.xml"}]}],
              "accounts": [{"name": "home", "type": "greader", "url": "\(base.absoluteString)/api/greader.php", "user": "ann",
                            "password_command": "echo pw"}]}
             """, to: path)
@@ -109,12 +111,38 @@ import TelexUI
         let local = try #require(try s.session.store.sections().first?.feeds.first)
         s.service.unsubscribe(url: local.url, post: s.posted.post)
         try await eventually(s) { s.posted.all.contains(.subscriptionsChanged("Removed \(local.title); its saved items are kept")) }
-        #expect(try FeedsFile(path: s.path, template: "").load().sections[0].feeds.map(\.url) == ["http://127.0.0.1:1/other.xml"])
+        let left = try FeedsFile(path: s.path, template: "").load().sections[0].feeds.map(\.url)
+        let other = try #require(left.first)
+        #expect(left.count == 1 && other.hasSuffix("/other.xml"))
         #expect(s.api.feeds.count == 2)
         // A local feed cannot move into an account's section: it would have to be subscribed there.
-        s.service.move(url: "http://127.0.0.1:1/other.xml", toSection: "Tech", post: s.posted.post)
+        s.service.move(url: other, toSection: "Tech", post: s.posted.post)
         try await eventually(s) { s.posted.all.contains(.failed("Tech is a section of the account home: add the feed there (a), then remove it here")) }
         #expect(try FeedsFile(path: s.path, template: "").load().sections.map(\.name) == ["Local"])
+        await s.server.stop()
+    }
+
+    /// `a` looks for what is already there where the feed would go: the account's feeds in its section,
+    /// feeds.json's elsewhere.
+    @Test func discoveryInAnAccountsSectionChecksTheAccountNotFeedsJSON() async throws {
+        let s = try await setUp()
+        defer { try? FileManager.default.removeItem(at: s.dir) }
+        let base = try #require(s.api.feeds.first?.url.replacingOccurrences(of: "/local.xml", with: ""))
+        func discover(_ path: String, in section: String) async throws -> Action {
+            let before = s.posted.all.count
+            _ = s.service.discover(base + path, section: section, post: s.posted.post)
+            try await eventually(s) { s.posted.all.count > before }
+            return s.posted.all[before]
+        }
+        // The server's Wire is this address: in the account's sections it is there already, in Local too (feeds.json's).
+        #expect(try await discover("/local.xml", in: "Tech") == .discoveryFailed(address: base + "/local.xml", "Already subscribed: Wire in News on home"))
+        let localName = FeedName.hostAndPath(base + "/local.xml")
+        #expect(try await discover("/local.xml", in: "Local") == .discoveryFailed(address: base + "/local.xml", "Already subscribed: \(localName) in Local"))
+        // feeds.json's Other is offered to the account; the account's Blog to feeds.json.
+        #expect(try await discover("/other.xml", in: "news") == .feedsDiscovered(address: base + "/other.xml",
+                                                                                [FeedCandidate(url: base + "/other.xml", title: "Other", itemCount: 1)]))
+        #expect(try await discover("/blog.xml", in: "Local") == .feedsDiscovered(address: base + "/blog.xml",
+                                                                                [FeedCandidate(url: base + "/blog.xml", title: "Blog", itemCount: 1)]))
         await s.server.stop()
     }
 }
