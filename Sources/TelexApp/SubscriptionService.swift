@@ -106,8 +106,8 @@ public final class SubscriptionService: SubscriptionEditing, @unchecked Sendable
     public func unsubscribe(url: String, post: @escaping @Sendable (Action) -> Void) {
         if let remote = accounts(), let feed = try? remote.feeds(named: url).first(where: { $0.key == url }) {
             return onServer(feed.account, post: post) { remote throws(SyncError) in
-                _ = try await remote.unsubscribe(feed)
-                return ("Removed \(feed.title): unsubscribed on \(feed.account); its saved items are kept", false)
+                let outcome = try await remote.unsubscribe(feed)
+                return ("Removed \(feed.title): unsubscribed on \(feed.account); its saved items are kept" + Self.behind(outcome), false)
             }
         }
         edit(post: post) { configuration, edit, known throws(FeedsFileError) in
@@ -135,9 +135,9 @@ public final class SubscriptionService: SubscriptionEditing, @unchecked Sendable
                     case .new: false
                     }
                     if same { return ("\(feed.title) is already in \(feed.section)", false) }
-                    _ = try await remote.move(feed, to: folder)
+                    let outcome = try await remote.move(feed, to: folder)
                     let now = (try? remote.feeds(named: feed.remoteURL))?.first { $0.account == feed.account }?.section ?? wanted
-                    return ("Moved \(feed.title) to \(now) on \(feed.account)", false)
+                    return ("Moved \(feed.title) to \(now) on \(feed.account)" + Self.behind(outcome), false)
                 }
             }
             if let other = try? remote.section(named: wanted) {
@@ -154,6 +154,11 @@ public final class SubscriptionService: SubscriptionEditing, @unchecked Sendable
             edit.moveFeed(at: entry.position, toSection: target)
             return "Moved \(known.name(entry.feed)) to \(target)"
         }
+    }
+
+    /// What a message adds when the server made the change but the cache could not follow it yet.
+    static func behind(_ outcome: AccountSubscriptions.Outcome) -> String {
+        outcome.cacheBehind.map { " (the cache follows at the next sync: \($0))" } ?? ""
     }
 
     /// Runs one change of an account's subscriptions on its server, off the terminal thread; reports its
