@@ -7,6 +7,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "telex", targets: ["telex"]),
+        .executable(name: "telex-fixture-server", targets: ["telex-fixture-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -82,17 +83,25 @@ let package = Package(
         // The loop and the effect runner: where the UI meets the store, the fetcher and the terminal.
         .target(name: "TelexApp", dependencies: [
             "TelexModel", "TelexConfig", "TelexUI", "TelexScreen", "TelexTerminal", "TelexStore", "TelexFetch",
-            "TelexArticles", "TelexTestServer", "TelexSampleEdition", "TelexSync", "TelexImages",
+            "TelexArticles", "TelexSampleEdition", "TelexSync", "TelexImages",
             .product(name: "Logging", package: "swift-log"),
         ]),
-        // The fixture HTTP server (tests, benchmarks and `telex demo`).
+        // The fixture HTTP server (tests, benchmarks and `telex demo`, through telex-fixture-server).
         .target(name: "TelexTestServer", dependencies: [
             "CZlib",
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(name: "telex", dependencies: [
             "TelexApp", "TelexConfig", "TelexModel", "TelexFeeds", "TelexArticles", "TelexStore",
-            "TelexFetch", "TelexScreen", "TelexUI", "TelexTestServer", "TelexOPML", "TelexSync", "TelexQuery", "CMalloc", "TelexImages",
+            "TelexFetch", "TelexScreen", "TelexUI", "TelexOPML", "TelexSync", "TelexQuery", "CMalloc", "TelexImages", "TelexSampleEdition",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // The fixture server as a process of its own: `telex demo` and `telex _fixture-server` run it, so that
+        // its HTTP server library (FlyingFox, and through it URLSession and libcurl) stays out of `telex`.
+        // It also runs the retention benchmark, which changes the site's feeds from day to day in-process.
+        .executableTarget(name: "telex-fixture-server", dependencies: [
+            "TelexTestServer", "TelexSampleEdition", "TelexFetch", "TelexStore", "TelexConfig", "TelexModel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -114,7 +123,7 @@ let package = Package(
         .testTarget(name: "TelexUITests", dependencies: ["TelexUI", "TelexScreen", "TelexModel", "TelexArticles", "TelexImages", "TelexTestSupport"]),
         .testTarget(name: "TelexTerminalTests", dependencies: ["TelexTerminal", "TelexScreen"]),
         .testTarget(name: "TelexSampleEditionTests", dependencies: ["TelexSampleEdition", "TelexConfig", "TelexTestSupport"]),
-        .testTarget(name: "TelexAppTests", dependencies: ["TelexApp", "TelexFetch", "TelexUI", "TelexModel", "TelexTestSupport"]),
+        .testTarget(name: "TelexAppTests", dependencies: ["TelexApp", "TelexFetch", "TelexUI", "TelexModel", "TelexTestServer", "TelexTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
