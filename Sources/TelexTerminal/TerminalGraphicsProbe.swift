@@ -8,7 +8,17 @@ import TelexScreen
 /// answers in order, so DA1's reply ends the wait: a kitty reply before it means kitty graphics,
 /// attribute 4 in it means sixel. A terminal that answers nothing costs the timeout.
 public enum TerminalGraphicsProbe {
-    public static let query = "\u{1B}_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\u{1B}\\" + "\u{1B}[>q" + "\u{1B}[c"
+    public static let kittyQuery = "\u{1B}_Gi=31,s=1,v=1,a=q,t=d,f=24;AAAA\u{1B}\\"
+    public static let query = kittyQuery + "\u{1B}[>q" + "\u{1B}[c"
+
+    /// The questions for a terminal: inside tmux or screen, without kitty's, which they would take for
+    /// a title (APC sets the pane's title in tmux, the hardstatus in screen); `images: kitty` reaches
+    /// kitty through tmux's passthrough.
+    public static func questions(environment: [String: String]) -> String {
+        let term = environment["TERM"] ?? ""
+        let multiplexed = environment["TMUX"] != nil || environment["STY"] != nil || term.hasPrefix("screen") || term.hasPrefix("tmux")
+        return multiplexed ? "\u{1B}[>q" + "\u{1B}[c" : query
+    }
 
     /// What the bytes the terminal sent back say (`complete`: DA1's reply was among them).
     public struct Answer: Equatable, Sendable {
@@ -90,7 +100,9 @@ public enum TerminalGraphicsProbe {
         withUnsafeMutableBytes(of: &raw.c_cc) { $0[Int(VMIN)] = 0; $0[Int(VTIME)] = 0 }
         guard tcsetattr(0, TCSANOW, &raw) == 0 else { return nil }
         defer { tcsetattr(0, TCSANOW, &saved) }
-        let out = Array(query.utf8)
+        var environment: [String: String] = [:]
+        for name in ["TERM", "TMUX", "STY"] { if let v = getenv(name) { environment[name] = String(cString: v) } }
+        let out = Array(questions(environment: environment).utf8)
         var written = 0
         while written < out.count {
             let n = out[written...].withUnsafeBytes { write(1, $0.baseAddress, $0.count) }

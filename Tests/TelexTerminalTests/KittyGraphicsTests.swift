@@ -66,6 +66,15 @@ import TelexScreen
         #expect(a.complete == complete)
     }
 
+    /// tmux and screen take an APC for a title: no kitty query inside them.
+    @Test func noKittyQueryInsideAMultiplexer() {
+        #expect(TerminalGraphicsProbe.questions(environment: ["TERM": "xterm-kitty"]) == TerminalGraphicsProbe.query)
+        for env in [["TERM": "tmux-256color"], ["TERM": "xterm-256color", "TMUX": "/tmp/tmux-0/default,1,0"], ["TERM": "screen.xterm-256color"],
+                    ["TERM": "xterm", "STY": "1.pts-0.host"]] {
+            #expect(TerminalGraphicsProbe.questions(environment: env) == "\u{1B}[>q\u{1B}[c")
+        }
+    }
+
     @Test func iTermIsKnownByItsEnvironmentToo() {
         #expect(TerminalGraphicsProbe.parse(Array("\u{1B}[?62c".utf8), termProgram: "iTerm.app").graphics == [.iterm])
     }
