@@ -52,34 +52,46 @@ struct BenchImages: ParsableCommand {
                                 articleJSON: ArticleDocumentCodec.encode(document), articleURL: "https://bench.example/story")
         let item = DocumentResolver.resolve(detail)
 
-        func show(withPictures: Bool) -> (Double, AppState) {
-            let clock = ContinuousClock(), t0 = clock.now
+        /// Total time to the frame with the pictures, and the part of it on the terminal thread (reduce and
+        /// render; reading, decoding and drawing the art are the runner's, off that thread).
+        func show(_ mode: ImagesMode) -> (total: Double, terminal: Double, state: AppState) {
+            let clock = ContinuousClock()
+            var terminal = Duration.zero
+            func onTerminal<T>(_ body: () -> T) -> T { let t = clock.now; let r = body(); terminal += clock.now - t; return r }
+            let t0 = clock.now
             var state = AppState(width: width, height: height)
-            state.pictures = PictureOptions(mode: withPictures ? .symbols : .off, heightPercent: 50, useColor: true)
-            _ = reduce(&state, .openInReader(item))
-            if withPictures {
+            state.pictures = PictureOptions(mode: mode, heightPercent: 50, useColor: true)
+            _ = onTerminal { reduce(&state, .openInReader(item)) }
+            _ = onTerminal { RootView.render(state) }
+            if mode != .off {
+                let pictures = PictureFiles.decode(files)
+                let effects = onTerminal { reduce(&state, .picturesLoaded(ItemID(1), pictures)) }
+                _ = onTerminal { RootView.render(state) }
                 // The runner's part, inline: the character art the reader asks for, drawn.
-                for case .io(.drawArt(let jobs)) in reduce(&state, .picturesLoaded(ItemID(1), PictureFiles.decode(files))) {
-                    _ = reduce(&state, .artDrawn(jobs.map { $0.draw() }))
+                for case .io(.drawArt(let jobs)) in effects {
+                    let drawn = jobs.map { $0.draw() }
+                    _ = onTerminal { reduce(&state, .artDrawn(drawn)) }
                 }
+                _ = onTerminal { RootView.render(state) }
             }
-            _ = RootView.render(state)
-            let d = clock.now - t0
-            return (Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) / 1e15, state)
+            func ms(_ d: Duration) -> Double { Double(d.components.seconds) * 1e3 + Double(d.components.attoseconds) / 1e15 }
+            return (ms(clock.now - t0), ms(terminal), state)
         }
-        func median(_ withPictures: Bool) -> (p50: Double, p90: Double) {
-            var samples = (0..<max(1, runs)).map { _ in show(withPictures: withPictures).0 }
-            samples.sort()
-            return (samples[samples.count / 2], samples[min(samples.count - 1, samples.count * 9 / 10)])
+        func percentiles(_ mode: ImagesMode) -> (p50: Double, p90: Double, terminal50: Double) {
+            let runs = (0..<max(1, self.runs)).map { _ in show(mode) }
+            let total = runs.map(\.total).sorted(), terminal = runs.map(\.terminal).sorted()
+            return (total[total.count / 2], total[min(total.count - 1, total.count * 9 / 10)], terminal[terminal.count / 2])
         }
-        let text = median(false)
-        let withPictures = median(true)
-        let (_, state) = show(withPictures: true)
-        let drawn = state.reader?.art.count ?? 0
+        let text = percentiles(.off)
+        let symbols = percentiles(.symbols)
+        let kitty = percentiles(.kitty)
+        let drawn = show(.symbols).state.reader?.art.count ?? 0
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
-        Output.line(String(format: "show an article with %d pictures from the cache, headless %dx%d (read + decode %d PNGs, character art, first frame): p50 %.1f ms  p90 %.1f ms (%d drawn)",
-                           pictures, width, height, pictures, withPictures.p50, withPictures.p90, drawn))
+        Output.line(String(format: "show an article with %d pictures from the cache, headless %dx%d (read + decode %d PNGs, character art, frames): p50 %.1f ms  p90 %.1f ms (%d drawn); on the terminal thread p50 %.1f ms",
+                           pictures, width, height, pictures, symbols.p50, symbols.p90, drawn, symbols.terminal50))
+        Output.line(String(format: "the same with kitty graphics (read + decode, placeholder cells, no art): p50 %.1f ms  p90 %.1f ms; on the terminal thread p50 %.1f ms",
+                           kitty.p50, kitty.p90, kitty.terminal50))
         Output.line(String(format: "the same article with pictures off: p50 %.2f ms  p90 %.2f ms", text.p50, text.p90))
         Output.line(String(format: "memory: max RSS %.1f MB (the bench made its %d source pictures at 1280x800 in memory)",
                            Double(usage.ru_maxrss) / 1024, pictures))
