@@ -55,6 +55,8 @@ public enum ReaderApp {
             state.pictures = PictureOptions(mode: opts.configuration.settings.images, heightPercent: opts.configuration.settings.imageHeight,
                                             useColor: useColor)
             state.pageDownOpensNextUnread = opts.configuration.settings.spaceOpensNextUnread
+            state.hyperlinks = HyperlinkSupport.enabled(opts.configuration.settings.hyperlinks,
+                                                        environment: ProcessInfo.processInfo.environment)
             state.timeZone = .current
             // Your place from the last run, beside the cache whose ids it names (none for the built-in demo data).
             let placeFile = opts.demoData ? nil : PlaceFile(path: opts.cacheDirectory + "/place.json")

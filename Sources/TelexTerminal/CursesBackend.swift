@@ -43,6 +43,12 @@ public final class CursesBackend: ScreenBackend {
         nodelay(window, true)
         set_escdelay(25)
         curs_set(0)
+        // No insert/delete-character shortcuts: they would slide OSC 8 hyperlinks (HyperlinkWriter)
+        // along a row behind the frame diff's back.
+        idcok(window, false)
+        // doupdate finishes every frame (no early stop when keys are waiting), so what curses drew is
+        // the frame the hyperlinks were written over.
+        typeahead(-1)
         if colors && has_colors() {
             start_color()
             use_default_colors()
@@ -168,6 +174,7 @@ public final class CursesBackend: ScreenBackend {
             wclear(window)
             lastDrawn = nil
         }
+        let previous = lastDrawn
         let runs = ScreenDiff.changes(from: lastDrawn, to: buffer)
         for run in runs {
             wmove(window, Int32(run.y), Int32(run.x))
@@ -183,6 +190,12 @@ public final class CursesBackend: ScreenBackend {
         }
         wnoutrefresh(window)
         doupdate()
+        if !buffer.hyperlinks.isEmpty || previous?.hyperlinks.isEmpty == false {
+            let writer = HyperlinkWriter(useColor: useColor, colors: Int(telex_COLORS()), directColor: directColor)
+            let out = writer.output(previous: previous, current: buffer, changes: runs,
+                                    cursor: (Int(getcurx(window)), Int(getcury(window))))
+            if !out.isEmpty { Self.writeOut(out) }
+        }
         lastDrawn = buffer
     }
 
