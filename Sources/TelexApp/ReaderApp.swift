@@ -55,6 +55,11 @@ public enum ReaderApp {
             state.pictures = PictureOptions(mode: opts.configuration.settings.images, heightPercent: opts.configuration.settings.imageHeight,
                                             useColor: useColor)
             state.pageDownOpensNextUnread = opts.configuration.settings.spaceOpensNextUnread
+            state.terminalNotices = switch opts.configuration.settings.notifyTerminal {
+            case .off: nil
+            case .osc9: .osc9
+            case .osc777: .osc777
+            }
             state.hyperlinks = HyperlinkSupport.enabled(opts.configuration.settings.hyperlinks,
                                                         environment: ProcessInfo.processInfo.environment)
             state.timeZone = .current

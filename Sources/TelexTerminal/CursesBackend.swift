@@ -265,6 +265,10 @@ public final class CursesBackend: ScreenBackend {
         Self.writeOut("\u{1B}]52;c;" + base64 + "\u{07}")
     }
 
+    public func notify(_ notice: TerminalNotice) {
+        Self.writeOut(notice.sequence)
+    }
+
     /// Writes bytes to the terminal past curses (which has flushed its own by then: `doupdate` and
     /// `endwin` write everything before they return).
     static func writeOut(_ text: String) {
