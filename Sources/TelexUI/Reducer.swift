@@ -69,6 +69,13 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
                                                             body: p.newItems == 1 ? "1 new item" : "\(p.newItems) new items"))))
         }
         return effects
+    case .lookChanged(let keymap, let theme):
+        // A sequence or count typed under the old bindings means nothing under the new ones.
+        state.keymap = keymap
+        state.themeChoice = theme
+        state.pendingKeys = []
+        state.pendingCount = nil
+        return []
     case .failed(let message):
         state.message = .error(message)
         return []
