@@ -34,8 +34,7 @@ struct PreparedItem: Sendable, Hashable {
         updated = StoreTime.milliseconds(item.updated)
         hash = ContentHash.of([title, link, author, published.map(String.init), updated.map(String.init), summary, content])
         linkKey = link.map(URLNormalizer.normalize)
-        searchBody = FeedText.plain(summaryHTML: summary, contentHTML: content)
-        textLength = searchBody.unicodeScalars.count
+        (searchBody, textLength) = FeedText.counted(summaryHTML: summary, contentHTML: content)
         searchTitle = PlainText.fromHTML(title, limit: Store.maxTitle)
     }
 }
