@@ -74,6 +74,7 @@ public enum ReaderApp {
                 SubscriptionService(file: FeedsFile.editable(explicitPath: opts.explicitConfigPath, paths: opts.paths),
                                     http: FetchService.liveHTTP(opts.configuration.settings),
                                     knowledge: { CacheKnowledge(store: session.store) },
+                                    accounts: { session.accountSubscriptions() },
                                     applied: { post in session.followConfiguration(post: post, announce: false) })
             } : nil
             let runner = CacheRunner(cache: cache, refresh: refresh, pages: session, subscriptions: subscriptions)

@@ -35,8 +35,15 @@ skip() { echo "SKIP: $*"; exit 77; }
 
 # start_shell WIDTH HEIGHT: an interactive bash (job control, prompt "$ ") in a new tmux session.
 start_shell() {
-  _tmux new-session -d -x "$1" -y "$2" -e "TERM=tmux-256color" \
-    "env PS1='\$ ' HISTFILE=/dev/null bash --norc --noprofile -i" || fail "tmux did not start"
+  # A server just ended with kill-server may still hold its socket for a moment: a new session then
+  # fails to start ("server exited unexpectedly"), so it is tried again briefly.
+  local try
+  for try in 1 2 3 4 5 6 7 8 9 10; do
+    _tmux new-session -d -x "$1" -y "$2" -e "TERM=tmux-256color" \
+      "env PS1='\$ ' HISTFILE=/dev/null bash --norc --noprofile -i" 2>/dev/null && break
+    [ "$try" = 10 ] && fail "tmux did not start"
+    sleep 0.2
+  done
   _tmux set-option -g status off >/dev/null 2>&1
   wait_until "the shell's prompt" shell_is_waiting
 }
