@@ -60,6 +60,13 @@ public enum ReaderApp {
                                             terminal: answer?.graphics ?? [], cellPixels: CursesBackend.cellPixelSize())
             state.previewImage = settings.previewImage
             state.pageDownOpensNextUnread = opts.configuration.settings.spaceOpensNextUnread
+            state.terminalNotices = switch opts.configuration.settings.notifyTerminal {
+            case .off: nil
+            case .osc9: .osc9
+            case .osc777: .osc777
+            }
+            state.hyperlinks = HyperlinkSupport.enabled(opts.configuration.settings.hyperlinks,
+                                                        environment: ProcessInfo.processInfo.environment)
             state.timeZone = .current
             // Your place from the last run, beside the cache whose ids it names (none for the built-in demo data).
             let placeFile = opts.demoData ? nil : PlaceFile(path: opts.cacheDirectory + "/place.json")

@@ -1,4 +1,5 @@
 import TelexModel
+import TelexScreen
 
 /// Work the reducer asks for, in two kinds with one interpreter each: what the terminal loop does
 /// itself (it owns the terminal) and I/O, which one exhaustive handler in TelexApp performs for the
@@ -18,6 +19,8 @@ public enum TerminalEffect: Hashable, Sendable {
     case openInBrowser(String)
     /// Copy text (a URL): OSC 52 is written by the terminal, a clipboard tool runs off its thread.
     case copyToClipboard(String)
+    /// Ask the terminal for a desktop notification (settings `notify_terminal`).
+    case notify(TerminalNotice)
 }
 
 /// Work on the cache, the network and feeds.json: performed off the terminal thread.

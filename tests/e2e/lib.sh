@@ -161,8 +161,8 @@ wait_exit() {
 
 # The terminal as telex found it: the same stty modes, back from the alternate screen, the cursor
 # shown, no mouse reporting or application keypad left on, and a shell that reads and echoes a line.
-pane_modes() { pane 'alternate=#{alternate_on} cursor=#{cursor_flag} keypad=#{keypad_flag} cursor_keys=#{keypad_cursor_flag} mouse=#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}#{mouse_all_flag}'; }
-modes_restored() { [ "$(pane_modes)" = "alternate=0 cursor=1 keypad=0 cursor_keys=0 mouse=0000" ]; }
+pane_modes() { pane 'alternate=#{alternate_on} cursor=#{cursor_flag} keypad=#{keypad_flag} cursor_keys=#{keypad_cursor_flag} mouse=#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}#{mouse_all_flag}#{mouse_sgr_flag}'; }
+modes_restored() { [ "$(pane_modes)" = "alternate=0 cursor=1 keypad=0 cursor_keys=0 mouse=00000" ]; }
 assert_terminal_restored() {
   wait_exit
   [ -s "$E2E_TMP/stty.before" ] || fail "the run script did not record the terminal modes"
