@@ -80,6 +80,20 @@ import TelexTestSupport
         #expect(try h.store.pictureFiles(articleURL: h.url("/other.html")).isEmpty)
     }
 
+    /// A related story prefetched for offline reading is a cached article like the story: its pictures come with it.
+    @Test func aPrefetchedRelatedStoryKeepsItsPictures() async throws {
+        let h = try await Self.harness { $0.prefetchPerArticle = 1 }
+        defer { Task { await h.close() } }
+        h.server.setRoute("/feed.xml", SiteBuilder.feed("News", [SiteBuilder.Item(id: "1", title: "Story", link: h.url("/story.html"))]))
+        h.server.setRoute("/story.html", SiteBuilder.article("Story", related: [("More on the story", h.url("/more.html"))]))
+        h.server.setRoute("/more.html", Self.page("More on the story", lead: nil, figures: [("/photo.webp", "A photo")]))
+        h.server.setRoute("/photo.webp", try Self.image("photo.webp", type: "image/webp"))
+        let summary = try await h.pass(articles: true)
+        #expect(summary.articles == 2)
+        await h.server.stop()
+        #expect(try h.store.pictureFiles(articleURL: h.url("/more.html")).keys.sorted() == [h.url("/photo.webp")])
+    }
+
     /// At most eight pictures per story; one already in the cache is not fetched again for another story
     /// (identical pictures from several URLs are one file); a picture over the byte limit is cut off and recorded.
     @Test func countBytesAndSharedPicturesAreBounded() async throws {

@@ -80,7 +80,7 @@ extension FetchService {
             if let cached = try? store.article(forURL: url), !cached.status.isFailure { continue }
             guard claims.claim(url) else { continue }
             fetched += 1
-            _ = await fetchRecord(url, allowPrivateAddresses: allowPrivateAddresses, attempts: nil, now: now, images: false,
+            _ = await fetchRecord(url, allowPrivateAddresses: allowPrivateAddresses, attempts: nil, now: now, images: true,
                                   into: &page.outcome)
         }
         return page
@@ -89,7 +89,7 @@ extension FetchService {
     /// Fetches and extracts one page, appending its record: a failure record for decisions worth
     /// remembering (blocked address, not a web page, HTTP error), and for any failure of an item page
     /// (`attempts` set). With `images`, a story's pictures come with it (related stories prefetched for
-    /// offline reading are kept without pictures). Returns the document, or why there is none.
+    /// offline reading too: they read offline like the story). Returns the document, or why there is none.
     private func fetchRecord(_ address: String, allowPrivateAddresses: Bool, attempts: Int?, now: Date, images: Bool,
                              into outcome: inout ArticleOutcome) async -> (ArticleDocument?, String?) {
         guard let url = URL(string: address) else { outcome.failed += 1; return (nil, "not a valid URL") }
