@@ -12,13 +12,15 @@ public struct MatchableItem: Sendable {
     /// The feed's configured title, its own title and its URL (`feed:` matches any of them).
     public var feedNames: [String]
     public var section: String?
+    /// The language as the cache stores it (`Language`: a primary subtag such as `fr`), nil when unknown.
+    public var lang: String?
     /// Published, else first seen (what lists sort by).
     public var sortTime: Date
 
     public init(title: String, body: String, author: String? = nil, link: String? = nil, feedNames: [String] = [],
-                section: String? = nil, sortTime: Date) {
+                section: String? = nil, lang: String? = nil, sortTime: Date) {
         self.title = title; self.body = body; self.author = author; self.link = link; self.feedNames = feedNames
-        self.section = section; self.sortTime = sortTime
+        self.section = section; self.lang = lang; self.sortTime = sortTime
     }
 }
 
@@ -27,7 +29,8 @@ public struct MatchableItem: Sendable {
 /// far as an item's own fields allow: words and phrases match whole words of the title or the feed's text, any
 /// case and accents; `feed:`, `section:`, `author:` contain the value, any case; `site:` is the link's host or a
 /// subdomain of it; `/regex/` searches the title; `newer:` and `older:` compare the sort time with `now`.
-/// `unread`, `saved` and `lang:` cannot be decided there: `unsupportedTerm` names them for the configuration check.
+/// `lang:` compares the language the feed declares or the script suggests (the page's is not known yet).
+/// `unread` and `saved` cannot be decided there: `unsupportedTerm` names them for the configuration check.
 public struct QueryMatcher: Sendable {
     public let query: Query
 
@@ -38,7 +41,6 @@ public struct QueryMatcher: Sendable {
         switch query {
         case .unread: return "unread"
         case .saved: return "saved"
-        case .field(.lang, _): return "lang:"
         case .and(let a, let b), .or(let a, let b): return unsupportedTerm(a) ?? unsupportedTerm(b)
         case .not(let inner): return unsupportedTerm(inner)
         default: return nil
@@ -87,7 +89,9 @@ public struct QueryMatcher: Sendable {
             let site = value.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "./"))
             guard let host = item.link.flatMap({ URLComponents(string: $0)?.host?.lowercased() }) else { return false }
             return host == site || host.hasSuffix("." + site)
-        case .field(.lang, _), .unread, .saved:
+        case .field(.lang, let value):
+            return item.lang != nil && item.lang == QueryMatcher.primaryLanguage(value)
+        case .unread, .saved:
             return false
         case .newer(let seconds):
             return item.sortTime >= now.addingTimeInterval(-Double(seconds))
@@ -103,6 +107,12 @@ public struct QueryMatcher: Sendable {
         case .not(let inner):
             return !matches(inner, item, now, &words)
         }
+    }
+
+    /// The primary subtag `lang:` compares, lower case (`lang:fr-CA` is `fr`); TelexModel's `Language.primary`
+    /// for the stored side (this module imports nothing).
+    public static func primaryLanguage(_ value: String) -> String {
+        String(value.split(whereSeparator: { $0 == "-" || $0 == "_" }).first ?? "").lowercased()
     }
 
     /// `value` inside `text`, any case (as SQL's LIKE '%value%' in the lists, beyond ASCII too).

@@ -15,7 +15,11 @@ enum Schema {
             try storyKey(db)
         }
         migrator.registerMigration("v6-account-state-checks", migrate: accountStateChecks)
-        migrator.registerMigration("v7-desk4-hide", migrate: hiddenItems)
+        // Filters and languages (#18) landed together.
+        migrator.registerMigration("v7-desk4-filters-and-lang") { db in
+            try hiddenItems(db)
+            try languages(db)
+        }
         return migrator
     }
 
@@ -294,9 +298,23 @@ enum Schema {
               content_hash INTEGER NOT NULL,
               first_seen INTEGER NOT NULL,
               read INTEGER NOT NULL DEFAULT 0,
+              -- The language the feed declared for it (`ItemRecord.language`).
+              language TEXT,
               UNIQUE (feed_id, stable_id)
             );
             CREATE INDEX hidden_item_first_seen ON hidden_item(first_seen);
+            """)
+    }
+
+    /// Languages (`lang:`, docs/queries.md "Languages"): each item's language as a primary subtag and where it came
+    /// from (the feed's declaration, the page's `<html lang>`, or a guess from its script), and each page's. Items
+    /// written before this migration have none until their feed rewrites them (a migration does not run app code).
+    private static func languages(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE item ADD COLUMN lang TEXT;
+            ALTER TABLE item ADD COLUMN lang_source TEXT CHECK (lang_source IN ('feed', 'page', 'script'));
+            ALTER TABLE article ADD COLUMN lang TEXT;
+            CREATE INDEX item_lang_time ON item(lang, sort_time DESC, id DESC) WHERE lang IS NOT NULL;
             """)
     }
 

@@ -28,7 +28,8 @@ struct HideRules {
 
     func hides(_ item: PreparedItem, sortTime: Int64, now: Date) -> Bool {
         matcher.matches(MatchableItem(title: item.searchTitle, body: item.searchBody, author: item.author, link: item.linkKey,
-                                      feedNames: feedNames, section: section, sortTime: StoreTime.date(sortTime)), now: now)
+                                      feedNames: feedNames, section: section, lang: item.declaredLang ?? item.guessedLang,
+                                      sortTime: StoreTime.date(sortTime)), now: now)
     }
 }
 
@@ -37,7 +38,7 @@ enum HiddenQueries {
     static let shownItem = "SELECT id, saved, read, first_seen FROM item WHERE feed_id = ? AND stable_id = ?"
     static let reveal = "DELETE FROM hidden_item WHERE feed_id = ? AND stable_id = ? RETURNING read, first_seen"
     static let feedItems = """
-        SELECT id, link_key, title, author, summary_html, content_html, sort_time FROM item WHERE feed_id = ? AND saved = 0
+        SELECT id, link_key, title, author, summary_html, content_html, sort_time, lang FROM item WHERE feed_id = ? AND saved = 0
         """
     static let feedHidden = "SELECT * FROM hidden_item WHERE feed_id = ?"
     static let pastRetention = "SELECT id FROM hidden_item WHERE first_seen < ? LIMIT ?"
@@ -60,14 +61,14 @@ extension Store {
         if rules.drop { return true }
         try db.cachedStatement(sql: """
             INSERT INTO hidden_item(feed_id, stable_id, link, title, author, published, updated, summary_html, content_html,
-              content_hash, first_seen, read)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              content_hash, first_seen, read, language)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(feed_id, stable_id) DO UPDATE SET link = excluded.link, title = excluded.title, author = excluded.author,
               published = excluded.published, updated = excluded.updated, summary_html = excluded.summary_html,
-              content_html = excluded.content_html, content_hash = excluded.content_hash
+              content_html = excluded.content_html, content_hash = excluded.content_hash, language = excluded.language
             WHERE content_hash != excluded.content_hash
             """).execute(arguments: [rules.feedID, item.stableID, item.link, item.title, item.author, item.published, item.updated,
-                                     item.summary, item.content, item.hash, firstSeen, read])
+                                     item.summary, item.content, item.hash, firstSeen, read, item.declaredLanguage])
         return true
     }
 
@@ -91,15 +92,15 @@ extension Store {
                 let item = MatchableItem(title: PlainText.fromHTML(row["title"], limit: Self.maxTitle),
                                          body: FeedText.plain(summaryHTML: row["summary_html"], contentHTML: row["content_html"]),
                                          author: row["author"], link: row["link_key"], feedNames: rules.feedNames,
-                                         section: rules.section, sortTime: StoreTime.date(row["sort_time"] as Int64))
+                                         section: rules.section, lang: row["lang"], sortTime: StoreTime.date(row["sort_time"] as Int64))
                 if rules.matcher.matches(item, now: now) { matched.append(row["id"]) }
             }
             if !rules.drop {
                 let keep = try db.cachedStatement(sql: """
                     INSERT INTO hidden_item(feed_id, stable_id, link, title, author, published, updated, summary_html, content_html,
-                      content_hash, first_seen, read)
+                      content_hash, first_seen, read, language)
                     SELECT feed_id, stable_id, link, title, author, published, updated, summary_html, content_html, content_hash,
-                      first_seen, read FROM item WHERE id = ?
+                      first_seen, read, CASE WHEN lang_source = 'feed' THEN lang END FROM item WHERE id = ?
                     ON CONFLICT(feed_id, stable_id) DO NOTHING
                     """)
                 for id in matched { try keep.execute(arguments: [id]) }
@@ -112,7 +113,8 @@ extension Store {
             let item = PreparedItem(ItemRecord(stableID: row["stable_id"], link: row["link"], title: row["title"], author: row["author"],
                                                published: StoreTime.date(row["published"] as Int64?),
                                                updated: StoreTime.date(row["updated"] as Int64?),
-                                               summaryHTML: row["summary_html"], contentHTML: row["content_html"]))
+                                               summaryHTML: row["summary_html"], contentHTML: row["content_html"],
+                                               language: row["language"]))
             let firstSeen: Int64 = row["first_seen"]
             let stillHidden = rules?.hides(item, sortTime: StoreTime.sortTime(published: item.published, firstSeen: firstSeen), now: now) ?? false
             if stillHidden && !(rules?.drop ?? false) { continue }

@@ -191,11 +191,13 @@ extension Store {
             let attachedArticle = try item.linkKey.flatMap { try self.articleID(db, forKey: $0) } ?? existingArticle
             let update = try db.cachedStatement(sql: """
                 UPDATE item SET link = ?, link_key = ?, title = ?, author = ?, published = ?, updated = ?, summary_html = ?,
-                  content_html = ?, content_hash = ?, sort_time = ?, article_id = ?, text_length = ?, story_key = ? WHERE id = ?
+                  content_html = ?, content_hash = ?, sort_time = ?, article_id = ?, text_length = ?, story_key = ?, lang = ?,
+                  lang_source = ? WHERE id = ?
                 """)
+            let lang = try language(db, item, article: attachedArticle)
             try update.execute(arguments: [item.link, item.linkKey, item.title, item.author, item.published, item.updated,
                                            item.summary, item.content, item.hash, sortTime, attachedArticle, item.textLength,
-                                           try storyKey(db, linkKey: item.linkKey, article: attachedArticle), id])
+                                           try storyKey(db, linkKey: item.linkKey, article: attachedArticle), lang.lang, lang.source, id])
             try index(db, item, id: id, article: attachedArticle, indexing, awaitingPage: awaitingPage)
             return .updated
         }
@@ -206,12 +208,13 @@ extension Store {
         let read = try comesRead || (inheritingRead ? story.map { try Self.storyIsRead(db, $0, otherThan: feedID) } ?? false : false)
         let insert = try db.cachedStatement(sql: """
             INSERT INTO item(feed_id, section_id, stable_id, link, link_key, title, author, published, updated, summary_html,
-              content_html, content_hash, first_seen, sort_time, article_id, text_length, story_key, read)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              content_html, content_hash, first_seen, sort_time, article_id, text_length, story_key, read, lang, lang_source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        let lang = try language(db, item, article: attachedArticle)
         try insert.execute(arguments: [feedID, sectionID, item.stableID, item.link, item.linkKey, item.title, item.author,
                                        item.published, item.updated, item.summary, item.content, item.hash, firstSeen, sortTime,
-                                       attachedArticle, item.textLength, story, read])
+                                       attachedArticle, item.textLength, story, read, lang.lang, lang.source])
         try index(db, item, id: db.lastInsertedRowID, article: attachedArticle, indexing, awaitingPage: awaitingPage)
         return read ? .insertedRead : .inserted
     }
@@ -221,6 +224,17 @@ extension Store {
         case unchanged, updated, inserted
         /// New, and read already: its story was read in another feed.
         case insertedRead
+    }
+
+    /// An item's language and where it came from (docs/queries.md, "Languages"): the feed's declaration, else its
+    /// page's (when the page is cached already), else the guess from its script.
+    func language(_ db: Database, _ item: PreparedItem, article: Int64?) throws -> (lang: String?, source: String?) {
+        if let declared = item.declaredLang { return (declared, "feed") }
+        if let article, let tag = try String.fetchOne(db.cachedStatement(sql: "SELECT lang FROM article WHERE id = ?"), arguments: [article]),
+           let page = Language.primary(tag) {
+            return (page, "page")
+        }
+        return item.guessedLang.map { ($0, "script") } ?? (nil, nil)
     }
 
     /// The story key of an item (`StoryKey`), from its link and the article it is attached to.
