@@ -47,11 +47,14 @@ bench: release
 install: release
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 $(DESTDIR)$(PREFIX)/share/telex
 	install -m 0755 $(BIN_RELEASE) $(DESTDIR)$(PREFIX)/bin/telex
+	install -d $(DESTDIR)$(PREFIX)/lib/telex
+	install -m 0755 .build/release/telex-fixture-server $(DESTDIR)$(PREFIX)/lib/telex/telex-fixture-server
 	install -m 0644 docs/telex.1 $(DESTDIR)$(PREFIX)/share/man/man1/telex.1
 	install -m 0644 feeds.json $(DESTDIR)$(PREFIX)/share/telex/feeds.json
 
 uninstall:
 	rm -f $(DESTDIR)$(PREFIX)/bin/telex $(DESTDIR)$(PREFIX)/share/man/man1/telex.1
+	rm -rf $(DESTDIR)$(PREFIX)/lib/telex
 	rm -rf $(DESTDIR)$(PREFIX)/share/telex
 
 clean:

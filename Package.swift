@@ -7,6 +7,7 @@ let package = Package(
     platforms: [.macOS(.v14)],
     products: [
         .executable(name: "telex", targets: ["telex"]),
+        .executable(name: "telex-fixture-server", targets: ["telex-fixture-server"]),
     ],
     dependencies: [
         .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
@@ -17,8 +18,11 @@ let package = Package(
     targets: [
         // System libraries: only TelexTerminal sees ncurses; only TelexFeeds/TelexArticles/TelexOPML see libxml2.
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        // The system libcurl: the HTTP client's engine (only TelexFetch sees it).
-        .systemLibrary(name: "CCurl", path: "Sources/CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // The system libcurl: the HTTP client's engine (only TelexFetch sees it). Loaded with dlopen at the
+        // first transfer, not linked: libcurl and the ~30 libraries it needs (TLS, Kerberos, LDAP, SSH...)
+        // were 7.8 MB of the reader's memory and a third of the libraries loaded before its first frame,
+        // for a process that never fetches. The C side keeps curl's variadic calls out of Swift.
+        .target(name: "CCurl", path: "Sources/CCurl"),
         // zlib compresses the test server's gzip responses (the client side decompresses in libcurl).
         .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
         // glibc's allocator statistics, for the benchmark commands' memory figures (no library to link).
@@ -79,17 +83,25 @@ let package = Package(
         // The loop and the effect runner: where the UI meets the store, the fetcher and the terminal.
         .target(name: "TelexApp", dependencies: [
             "TelexModel", "TelexConfig", "TelexUI", "TelexScreen", "TelexTerminal", "TelexStore", "TelexFetch",
-            "TelexArticles", "TelexTestServer", "TelexSampleEdition", "TelexSync", "TelexImages",
+            "TelexArticles", "TelexSampleEdition", "TelexSync", "TelexImages",
             .product(name: "Logging", package: "swift-log"),
         ]),
-        // The fixture HTTP server (tests, benchmarks and `telex demo`).
+        // The fixture HTTP server (tests, benchmarks and `telex demo`, through telex-fixture-server).
         .target(name: "TelexTestServer", dependencies: [
             "CZlib",
             .product(name: "FlyingFox", package: "FlyingFox"),
         ]),
         .executableTarget(name: "telex", dependencies: [
             "TelexApp", "TelexConfig", "TelexModel", "TelexFeeds", "TelexArticles", "TelexStore",
-            "TelexFetch", "TelexScreen", "TelexUI", "TelexTestServer", "TelexOPML", "TelexSync", "TelexQuery", "CMalloc", "TelexImages",
+            "TelexFetch", "TelexScreen", "TelexUI", "TelexOPML", "TelexSync", "TelexQuery", "CMalloc", "TelexImages", "TelexSampleEdition",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        // The fixture server as a process of its own: `telex demo` and `telex _fixture-server` run it, so that
+        // its HTTP server library (FlyingFox, and through it URLSession and libcurl) stays out of `telex`.
+        // It also runs the retention benchmark, which changes the site's feeds from day to day in-process.
+        .executableTarget(name: "telex-fixture-server", dependencies: [
+            "TelexTestServer", "TelexSampleEdition", "TelexFetch", "TelexStore", "TelexConfig", "TelexModel",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -111,7 +123,7 @@ let package = Package(
         .testTarget(name: "TelexUITests", dependencies: ["TelexUI", "TelexScreen", "TelexModel", "TelexArticles", "TelexImages", "TelexTestSupport"]),
         .testTarget(name: "TelexTerminalTests", dependencies: ["TelexTerminal", "TelexScreen"]),
         .testTarget(name: "TelexSampleEditionTests", dependencies: ["TelexSampleEdition", "TelexConfig", "TelexTestSupport"]),
-        .testTarget(name: "TelexAppTests", dependencies: ["TelexApp", "TelexFetch", "TelexUI", "TelexModel", "TelexTestSupport"]),
+        .testTarget(name: "TelexAppTests", dependencies: ["TelexApp", "TelexFetch", "TelexUI", "TelexModel", "TelexTestServer", "TelexTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -15,7 +15,7 @@ doc = open(os.path.join(root, "docs/architecture.md"), encoding="utf-8").read()
 block = doc.split("Layers, each depending only on layers below it")[1].split("```")[1]
 drawn = {}
 for line in block.splitlines():
-    m = re.match(r"\s*\d?\s*(\w+) ─+► (.*)$", line)
+    m = re.match(r"\s*\d?\s*([\w-]+) ─*► (.*)$", line)
     if m:
         current = m.group(1)
         drawn[current] = {d.strip() for d in m.group(2).split(",") if d.strip()}
@@ -46,6 +46,19 @@ for name, deps in declared.items():
 for name in drawn:
     if name not in declared:
         problems.append(f"{name} is drawn in docs/architecture.md but is not a target")
+
+# telex itself never contains the test server: FlyingFox brings URLSession, libcurl and ~30 libraries
+# into every start of the reader (docs/architecture.md, telex-fixture-server).
+def closure(name, seen=None):
+    seen = set() if seen is None else seen
+    for d in declared.get(name, ()):
+        if d not in seen:
+            seen.add(d)
+            closure(d, seen)
+    return seen
+for banned in ("TelexTestServer", "FlyingFox"):
+    if banned in closure("telex"):
+        problems.append(f"telex depends on {banned} (through {sorted(t for t in closure('telex') if banned in closure(t) or t == banned)}): only telex-fixture-server may")
 
 # libcurl is TelexFetch's alone; nothing uses URLSession (FoundationNetworking) any more.
 rules = {"CNcursesw": {"TelexTerminal"}, "CUchardet": {"TelexFeeds"}, "CHyphen": {"TelexArticles"}, "GRDB": {"TelexStore"}, "CCurl": {"TelexFetch"}, "CImageCodecs": {"TelexImages"}, "CChafa": set(), "FoundationNetworking": set()}

@@ -12,17 +12,26 @@ public enum FeedText {
     /// The plain text of an item's summary, then of its content when it differs (what the search
     /// index holds, and what `length` counts).
     public static func plain(summaryHTML: String?, contentHTML: String?) -> String {
-        var body = summaryHTML.map { PlainText.fromHTML($0, limit: 16_384) } ?? ""
+        counted(summaryHTML: summaryHTML, contentHTML: contentHTML).text
+    }
+
+    /// `plain` and its length in Unicode scalars (what `length` counts), in one conversion.
+    public static func counted(summaryHTML: String?, contentHTML: String?) -> (text: String, scalars: Int) {
+        var body: (text: String, scalars: Int) = summaryHTML.map { PlainText.counted($0, limit: 16_384) } ?? ("", 0)
         if let contentHTML, contentHTML != summaryHTML {
-            let content = PlainText.fromHTML(contentHTML, limit: 32_768)
-            body += body.isEmpty || content.isEmpty ? content : " " + content
+            let content = PlainText.counted(contentHTML, limit: 32_768)
+            if body.text.isEmpty || content.text.isEmpty {
+                body = (body.text + content.text, body.scalars + content.scalars)
+            } else {
+                body = (body.text + " " + content.text, body.scalars + 1 + content.scalars)
+            }
         }
         return body
     }
 
     /// Characters of an item's own text (Unicode scalars of `plain`).
     public static func length(summaryHTML: String?, contentHTML: String?) -> Int {
-        plain(summaryHTML: summaryHTML, contentHTML: contentHTML).unicodeScalars.count
+        counted(summaryHTML: summaryHTML, contentHTML: contentHTML).scalars
     }
 
     /// Whether an item whose own text has `length` characters carries only a summary.

@@ -6,68 +6,81 @@
 /// scalar-by-scalar version with `Unicode.Scalar.Properties` took a third of a cold fetch pass.
 public enum PlainText {
     public static func fromHTML(_ html: String, limit: Int = 32_768) -> String {
+        counted(html, limit: limit).text
+    }
+
+    /// The plain text and its length in Unicode scalars, counted as it is written (walking the
+    /// result's scalars again cost a cold fetch pass nearly as much as the conversion).
+    public static func counted(_ html: String, limit: Int = 32_768) -> (text: String, scalars: Int) {
         var html = html
         return html.withUTF8 { bytes in render(bytes, limit: limit) }
     }
 
-    private static func render(_ input: UnsafeBufferPointer<UInt8>, limit: Int) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(min(input.count, limit * 2))
-        var lastWasSpace = true
-        var count = 0
-        var i = 0
+    private static func render(_ input: UnsafeBufferPointer<UInt8>, limit: Int) -> (text: String, scalars: Int) {
         let n = input.count
-
-        func space() {
-            if !lastWasSpace { out.append(0x20); lastWasSpace = true; count += 1 }
-        }
-        func scalar(_ v: UInt32) {
-            if isSpace(v) { space(); return }
-            guard let s = Unicode.Scalar(v) else { return }
-            out.append(contentsOf: String(s).utf8); lastWasSpace = false; count += 1
-        }
-
-        while i < n && count < limit {
-            let b = input[i]
-            if b == UInt8(ascii: "<") {
-                // A tag: skipped whole, counted as a word break.
-                i += 1
-                while i < n && input[i] != UInt8(ascii: ">") { i += 1 }
-                if i < n { i += 1; space() }
-                continue
+        // Every step writes at most 4 bytes for at least as many read, except a decoded entity
+        // ("&#233;" is 6 bytes for 2): the output never outgrows the input, and stops at `limit`
+        // scalars. Written through a pointer: appending to an array byte by byte was most of the cost.
+        let capacity = min(n, limit &* 4) + 4
+        var count = 0
+        let text = String(unsafeUninitializedCapacity: capacity) { out -> Int in
+            var length = 0
+            var lastWasSpace = true
+            var i = 0
+            @inline(__always) func space() {
+                if !lastWasSpace { out[length] = 0x20; length += 1; lastWasSpace = true; count += 1 }
             }
-            if b == UInt8(ascii: "&") {
-                var j = i + 1
-                while j < n && j - i <= 11, isEntityByte(input[j]) { j += 1 }
-                if j < n && input[j] == UInt8(ascii: ";") && j > i + 1,
-                   let v = decode(UnsafeBufferPointer(rebasing: input[(i + 1)..<j])) {
-                    scalar(v)
-                    i = j + 1
-                } else {
-                    out.append(b); lastWasSpace = false; count += 1
-                    i += 1
-                }
-                continue
+            @inline(__always) func copy(_ from: Int, _ bytes: Int) {
+                for k in 0..<bytes { out[length + k] = input[from + k] }
+                length += bytes; lastWasSpace = false; count += 1
             }
-            if b < 0x80 {
-                if b <= 0x20 || b == 0x7F { space() } else { out.append(b); lastWasSpace = false; count += 1 }
-                i += 1
-                continue
-            }
-            // A multi-byte UTF-8 sequence (the string is valid UTF-8): decode only to test for
-            // Unicode spaces and C1 controls, copy the bytes otherwise.
-            let length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
-            guard i + length <= n else { break }
-            var v = UInt32(b & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07))
-            for k in 1..<length { v = (v << 6) | UInt32(input[i + k] & 0x3F) }
-            if isSpace(v) { space() } else {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: input[i..<(i + length)]))
+            func scalar(_ v: UInt32) {
+                if isSpace(v) { space(); return }
+                guard let s = Unicode.Scalar(v) else { return }
+                for byte in UTF8.encode(s)! { out[length] = byte; length += 1 }
                 lastWasSpace = false; count += 1
             }
-            i += length
+
+            while i < n && count < limit && length + 4 <= capacity {
+                let b = input[i]
+                if b == UInt8(ascii: "<") {
+                    // A tag: skipped whole, counted as a word break.
+                    i += 1
+                    while i < n && input[i] != UInt8(ascii: ">") { i += 1 }
+                    if i < n { i += 1; space() }
+                    continue
+                }
+                if b == UInt8(ascii: "&") {
+                    var j = i + 1
+                    while j < n && j - i <= 11, isEntityByte(input[j]) { j += 1 }
+                    if j < n && input[j] == UInt8(ascii: ";") && j > i + 1,
+                       let v = decode(UnsafeBufferPointer(rebasing: input[(i + 1)..<j])) {
+                        scalar(v)
+                        i = j + 1
+                    } else {
+                        copy(i, 1)
+                        i += 1
+                    }
+                    continue
+                }
+                if b < 0x80 {
+                    if b <= 0x20 || b == 0x7F { space() } else { copy(i, 1) }
+                    i += 1
+                    continue
+                }
+                // A multi-byte UTF-8 sequence (the string is valid UTF-8): decode only to test for
+                // Unicode spaces and C1 controls, copy the bytes otherwise.
+                let bytes = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : 2
+                guard i + bytes <= n else { break }
+                var v = UInt32(b & (bytes == 2 ? 0x1F : bytes == 3 ? 0x0F : 0x07))
+                for k in 1..<bytes { v = (v << 6) | UInt32(input[i + k] & 0x3F) }
+                if isSpace(v) { space() } else { copy(i, bytes) }
+                i += bytes
+            }
+            if length > 0 && out[length - 1] == 0x20 { length -= 1; count -= 1 }
+            return length
         }
-        if out.last == 0x20 { out.removeLast() }
-        return String(decoding: out, as: UTF8.self)
+        return (text, count)
     }
 
     private static func isEntityByte(_ b: UInt8) -> Bool {

@@ -39,8 +39,7 @@ struct PreparedItem: Sendable, Hashable {
         updated = StoreTime.milliseconds(item.updated)
         hash = ContentHash.of([title, link, author, published.map(String.init), updated.map(String.init), summary, content])
         linkKey = link.map(URLNormalizer.normalize)
-        searchBody = FeedText.plain(summaryHTML: summary, contentHTML: content)
-        textLength = searchBody.unicodeScalars.count
+        (searchBody, textLength) = FeedText.counted(summaryHTML: summary, contentHTML: content)
         searchTitle = PlainText.fromHTML(title, limit: Store.maxTitle)
         declaredLanguage = item.language.map { Store.bounded($0, 64) }
         declaredLang = declaredLanguage.flatMap(Language.primary)

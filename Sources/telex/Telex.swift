@@ -18,7 +18,7 @@ struct Telex: ParsableCommand {
         version: TelexVersion.string,
         subcommands: [Reader.self, Feeds.self, Add.self, Remove.self, Move.self, Import.self, Export.self, Parse.self, BenchParse.self,
                       Extract.self, BenchExtract.self, ExtractBatch.self,
-                      List.self, Search.self, StoreStress.self, IndexPending.self, BenchStore.self, BenchUI.self, BenchImages.self, BenchRetention.self,
+                      List.self, Search.self, StoreStress.self, IndexPending.self, BenchStore.self, BenchUI.self, BenchImages.self,
                       Fetch.self, Serve.self, Sync.self, Accounts.self, Mark.self, Read.self, Demo.self, FixtureServe.self],
         defaultSubcommand: Reader.self
     )

@@ -114,7 +114,7 @@ import TelexTestServer
                                        allowPrivateAddresses: false, policy: testPolicy, maxBytes: 1 << 20,
                                        timeoutMilliseconds: 5_000, connectTimeoutMilliseconds: 5_000, idleSeconds: 5,
                                        lowSpeedLimit: 0, lowSpeedSeconds: 1, caFile: nil)
-        let loop = try #require(CurlEventLoop())
+        let loop = try CurlEventLoop.start().get()
         defer { loop.stop() }
         let outcome = await loop.perform(try CurlTransfer.make(setup).get())
         #expect(outcome.failure == .blockedAddress(host: "news.example"))

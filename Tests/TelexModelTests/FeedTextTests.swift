@@ -15,11 +15,15 @@ struct PlainTextTests {
     ])
     func htmlBecomesPlainText(html: String, text: String) {
         #expect(PlainText.fromHTML(html) == text)
+        // The count made while writing is the scalars of what was written.
+        #expect(PlainText.counted(html).scalars == text.unicodeScalars.count)
     }
 
     @Test func theOutputIsBoundedInCharacters() {
         let text = PlainText.fromHTML(String(repeating: "é ", count: 10_000), limit: 101)
         #expect(text.count == 101 && text.hasPrefix("é é") && text.hasSuffix("é"))
+        let cut = PlainText.counted("<p>東京 " + String(repeating: "&#x1F600;&amp;", count: 5_000), limit: 100)
+        #expect(cut.scalars == 100 && cut.text.unicodeScalars.count == 100)
     }
 }
 
@@ -46,6 +50,9 @@ struct PlainTextTests {
     ] as [(String?, String?, Bool)])
     func aSummaryIsLessThan600CharactersOfTheFeedsText(summary: String?, content: String?, isSummary: Bool) {
         #expect(FeedText.isSummary(length: FeedText.length(summaryHTML: summary, contentHTML: content)) == isSummary)
+        let counted = FeedText.counted(summaryHTML: summary, contentHTML: content)
+        #expect(counted.scalars == counted.text.unicodeScalars.count)
+        #expect(counted.text == FeedText.plain(summaryHTML: summary, contentHTML: content))
     }
 
     @Test func theTextIsTheSummaryThenTheContent() {

@@ -11,6 +11,6 @@ days=${2:-120}
 tmp=$(mktemp -d /tmp/telex-bench-retention.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT
 echo "-- with retention"
-"$bin" _bench-retention --dir "$tmp/with" --days "$days"
+"$(dirname "$bin")/telex-fixture-server" bench-retention --dir "$tmp/with" --days "$days"
 echo "-- without retention (for comparison)"
-"$bin" _bench-retention --dir "$tmp/without" --days "$days" --no-prune
+"$(dirname "$bin")/telex-fixture-server" bench-retention --dir "$tmp/without" --days "$days" --no-prune

@@ -9,7 +9,7 @@ import CCurl
 /// addresses, idle time, cancellation) never get here: they are recorded by the transfer first.
 enum CurlErrors {
     static func map(_ hop: CurlTransfer.Outcome, host: String, limits: HTTPLimits, pastDeadline: Bool) -> HTTPFetchError {
-        let detail = hop.message.isEmpty ? String(cString: curl_easy_strerror(hop.code)) : hop.message
+        let detail = hop.message.isEmpty ? String(cString: telex_curl_easy_strerror(hop.code)) : hop.message
         switch hop.code {
         case CURLE_OPERATION_TIMEDOUT:
             if detail.contains("too slow") {

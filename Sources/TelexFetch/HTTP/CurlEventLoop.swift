@@ -25,11 +25,16 @@ final class CurlEventLoop: @unchecked Sendable {
     /// Transfers in the multi handle (loop thread only).
     private var running: [UnsafeMutableRawPointer: CurlTransfer] = [:]
 
-    /// libcurl's global state, initialised once before the first handle.
-    private static let libraryReady: Bool = curl_global_init(Int(CURL_GLOBAL_DEFAULT)) == CURLE_OK
+    /// Loads libcurl (once per process: `telex_curl_load` also initialises its global state) and starts
+    /// the loop's thread; the reason when libcurl cannot be loaded.
+    static func start() -> Result<CurlEventLoop, HTTPFetchError> {
+        if let failure = telex_curl_load() { return .failure(.connection(String(cString: failure))) }
+        guard let loop = CurlEventLoop() else { return .failure(.connection("libcurl could not make a multi handle")) }
+        return .success(loop)
+    }
 
-    init?() {
-        guard Self.libraryReady, let multi = curl_multi_init() else { return nil }
+    private init?() {
+        guard let multi = telex_curl_multi_init() else { return nil }
         self.multi = multi
         // The thread holds the loop until `stop()` ends it.
         let thread = Thread { [self] in run() }
@@ -40,7 +45,7 @@ final class CurlEventLoop: @unchecked Sendable {
     /// Ends the thread: transfers still running end as cancelled.
     func stop() {
         inbox.withLock { $0.stopping = true }
-        curl_multi_wakeup(multi)
+        telex_curl_multi_wakeup(multi)
     }
 
     /// Runs `transfer` to its end. Cancelling the calling task removes the transfer at once.
@@ -65,7 +70,7 @@ final class CurlEventLoop: @unchecked Sendable {
             inbox.commands.append(command)
             return true
         }
-        if accepted { curl_multi_wakeup(multi) }
+        if accepted { telex_curl_multi_wakeup(multi) }
         return accepted
     }
 
@@ -85,7 +90,7 @@ final class CurlEventLoop: @unchecked Sendable {
                     } else {
                         transfer.lastActivity = Monotonic.seconds()
                         running[transfer.easy] = transfer
-                        curl_multi_add_handle(multi, transfer.easy)
+                        telex_curl_multi_add_handle(multi, transfer.easy)
                     }
                 case .cancel(let transfer):
                     if running[transfer.easy] === transfer { end(transfer, code: CURLE_ABORTED_BY_CALLBACK, failure: .cancelled) }
@@ -93,18 +98,18 @@ final class CurlEventLoop: @unchecked Sendable {
             }
             if stopping { break }
             var active: Int32 = 0
-            curl_multi_perform(multi, &active)
+            telex_curl_multi_perform(multi, &active)
             collectFinished()
             let wait = expireIdleTransfers()
-            curl_multi_poll(multi, nil, 0, wait, nil)
+            telex_curl_multi_poll(multi, nil, 0, wait, nil)
         }
         for transfer in Array(running.values) { end(transfer, code: CURLE_ABORTED_BY_CALLBACK, failure: .cancelled) }
-        curl_multi_cleanup(multi)
+        telex_curl_multi_cleanup(multi)
     }
 
     private func collectFinished() {
         var left: Int32 = 0
-        while let message = curl_multi_info_read(multi, &left) {
+        while let message = telex_curl_multi_info_read(multi, &left) {
             guard message.pointee.msg == CURLMSG_DONE, let easy = message.pointee.easy_handle,
                   let transfer = running[easy] else { continue }
             // The message does not outlive the removal of its handle: read it first.
@@ -114,7 +119,7 @@ final class CurlEventLoop: @unchecked Sendable {
 
     private func end(_ transfer: CurlTransfer, code: CURLcode, failure: HTTPFetchError? = nil) {
         running[transfer.easy] = nil
-        curl_multi_remove_handle(multi, transfer.easy)
+        telex_curl_multi_remove_handle(multi, transfer.easy)
         transfer.finish(code: code, failure: failure)
     }
 

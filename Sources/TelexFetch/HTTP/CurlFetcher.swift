@@ -20,7 +20,9 @@ public final class CurlFetcher: HTTPFetching {
     private let policy: AddressPolicy
     private let caFile: String?
     private let limiter: ConcurrencyLimiter
-    private let loop: CurlEventLoop?
+    /// Started by the first request: a process that makes a client and never fetches (the reader, which
+    /// may add a feed or follow a link) never loads libcurl.
+    private let loop = Mutex<Result<CurlEventLoop, HTTPFetchError>?>(nil)
 
     /// - Parameters:
     ///   - resolver: how host names become addresses (tests map made-up names to loopback).
@@ -36,10 +38,18 @@ public final class CurlFetcher: HTTPFetching {
         self.policy = policy
         self.caFile = caFile
         limiter = ConcurrencyLimiter(global: limits.jobs, perHost: limits.perHost)
-        loop = CurlEventLoop()
     }
 
-    deinit { loop?.stop() }
+    deinit { if case .success(let loop) = loop.withLock({ $0 }) { loop.stop() } }
+
+    private func eventLoop() -> Result<CurlEventLoop, HTTPFetchError> {
+        loop.withLock { started in
+            if let started { return started }
+            let result = CurlEventLoop.start()
+            started = result
+            return result
+        }
+    }
 
     /// The CA bundle the environment names (`CURL_CA_BUNDLE`, then `SSL_CERT_FILE`), if any.
     public static var environmentCAFile: String? {
@@ -52,7 +62,7 @@ public final class CurlFetcher: HTTPFetching {
         for header in request.headers where !Self.isValid(header) {
             throw .invalidRequest("the header \(header.name.debugDescription) has a line break or a bad name")
         }
-        guard let loop else { throw .connection("libcurl could not be initialised") }
+        let loop = try eventLoop().get()
         let slot = first.host.lowercased()
         guard await limiter.acquire(host: slot) else { throw .cancelled }
         let result = await exchange(request, from: first, loop: loop)

@@ -80,15 +80,15 @@ final class CurlTransfer: @unchecked Sendable {
     }
 
     deinit {
-        curl_easy_cleanup(easy)
-        curl_slist_free_all(headerList)
-        curl_slist_free_all(resolveList)
+        telex_curl_easy_cleanup(easy)
+        telex_curl_slist_free_all(headerList)
+        telex_curl_slist_free_all(resolveList)
         errorBuffer.deallocate()
     }
 
     /// A configured easy handle for `setup`.
     static func make(_ setup: Setup) -> Result<CurlTransfer, HTTPFetchError> {
-        guard let easy = curl_easy_init() else { return .failure(.connection("out of memory (libcurl)")) }
+        guard let easy = telex_curl_easy_init() else { return .failure(.connection("out of memory (libcurl)")) }
         let t = CurlTransfer(setup: setup, easy: easy)
         return t.configure() ? .success(t) : .failure(.connection("libcurl refused an option: \(t.message)"))
     }
@@ -127,7 +127,7 @@ final class CurlTransfer: @unchecked Sendable {
             check(body.withUnsafeBytes { telex_curl_set_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress!)) })
             set(CURLOPT_CUSTOMREQUEST, setup.method.rawValue)
         }
-        for header in setup.headers { headerList = curl_slist_append(headerList, header) }
+        for header in setup.headers { headerList = telex_curl_slist_append(headerList, header) }
         check(telex_curl_set_pointer(easy, CURLOPT_HTTPHEADER, headerList))
         // Every coding libcurl decodes (gzip, deflate, br, zstd); the write callback sees decoded bytes.
         set(CURLOPT_ACCEPT_ENCODING, "")
@@ -143,7 +143,7 @@ final class CurlTransfer: @unchecked Sendable {
         if !setup.pinned.isEmpty {
             // DNS pinning: libcurl connects to the addresses that were checked, never resolves again.
             let entry = "\(setup.url.bareHost):\(setup.url.port):" + setup.pinned.map(\.description).joined(separator: ",")
-            resolveList = curl_slist_append(nil, entry)
+            resolveList = telex_curl_slist_append(nil, entry)
             check(telex_curl_set_pointer(easy, CURLOPT_RESOLVE, resolveList))
         }
         check(telex_curl_set_opensocket_function(easy) { context, _, address in

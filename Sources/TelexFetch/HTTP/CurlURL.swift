@@ -16,15 +16,16 @@ struct CurlURL: Hashable, Sendable {
 
     /// Parses `text`, resolved against `base` when it is relative (a redirect's Location).
     static func parse(_ text: String, relativeTo base: String? = nil) -> Result<CurlURL, HTTPFetchError> {
-        guard let handle = curl_url() else { return .failure(.connection("out of memory")) }
-        defer { curl_url_cleanup(handle) }
+        if let failure = telex_curl_load() { return .failure(.connection(String(cString: failure))) }
+        guard let handle = telex_curl_url() else { return .failure(.connection("out of memory")) }
+        defer { telex_curl_url_cleanup(handle) }
         // Any scheme parses (so that it can be named when refused); spaces in a Location are encoded.
         let flags = UInt32(CURLU_NON_SUPPORT_SCHEME) | UInt32(CURLU_URLENCODE) | UInt32(CURLU_ALLOW_SPACE)
         if let base {
-            let code = curl_url_set(handle, CURLUPART_URL, base, flags)
+            let code = telex_curl_url_set(handle, CURLUPART_URL, base, flags)
             guard code == CURLUE_OK else { return .failure(.invalidURL(message(code, base))) }
         }
-        let code = curl_url_set(handle, CURLUPART_URL, text, flags)
+        let code = telex_curl_url_set(handle, CURLUPART_URL, text, flags)
         guard code == CURLUE_OK else { return .failure(.invalidURL(message(code, text))) }
         guard let scheme = get(handle, CURLUPART_SCHEME, 0)?.lowercased() else { return .failure(.invalidURL("no scheme in \(text)")) }
         guard scheme == "http" || scheme == "https" else { return .failure(.unsupportedScheme(scheme)) }
@@ -45,8 +46,8 @@ struct CurlURL: Hashable, Sendable {
 
     private static func get(_ handle: OpaquePointer, _ part: CURLUPart, _ flags: UInt32) -> String? {
         var value: UnsafeMutablePointer<CChar>?
-        guard curl_url_get(handle, part, &value, flags) == CURLUE_OK, let value else { return nil }
-        defer { curl_free(value) }
+        guard telex_curl_url_get(handle, part, &value, flags) == CURLUE_OK, let value else { return nil }
+        defer { telex_curl_free(value) }
         return String(cString: value)
     }
 
@@ -54,7 +55,7 @@ struct CurlURL: Hashable, Sendable {
         switch code {
         case CURLUE_BAD_PORT_NUMBER: "the port is out of range (1 to 65535) in \(text)"
         case CURLUE_BAD_HOSTNAME, CURLUE_NO_HOST: "no valid host in \(text)"
-        default: "\(String(cString: curl_url_strerror(code))) (\(text))"
+        default: "\(String(cString: telex_curl_url_strerror(code))) (\(text))"
         }
     }
 }

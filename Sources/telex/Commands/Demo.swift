@@ -5,6 +5,7 @@ import TelexApp
 import TelexConfig
 import TelexFetch
 import TelexModel
+import TelexSampleEdition
 import TelexStore
 
 /// The offline sample edition: the bundled news site served on 127.0.0.1, fetched through the
@@ -33,13 +34,13 @@ struct Demo: ParsableCommand {
     var fetchOnly = false
 
     func run() throws {
-        let site = SampleEditionServer()
-        let base: URL
-        do { base = try AsyncBridge.run { try await site.start() } } catch {
+        let site: FixtureServerProcess
+        do { site = try FixtureServerProcess(["--sample-edition"]) } catch {
             Output.error("cannot start the sample edition's server on 127.0.0.1: \(error)")
             throw ExitCode(ExitStatus.runtime)
         }
-        defer { _ = try? AsyncBridge.run { await site.stop() } }
+        defer { site.stop() }
+        let base = site.base
 
         let temporary = global.cache == nil
         let cacheDirectory = global.cache ?? NSTemporaryDirectory() + "telex-demo-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -48,9 +49,11 @@ struct Demo: ParsableCommand {
             else if temporary { FileHandle.standardError.write(Data("telex: the demo cache is kept in \(cacheDirectory)\n".utf8)) }
         }
 
+        let text = base.absoluteString
+        let feedsJSON = SampleEdition.feedsJSON(baseURL: text.hasSuffix("/") ? String(text.dropLast()) : text)
         var config: Configuration
         do {
-            config = try ConfigurationParser.parse(Array(site.feedsJSON(baseURL: base).utf8), source: "(sample edition)")
+            config = try ConfigurationParser.parse(Array(feedsJSON.utf8), source: "(sample edition)")
             // Every article of the edition is fetched at once, so the whole demo reads offline.
             config.settings.articlesPerFeed = 1_000
         } catch {
@@ -63,7 +66,7 @@ struct Demo: ParsableCommand {
             let store = try Store.open(directory: cacheDirectory)
             // Beside the cache, the feeds.json it was filled from: `telex --cache DIR --config
             // DIR/demo-feeds.json` reads a kept demo cache offline, with the same sections.
-            try site.feedsJSON(baseURL: base).write(toFile: cacheDirectory + "/demo-feeds.json", atomically: true, encoding: .utf8)
+            try feedsJSON.write(toFile: cacheDirectory + "/demo-feeds.json", atomically: true, encoding: .utf8)
             let service = FetchService(store: store, configuration: config, http: FetchService.liveHTTP(config.settings),
                                        logger: Logger(label: "telex.demo"))
             try service.syncConfiguration()

@@ -2,12 +2,22 @@ import ArgumentParser
 import Foundation
 import TelexTestServer
 
-/// `telex _fixture-server`: the test server as a process, for the benchmark and the e2e tests.
-struct FixtureServe: ParsableCommand {
+/// `telex-fixture-server` (also `telex _fixture-server`, which runs it): the project's test server as a
+/// process, for `telex demo`, the benchmarks and the end-to-end tests. Its own executable, so that the
+/// HTTP server library (FlyingFox, which links Foundation's URLSession and with it libcurl) is no part
+/// of `telex`: the reader starts without them.
+@main
+struct FixtureServerTool: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "_fixture-server",
-        abstract: "Serve a fixture site on 127.0.0.1 (benchmarks and end-to-end tests).",
-        shouldDisplay: false)
+        commandName: "telex-fixture-server",
+        abstract: "telex's test server: fixture sites on 127.0.0.1 (telex demo, benchmarks and end-to-end tests).",
+        subcommands: [ServeFixtures.self, BenchRetention.self], defaultSubcommand: ServeFixtures.self)
+}
+
+/// Serves until SIGTERM or SIGINT.
+struct ServeFixtures: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve", abstract: "Serve a fixture site on 127.0.0.1 (the default).")
 
     @Option(help: "Serve this directory.") var directory: String?
     @Option(help: "Generate the benchmark site: FEEDSxITEMS, e.g. 300x60.") var generate: String?
@@ -23,6 +33,7 @@ struct FixtureServe: ParsableCommand {
     @Option(help: "Listen on this port (default: any free port).") var port: UInt16 = 0
     @Option(name: .customLong("write-feeds"), help: "Write a feeds.json for the served feeds here.") var writeFeeds: String?
     @Option(name: .customLong("url-file"), help: "Write the base URL here once listening.") var urlFile: String?
+    @Flag(name: .customLong("sample-edition"), help: "Serve the bundled sample edition (telex demo).") var sampleEdition = false
 
     /// The fake aggregators' items: scripts the reader must show well.
     static let titles = ["Élections : le vote anticipé commence", "東京で大雪、交通に乱れ", "Größere Speicher für alle", "مؤتمر المناخ يبدأ اليوم"]
@@ -32,7 +43,7 @@ struct FixtureServe: ParsableCommand {
         "<p>" + String(repeating: "Lorem ipsum dolor sit amet, consectetur adipiscing elit. ", count: 12) + "\(i)</p>"
     }
 
-    func run() throws {
+    func run() async throws {
         let server: FixtureServer
         if let directory {
             server = try FixtureServer(directory: URL(fileURLWithPath: directory), latency: .milliseconds(latencyMs))
@@ -40,8 +51,9 @@ struct FixtureServe: ParsableCommand {
             server = FixtureServer(latency: .milliseconds(latencyMs))
         }
         let port = self.port
-        let base = try AsyncBridge.run { try await server.start(port: port) }
+        let base = try await server.start(port: port)
         if hostile { HostileSite.install(on: server) }
+        if sampleEdition { SampleEditionSite.install(on: server, base: base.absoluteString) }
         switch aggregator {
         case nil: break
         case "greader":
@@ -104,8 +116,12 @@ struct FixtureServe: ParsableCommand {
             return s
         }
         // `_ = sources` after the wait did not keep them alive: the optimiser released them at once, so
-        // a release build ignored SIGTERM (SIG_IGN above) and the benchmark's `kill; wait` hung.
-        withExtendedLifetime(sources) { stop.wait() }
-        try AsyncBridge.run { await server.stop() }
+        // a release build ignored SIGTERM (SIG_IGN above) and the benchmark's `kill; wait` hung. The wait
+        // blocks a thread of its own, never one of the executor's.
+        nonisolated(unsafe) let kept = sources
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            Thread { withExtendedLifetime(kept) { stop.wait() }; done.resume() }.start()
+        }
+        await server.stop()
     }
 }

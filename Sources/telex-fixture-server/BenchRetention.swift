@@ -12,9 +12,11 @@ import TelexTestServer
 /// (retention runs after it), and the simulated user reads everything. Prints the cache's size on disk
 /// every `--every` days: with retention wired, it stops growing once the first items are older than
 /// `retention_days`.
-struct BenchRetention: ParsableCommand {
+/// It lives in telex-fixture-server because it changes the site's feeds from one simulated day to the
+/// next, in the server's own process.
+struct BenchRetention: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "_bench-retention", abstract: "Cache size over simulated days (retention).", shouldDisplay: false)
+        commandName: "bench-retention", abstract: "Cache size over simulated days (retention; scripts/bench/retention.sh).")
 
     @Option(help: "The cache directory (created; removed first).") var dir: String
     @Option(help: "Simulated days.") var days = 120
@@ -34,11 +36,10 @@ struct BenchRetention: ParsableCommand {
         func sleep(for seconds: Double) async throws { try await Task.sleep(for: .milliseconds(Int(seconds * 1000))) }
     }
 
-    func run() throws {
+    func run() async throws {
         try? FileManager.default.removeItem(atPath: dir)
         let server = FixtureServer()
-        let base = try AsyncBridge.run { try await server.start() }.absoluteString
-        defer { try? AsyncBridge.run { await server.stop() } }
+        let base = try await server.start().absoluteString
         // Article pages (and their related stories) on demand, as the fetch benchmark's site serves them.
         BenchmarkSite.install(on: server, feeds: 0, items: 0)
         var settings = Settings()
@@ -65,7 +66,7 @@ struct BenchRetention: ParsableCommand {
         for day in 0..<days {
             for f in 0..<feeds { server.setRoute("/feeds/\(f).xml", .resource(Self.feed(f, day: day, items: items, base: base, now: clock.now))) }
             let pass = options
-            _ = try AsyncBridge.run { try await service.runPass(pass) }
+            _ = try await service.runPass(pass)
             _ = try store.markAllRead(.all)
             if noPrune { try store.checkpoint() }
             if (day + 1) % every == 0 {
@@ -81,6 +82,7 @@ struct BenchRetention: ParsableCommand {
             print(String(format: "  growth from day %d to day %d: %+.1f%% (bound: under +10%% with retention)", plateau.0, last.0,
                          100 * (Double(last.1) / Double(plateau.1) - 1)))
         }
+        await server.stop()
     }
 
     static func feed(_ f: Int, day: Int, items: Int, base: String, now: Date) -> FixtureResource {
