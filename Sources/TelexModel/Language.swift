@@ -18,8 +18,15 @@ public enum Language {
     /// Han together). Latin script and anything else: nil (the feed or the page has to say).
     public static func guess(_ text: String) -> String? {
         var counts = Scripts()
-        for scalar in text.unicodeScalars.prefix(600) where scalar.properties.isAlphabetic { counts.add(scalar) }
-        guard counts.letters >= 2 else { return nil }
+        for scalar in text.unicodeScalars.prefix(600) {
+            if scalar.isASCII {
+                // Latin letters count (they lower the other scripts' share) without Unicode property look-ups.
+                if (scalar.value | 0x20) >= 0x61 && (scalar.value | 0x20) <= 0x7A { counts.letters += 1 }
+            } else if scalar.properties.isAlphabetic {
+                counts.add(scalar)
+            }
+        }
+        guard counts.letters >= 2, counts.letters > counts.latinOnly else { return nil }
         func share(_ n: Int) -> Bool { n * 5 >= counts.letters * 2 }
         if counts.kana > 0 && share(counts.kana + counts.han) { return "ja" }
         if share(counts.hangul) { return "ko" }
@@ -35,6 +42,8 @@ public enum Language {
     private struct Scripts {
         var letters = 0, kana = 0, han = 0, hangul = 0, arabic = 0, persian = 0, cyrillic = 0, ukrainian = 0
         var greek = 0, hebrew = 0, thai = 0
+        /// Letters outside the scripts below never decide: nil unless some letter is in one of them.
+        var latinOnly: Int { letters - kana - han - hangul - arabic - cyrillic - greek - hebrew - thai }
 
         mutating func add(_ scalar: Unicode.Scalar) {
             letters += 1
