@@ -18,11 +18,15 @@ static int resolve(void *library, void **slot, const char *name) {
 }
 
 static void load(void) {
-    /* The soname of libcurl's ABI 4 (Debian's libcurl4 package, the library the -dev package links). */
+    /* The soname of libcurl's ABI 4 (Debian's libcurl4 package, the library the -dev package links), else
+       the same ABI built on GnuTLS (libcurl3-gnutls), which some systems have instead. */
     void *library = dlopen("libcurl.so.4", RTLD_NOW | RTLD_LOCAL);
+    char first[256];
+    const char *why = library ? "" : dlerror(); /* dlerror() clears itself: read once */
+    snprintf(first, sizeof first, "%s", why ? why : "not found");
+    if (!library) library = dlopen("libcurl-gnutls.so.4", RTLD_NOW | RTLD_LOCAL);
     if (!library) {
-        const char *why = dlerror();
-        snprintf(failure_text, sizeof failure_text, "cannot load libcurl (install the libcurl4 package): %s", why ? why : "not found");
+        snprintf(failure_text, sizeof failure_text, "cannot load libcurl (install the libcurl4 package): %s", first);
         failure = failure_text;
         return;
     }

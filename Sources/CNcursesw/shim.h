@@ -18,22 +18,4 @@ static inline int telex_KEY_F(int n) { return KEY_F(n); }
 static inline WINDOW *telex_stdscr(void) { return stdscr; }
 static inline int telex_COLORS(void) { return COLORS; }
 static inline int telex_COLOR_PAIRS(void) { return COLOR_PAIRS; }
-static inline mmask_t telex_mouse_mask_all(void) { return ALL_MOUSE_EVENTS | REPORT_MOUSE_POSITION; }
-static inline mmask_t telex_mouse_mask_buttons(void) {
-    return BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED
-#if defined(BUTTON5_PRESSED)
-        | BUTTON5_PRESSED
-#endif
-        ;
-}
-static inline mmask_t telex_BUTTON1_PRESSED(void) { return BUTTON1_PRESSED; }
-static inline mmask_t telex_BUTTON1_CLICKED(void) { return BUTTON1_CLICKED; }
-static inline mmask_t telex_BUTTON1_RELEASED(void) { return BUTTON1_RELEASED; }
-static inline mmask_t telex_BUTTON1_DOUBLE_CLICKED(void) { return BUTTON1_DOUBLE_CLICKED; }
-static inline mmask_t telex_BUTTON4_PRESSED(void) { return BUTTON4_PRESSED; }
-#if defined(BUTTON5_PRESSED)
-static inline mmask_t telex_BUTTON5_PRESSED(void) { return BUTTON5_PRESSED; }
-#else
-static inline mmask_t telex_BUTTON5_PRESSED(void) { return 0; }
-#endif
 #endif

@@ -87,9 +87,9 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
             pageLoad = nil
         case .saveURLForLater(let url):
             if let pages { pages.saveForLater(url, post: post) } else { post(.failed("Saving links needs the cache (not the built-in demo data): " + url)) }
-        case .discoverFeeds(let address):
+        case .discoverFeeds(let address, let section):
             discovery?.cancel()
-            if let subscriptions { discovery = subscriptions.discover(address, post: post) }
+            if let subscriptions { discovery = subscriptions.discover(address, section: section, post: post) }
             else { post(.discoveryFailed(address: address, Self.noSubscriptions)) }
         case .cancelDiscovery:
             discovery?.cancel()

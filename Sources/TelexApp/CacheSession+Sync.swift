@@ -20,4 +20,13 @@ extension CacheSession {
             }
         }
     }
+
+    /// The reader's `a` and `F` on an account's feed or section: the change goes to its server (nil
+    /// without accounts).
+    func accountSubscriptions() -> AccountSubscriptions? {
+        let configuration = self.configuration
+        guard !configuration.accounts.isEmpty else { return nil }
+        return AccountSubscriptions(runner: SyncRunner(configuration: configuration, store: store, cacheDirectory: cacheDirectory,
+                                                       http: FetchService.liveHTTP(configuration.settings)))
+    }
 }

@@ -130,7 +130,8 @@ public final class CacheSession: @unchecked Sendable {
         guard let change else { return }
         switch change {
         case .reloaded(let configuration):
-            let before = Set(self.configuration.enabledFeeds.map(\.feed.url))
+            let previous = self.configuration
+            let before = Set(previous.enabledFeeds.map(\.feed.url))
             let service = Self.makeService(store: store, configuration: configuration, logger: logger)
             do {
                 try service.syncConfiguration()
@@ -145,6 +146,16 @@ public final class CacheSession: @unchecked Sendable {
             if announce {
                 post(.notice("Reloaded \(configuration.source): " + Self.count(added.count, "feed") + " added, "
                              + Self.count(removed, "feed") + " removed"))
+            }
+            // Keys and colours apply at once; names that mean nothing keep the previous ones, located.
+            if previous.keys != configuration.keys || previous.colors != configuration.colors {
+                do {
+                    let look = try ReaderLook.resolve(configuration)
+                    post(.lookChanged(look.keymap, look.theme))
+                } catch {
+                    let first = error.problems.first.map { "\($0)" } ?? "invalid"
+                    post(.failed("\((error.file as NSString).lastPathComponent): kept the previous keys and colours: \(first)"))
+                }
             }
             post(.cacheChanged)
             if !added.isEmpty { fetch(.feeds(added), post: post) }

@@ -55,6 +55,13 @@ public enum ReaderApp {
             state.pictures = PictureOptions(mode: opts.configuration.settings.images, heightPercent: opts.configuration.settings.imageHeight,
                                             useColor: useColor)
             state.pageDownOpensNextUnread = opts.configuration.settings.spaceOpensNextUnread
+            state.terminalNotices = switch opts.configuration.settings.notifyTerminal {
+            case .off: nil
+            case .osc9: .osc9
+            case .osc777: .osc777
+            }
+            state.hyperlinks = HyperlinkSupport.enabled(opts.configuration.settings.hyperlinks,
+                                                        environment: ProcessInfo.processInfo.environment)
             state.timeZone = .current
             // Your place from the last run, beside the cache whose ids it names (none for the built-in demo data).
             let placeFile = opts.demoData ? nil : PlaceFile(path: opts.cacheDirectory + "/place.json")
@@ -67,6 +74,7 @@ public enum ReaderApp {
                 SubscriptionService(file: FeedsFile.editable(explicitPath: opts.explicitConfigPath, paths: opts.paths),
                                     http: FetchService.liveHTTP(opts.configuration.settings),
                                     knowledge: { CacheKnowledge(store: session.store) },
+                                    accounts: { session.accountSubscriptions() },
                                     applied: { post in session.followConfiguration(post: post, announce: false) })
             } : nil
             let runner = CacheRunner(cache: cache, refresh: refresh, pages: session, subscriptions: subscriptions)

@@ -3,12 +3,14 @@ import TelexConfig
 import TelexFetch
 import TelexModel
 import TelexStore
+import TelexSync
 import TelexUI
 
 /// What the reader's `a` and `F` need: feed discovery and safe feeds.json edits.
 public protocol SubscriptionEditing: AnyObject, Sendable {
-    /// Finds the feeds at an address; answers `.feedsDiscovered` or `.discoveryFailed`.
-    func discover(_ address: String, post: @escaping @Sendable (Action) -> Void) -> PageLoadHandle
+    /// Finds the feeds at an address, to add to `section` (feeds it already has there are said so, not
+    /// offered); answers `.feedsDiscovered` or `.discoveryFailed`.
+    func discover(_ address: String, section: String, post: @escaping @Sendable (Action) -> Void) -> PageLoadHandle
     func subscribe(_ feeds: [FeedCandidate], section: String, post: @escaping @Sendable (Action) -> Void)
     func unsubscribe(url: String, post: @escaping @Sendable (Action) -> Void)
     func move(url: String, toSection: String, post: @escaping @Sendable (Action) -> Void)
@@ -17,7 +19,8 @@ public protocol SubscriptionEditing: AnyObject, Sendable {
 /// The live `SubscriptionEditing`: `FeedDiscovery` through the fetch service's HTTP client, edits
 /// through `FeedsFile` (the lock, the atomic write, feeds.json.bak), exactly as `telex add`,
 /// `remove` and `move` do; then `applied` makes the reader follow the new feeds.json at once (its
-/// sections change and a new feed is fetched).
+/// sections change and a new feed is fetched). A feed or section of an account goes to its server
+/// instead (`AccountSubscriptions`, as for `telex add --account`), and the cache follows the server.
 public final class SubscriptionService: SubscriptionEditing, @unchecked Sendable {
     private let file: FeedsFile
     private let discovery: FeedDiscovery
@@ -25,32 +28,44 @@ public final class SubscriptionService: SubscriptionEditing, @unchecked Sendable
     /// the names the reader shows (for messages).
     private let knowledge: @Sendable () -> CacheKnowledge
     private let applied: @Sendable (@escaping @Sendable (Action) -> Void) -> Void
+    /// The accounts' side (nil: no accounts).
+    private let accounts: @Sendable () -> AccountSubscriptions?
     /// feeds.json is edited off the terminal thread, one change at a time.
     private let queue = DispatchQueue(label: "telex.subscriptions", qos: .userInitiated)
 
     public init(file: FeedsFile, http: any HTTPFetching, knowledge: @escaping @Sendable () -> CacheKnowledge = { CacheKnowledge() },
+                accounts: @escaping @Sendable () -> AccountSubscriptions? = { nil },
                 applied: @escaping @Sendable (@escaping @Sendable (Action) -> Void) -> Void) {
-        self.file = file; self.discovery = FeedDiscovery(http: http); self.knowledge = knowledge; self.applied = applied
+        self.file = file; self.discovery = FeedDiscovery(http: http); self.knowledge = knowledge; self.accounts = accounts
+        self.applied = applied
     }
 
-    public func discover(_ address: String, post: @escaping @Sendable (Action) -> Void) -> PageLoadHandle {
-        let discovery = self.discovery, file = self.file, knowledge = self.knowledge
+    public func discover(_ address: String, section: String, post: @escaping @Sendable (Action) -> Void) -> PageLoadHandle {
+        let discovery = self.discovery, file = self.file, knowledge = self.knowledge, accounts = self.accounts
         let task = Task.detached {
             do {
-                let configuration = try file.load()
-                let known = knowledge()
-                let subscriptions = Subscriptions(configuration, redirects: known.redirects)
+                // Already subscribed where the feed would go: feeds.json, or the account whose section it is.
+                let existing: (String) -> (name: String?, section: String)?
+                if let remote = accounts(), let target = try? remote.section(named: section) {
+                    existing = { url in
+                        ((try? remote.feeds(named: url)) ?? []).first { $0.account == target.account }
+                            .map { ($0.title, "\($0.section) on \(target.account)") }
+                    }
+                } else {
+                    let known = knowledge()
+                    let subscriptions = Subscriptions(try file.load(), redirects: known.redirects)
+                    existing = { url in subscriptions.existing(url).map { (known.name($0.feed), $0.section) } }
+                }
                 let complete = try FeedDiscovery.completeAddress(address)
-                if let existing = subscriptions.existing(complete) {
-                    post(.discoveryFailed(address: address, "Already subscribed: \(known.name(existing.feed)) in \(existing.section)"))
+                if let found = existing(complete) {
+                    post(.discoveryFailed(address: address, "Already subscribed: \(found.name ?? complete) in \(found.section)"))
                     return
                 }
                 let report = try await discovery.discover(complete)
                 if Task.isCancelled { return }
-                let found = report.feeds.filter { feed in ([feed.url] + feed.addresses).allSatisfy { subscriptions.existing($0) == nil } }
-                if found.isEmpty, let first = report.feeds.first,
-                   let existing = ([first.url] + first.addresses).lazy.compactMap(subscriptions.existing).first {
-                    post(.discoveryFailed(address: address, "Already subscribed: \(first.title ?? first.url) in \(existing.section)"))
+                let found = report.feeds.filter { feed in ([feed.url] + feed.addresses).allSatisfy { existing($0) == nil } }
+                if found.isEmpty, let first = report.feeds.first, let there = ([first.url] + first.addresses).lazy.compactMap(existing).first {
+                    post(.discoveryFailed(address: address, "Already subscribed: \(first.title ?? first.url) in \(there.section)"))
                     return
                 }
                 post(.feedsDiscovered(address: address, found.map { FeedCandidate(url: $0.url, title: $0.title, itemCount: $0.itemCount) }))
@@ -64,6 +79,19 @@ public final class SubscriptionService: SubscriptionEditing, @unchecked Sendable
     }
 
     public func subscribe(_ feeds: [FeedCandidate], section: String, post: @escaping @Sendable (Action) -> Void) {
+        if let remote = accounts(), let target = try? remote.section(named: section) {
+            return onServer(target.account, post: post) { remote throws(SyncError) in
+                let folder = target.folder.map(FolderChoice.existing) ?? .none
+                var added: [String] = []
+                for feed in feeds where (try remote.feeds(named: feed.url)).allSatisfy({ $0.account != target.account }) {
+                    _ = try await remote.subscribe(feed.url, account: target.account, folder: folder)
+                    added.append(feed.title ?? feed.url)
+                }
+                guard !added.isEmpty else { return ("Already subscribed", false) }
+                let what = added.count == 1 ? added[0] : "\(added.count) feeds"
+                return ("Added \(what) to \(target.name) on \(target.account); syncing…", true)
+            }
+        }
         edit(post: post) { configuration, edit, known throws(FeedsFileError) in
             let subscriptions = Subscriptions(configuration, redirects: known.redirects)
             let fresh = feeds.filter { subscriptions.existing($0.url) == nil }
@@ -76,6 +104,12 @@ public final class SubscriptionService: SubscriptionEditing, @unchecked Sendable
     }
 
     public func unsubscribe(url: String, post: @escaping @Sendable (Action) -> Void) {
+        if let remote = accounts(), let feed = try? remote.feeds(named: url).first(where: { $0.key == url }) {
+            return onServer(feed.account, post: post) { remote throws(SyncError) in
+                let outcome = try await remote.unsubscribe(feed)
+                return ("Removed \(feed.title): unsubscribed on \(feed.account); its saved items are kept" + Self.behind(outcome), false)
+            }
+        }
         edit(post: post) { configuration, edit, known throws(FeedsFileError) in
             guard let entry = Subscriptions(configuration, redirects: known.redirects).existing(url) else {
                 throw FeedsFileError(.notFound, "\(url) is no longer in feeds.json")
@@ -90,6 +124,27 @@ public final class SubscriptionService: SubscriptionEditing, @unchecked Sendable
     }
 
     public func move(url: String, toSection section: String, post: @escaping @Sendable (Action) -> Void) {
+        let wanted = SubscriptionText.clean(section)
+        if let remote = accounts() {
+            if let feed = try? remote.feeds(named: url).first(where: { $0.key == url }) {
+                return onServer(feed.account, post: post) { remote throws(SyncError) in
+                    let folder = try remote.folder(named: wanted, account: feed.account)
+                    let same: Bool = switch folder {
+                    case .none: feed.folderID == nil
+                    case .existing(let f): f.remoteID == feed.folderID
+                    case .new: false
+                    }
+                    if same { return ("\(feed.title) is already in \(feed.section)", false) }
+                    let outcome = try await remote.move(feed, to: folder)
+                    let now = (try? remote.feeds(named: feed.remoteURL))?.first { $0.account == feed.account }?.section ?? wanted
+                    return ("Moved \(feed.title) to \(now) on \(feed.account)" + Self.behind(outcome), false)
+                }
+            }
+            if let other = try? remote.section(named: wanted) {
+                post(.failed("\(other.name) is a section of the account \(other.account): add the feed there (a), then remove it here"))
+                return
+            }
+        }
         edit(post: post) { configuration, edit, known throws(FeedsFileError) in
             let subscriptions = Subscriptions(configuration, redirects: known.redirects)
             guard let entry = subscriptions.existing(url) else { throw FeedsFileError(.notFound, "\(url) is no longer in feeds.json") }
@@ -98,6 +153,29 @@ public final class SubscriptionService: SubscriptionEditing, @unchecked Sendable
             if target.caseInsensitiveCompare(entry.section) == .orderedSame { return "\(known.name(entry.feed)) is already in \(target)" }
             edit.moveFeed(at: entry.position, toSection: target)
             return "Moved \(known.name(entry.feed)) to \(target)"
+        }
+    }
+
+    /// What a message adds when the server made the change but the cache could not follow it yet.
+    static func behind(_ outcome: AccountSubscriptions.Outcome) -> String {
+        outcome.cacheBehind.map { " (the cache follows at the next sync: \($0))" } ?? ""
+    }
+
+    /// Runs one change of an account's subscriptions on its server, off the terminal thread; reports its
+    /// message (or the server's reason: nothing was changed), then syncs the account when `sync` says so.
+    private func onServer(_ account: String, post: @escaping @Sendable (Action) -> Void,
+                          _ change: @escaping @Sendable (AccountSubscriptions) async throws(SyncError) -> (String, sync: Bool)) {
+        guard let remote = accounts() else { return }
+        Task.detached {
+            do throws(SyncError) {
+                let (message, sync) = try await change(remote)
+                post(.subscriptionsChanged(message))
+                if sync, let report = try? await remote.runner.sync(only: [account]).first, report.error != nil {
+                    post(.failed(SyncReport.line(report)))
+                }
+            } catch {
+                post(.failed("\(account): \(error); nothing was changed"))
+            }
         }
     }
 

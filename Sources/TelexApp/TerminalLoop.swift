@@ -105,6 +105,8 @@ public final class TerminalLoop {
             case .showOnly:
                 apply(.notice("Copy by hand: " + text))
             }
+        case .notify(let notice):
+            backend.notify(notice)
         }
     }
 

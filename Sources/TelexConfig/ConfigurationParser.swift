@@ -363,6 +363,29 @@ private struct Validator {
             }
         }
         if let v = int("image_height", 10...100) { s.imageHeight = v }
+        if let n = m["hyperlinks"] {
+            if case .string(let t, _) = n, let mode = HyperlinksMode(rawValue: t) { s.hyperlinks = mode } else {
+                fail(n, "settings.hyperlinks", "expected one of " + HyperlinksMode.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
+            }
+        }
+        if let n = m["notify"] {
+            // An argument vector, run without a shell: the program, then its first arguments.
+            if case .array(let items, _) = n, !items.isEmpty {
+                var argv: [String] = []
+                for item in items {
+                    if case .string(let a, _) = item, !a.contains("\0") { argv.append(a) } else { break }
+                }
+                if argv.count == items.count, !argv[0].trimmingWhitespace().isEmpty { s.notify = argv }
+                else { fail(n, "settings.notify", "expected an array of strings, the program first (run without a shell)") }
+            } else {
+                fail(n, "settings.notify", "expected an array of strings, the program first (run without a shell)")
+            }
+        }
+        if let n = m["notify_terminal"] {
+            if case .string(let t, _) = n, let mode = TerminalNotification(rawValue: t) { s.notifyTerminal = mode } else {
+                fail(n, "settings.notify_terminal", "expected one of " + TerminalNotification.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", "))
+            }
+        }
         return s
     }
 }

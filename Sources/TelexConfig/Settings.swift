@@ -41,6 +41,12 @@ public struct Settings: Sendable, Hashable {
     public var images: ImagesMode = .auto
     /// The tallest a picture is drawn, in percent of the screen's height.
     public var imageHeight: Int = 50
+    /// Links of the reading view as OSC 8 hyperlinks (a click in the terminal opens them).
+    public var hyperlinks: HyperlinksMode = .auto
+    /// A program run after a fetch pass that brought new items (argv, no shell); nil: none.
+    public var notify: [String]? = nil
+    /// The reader's own notice of new items after a refresh: a terminal escape sequence (OSC 9 or 777).
+    public var notifyTerminal: TerminalNotification = .off
 
     public init() {}
 
@@ -48,6 +54,22 @@ public struct Settings: Sendable, Hashable {
     public static let keys: [String] = [
         "retention_days", "jobs", "per_host", "max_feed_bytes", "max_page_bytes", "prefetch_per_article", "articles_per_feed",
         "default_interval", "timeout", "total_timeout", "low_speed_limit", "low_speed_time", "measure", "browser", "osc52", "color",
-        "group_by_day", "space_opens_next_unread", "images", "image_height",
+        "group_by_day", "space_opens_next_unread", "images", "image_height", "hyperlinks", "notify", "notify_terminal",
     ]
+}
+
+/// `hyperlinks`: whether the reading view marks links with OSC 8 (docs/feeds-json.md says which
+/// terminals `auto` trusts).
+public enum HyperlinksMode: String, Sendable, Hashable, CaseIterable {
+    case auto, on, off
+}
+
+/// `notify_terminal`: the escape sequence the reader writes when a refresh brought new items.
+public enum TerminalNotification: String, Sendable, Hashable, CaseIterable {
+    /// None.
+    case off
+    /// `OSC 9 ; text ST`: iTerm2, WezTerm, kitty, foot, Windows Terminal, ConEmu.
+    case osc9
+    /// `OSC 777 ; notify ; title ; body ST`: rxvt-unicode's extension, also foot, WezTerm, Ghostty, VTE.
+    case osc777
 }

@@ -64,8 +64,19 @@ public enum PlainText {
                     continue
                 }
                 if b < 0x80 {
-                    if b <= 0x20 || b == 0x7F { space() } else { copy(i, 1) }
-                    i += 1
+                    if b <= 0x20 || b == 0x7F { space(); i += 1; continue }
+                    // A run of printable ASCII (most of any feed's text) is copied in one go.
+                    var end = i + 1
+                    let stop = min(n, i + (limit - count), i + (capacity - 4 - length))
+                    while end < stop {
+                        let c = input[end]
+                        if c <= 0x20 || c >= 0x7F || c == UInt8(ascii: "<") || c == UInt8(ascii: "&") { break }
+                        end += 1
+                    }
+                    let run = end - i
+                    (out.baseAddress! + length).update(from: input.baseAddress! + i, count: run)
+                    length += run; count += run; lastWasSpace = false
+                    i = end
                     continue
                 }
                 // A multi-byte UTF-8 sequence (the string is valid UTF-8): decode only to test for

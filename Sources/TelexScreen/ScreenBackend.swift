@@ -18,6 +18,8 @@ public protocol ScreenBackend: AnyObject {
     /// Asks the terminal to put text on the clipboard (OSC 52). `base64` is the text already
     /// encoded, so no content byte reaches the terminal as is.
     func setClipboard(base64: String)
+    /// Asks the terminal for a desktop notification (OSC 9 or 777), between frames.
+    func notify(_ notice: TerminalNotice)
 }
 
 /// A backend that keeps the frames it is asked to draw; input comes from a script.
@@ -42,4 +44,7 @@ public final class TestBackend: ScreenBackend {
     public private(set) var clipboardWrites: [String] = []
     public func setClipboard(base64: String) { clipboardWrites.append(base64) }
     public var lastFrame: ScreenBuffer? { frames.last }
+    /// Notifications asked for, in order.
+    public private(set) var notices: [TerminalNotice] = []
+    public func notify(_ notice: TerminalNotice) { notices.append(notice) }
 }

@@ -10,6 +10,9 @@ public struct ScreenBuffer: Hashable, Sendable {
     }
     private var cursorX: Int?
     private var cursorY = 0
+    /// Cells that are links to URLs (OSC 8), for a backend that writes hyperlinks; empty unless the
+    /// reader turned them on. Only `Hyperlink.isSafe` URLs are kept.
+    public private(set) var hyperlinks: [Hyperlink] = []
 
     public init(width: Int, height: Int) {
         self.width = max(0, width); self.height = max(0, height)
@@ -72,6 +75,19 @@ public struct ScreenBuffer: Hashable, Sendable {
         if glyph.width > 1 { for c in (x + 1)..<end { self[c, y] = .continuation(style) } }
     }
 
+    /// Marks cells of row `y` from `x` to `maxX` as a link to `url`, clipped to the buffer; an unsafe
+    /// URL (`Hyperlink.isSafe`) is not recorded, so it never reaches the terminal.
+    public mutating func addHyperlink(_ url: String, x: Int, y: Int, maxX: Int) {
+        let from = max(0, x), to = min(maxX, width)
+        guard y >= 0, y < height, from < to, Hyperlink.isSafe(url) else { return }
+        // A span continuing the previous one (a link drawn in pieces) extends it.
+        if let last = hyperlinks.last, last.y == y, last.x + last.width == from, last.url == url {
+            hyperlinks[hyperlinks.count - 1].width += to - from
+        } else {
+            hyperlinks.append(Hyperlink(x: from, y: y, width: to - from, url: url))
+        }
+    }
+
     /// Applies a style over a rectangle, keeping the glyphs.
     public mutating func restyle(_ rect: Rect, _ transform: (Style) -> Style) {
         for y in max(0, rect.y)..<min(height, rect.maxY) {
@@ -102,6 +118,7 @@ public struct ScreenBuffer: Hashable, Sendable {
 
     public static func == (a: ScreenBuffer, b: ScreenBuffer) -> Bool {
         a.width == b.width && a.height == b.height && a.cells == b.cells && a.cursorX == b.cursorX && a.cursorY == b.cursorY
+            && a.hyperlinks == b.hyperlinks
     }
     public func hash(into h: inout Hasher) { h.combine(width); h.combine(height); h.combine(cells) }
 }

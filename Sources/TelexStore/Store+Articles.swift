@@ -25,14 +25,14 @@ extension Store {
         if article.status.isFailure {
             for key in [requestedKey, mainKey] {
                 if let saved = try articleID(db, forKey: key),
-                   let status = try String.fetchOne(db, sql: "SELECT status FROM article WHERE id = ?", arguments: [saved]),
+                   let status = try String.fetchOne(db.cachedStatement(sql: "SELECT status FROM article WHERE id = ?"), arguments: [saved]),
                    !(ArticleStatus(rawValue: status)?.isFailure ?? true) {
                     return ArticleID(saved)
                 }
             }
         }
         let keys = [mainKey, requestedKey, article.canonicalURL.map(URLNormalizer.normalize)].compactMap { $0 }.filter { !$0.isEmpty }
-        var id = try Int64.fetchOne(db, sql: "SELECT id FROM article WHERE url = ?", arguments: [Self.bounded(mainKey, Self.maxShort)])
+        var id = try Int64.fetchOne(db.cachedStatement(sql: "SELECT id FROM article WHERE url = ?"), arguments: [Self.bounded(mainKey, Self.maxShort)])
         let values: StatementArguments = [
             article.canonicalURL.map { Self.bounded(URLNormalizer.normalize($0), Self.maxShort) }, article.status.rawValue,
             article.httpStatus, StoreTime.milliseconds(article.fetchedAt), article.title.map { Self.bounded($0, Self.maxTitle) },
@@ -41,16 +41,16 @@ extension Store {
             article.language.map { Self.bounded($0, 64) },
         ]
         if let existing = id {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE article SET canonical_url = ?, status = ?, http_status = ?, fetched_at = ?, title = ?, document = ?,
                   plain_text = ?, error = ?, attempts = ?, retry_at = ?, lang = ? WHERE id = ?
-                """, arguments: values + [existing])
+                """).execute(arguments: values + [existing])
         } else {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO article(canonical_url, status, http_status, fetched_at, title, document, plain_text, error, attempts,
                   retry_at, lang, url)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: values + [Self.bounded(mainKey, Self.maxShort)])
+                """).execute(arguments: values + [Self.bounded(mainKey, Self.maxShort)])
             id = db.lastInsertedRowID
         }
         let articleID = id!
@@ -68,7 +68,7 @@ extension Store {
             try upsertAlias.execute(arguments: [key, articleID])
             if try self.articleID(db, forKey: key) == articleID { ownKeys.append(key) }
         }
-        try db.execute(sql: "DELETE FROM link WHERE article_id = ?", arguments: [articleID])
+        try db.cachedStatement(sql: "DELETE FROM link WHERE article_id = ?").execute(arguments: [articleID])
         let insertLink = try db.cachedStatement(sql: """
             INSERT INTO link(article_id, position, kind, url, url_key, text) VALUES (?, ?, ?, ?, ?, ?)
             """)
@@ -79,23 +79,22 @@ extension Store {
         }
         if let images = article.images { try saveImages(db, images, articleID: articleID, fetchedAt: article.fetchedAt) }
         for key in ownKeys {
-            try db.execute(sql: "UPDATE item SET article_id = ? WHERE link_key = ? AND link_key IS NOT NULL", arguments: [articleID, key])
+            try db.cachedStatement(sql: "UPDATE item SET article_id = ? WHERE link_key = ? AND link_key IS NOT NULL").execute(arguments: [articleID, key])
         }
         // Their story is the page's (its canonical link, or where the redirects ended): one story in every list.
-        let stored = try Row.fetchOne(db, sql: "SELECT url, canonical_url, status FROM article WHERE id = ?", arguments: [articleID])
+        let stored = try Row.fetchOne(db.cachedStatement(sql: "SELECT url, canonical_url, status FROM article WHERE id = ?"), arguments: [articleID])
         if let story = StoryKey.articleKey(url: stored?["url"], canonical: stored?["canonical_url"], status: stored?["status"]) {
-            try db.execute(sql: "UPDATE item SET story_key = ? WHERE article_id = ? AND story_key IS NOT ?", arguments: [story, articleID, story])
+            try db.cachedStatement(sql: "UPDATE item SET story_key = ? WHERE article_id = ? AND story_key IS NOT ?").execute(arguments: [story, articleID, story])
         }
         // Their language is the page's unless their feed declared one (docs/queries.md, "Languages").
         if let lang = article.language.flatMap(Language.primary) {
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 UPDATE item SET lang = ?, lang_source = 'page'
                 WHERE article_id = ? AND article_id IS NOT NULL AND (lang_source IS NULL OR lang_source = 'script') AND lang IS NOT ?
-                """, arguments: [lang, articleID, lang])
+                """).execute(arguments: [lang, articleID, lang])
         }
         // Their search rows gain the page's text when the indexer rewrites them.
-        for itemID in try Int64.fetchAll(db, sql: "SELECT id FROM item WHERE article_id = ? AND article_id IS NOT NULL",
-                                         arguments: [articleID]) {
+        for itemID in try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM item WHERE article_id = ? AND article_id IS NOT NULL"), arguments: [articleID]) {
             try queueForIndex(db, itemID)
         }
         return ArticleID(articleID)
@@ -105,7 +104,7 @@ extension Store {
     /// and those whose last attempt failed with a retry due by `now`. Newest first.
     public func articleCandidates(feed: FeedID, window: Int, now: Date) throws -> [ArticleCandidate] {
         try read { db in
-            let rows = try Row.fetchAll(db, sql: UIQueries.articleCandidates, arguments: [feed.rawValue, window])
+            let rows = try Row.fetchAll(db.cachedStatement(sql: UIQueries.articleCandidates), arguments: [feed.rawValue, window])
             let failure = try db.cachedStatement(sql: "SELECT status, attempts, retry_at FROM article WHERE id = ?")
             let nowMS = StoreTime.milliseconds(now)
             var candidates: [ArticleCandidate] = []
@@ -131,7 +130,7 @@ extension Store {
     public func article(forURL url: String) throws -> StoredArticle? {
         let key = URLNormalizer.normalize(url)
         return try read { db in
-            guard let row = try Row.fetchOne(db, sql: UIQueries.articleByAlias, arguments: [key]) else { return nil }
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: UIQueries.articleByAlias), arguments: [key]) else { return nil }
             return try Self.storedArticle(db, row)
         }
     }
@@ -139,7 +138,7 @@ extension Store {
     /// One article by id.
     public func article(_ id: ArticleID) throws -> StoredArticle? {
         try read { db in
-            guard let row = try Row.fetchOne(db, sql: "SELECT * FROM article WHERE id = ?", arguments: [id.rawValue]) else { return nil }
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT * FROM article WHERE id = ?"), arguments: [id.rawValue]) else { return nil }
             return try Self.storedArticle(db, row)
         }
     }

@@ -48,7 +48,7 @@ extension Store {
 
     /// Replaces the article's pictures: fetched ones are upserted by URL, known ones referenced.
     func saveImages(_ db: Database, _ images: [ArticleImage], articleID: Int64, fetchedAt: Date) throws {
-        try db.execute(sql: "DELETE FROM article_image WHERE article_id = ?", arguments: [articleID])
+        try db.cachedStatement(sql: "DELETE FROM article_image WHERE article_id = ?").execute(arguments: [articleID])
         let upsert = try db.cachedStatement(sql: """
             INSERT INTO image(url, status, sha256, width, height, error, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT(url) DO UPDATE SET status = excluded.status, sha256 = excluded.sha256, width = excluded.width,
@@ -80,7 +80,7 @@ extension Store {
             for row in rows { try db.execute(sql: "DELETE FROM image WHERE id = ?", arguments: [row["id"] as Int64]) }
             var orphans: [String] = []
             for sha in Set(rows.compactMap { $0["sha256"] as String? })
-            where !(try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM image WHERE sha256 = ?)", arguments: [sha]) ?? false) {
+            where !(try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM image WHERE sha256 = ?)"), arguments: [sha]) ?? false) {
                 orphans.append(sha)
             }
             return orphans

@@ -186,3 +186,21 @@ extension Store {
                  isSaved: row["saved"])
     }
 }
+
+extension Store {
+    /// Titles of the items of `feeds` first seen at or after `since` (a pass's new items, for its
+    /// notification), newest first, at most `limit`. Each feed's items are found through its
+    /// (feed, stable id) index, so the cost is that of the feeds that changed, not of the cache.
+    public func titlesFirstSeen(feeds: [FeedID], since: Date, limit: Int) throws -> [String] {
+        guard !feeds.isEmpty, limit > 0 else { return [] }
+        return try read { db in
+            var rows: [(sort: Int64, title: String)] = []
+            let statement = try db.cachedStatement(sql: "SELECT sort_time, title FROM item WHERE feed_id = ? AND first_seen >= ?")
+            for feed in feeds {
+                let cursor = try Row.fetchCursor(statement, arguments: [feed.rawValue, StoreTime.milliseconds(since)])
+                while let row = try cursor.next() { rows.append((row[0] ?? 0, row[1] ?? "")) }
+            }
+            return rows.sorted { $0.sort > $1.sort }.prefix(limit).map(\.title)
+        }
+    }
+}

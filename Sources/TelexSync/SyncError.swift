@@ -19,6 +19,8 @@ public enum SyncError: Error, Sendable, Hashable, CustomStringConvertible {
     case password(String)
     /// The cache failed.
     case store(String)
+    /// The server's API cannot do what was asked (TT-RSS cannot move a feed); says what to do instead.
+    case unsupported(String)
 
     public var description: String {
         switch self {
@@ -30,6 +32,7 @@ public enum SyncError: Error, Sendable, Hashable, CustomStringConvertible {
         case .server(let m): "server error: \(m)"
         case .password(let m): "no password: \(m)"
         case .store(let m): "cache: \(m)"
+        case .unsupported(let m): m
         }
     }
 

@@ -68,7 +68,7 @@ public struct SyncRunner: Sendable {
         return await AccountSync(store: store, fullStateCheck: fullStateCheck).run(id, name: account.name, client: client)
     }
 
-    private func makeClient(_ account: AccountConfig) throws(SyncError) -> any AggregatorClient {
+    func makeClient(_ account: AccountConfig) throws(SyncError) -> any SubscriptionClient {
         let tokens = TokenFile(cacheDirectory: cacheDirectory)
         let passwords = self.passwords
         let source = account.password

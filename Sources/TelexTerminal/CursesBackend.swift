@@ -24,6 +24,7 @@ public final class CursesBackend: ScreenBackend {
     private var pairs: [ColorPairKey: Int32] = [:]
     private var nextPair: Int32 = 1
     private var consecutiveEmptyReads = 0
+    private var mouseReports = MouseReportDecoder()
     private var ended = false
 
     /// Takes over the terminal. `colors: false` honours `NO_COLOR` and the `color` setting.
@@ -42,6 +43,12 @@ public final class CursesBackend: ScreenBackend {
         nodelay(window, true)
         set_escdelay(25)
         curs_set(0)
+        // No insert/delete-character shortcuts: they would slide OSC 8 hyperlinks (HyperlinkWriter)
+        // along a row behind the frame diff's back.
+        idcok(window, false)
+        // doupdate finishes every frame (no early stop when keys are waiting), so what curses drew is
+        // the frame the hyperlinks were written over.
+        typeahead(-1)
         if colors && has_colors() {
             start_color()
             use_default_colors()
@@ -50,9 +57,11 @@ public final class CursesBackend: ScreenBackend {
             useColor = false
         }
         directColor = useColor && telex_COLORS() >= 1 << 24
-        // Presses, releases and the wheel; no motion reports (mode 1003 floods the input in tmux).
-        mousemask(telex_mouse_mask_buttons(), nil)
-        mouseinterval(0)
+        // The mouse is ours, not ncurses': its decoder follows terminfo, which gives `screen` and `tmux`
+        // types X10 reports (no column past 223). Removing `kmous` makes reports arrive as keys, which
+        // `MouseReportDecoder` reads; `mouseOn` asks for SGR reports.
+        define_key(nil, KEY_MOUSE)
+        Self.writeOut(Self.mouseOn)
         FatalSignals.install()
     }
 
@@ -76,26 +85,24 @@ public final class CursesBackend: ScreenBackend {
         }
     }
 
+    /// Presses, releases and the wheel (mode 1000; no motion: mode 1003 floods the input in tmux),
+    /// reported in the SGR form (mode 1006).
+    static let mouseOn = "\u{1B}[?1000h\u{1B}[?1006h"
+    static let mouseOff = "\u{1B}[?1006l\u{1B}[?1000l"
+
     public var size: (width: Int, height: Int) { (Int(getmaxx(window)), Int(getmaxy(window))) }
     public var inputDescriptor: Int32 { 0 }
 
     public func readKeys(inputReady: Bool) -> [Key]? {
         if ended || FatalSignals.pendingTermination != 0 { return nil }
-        var keys: [Key] = []
-        var ch: wint_t = 0
-        while true {
-            let r = wget_wch(window, &ch)
-            if r == ERR { break }
-            if r == KEY_CODE_YES {
-                if Int32(ch) == KEY_MOUSE {
-                    var event = MEVENT()
-                    if getmouse(&event) == OK, let k = Self.translate(mouse: event.bstate, x: event.x, y: event.y) { keys.append(k) }
-                } else if let k = Self.translate(function: Int32(ch)) {
-                    keys.append(k)
-                }
-            } else {
-                keys.append(Self.translate(character: UInt32(ch)))
-            }
+        var keys = mouseReports.decode(readReadyKeys())
+        // A mouse report cut between two reads: its rest is on the way (a terminal writes a report at
+        // once), so wait a moment for it rather than hand its first bytes over as keys.
+        var waits = 0
+        while mouseReports.isWaiting {
+            var fd = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+            if waits < 4, poll(&fd, 1, 25) > 0 { keys += mouseReports.decode(readReadyKeys()) } else { keys += mouseReports.flush() }
+            waits += 1
         }
         // poll said stdin was readable, yet nothing could be read: end of file. Several in a row
         // end the loop (under CI stdin is at EOF and would spin forever).
@@ -106,6 +113,22 @@ public final class CursesBackend: ScreenBackend {
             consecutiveEmptyReads = 0
         }
         if keys.contains(.resize) { lastDrawn = nil }
+        return keys
+    }
+
+    /// Every key ncurses has ready, without waiting.
+    private func readReadyKeys() -> [Key] {
+        var keys: [Key] = []
+        var ch: wint_t = 0
+        while true {
+            let r = wget_wch(window, &ch)
+            if r == ERR { break }
+            if r == KEY_CODE_YES {
+                if let k = Self.translate(function: Int32(ch)) { keys.append(k) }
+            } else {
+                keys.append(Self.translate(character: UInt32(ch)))
+            }
+        }
         return keys
     }
 
@@ -123,8 +146,8 @@ public final class CursesBackend: ScreenBackend {
         }
     }
 
-    /// A function key code `wget_wch` returned with KEY_CODE_YES (KEY_MOUSE aside: see `translate(mouse:)`);
-    /// nil for keys telex has no use for.
+    /// A function key code `wget_wch` returned with KEY_CODE_YES; nil for keys telex has no use for
+    /// (mouse reports arrive as characters: see `MouseReportDecoder`).
     static func translate(function code: Int32) -> Key? {
         switch code {
         case KEY_UP: return .up
@@ -146,26 +169,12 @@ public final class CursesBackend: ScreenBackend {
         }
     }
 
-    /// A mouse event's button state (`MEVENT.bstate`) at a cell: the wheel, then double clicks,
-    /// then clicks and presses of button 1, then its release; nil for other buttons.
-    static func translate(mouse state: mmask_t, x: Int32, y: Int32) -> Key? {
-        let kind: MouseEvent.Kind
-        // Without BUTTON5 (mouse version 1) its mask is 0, which must not match every event.
-        let wheelDown = telex_BUTTON5_PRESSED()
-        if state & telex_BUTTON4_PRESSED() != 0 { kind = .wheelUp }
-        else if wheelDown != 0 && state & wheelDown != 0 { kind = .wheelDown }
-        else if state & telex_BUTTON1_DOUBLE_CLICKED() != 0 { kind = .doubleClick }
-        else if state & (telex_BUTTON1_CLICKED() | telex_BUTTON1_PRESSED()) != 0 { kind = .click }
-        else if state & telex_BUTTON1_RELEASED() != 0 { kind = .release }
-        else { return nil }
-        return .mouse(MouseEvent(kind: kind, x: Int(x), y: Int(y)))
-    }
-
     public func draw(_ buffer: ScreenBuffer) {
         if lastDrawn == nil || lastDrawn!.width != buffer.width || lastDrawn!.height != buffer.height {
             wclear(window)
             lastDrawn = nil
         }
+        let previous = lastDrawn
         let runs = ScreenDiff.changes(from: lastDrawn, to: buffer)
         for run in runs {
             wmove(window, Int32(run.y), Int32(run.x))
@@ -181,6 +190,12 @@ public final class CursesBackend: ScreenBackend {
         }
         wnoutrefresh(window)
         doupdate()
+        if !buffer.hyperlinks.isEmpty || previous?.hyperlinks.isEmpty == false {
+            let writer = HyperlinkWriter(useColor: useColor, colors: Int(telex_COLORS()), directColor: directColor)
+            let out = writer.output(previous: previous, current: buffer, changes: runs,
+                                    cursor: (Int(getcurx(window)), Int(getcury(window))))
+            if !out.isEmpty { Self.writeOut(out) }
+        }
         lastDrawn = buffer
     }
 
@@ -247,7 +262,17 @@ public final class CursesBackend: ScreenBackend {
     public func setClipboard(base64: String) {
         // Only the base64 alphabet goes out, between frames, so curses' idea of the screen holds.
         guard base64.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "/" || $0 == "=") }) else { return }
-        let bytes = Array(("\u{1B}]52;c;" + base64 + "\u{07}").utf8)
+        Self.writeOut("\u{1B}]52;c;" + base64 + "\u{07}")
+    }
+
+    public func notify(_ notice: TerminalNotice) {
+        Self.writeOut(notice.sequence)
+    }
+
+    /// Writes bytes to the terminal past curses (which has flushed its own by then: `doupdate` and
+    /// `endwin` write everything before they return).
+    static func writeOut(_ text: String) {
+        let bytes = Array(text.utf8)
         var offset = 0
         while offset < bytes.count {
             let n = bytes[offset...].withUnsafeBytes { write(1, $0.baseAddress, $0.count) }
@@ -256,17 +281,20 @@ public final class CursesBackend: ScreenBackend {
     }
 
     public func suspend(_ body: () -> Void) {
+        Self.writeOut(Self.mouseOff)
         def_prog_mode()
         endwin()
         // endwin's last bytes (leaving the alternate screen) must be out before the process stops.
         fflush(stdout)
         body()
         reset_prog_mode()
+        Self.writeOut(Self.mouseOn)
         lastDrawn = nil
         wrefresh(window)
     }
 
     public func shutdown() {
+        Self.writeOut(Self.mouseOff)
         endwin()
         delscreen(screen)
         FatalSignals.endIfTerminated()

@@ -22,6 +22,7 @@ enum FatalSignals {
         pendingTermination = 0  // initialised here, never first touched inside a handler
         for sig in [SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGINT, SIGQUIT] {
             signal(sig) { s in
+                FatalSignals.restoreMouse()
                 endwin()
                 signal(s, SIG_DFL)
                 raise(s)
@@ -33,11 +34,18 @@ enum FatalSignals {
                     FatalSignals.pendingTermination = s
                     return
                 }
+                FatalSignals.restoreMouse()
                 endwin()
                 signal(s, SIG_DFL)
                 raise(s)
             }
         }
+    }
+
+    /// Turns the mouse reports off (the backend, not curses, turned them on); a static literal and
+    /// `write`, nothing that allocates.
+    static func restoreMouse() {
+        _ = "\u{1B}[?1006l\u{1B}[?1000l".withCString { write(1, $0, 16) }
     }
 
     /// After the terminal is restored: dies of the SIGHUP or SIGTERM that ended the program, if one did.

@@ -10,7 +10,8 @@ import Synchronization
 ///   every other call needs `Authorization: GoogleLogin auth=…` (else 401);
 /// - `GET reader/api/0/token` → the edit token `T`, which every POST that changes state needs (a stale
 ///   one: 401 with `X-Reader-Google-Bad-Token: true`);
-/// - `subscription/list`, `tag/list` (JSON), `subscription/quickadd` (`quickadd`);
+/// - `subscription/list`, `tag/list` (JSON), `subscription/quickadd` (`quickadd`), `subscription/edit`
+///   (`ac` = subscribe with `s` = `feed/` + the address, unsubscribe, edit; `a` and `r` a folder label, `t` a title);
 /// - `stream/items/ids` (`s`, `n`, `ot`, `xt`, `c`, `r=o`) with an opaque continuation;
 /// - `unread-count` (per feed, label and the reading list, with `newestItemTimestampUsec`);
 /// - `stream/items/contents` (`i` repeated, long or short ids), `edit-tag` (`i`, `a`, `r`),
@@ -129,7 +130,8 @@ public final class GoogleReaderFixture: Sendable {
             if call == "/accounts/ClientLogin" { return login(&s, request) }
             let auth = request.headers["authorization"].flatMap { $0.hasPrefix("GoogleLogin auth=") ? String($0.dropFirst(17)) : nil }
             guard let auth, s.auths.contains(auth) else { return .status(401, headers: ["Content-Type": "text/plain"], body: "Unauthorized!\n") }
-            let changes = ["/reader/api/0/edit-tag", "/reader/api/0/mark-all-as-read", "/reader/api/0/subscription/quickadd"]
+            let changes = ["/reader/api/0/edit-tag", "/reader/api/0/mark-all-as-read", "/reader/api/0/subscription/quickadd",
+                           "/reader/api/0/subscription/edit"]
             if changes.contains(call) {
                 guard request.method == "POST" else { return .status(405, body: "POST only\n") }
                 guard request.parameter("T") == s.editToken else {
@@ -146,6 +148,7 @@ public final class GoogleReaderFixture: Sendable {
             case "/reader/api/0/edit-tag": return editTag(&s, request)
             case "/reader/api/0/mark-all-as-read": return markAllAsRead(&s, request)
             case "/reader/api/0/subscription/quickadd": return quickadd(&s, request)
+            case "/reader/api/0/subscription/edit": return editSubscription(&s, request)
             default: return .status(404, body: "unknown call \(call)\n")
             }
         }
@@ -292,6 +295,31 @@ public final class GoogleReaderFixture: Sendable {
             return id
         }()
         return Self.json(["query": url, "numResults": 1, "streamId": id, "streamName": url])
+    }
+
+    private func editSubscription(_ s: inout State, _ request: FixtureRequest) -> FixtureRoute {
+        guard let stream = request.parameter("s"), stream.hasPrefix("feed/") else { return .status(400, body: "no feed stream\n") }
+        let label = request.parameter("a").flatMap { $0.hasPrefix("user/-/label/") ? String($0.dropFirst(13)) : nil }
+        let unlabel = request.parameter("r").flatMap { $0.hasPrefix("user/-/label/") ? String($0.dropFirst(13)) : nil }
+        switch request.parameter("ac") {
+        case "subscribe":
+            let url = String(stream.dropFirst(5))
+            guard url.hasPrefix("http") else { return .status(400, body: "not a feed address\n") }
+            if !s.feeds.contains(where: { $0.url == url }) {
+                s.feeds.append(Feed(id: "feed/\(s.feeds.count + 1)", title: request.parameter("t") ?? url, url: url, folder: label))
+            }
+        case "unsubscribe":
+            s.feeds.removeAll { $0.id == stream }
+            s.items = s.items.filter { $0.value.feed != stream }
+        case "edit":
+            guard let i = s.feeds.firstIndex(where: { $0.id == stream }) else { return .status(404, body: "no such feed\n") }
+            if let unlabel, s.feeds[i].folder == unlabel { s.feeds[i].folder = nil }
+            if let label { s.feeds[i].folder = label }
+            if let title = request.parameter("t") { s.feeds[i].title = title }
+        default:
+            return .status(400, body: "unknown ac\n")
+        }
+        return Self.text("OK")
     }
 
     /// A 200 with a plain-text body.

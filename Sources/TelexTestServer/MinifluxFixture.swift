@@ -7,8 +7,10 @@ import Synchronization
 ///
 /// - authentication by `X-Auth-Token` (an API key) or HTTP basic; anything else: 401
 ///   `{"error_message": "Access Unauthorized"}`;
-/// - `GET /v1/categories`, `GET /v1/feeds` (each feed with its `category`), `POST /v1/feeds`
-///   (`feed_url`, `category_id` → 201 `{"feed_id"}`), `PUT /v1/feeds/ID/mark-all-as-read` (204);
+/// - `GET /v1/categories`, `POST /v1/categories` (`title` → 201 the category), `GET /v1/feeds` (each
+///   feed with its `category`), `POST /v1/feeds` (`feed_url`, `category_id` → 201 `{"feed_id"}`; 409 when
+///   the feed exists), `PUT /v1/feeds/ID` (`category_id`, → 201 the feed), `DELETE /v1/feeds/ID` (204),
+///   `PUT /v1/feeds/ID/mark-all-as-read` (204);
 /// - `GET /v1/entries` with `status` (repeatable), `starred`, `after_entry_id`, `before_entry_id`,
 ///   `changed_after`, `order=id`, `direction`, `limit`, `offset` → `{"total", "entries"}`;
 ///   `GET /v1/entries/ID`; `PUT /v1/entries` (`entry_ids`, `status`: sets, 204);
@@ -85,6 +87,9 @@ public final class MinifluxFixture: Sendable {
     }
 
     public func entry(_ id: Int) -> Entry? { state.withLock { $0.entries[id] } }
+    /// The feeds as the server has them: id, address and category id.
+    public var feeds: [(id: Int, url: String, category: Int)] { state.withLock { $0.feeds.map { ($0.id, $0.url, $0.category) } } }
+    public var categories: [(id: Int, title: String)] { state.withLock { $0.categories } }
 
     /// Sets an entry's status as another device would (its `changed_at` moves).
     public func setStatus(_ id: Int, _ status: String) {
@@ -139,6 +144,24 @@ public final class MinifluxFixture: Sendable {
                 let feed = 40 + s.feeds.count + 1
                 s.feeds.append((feed, url, url, category))
                 return .status(201, headers: ["Content-Type": "application/json"], body: "{\"feed_id\":\(feed)}")
+            case "POST /v1/categories":
+                guard let title = Self.body(request)?["title"] as? String, !title.isEmpty else { return Self.error(400, "The title is mandatory") }
+                if s.categories.contains(where: { $0.title == title }) { return Self.error(409, "This category already exists.") }
+                let category = s.categories.count + 1
+                s.categories.append((category, title))
+                return .status(201, headers: ["Content-Type": "application/json"], body: "{\"id\":\(category),\"title\":\"\(title)\",\"user_id\":1}")
+            case "PUT /v1/feeds/ID":
+                guard let i = s.feeds.firstIndex(where: { $0.id == id }) else { return Self.error(404, "Feed not found") }
+                if let category = Self.body(request)?["category_id"] as? Int {
+                    guard s.categories.contains(where: { $0.id == category }) else { return Self.error(400, "This category does not exist") }
+                    s.feeds[i].category = category
+                }
+                return .status(201, headers: ["Content-Type": "application/json"], body: "{\"id\":\(s.feeds[i].id)}")
+            case "DELETE /v1/feeds/ID":
+                guard s.feeds.contains(where: { $0.id == id }) else { return Self.error(404, "Feed not found") }
+                s.feeds.removeAll { $0.id == id }
+                s.entries = s.entries.filter { $0.value.feed != id }
+                return .status(204)
             case "PUT /v1/feeds/ID/mark-all-as-read":
                 let at = now(s)
                 for (key, entry) in s.entries where entry.feed == id && entry.status == "unread" {

@@ -42,6 +42,8 @@ public enum Action: Hashable, Sendable {
     case discoveryFailed(address: String, String)
     /// feeds.json was changed (a feed added, removed or moved): what to tell the user.
     case subscriptionsChanged(String)
+    /// feeds.json's `keys` or `colors` changed while the reader runs: the keymap and theme now in force.
+    case lookChanged(Keymap, ThemeChoice)
     /// The clock moved on (ages in the headlines are computed from it).
     case tick(Date)
     /// What layout wanted was loaded off the terminal thread (a hyphenation dictionary,

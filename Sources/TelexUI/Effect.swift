@@ -1,4 +1,5 @@
 import TelexModel
+import TelexScreen
 
 /// Work the reducer asks for, in two kinds with one interpreter each: what the terminal loop does
 /// itself (it owns the terminal) and I/O, which one exhaustive handler in TelexApp performs for the
@@ -18,6 +19,8 @@ public enum TerminalEffect: Hashable, Sendable {
     case openInBrowser(String)
     /// Copy text (a URL): OSC 52 is written by the terminal, a clipboard tool runs off its thread.
     case copyToClipboard(String)
+    /// Ask the terminal for a desktop notification (settings `notify_terminal`).
+    case notify(TerminalNotice)
 }
 
 /// Work on the cache, the network and feeds.json: performed off the terminal thread.
@@ -41,8 +44,8 @@ public enum IOEffect: Hashable, Sendable {
     /// Fetch and save a linked page for later (read-later for any URL).
     case saveURLForLater(String)
     // Subscriptions: feeds.json changed safely, then reloaded (new feeds fetched).
-    /// Find the feeds at an address: answered by `.feedsDiscovered` or `.discoveryFailed`.
-    case discoverFeeds(String)
+    /// Find the feeds at an address, to add to `section`: answered by `.feedsDiscovered` or `.discoveryFailed`.
+    case discoverFeeds(String, section: String)
     /// Stop the discovery `.discoverFeeds` started.
     case cancelDiscovery
     /// Add feeds to a section (created when missing): answered by `.subscriptionsChanged` or `.failed`.
@@ -72,7 +75,7 @@ public extension Effect {
     static func followLink(_ url: String) -> Effect { .io(.followLink(url)) }
     static let cancelFetch = Effect.io(.cancelFetch)
     static func saveURLForLater(_ url: String) -> Effect { .io(.saveURLForLater(url)) }
-    static func discoverFeeds(_ address: String) -> Effect { .io(.discoverFeeds(address)) }
+    static func discoverFeeds(_ address: String, section: String) -> Effect { .io(.discoverFeeds(address, section: section)) }
     static let cancelDiscovery = Effect.io(.cancelDiscovery)
     static func subscribe(_ feeds: [FeedCandidate], section: String) -> Effect { .io(.subscribe(feeds, section: section)) }
     static func unsubscribe(url: String) -> Effect { .io(.unsubscribe(url: url)) }

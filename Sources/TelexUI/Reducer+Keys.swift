@@ -248,6 +248,8 @@ func listMove(_ command: Command, times count: Int?, viewport vp: inout ListView
     case .pageUp: vp.move(by: -h * n, count: rows, height: h)
     case .halfPageDown: vp.move(by: max(1, h / 2) * n, count: rows, height: h)
     case .halfPageUp: vp.move(by: -max(1, h / 2) * n, count: rows, height: h)
+    // With a count, both go to that row (`5G`), as far as there are rows.
+    case .top where count != nil, .bottom where count != nil: vp.select(min(rows, count!) - 1, count: rows, height: h)
     case .top: vp.select(0, count: rows, height: h)
     case .bottom: vp.select(rows - 1, count: rows, height: h)
     default: return false
@@ -292,6 +294,14 @@ func runHeadlinesCommand(_ command: Command, count: Int?, _ state: inout AppStat
     let h = state.layout.listHeight(.headlines)
     var list = state.headlines
     switch command {
+    case .top where count != nil, .bottom where count != nil:
+        // Row N of the list (`5G`): rows are loaded by keyset pages, not by offset, so only a row of the
+        // loaded window can be reached at once; further ones are reached by moving there.
+        let target = count! - 1
+        guard target >= list.start, target < list.end || list.reachedEnd else {
+            state.message = .notice("Row \(count!) is not loaded (rows \(list.start + 1)-\(list.end) are): move there with Space or G")
+            return []
+        }
     case .top:
         if list.start > 0, let scope = list.scope {
             // The top is not loaded: ask for it.
@@ -336,6 +346,7 @@ func runPreviewCommand(_ command: Command, count: Int?, _ state: inout AppState)
     case .pageUp: state.previewScroll -= page * n
     case .halfPageDown: state.previewScroll += max(1, page / 2) * n
     case .halfPageUp: state.previewScroll -= max(1, page / 2) * n
+    case .top where count != nil, .bottom where count != nil: state.previewScroll = min(count! - 1, maxScroll)
     case .top: state.previewScroll = 0
     case .bottom: state.previewScroll = maxScroll
     case .open: return openHeadline(&state)

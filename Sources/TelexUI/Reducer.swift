@@ -63,7 +63,19 @@ public func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
         state.fetch = FetchProgress()
         state.fetchWaiting = nil
         state.message = .notice((by.map { $0 + ": " } ?? "") + FetchText.summary(p))
-        return reloadVisible(&state)
+        var effects = reloadVisible(&state)
+        if p.newItems > 0, let kind = state.terminalNotices {
+            effects.append(.terminal(.notify(TerminalNotice(kind: kind, title: "telex",
+                                                            body: p.newItems == 1 ? "1 new item" : "\(p.newItems) new items"))))
+        }
+        return effects
+    case .lookChanged(let keymap, let theme):
+        // A sequence or count typed under the old bindings means nothing under the new ones.
+        state.keymap = keymap
+        state.themeChoice = theme
+        state.pendingKeys = []
+        state.pendingCount = nil
+        return []
     case .failed(let message):
         state.message = .error(message)
         return []

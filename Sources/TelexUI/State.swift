@@ -105,6 +105,12 @@ public struct AppState: Hashable, Sendable {
     public var pictures = PictureOptions(shown: false)
     /// A page down at the end of an article opens the next unread one (settings `space_opens_next_unread`).
     public var pageDownOpensNextUnread = true
+    /// The reading view marks its links as terminal hyperlinks (OSC 8; settings `hyperlinks`, `auto`
+    /// decided by the app from the terminal).
+    public var hyperlinks = false
+    /// After a pass that brought new items, ask the terminal for a desktop notification of this kind
+    /// (settings `notify_terminal`); nil: none.
+    public var terminalNotices: TerminalNotice.Kind?
     /// The item the reading view waits for (Enter on a headline, n / p in the reader).
     public var readerRequested: ItemID?
     /// The key bindings (the reducer dispatches on them; the help lists them).

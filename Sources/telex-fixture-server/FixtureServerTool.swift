@@ -34,6 +34,9 @@ struct ServeFixtures: AsyncParsableCommand {
     @Option(name: .customLong("write-feeds"), help: "Write a feeds.json for the served feeds here.") var writeFeeds: String?
     @Option(name: .customLong("url-file"), help: "Write the base URL here once listening.") var urlFile: String?
     @Flag(name: .customLong("sample-edition"), help: "Serve the bundled sample edition (telex demo).") var sampleEdition = false
+    @Flag(name: .customLong("exit-with-parent"),
+          help: "Also stop when standard input ends: the parent holds the other end of a pipe, so the server ends with it, however it dies.")
+    var exitWithParent = false
 
     /// The fake aggregators' items: scripts the reader must show well.
     static let titles = ["Élections : le vote anticipé commence", "東京で大雪、交通に乱れ", "Größere Speicher für alle", "مؤتمر المناخ يبدأ اليوم"]
@@ -118,6 +121,13 @@ struct ServeFixtures: AsyncParsableCommand {
         // `_ = sources` after the wait did not keep them alive: the optimiser released them at once, so
         // a release build ignored SIGTERM (SIG_IGN above) and the benchmark's `kill; wait` hung. The wait
         // blocks a thread of its own, never one of the executor's.
+        if exitWithParent {
+            Thread {
+                var byte: UInt8 = 0
+                while read(0, &byte, 1) > 0 {}
+                stop.signal()
+            }.start()
+        }
         nonisolated(unsafe) let kept = sources
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             Thread { withExtendedLifetime(kept) { stop.wait() }; done.resume() }.start()

@@ -109,3 +109,16 @@ struct ReaderLoopTests {
         #expect(file.load()?.scope == .query(SavedQueryID(3)))
     }
 }
+
+extension ReaderLoopTests {
+    /// The loop hands a notification to the backend, which writes it between frames.
+    @Test func aPassWithNewItemsReachesTheBackendAsANotification() {
+        let backend = TestBackend(width: 60, height: 10, keys: [.character("j")])
+        var state = Self.readerState()
+        state.terminalNotices = .osc9
+        let loop = TerminalLoop(backend: backend, state: state, runner: RecordingRunner(), tickMilliseconds: 1)
+        loop.queue.post(.fetchFinished(FetchProgress(feedsDone: 1, feedsTotal: 1, ok: 1, newItems: 1), by: nil))
+        loop.run()
+        #expect(backend.notices == [TerminalNotice(kind: .osc9, title: "telex", body: "1 new item")])
+    }
+}

@@ -82,7 +82,7 @@ import TelexUI
         let s = try setUp(base, feeds: [("World", [base.absoluteString + "/a.xml"])])
         defer { try? FileManager.default.removeItem(at: s.dir) }
         _ = s.service.discover(base.absoluteString.uppercased().replacingOccurrences(of: "HTTP:", with: "http:") + "/a.xml#top",
-                               post: s.posted.post)
+                               section: "Tech", post: s.posted.post)
         try await eventually { !s.posted.all.isEmpty }
         guard case .discoveryFailed(_, let message)? = s.posted.all.first else { Issue.record("\(s.posted.all)"); return }
         #expect(message == "Already subscribed: \(FeedName.hostAndPath(base.absoluteString + "/a.xml")) in World")

@@ -40,6 +40,28 @@ private func problems(_ json: String) -> [ConfigurationProblem] {
         #expect(try parse(#"{"settings": {"images": "off"}, "sections": [{"name": "N", "feeds": [{"url": "https://e.example/f"}]}]}"#).settings.images == .off)
     }
 
+    @Test func hyperlinksAndNotificationsAreOffOrAutoUntilSet() throws {
+        let minimal = try parse(#"{"sections": [{"name": "N", "feeds": [{"url": "https://e.example/f"}]}]}"#)
+        #expect(minimal.settings.hyperlinks == .auto && minimal.settings.notify == nil && minimal.settings.notifyTerminal == .off)
+        let c = try parse(#"""
+        {"settings": {"hyperlinks": "off", "notify": ["notify-send", "-a", "telex"], "notify_terminal": "osc777"},
+         "sections": [{"name": "N", "feeds": [{"url": "https://e.example/f"}]}]}
+        """#)
+        #expect(c.settings.hyperlinks == .off && c.settings.notify == ["notify-send", "-a", "telex"] && c.settings.notifyTerminal == .osc777)
+    }
+
+    /// `notify` is an argument vector (never a shell line); wrong shapes are located like every problem.
+    @Test(arguments: [
+        (#""hyperlinks": "yes""#, "settings.hyperlinks"), (#""hyperlinks": true"#, "settings.hyperlinks"),
+        (#""notify": "notify-send telex""#, "settings.notify"), (#""notify": []"#, "settings.notify"),
+        (#""notify": ["notify-send", 3]"#, "settings.notify"), (#""notify": [" "]"#, "settings.notify"),
+        (#""notify_terminal": "osc52""#, "settings.notify_terminal"),
+    ])
+    func badHyperlinkAndNotifySettingsAreLocated(setting: String, path: String) {
+        let found = problems(#"{"settings": {"# + setting + #"}, "sections": [{"name": "N", "feeds": [{"url": "https://e.example/f"}]}]}"#)
+        #expect(found.map(\.path) == [path], "\(found)")
+    }
+
     @Test func perFeedOptionsAreRead() throws {
         let c = try parse(#"""
         {"settings": {"jobs": 4, "default_interval": "1h", "browser": "w3m %s:firefox"},

@@ -24,6 +24,9 @@ struct PlainTextTests {
         #expect(text.count == 101 && text.hasPrefix("é é") && text.hasSuffix("é"))
         let cut = PlainText.counted("<p>東京 " + String(repeating: "&#x1F600;&amp;", count: 5_000), limit: 100)
         #expect(cut.scalars == 100 && cut.text.unicodeScalars.count == 100)
+        // A run of plain ASCII stops at the limit too, mid-word.
+        #expect(PlainText.counted(String(repeating: "abcdef ", count: 1000), limit: 10) == ("abcdef abc", 10))
+        #expect(PlainText.fromHTML("x<b>yz</b>&amp;w", limit: 3) == "x y")
     }
 }
 

@@ -82,6 +82,10 @@ struct AccountStoreTests {
         try fixture.store.applyRemoteItems(account, [Self.copy(0, id: 100), Self.copy(1, id: 101), Self.copy(2, id: 102)])
         #expect(try item("Copy 0").isRead && !item("Copy 1").isRead)
         #expect(try outbox(fixture.store, account) == ["100 read true"])
+        // All and Unread list each shared story once, with the other copy's feed as another outlet.
+        let all = try fixture.allHeadlines(.all).filter { $0.title.hasPrefix("item ") || $0.title.hasPrefix("Copy ") }
+        #expect(all.count == 3 && all.allSatisfy { $0.alsoIn.count == 1 })
+        #expect(try fixture.allHeadlines(.unread).filter { $0.title.hasPrefix("item ") || $0.title.hasPrefix("Copy ") }.count == 2)
         // Reading the local copy reads the account's and queues it; saving the account's copy saves the local one.
         try fixture.store.setRead([try item("item 1").id], true)
         try fixture.store.setSaved(try item("Copy 2").id, true)

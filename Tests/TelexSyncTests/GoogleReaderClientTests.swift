@@ -143,8 +143,13 @@ import TelexTestServer
             s.server.requests.filter { $0.path.hasSuffix("/stream/items/ids") && $0.query.contains("xt=") }.count
         }
         let before = unreadListings()
+        let calls = s.server.requests.count
         let quiet = await sync(cache, client)
         #expect(quiet.error == nil && !quiet.comparedUnreadSet && quiet.comparedStarredSet)
+        // An idle sync: the tree, the new ids since the cursor (the cursor's second comes again, its items'
+        // contents with it), the counts, and the starred ids (docs/sync.md: the API has no sound cheaper check).
+        #expect(s.server.requests.dropFirst(calls).map { $0.path.replacingOccurrences(of: "/api/greader.php/reader/api/0/", with: "") + ($0.query.contains("starred") ? " (starred)" : "") }
+                == ["subscription/list", "tag/list", "stream/items/ids", "stream/items/contents", "unread-count", "stream/items/ids (starred)"])
         #expect(unreadListings() == before)
         #expect(s.server.requestCount("/api/greader.php/reader/api/0/unread-count") == 2)
         // Read elsewhere (the oldest item: the newest comes again with every pull, `ot` having a second's

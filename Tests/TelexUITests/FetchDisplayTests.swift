@@ -97,3 +97,24 @@ import TelexScreen
         #expect(FetchText.clock(Self.failingSince, now: Self.failingSince, timeZone: TimeZone(identifier: "Europe/Paris")!) == "11:12")
     }
 }
+
+/// settings `notify_terminal`: a finished pass with new items asks the terminal for a notification.
+@Suite struct TerminalNotificationTests {
+    @Test func aPassWithNewItemsAsksForANotificationOfTheConfiguredKind() {
+        var s = AppState(width: 80, height: 24)
+        s.terminalNotices = .osc777
+        let effects = reduce(&s, .fetchFinished(FetchProgress(feedsDone: 2, feedsTotal: 2, ok: 2, newItems: 3), by: "telex serve"))
+        #expect(effects.contains(.terminal(.notify(TerminalNotice(kind: .osc777, title: "telex", body: "3 new items")))))
+    }
+
+    @Test func nothingNewOrNotConfiguredAsksForNone() {
+        var off = AppState(width: 80, height: 24)
+        let quiet = reduce(&off, .fetchFinished(FetchProgress(feedsDone: 2, feedsTotal: 2, ok: 2, newItems: 3), by: nil))
+        var on = AppState(width: 80, height: 24)
+        on.terminalNotices = .osc9
+        let nothingNew = reduce(&on, .fetchFinished(FetchProgress(feedsDone: 2, feedsTotal: 2, ok: 2, newItems: 0), by: nil))
+        for effect in quiet + nothingNew {
+            if case .terminal(.notify) = effect { Issue.record("asked for a notification: \(effect)") }
+        }
+    }
+}

@@ -164,3 +164,25 @@ extension AppState {
     mutating func press(contentsOf keys: [Key]) { for k in keys { _ = reduce(&self, .key(k)) } }
 }
 
+
+@Suite("Reading view: OSC 8 hyperlinks")
+struct ReaderHyperlinkTests {
+    /// With hyperlinks on, the cells of each visible link (its text and its number) carry its URL.
+    @Test func linksCarryTheirURLWhenHyperlinksAreOn() {
+        var s = AppState(width: 80, height: 30)
+        s.hyperlinks = true
+        _ = reduce(&s, .openInReader(ReaderFixtures.item(ReaderFixtures.detail(document: ReaderViewTests.mixed, isRead: true))))
+        let screen = RootView.render(s)
+        let urls = Set(screen.hyperlinks.map(\.url))
+        #expect(urls == ["https://example.com/jp", "https://example.com/rel"])
+        for link in screen.hyperlinks {
+            let text = (link.x..<(link.x + link.width)).map { screen[$0, link.y] }.filter { !$0.isContinuation }.map(\.glyph.text).joined()
+            #expect(text.contains("リンク") || text.contains("関連記事") || text.contains("Related"), "\(text)")
+        }
+    }
+
+    @Test func noHyperlinksWhenOff() {
+        let (screen, _) = ReaderViewTests.screen(width: 80)
+        #expect(screen.hyperlinks.isEmpty)
+    }
+}

@@ -32,7 +32,7 @@ private let candidates = [
         d.press(.enter)
         #expect(d.state.prompt == nil)
         #expect(d.state.subscriptions == .discovering(address: "site.example", section: "Tech"))
-        #expect(d.effects == [.discoverFeeds("site.example")])
+        #expect(d.effects == [.discoverFeeds("site.example", section: "Tech")])
         #expect(d.screen.last?.contains("Looking for feeds at site.example… (Esc stops)") == true)
     }
 

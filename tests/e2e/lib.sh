@@ -35,8 +35,15 @@ skip() { echo "SKIP: $*"; exit 77; }
 
 # start_shell WIDTH HEIGHT: an interactive bash (job control, prompt "$ ") in a new tmux session.
 start_shell() {
-  _tmux new-session -d -x "$1" -y "$2" -e "TERM=tmux-256color" \
-    "env PS1='\$ ' HISTFILE=/dev/null bash --norc --noprofile -i" || fail "tmux did not start"
+  # A server just ended with kill-server may still hold its socket for a moment: a new session then
+  # fails to start ("server exited unexpectedly"), so it is tried again briefly.
+  local try
+  for try in 1 2 3 4 5 6 7 8 9 10; do
+    _tmux new-session -d -x "$1" -y "$2" -e "TERM=tmux-256color" \
+      "env PS1='\$ ' HISTFILE=/dev/null bash --norc --noprofile -i" 2>/dev/null && break
+    [ "$try" = 10 ] && fail "tmux did not start"
+    sleep 0.2
+  done
   _tmux set-option -g status off >/dev/null 2>&1
   wait_until "the shell's prompt" shell_is_waiting
 }
@@ -154,8 +161,8 @@ wait_exit() {
 
 # The terminal as telex found it: the same stty modes, back from the alternate screen, the cursor
 # shown, no mouse reporting or application keypad left on, and a shell that reads and echoes a line.
-pane_modes() { pane 'alternate=#{alternate_on} cursor=#{cursor_flag} keypad=#{keypad_flag} cursor_keys=#{keypad_cursor_flag} mouse=#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}#{mouse_all_flag}'; }
-modes_restored() { [ "$(pane_modes)" = "alternate=0 cursor=1 keypad=0 cursor_keys=0 mouse=0000" ]; }
+pane_modes() { pane 'alternate=#{alternate_on} cursor=#{cursor_flag} keypad=#{keypad_flag} cursor_keys=#{keypad_cursor_flag} mouse=#{mouse_any_flag}#{mouse_standard_flag}#{mouse_button_flag}#{mouse_all_flag}#{mouse_sgr_flag}'; }
+modes_restored() { [ "$(pane_modes)" = "alternate=0 cursor=1 keypad=0 cursor_keys=0 mouse=00000" ]; }
 assert_terminal_restored() {
   wait_exit
   [ -s "$E2E_TMP/stty.before" ] || fail "the run script did not record the terminal modes"

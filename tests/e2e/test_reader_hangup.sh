@@ -32,3 +32,16 @@ for signal in HUP TERM; do
   [ "$EXIT_STATUS" = 0 ] || fail "exit status $EXIT_STATUS after Q"
   _tmux kill-server >/dev/null 2>&1
 done
+# `telex demo` runs its site's server as a child process (telex-fixture-server): when a hangup ends the
+# demo, the server ends with it (it reads a pipe whose other end the demo holds), never left listening.
+start 70 14 "$TELEX demo"
+wait_for "Sections" 30
+pid=$(command_pid)
+[ -n "$pid" ] || fail "no demo process"
+server=$(pgrep -P "$pid" -f telex-fixture-server | head -1)
+[ -n "$server" ] || fail "the demo runs no telex-fixture-server"
+kill -HUP "$pid"
+wait_exit 15
+for _ in $(seq 1 50); do kill -0 "$server" 2>/dev/null || break; sleep 0.1; done
+kill -0 "$server" 2>/dev/null && { kill "$server"; fail "the demo's server outlived the demo"; }
+true

@@ -10,7 +10,11 @@
 
 for kind in greader miniflux; do
   rm -f "$E2E_TMP/url"
-  "$TELEX" _fixture-server --aggregator "$kind" --url-file "$E2E_TMP/url" >/dev/null 2>&1 &
+  # A feed beside the API, for `telex add` to discover and the account to subscribe to.
+  mkdir -p "$E2E_TMP/site-$kind"
+  printf '<rss version="2.0"><channel><title>Extra</title><item><guid>x1</guid><title>Extra one</title></item></channel></rss>\n' \
+    >"$E2E_TMP/site-$kind/extra.xml"
+  "$TELEX" _fixture-server --aggregator "$kind" --directory "$E2E_TMP/site-$kind" --url-file "$E2E_TMP/url" >/dev/null 2>&1 &
   SITE_PID=$!
   site_listening
   case $kind in
@@ -39,6 +43,26 @@ JSON
       read_ids=$(curl -sS -H "X-Auth-Token: $secret" "$SITE_URL/v1/entries?status=read" | jq '.entries | length') ;;
   esac
   [ "$read_ids" = 1 ] || fail "$kind: the server has $read_ids read items, expected 1"
+
+  # Adding to the account's section, moving and removing its feeds change them on the server
+  # (docs/sync.md, "Subscriptions"), not feeds.json.
+  cp "$E2E_TMP/$kind.json" "$E2E_TMP/$kind.before"
+  out=$("$TELEX" add "$SITE_URL/extra.xml" --section monde --no-fetch "${C[@]}" 2>&1) || fail "$kind: add: $out"
+  [ "$out" = "added Extra <$SITE_URL/extra.xml> to Monde on home (1 item here; the server fetches it itself)" ] || fail "$kind: add said: $out"
+  cmp -s "$E2E_TMP/$kind.json" "$E2E_TMP/$kind.before" || fail "$kind: feeds.json changed"
+  out=$("$TELEX" move Technik Monde "${C[@]}" 2>&1) || fail "$kind: move: $out"
+  [[ $out == "moved Technik <"*"/technik.xml> from Technik to Monde on home" ]] || fail "$kind: move said: $out"
+  out=$("$TELEX" remove --yes Wire "${C[@]}" 2>&1) || fail "$kind: remove: $out"
+  [[ $(echo "$out" | head -1) == "removed Wire <"*"/wire.xml> from Monde: unsubscribed on home" ]] || fail "$kind: remove said: $out"
+  case $kind in
+    greader)
+      feeds=$(curl -sS -H "Authorization: GoogleLogin auth=$auth_token" "$url/reader/api/0/subscription/list?output=json" |
+        jq -r '.subscriptions[] | "\(.title) \(.categories[0].label)"') ;;
+    miniflux)
+      feeds=$(curl -sS -H "X-Auth-Token: $secret" "$SITE_URL/v1/feeds" | jq -r '.[] | "\(.title) \(.category.title)"') ;;
+  esac
+  [ "$feeds" = "Technik Monde
+$SITE_URL/extra.xml Monde" ] || fail "$kind: the server's feeds: $feeds"
 
   start 140 24 "$TELEX --config '$E2E_TMP/$kind.json' --cache '$E2E_TMP/$kind'"
   wait_for "home: synced just now" 20

@@ -183,4 +183,50 @@ done
 kill -TERM $serve; wait $serve
 [ "$synced" = "ok 7" ] || fail "serve did not sync: $synced; $(cat "$T/serve.log")"
 grep -q "home: pushed 0 changes, 2 feeds, 7 new items" "$T/serve.log" || fail "serve's log: $(cat "$T/serve.log")"
+# --- subscription changes of account feeds go to the server (docs/sync.md, "Subscriptions") -------------
+feed_urls() { api "{\"op\":\"getFeeds\",\"sid\":\"$SID\",\"cat_id\":$1}" | jq -r '.content[].feed_url' | sort | tr '\n' ' '; }
+cache_feeds() {  # cache_feeds SECTION: the active feeds' own addresses in that section of cache A
+  python3 - "$T/a/cache.sqlite" "$1" <<'PY'
+import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+print(" ".join(r[0] for r in db.execute("SELECT remote_url FROM feed JOIN section ON section.id = feed.section_id "
+                                        "WHERE section.name = ? AND feed.active = 1 ORDER BY remote_url", (sys.argv[2],))))
+PY
+}
+sed "s|@BASE@|$BASE|g" "$HERE/fixtures/wetter.xml" >"$T/site/wetter.xml"
+cp "$T/site/wetter.xml" "$T/site/wetter2.xml"
+cp "$T/feeds.json" "$T/feeds.before"
+# Added to an account's section: discovered here, subscribed there (in the section's category), the cache
+# follows at once; feeds.json is not touched.
+out=$("$TELEX" add "${BASE}wetter.xml" --section "home: World" --no-fetch "${A[@]}" 2>&1) || fail "add to home: World: $out"
+[ "$out" = "added Wetterbericht <${BASE}wetter.xml> to home: World on home (1 item here; the server fetches it itself)" ] || fail "add said: $out"
+[ "$(feed_urls "$CAT")" = "${BASE}monde.xml ${BASE}wetter.xml " ] || fail "the server's World category: $(feed_urls "$CAT")"
+[ "$(cache_feeds "home: World")" = "${BASE}monde.xml ${BASE}wetter.xml" ] || fail "the cache's home: World: $(cache_feeds "home: World")"
+cmp -s "$T/feeds.json" "$T/feeds.before" || fail "feeds.json changed"
+out=$("$TELEX" add "${BASE}wetter.xml" --account home "${A[@]}" 2>&1) || fail "add again: $out"
+[ "$out" = "already subscribed: Wetterbericht <${BASE}wetter.xml> in home: World on home" ] || fail "add again said: $out"
+# What tt-rss's API cannot do is refused with the reason, and nothing changes.
+out=$("$TELEX" move Wetterbericht home "${A[@]}" 2>&1); status=$?
+[ $status = 3 ] || fail "move: status $status: $out"
+[ "$out" = "telex: home: Tiny Tiny RSS's API cannot move a feed to another category: move it in tt-rss (Preferences → Feeds); the next sync brings the change; nothing was changed" ] || fail "move said: $out"
+out=$("$TELEX" add "${BASE}wetter2.xml" --account home --section Sport --no-fetch "${A[@]}" 2>&1); status=$?
+[ $status = 3 ] || fail "add to a new category: status $status: $out"
+echo "$out" | grep -qF "telex: home: Tiny Tiny RSS's API cannot make a category: make \"Sport\" in tt-rss" || fail "add to a new category said: $out"
+[ "$(feed_urls -3)" = "${BASE}monde.xml ${BASE}technik.xml ${BASE}wetter.xml " ] || fail "the server's feeds: $(feed_urls -3)"
+# tt-rss's updater reads the new feed (its title too): the next sync brings its item.
+"$SERVER" update "$T/srv" >/dev/null 2>&1 || fail "update"
+out=$("$TELEX" sync --no-articles "${A[@]}" 2>&1) || fail "sync after the add: $out"
+echo "$out" | grep -q "^home: pushed 0 changes, 3 feeds, 1 new items" || fail "sync after the add said: $out"
+# Removed (by its title): unsubscribed on the server, gone from the cache's section.
+out=$("$TELEX" remove --yes Wetterbericht "${A[@]}" 2>&1) || fail "remove: $out"
+[ "$(echo "$out" | head -1)" = "removed Wetterbericht <${BASE}wetter.xml> from home: World: unsubscribed on home" ] || fail "remove said: $out"
+[ "$(feed_urls -3)" = "${BASE}monde.xml ${BASE}technik.xml " ] || fail "still on the server: $(feed_urls -3)"
+[ "$(cache_feeds "home: World")" = "${BASE}monde.xml" ] || fail "still in the cache: $(cache_feeds "home: World")"
+# The server unreachable: the removal is refused, the cache keeps the feed.
+out=$("$TELEX" remove --yes Technik-Ticker --config "$T/down.json" --cache "$T/a" 2>&1); status=$?
+[ $status = 3 ] || fail "remove with the server down: status $status: $out"
+echo "$out" | grep -q "^telex: home: server unreachable: .*; nothing was changed$" || fail "remove with the server down said: $out"
+[ "$(cache_feeds home)" = "${BASE}technik.xml" ] || fail "the cache lost the feed: $(cache_feeds home)"
+cmp -s "$T/feeds.json" "$T/feeds.before" || fail "feeds.json changed"
+
 echo "sync ttrss: ok"

@@ -126,6 +126,8 @@ final class CurlTransfer: @unchecked Sendable {
             set(CURLOPT_POSTFIELDSIZE, body.count - 1)
             check(body.withUnsafeBytes { telex_curl_set_pointer(easy, CURLOPT_COPYPOSTFIELDS, UnsafeMutableRawPointer(mutating: $0.baseAddress!)) })
             set(CURLOPT_CUSTOMREQUEST, setup.method.rawValue)
+        case .delete:
+            set(CURLOPT_CUSTOMREQUEST, setup.method.rawValue)
         }
         for header in setup.headers { headerList = telex_curl_slist_append(headerList, header) }
         check(telex_curl_set_pointer(easy, CURLOPT_HTTPHEADER, headerList))

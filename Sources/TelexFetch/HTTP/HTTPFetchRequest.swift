@@ -16,6 +16,8 @@ public enum HTTPMethod: String, Sendable, Hashable {
     case get = "GET"
     case post = "POST"
     case put = "PUT"
+    /// Without a body (Miniflux's `DELETE /v1/feeds/ID`).
+    case delete = "DELETE"
 }
 
 /// One request header besides those the client sets itself (Accept, User-Agent, validators).

@@ -17,11 +17,14 @@ public final class FetchService: Sendable {
     let clock: any FetchClock
     let jitter: Jitter
     let cpu = AsyncSemaphore(permits: ProcessInfo.processInfo.activeProcessorCount)
+    /// settings `notify`: the program run after a pass that brought new items.
+    public let notifier: PassNotifier?
 
     public init(store: Store, configuration: Configuration, http: any HTTPFetching, clock: any FetchClock = SystemClock(),
                 jitter: Jitter = Jitter(), logger: Logger = Logger(label: "telex.fetch")) {
         self.store = store; self.configuration = configuration; self.http = http; self.clock = clock
         self.jitter = jitter; self.logger = logger
+        notifier = PassNotifier(argv: configuration.settings.notify)
     }
 
     /// The limits feeds.json's settings give (with optional overrides of jobs and per-host).
@@ -221,6 +224,10 @@ public final class FetchService: Sendable {
         live.running = false
         live.seconds = Date().timeIntervalSince(wallStart)
         status?.finish(live, complete: !Task.isCancelled)
+        if live.newItems > 0, let notifier {
+            let titles = (try? store.titlesFirstSeen(feeds: succeeded.map(\.info.id), since: now, limit: PassNotifier.maxTitles)) ?? []
+            if let problem = notifier.notify(newItems: live.newItems, titles: titles) { logger.warning("\(problem)") }
+        }
         emit(.progress(live))
         if let writeFailure { throw PassWriteError(error: "\(writeFailure)", progress: live) }
         return live

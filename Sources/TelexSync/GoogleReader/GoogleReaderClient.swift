@@ -387,3 +387,39 @@ public final class GoogleReaderClient: AggregatorClient {
         try Self.expectOK(response, "mark-all-as-read")
     }
 }
+
+/// `subscription/edit` (FreshRSS, Miniflux, Inoreader, The Old Reader): `ac` = subscribe, unsubscribe or
+/// edit; `s` the stream (`feed/` + the address to subscribe to); `a` and `r` the folder label to add and
+/// to remove (a label the server does not have yet is made by adding it).
+extension GoogleReaderClient: SubscriptionClient {
+    public func subscribe(to feedURL: String, in folder: FolderChoice) async throws(SyncError) {
+        var form = [("ac", "subscribe"), ("s", "feed/" + feedURL)]
+        if let label = Self.label(folder) { form.append(("a", label)) }
+        try await editSubscription(form)
+    }
+
+    public func unsubscribe(feed: String) async throws(SyncError) {
+        try await editSubscription([("ac", "unsubscribe"), ("s", feed)])
+    }
+
+    public func move(feed: String, from: String?, to folder: FolderChoice) async throws(SyncError) {
+        var form = [("ac", "edit"), ("s", feed)]
+        if let label = Self.label(folder) { form.append(("a", label)) }
+        if let from, from != Self.label(folder) { form.append(("r", from)) }
+        try await editSubscription(form)
+    }
+
+    /// A folder's label id: the server's own, or `user/-/label/TITLE` for a new one.
+    static func label(_ folder: FolderChoice) -> String? {
+        switch folder {
+        case .none: nil
+        case .existing(let f): f.remoteID
+        case .new(let title): "user/-/label/" + title
+        }
+    }
+
+    private func editSubscription(_ form: [(String, String)]) async throws(SyncError) {
+        let response = try await call("reader/api/0/subscription/edit", form: form, changes: true)
+        try Self.expectOK(response, "subscription/edit")
+    }
+}

@@ -277,3 +277,51 @@ public final class MinifluxClient: AggregatorClient {
         _ = try await call(.put, "v1/feeds/\(feed)/mark-all-as-read")
     }
 }
+
+/// `POST /v1/feeds`, `DELETE /v1/feeds/ID`, `PUT /v1/feeds/ID` with a `category_id`; a new folder is
+/// `POST /v1/categories` first. Every Miniflux feed is in a category: "none" is refused.
+extension MinifluxClient: SubscriptionClient {
+    public func subscribe(to feedURL: String, in folder: FolderChoice) async throws(SyncError) {
+        let category = try await categoryID(folder)
+        do throws(SyncError) {
+            _ = try await subscribe(to: feedURL, categoryID: category)
+        } catch {
+            // 409 "This feed already exists.": subscribed already, which is what was asked.
+            if case .httpStatus(409, _) = error { return }
+            throw error
+        }
+    }
+
+    public func unsubscribe(feed: String) async throws(SyncError) {
+        guard let id = Int(feed) else { throw .badAnswer("not a Miniflux feed id: \(feed)") }
+        do throws(SyncError) {
+            _ = try await call(.delete, "v1/feeds/\(id)")
+        } catch {
+            // Gone from the server already.
+            if case .server = error { return }
+            throw error
+        }
+    }
+
+    public func move(feed: String, from: String?, to folder: FolderChoice) async throws(SyncError) {
+        guard let id = Int(feed) else { throw .badAnswer("not a Miniflux feed id: \(feed)") }
+        _ = try await call(.put, "v1/feeds/\(id)", json: ["category_id": try await categoryID(folder)])
+    }
+
+    private func categoryID(_ folder: FolderChoice) async throws(SyncError) -> Int {
+        switch folder {
+        case .none:
+            throw .unsupported("every Miniflux feed is in a category: name one")
+        case .existing(let category):
+            guard let id = Int(category.remoteID) else { throw .badAnswer("not a Miniflux category id: \(category.remoteID)") }
+            return id
+        case .new(let title):
+            let response = try await call(.post, "v1/categories", json: ["title": title])
+            guard let object = try? JSONSerialization.jsonObject(with: Data(response.body)) as? [String: Any],
+                  let id = JSONValue.int(object["id"]) else {
+                throw .badAnswer("not a Miniflux API answer (\(APIText.describe(response)))")
+            }
+            return id
+        }
+    }
+}

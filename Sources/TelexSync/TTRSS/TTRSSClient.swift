@@ -231,3 +231,34 @@ public final class TTRSSClient: AggregatorClient {
         }
     }
 }
+
+extension TTRSSClient: SubscriptionClient {
+    /// `subscribeToFeed` with the folder's `category_id`. Level 15's API cannot make a category.
+    public func subscribe(to feedURL: String, in folder: FolderChoice) async throws(SyncError) {
+        switch folder {
+        case .none: _ = try await subscribe(to: feedURL, categoryID: nil)
+        case .existing(let category):
+            guard let id = Int(category.remoteID) else { throw .badAnswer("not a Tiny Tiny RSS category id: \(category.remoteID)") }
+            _ = try await subscribe(to: feedURL, categoryID: id)
+        case .new(let title):
+            throw .unsupported("Tiny Tiny RSS's API cannot make a category: make \"\(title)\" in tt-rss (Preferences → Feeds), "
+                               + "sync, then add the feed to it")
+        }
+    }
+
+    /// `unsubscribeFeed` (`FEED_NOT_FOUND`: gone already, which is what was asked).
+    public func unsubscribe(feed: String) async throws(SyncError) {
+        guard let id = Int(feed) else { throw .badAnswer("not a Tiny Tiny RSS feed id: \(feed)") }
+        do throws(SyncError) {
+            _ = try await call("unsubscribeFeed", ["feed_id": id])
+        } catch {
+            guard error == .server("FEED_NOT_FOUND") else { throw error }
+        }
+    }
+
+    /// Level 15's API has no call that moves a feed (only tt-rss's web interface does).
+    public func move(feed: String, from: String?, to folder: FolderChoice) async throws(SyncError) {
+        throw .unsupported("Tiny Tiny RSS's API cannot move a feed to another category: move it in tt-rss (Preferences → Feeds); "
+                           + "the next sync brings the change")
+    }
+}

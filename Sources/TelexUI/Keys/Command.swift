@@ -38,11 +38,12 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         }
     }
 
-    /// Whether a count typed before the key (`5j`) repeats or scales it.
+    /// Whether a count typed before the key (`5j`) repeats or scales it; for the first and last row,
+    /// it names the row (`5G`, as in vi and less: row or line 5).
     public var takesCount: Bool {
         switch self {
         case .down, .up, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .nextParagraph, .previousParagraph, .nextHeading,
-             .previousHeading, .nextLink, .previousLink, .nextUnread, .previousUnread:
+             .previousHeading, .nextLink, .previousLink, .nextUnread, .previousUnread, .top, .bottom:
             true
         default: false
         }

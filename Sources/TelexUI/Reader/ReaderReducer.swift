@@ -154,6 +154,8 @@ func runReaderCommand(_ command: Command, count: Int?, _ state: inout AppState) 
     case .pageUp: r.scroll(by: -max(1, h - 2) * n)
     case .halfPageDown: r.scroll(by: max(1, h / 2) * n)
     case .halfPageUp: r.scroll(by: -max(1, h / 2) * n)
+    // With a count, line N at the top of the view (`5G`, as in less).
+    case .top where count != nil, .bottom where count != nil: r.jump(to: min(count! - 1, r.maxScroll))
     case .top: r.jump(to: 0)
     case .bottom: r.jump(to: r.maxScroll)
     case .nextParagraph, .previousParagraph, .nextHeading, .previousHeading:

@@ -18,13 +18,14 @@ public enum ReaderView {
         buffer.put(" telex · " + TerminalSafe.clean(source), x: 0, y: 0, style: theme.title, maxX: max(0, width - depthWidth - 1))
         if width > depthWidth + 12 { buffer.put(depth, x: width - depthWidth, y: 0, style: theme.title) }
 
-        renderText(reader, styles: styles, into: &buffer, top: 1, rows: min(reader.viewHeight, max(0, height - 2)))
+        renderText(reader, styles: styles, hyperlinks: state.hyperlinks, into: &buffer, top: 1, rows: min(reader.viewHeight, max(0, height - 2)))
         if height > 1 { ReaderStatusLine.render(state, reader, theme: theme, in: Rect(x: 0, y: height - 1, width: width, height: 1), into: &buffer) }
         if let overlay = reader.overlay { ReaderOverlays.render(overlay, reader, theme: theme, into: &buffer) }
     }
 
-    /// Draws the visible display lines, styling links, the cursor link and find matches.
-    static func renderText(_ reader: ReaderState, styles: ReaderStyles, into buffer: inout ScreenBuffer, top: Int, rows: Int) {
+    /// Draws the visible display lines, styling links, the cursor link and find matches; with
+    /// `hyperlinks`, the cells of each link also carry its URL (OSC 8, where the URL is safe).
+    static func renderText(_ reader: ReaderState, styles: ReaderStyles, hyperlinks: Bool = false, into buffer: inout ScreenBuffer, top: Int, rows: Int) {
         let left = reader.leftMargin
         let right = min(buffer.width, left + reader.columnWidth)
         let lines = reader.layout.lines
@@ -40,7 +41,11 @@ public enum ReaderView {
             for span in lines[n].spans {
                 var style = styles.style(for: span.role)
                 if let li = span.linkIndex, li == reader.linkCursor, span.role != .linkNumber { style = styles.cursorLink }
+                let start = x
                 x = buffer.put(span.text, x: x, y: y, style: style, maxX: right)
+                if hyperlinks, let li = span.linkIndex, reader.layout.links.indices.contains(li) {
+                    buffer.addHyperlink(reader.layout.links[li].url, x: start, y: y, maxX: x)
+                }
             }
             if let find = reader.find {
                 for (i, m) in find.matches.enumerated() where m.line == n {

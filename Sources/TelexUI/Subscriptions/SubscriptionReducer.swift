@@ -39,7 +39,7 @@ func submitSubscriptionPrompt(_ state: inout AppState, _ kind: Prompt.Kind, _ te
         return []
     case .addFeed(let section):
         state.subscriptions = .discovering(address: text, section: section)
-        return [.discoverFeeds(text)]
+        return [.discoverFeeds(text, section: section)]
     case .moveFeed(let url, let name):
         state.message = .notice("Moving \(name) to \(text)…")
         return [.moveFeed(url: url, toSection: text)]

@@ -4,6 +4,8 @@ import TelexConfig
 import TelexFetch
 import TelexModel
 import TelexScreen
+import TelexStore
+import TelexSync
 
 struct Add: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,9 +18,14 @@ struct Add: ParsableCommand {
         is added at once; several are listed with their titles and item counts and, on a terminal, you \
         choose (--all or --pick N choose without asking). The new feed is fetched right away. A feed \
         already in feeds.json (by any spelling of its URL, or the address it moved to) is not added again.
+        With --account, or a --section that is an account's (telex sync), the account's server subscribes \
+        to the feed found, in that section's folder (a new folder where the server's API can make one), \
+        and the account is synced (unless --no-fetch); when the server refuses or does not answer, nothing \
+        is changed (docs/sync.md, "Subscriptions"). \
         Exit status: 0 when added or already there, 1 when no feed was found or several were found \
-        without a terminal to ask, 2 when feeds.json is invalid (it is never overwritten then), 64 for an \
-        address telex does not fetch (only http and https).
+        without a terminal to ask, 2 when feeds.json is invalid (it is never overwritten then) or names no \
+        such account, 3 when the server did not subscribe, 64 for an address telex does not fetch (only \
+        http and https).
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -31,6 +38,9 @@ struct Add: ParsableCommand {
 
     @Option(help: ArgumentHelp("Show the feed under this title instead of its own.", valueName: "title"))
     var title: String?
+
+    @Option(help: ArgumentHelp("Subscribe this account of feeds.json (its server) instead of adding to feeds.json.", valueName: "name"))
+    var account: String?
 
     @Flag(help: "Add every feed found.")
     var all = false
@@ -59,6 +69,7 @@ struct Add: ParsableCommand {
             Output.error(error.description)
             throw ExitCode(ExitStatus.usage)
         }
+        if let target = try accountTarget(config, context) { return try addToAccount(address, target, config) }
         if let existing = subscriptions.existing(address) {
             Output.line("already subscribed: \(SubscriptionContext.describe(existing.feed, displayTitle: knowledge.titles[existing.feed.url])) in \(existing.section)")
             return
@@ -102,6 +113,64 @@ struct Add: ParsableCommand {
         }
         Output.line("feeds.json: \(context.file.path)")
         if !noFetch { try fetchNow(result.added.map(\.url)) }
+    }
+
+    /// The account a feed is added to: `--account`, else the account whose section `--section` names; nil: feeds.json.
+    private func accountTarget(_ config: Configuration, _ context: SubscriptionContext) throws -> (account: String, section: AccountSectionInfo?)? {
+        let sections = AccountSubscriptionCommand.sections(cacheDirectory: global.cacheDirectory)
+        let named = section.map(SubscriptionText.clean).flatMap { wanted in sections.first { $0.name.caseInsensitiveCompare(wanted) == .orderedSame } }
+        if let account {
+            guard config.accounts.contains(where: { $0.name == account }) else {
+                let known = config.accounts.map(\.name)
+                Output.error("no account \"\(account)\" in \(context.file.path)" + (known.isEmpty ? " (it has no accounts)" : "; accounts: \(known.joined(separator: ", "))"))
+                throw ExitCode(ExitStatus.configuration)
+            }
+            return (account, named?.account == account ? named : nil)
+        }
+        return named.map { ($0.account, $0) }
+    }
+
+    /// Discovery as for feeds.json, then the account's server subscribes to the feeds chosen, one by one.
+    private func addToAccount(_ address: String, _ target: (account: String, section: AccountSectionInfo?), _ config: Configuration) throws {
+        if title != nil {
+            Output.error("--title names a feed in feeds.json; an account's feeds have the titles their server gives")
+            throw ExitCode(ExitStatus.usage)
+        }
+        let name = target.account
+        let known = { (url: String) in AccountSubscriptionCommand.feeds(named: url, cacheDirectory: global.cacheDirectory).first { $0.account == name } }
+        if let existing = known(address) {
+            Output.line("already subscribed: \(AccountSubscriptionCommand.describe(existing)) in \(existing.section) on \(name)")
+            return
+        }
+        let report = try discover(address, settings: config.settings)
+        var offered: [DiscoveredFeed] = []
+        for feed in report.feeds {
+            if let existing = ([feed.url] + feed.addresses).lazy.compactMap(known).first {
+                Output.line("already subscribed: \(AccountSubscriptionCommand.describe(existing)) in \(existing.section) on \(name)")
+            } else {
+                offered.append(feed)
+            }
+        }
+        guard !offered.isEmpty else { return }
+        let fresh = try choose(offered, at: report.requestedURL, others: offered.count < report.feeds.count)
+        let command = try AccountSubscriptionCommand(global: global, configuration: config)
+        let folder: FolderChoice
+        if let section = target.section {
+            folder = section.folder.map(FolderChoice.existing) ?? .none
+        } else if let wanted = section.map(SubscriptionText.clean) {
+            do throws(SyncError) { folder = try command.service.folder(named: wanted, account: name) } catch {
+                Output.error("\(name): \(error)")
+                throw ExitCode(ExitStatus.runtime)
+            }
+        } else {
+            folder = .none
+        }
+        for feed in fresh {
+            let outcome = try command.change(name) { service throws(SyncError) in try await service.subscribe(feed.url, account: name, folder: folder) }
+            let place = outcome.feed.map { " to \($0.section)" } ?? ""
+            Output.line("added \(feed.title ?? feed.url) <\(feed.url)>\(place) on \(name) (\(Self.items(feed.itemCount)) here; the server fetches it itself)")
+        }
+        if !noFetch { try command.sync(name) }
     }
 
     /// Discovery with the addresses it tries on one rewritten line on a terminal.

@@ -114,6 +114,8 @@ struct Fetch: ParsableCommand {
             return  // --no-wait: the request was left
         }
         printer.summary(summary, ranBy: ranBy.value)
+        // The notify program of this pass (settings `notify`) ends before telex fetch does, within bounds.
+        service.notifier?.waitForRunning(timeout: 10)
         if signals.stopping { throw ExitCode(ExitStatus.runtime) }
         if !noWaitIndex { Self.catchUpIndex(store, printer: printer, stop: { signals.stopping }) }
         if signals.stopping { throw ExitCode(ExitStatus.runtime) }

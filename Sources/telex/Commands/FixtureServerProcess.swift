@@ -9,6 +9,7 @@ final class FixtureServerProcess {
     let base: URL
     private let process: Process
     private let directory: String
+    private let lifeline: Pipe
 
     /// Where telex-fixture-server is: beside this executable (the build directory, `make install`'s bin),
     /// else in ../lib/telex (a packager's choice); nil when neither exists.
@@ -29,8 +30,11 @@ final class FixtureServerProcess {
         let urlFile = directory + "/url"
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments + ["--url-file", urlFile]
+        process.arguments = arguments + ["--url-file", urlFile, "--exit-with-parent"]
         process.standardOutput = FileHandle.nullDevice
+        // The server reads this pipe until it ends: when this process dies, of a signal too, so does the server.
+        let lifeline = Pipe()
+        process.standardInput = lifeline
         try process.run()
         let deadline = Date().addingTimeInterval(30)
         while true {
@@ -46,6 +50,7 @@ final class FixtureServerProcess {
         }
         self.process = process
         self.directory = directory
+        self.lifeline = lifeline
     }
 
     func stop() { Self.stop(process, directory) }

@@ -3,6 +3,7 @@ import Foundation
 import TelexConfig
 import TelexModel
 import TelexApp
+import TelexStore
 
 /// What `add`, `remove`, `move` and `import` share: the feeds.json they edit, what the cache knows
 /// about its feeds, and the exit statuses of a refused edit.
@@ -26,16 +27,30 @@ struct SubscriptionContext {
     /// What the cache knows about configured feeds (read-only; empty without a cache).
     func cacheKnowledge() -> CacheKnowledge { CacheKnowledge.read(cacheDirectory: global.cacheDirectory) }
 
-    /// The feed a command-line argument names (URL or title), how messages name it, and the cache's
-    /// redirects; or exit 2 saying what would have matched.
-    func namedFeed(_ query: String) throws -> (entry: Subscriptions.Entry, name: String, redirects: [String: String]) {
+    /// A feed a command line names: one of feeds.json, or (feeds.json having none by that name) one of
+    /// an account's, which the server owns.
+    enum NamedFeed {
+        case local(entry: Subscriptions.Entry, name: String, redirects: [String: String])
+        case account(AccountFeedInfo)
+    }
+
+    /// The feed a command-line argument names (URL or title): feeds.json's first, then the accounts' feeds
+    /// in the cache; or exit 2 saying what would have matched.
+    func namedFeed(_ query: String) throws -> NamedFeed {
         let knowledge = cacheKnowledge()
         let subscriptions = Subscriptions(try configuration(), redirects: knowledge.redirects)
         switch subscriptions.find(query, feedTitles: knowledge.titles) {
         case .found(let entry):
-            return (entry, Self.describe(entry.feed, displayTitle: knowledge.titles[entry.feed.url]), knowledge.redirects)
+            return .local(entry: entry, name: Self.describe(entry.feed, displayTitle: knowledge.titles[entry.feed.url]), redirects: knowledge.redirects)
         case .none:
-            Output.error("no feed \"\(query)\" in \(file.path): give its URL or its title (telex feeds lists them)")
+            let remote = AccountSubscriptionCommand.feeds(named: query, cacheDirectory: global.cacheDirectory)
+            if remote.count == 1 { return .account(remote[0]) }
+            if remote.count > 1 {
+                Output.error("several feeds are called \"\(query)\"; give the address of one:\n"
+                             + remote.map { "  \($0.remoteURL) (\($0.section), account \($0.account))" }.joined(separator: "\n"))
+                throw ExitCode(ExitStatus.configuration)
+            }
+            Output.error("no feed \"\(query)\" in \(file.path) or among the accounts' feeds: give its URL or its title (telex feeds lists feeds.json's, the reader's F an account's)")
             throw ExitCode(ExitStatus.configuration)
         case .ambiguous(let entries):
             Output.error("several feeds are called \"\(query)\"; give the URL of one:\n"
