@@ -8,6 +8,14 @@ public enum ArticleMode: String, Sendable, Hashable, CaseIterable {
     case never
 }
 
+/// What happens to the items a `hide` rule matches (docs/feeds-json.md, "Filters").
+public enum HiddenMode: String, Sendable, Hashable, CaseIterable {
+    /// Kept in the cache, out of every list, count and search: they come back when the rule goes.
+    case store
+    /// Never written by the pass.
+    case drop
+}
+
 /// One feed of feeds.json.
 public struct FeedConfig: Sendable, Hashable {
     public var url: String
@@ -16,9 +24,14 @@ public struct FeedConfig: Sendable, Hashable {
     /// Seconds between fetches by `telex serve`; nil uses the settings' default.
     public var interval: Int?
     public var enabled: Bool
+    /// This feed's own `hide` rules (queries, checked by `QueryParser`), beside the file's global ones.
+    public var hide: [String]
+    public var hidden: HiddenMode
 
-    public init(url: String, title: String? = nil, article: ArticleMode = .auto, interval: Int? = nil, enabled: Bool = true) {
+    public init(url: String, title: String? = nil, article: ArticleMode = .auto, interval: Int? = nil, enabled: Bool = true,
+                hide: [String] = [], hidden: HiddenMode = .store) {
         self.url = url; self.title = title; self.article = article; self.interval = interval; self.enabled = enabled
+        self.hide = hide; self.hidden = hidden
     }
 }
 
@@ -52,11 +65,20 @@ public struct Configuration: Sendable, Hashable {
     public var keys: [KeyConfig]
     /// The reader's theme and style overrides (`colors`), in file order.
     public var colors: [ColorConfig]
+    /// `hide` rules for every feed (queries, checked by `QueryParser`), in file order.
+    public var hide: [String]
 
     public init(settings: Settings = Settings(), sections: [SectionConfig], accounts: [AccountConfig] = [],
-                queries: [SavedQueryConfig] = [], source: String, keys: [KeyConfig] = [], colors: [ColorConfig] = []) {
+                queries: [SavedQueryConfig] = [], source: String, keys: [KeyConfig] = [], colors: [ColorConfig] = [],
+                hide: [String] = []) {
         self.settings = settings; self.sections = sections; self.accounts = accounts; self.queries = queries; self.source = source
-        self.keys = keys; self.colors = colors
+        self.keys = keys; self.colors = colors; self.hide = hide
+    }
+
+    /// The one query that hides a feed's items: its rules and the global ones, any of them (nil: none).
+    public func hideQuery(for feed: FeedConfig) -> String? {
+        let rules = hide + feed.hide
+        return rules.isEmpty ? nil : rules.map { "(\($0))" }.joined(separator: " or ")
     }
 
     /// The enabled feeds, in order, with their section.

@@ -55,7 +55,7 @@ private struct Validator {
     }
 
     mutating func document(_ root: JSONNode, source: String) -> Configuration? {
-        guard let top = members(root, "", allowed: ["settings", "sections", "accounts", "queries", "keys", "colors"]) else { return nil }
+        guard let top = members(root, "", allowed: ["settings", "sections", "accounts", "queries", "hide", "keys", "colors"]) else { return nil }
         var settings = Settings()
         if let s = top["settings"] { settings = self.settings(s) }
         guard let sectionsNode = top["sections"] else {
@@ -103,8 +103,9 @@ private struct Validator {
         let queries = top["queries"].map { self.queries($0) } ?? []
         let keys = top["keys"].map { self.keys($0) } ?? []
         let colors = top["colors"].map { self.colors($0) } ?? []
+        let hide = top["hide"].map { self.hideRules($0, "hide") } ?? []
         return Configuration(settings: settings, sections: sections, accounts: accounts, queries: queries, source: source,
-                             keys: keys, colors: colors)
+                             keys: keys, colors: colors, hide: hide)
     }
 
     /// `"keys": {"lists": {"J": "down", "g g": "top", "g": null}, "reader": {…}, "everywhere": {…}}`.
@@ -193,6 +194,37 @@ private struct Validator {
         return queries
     }
 
+    /// `"hide": "query"` or `["query", …]`, global or in a feed: each rule parsed here and checked for terms that
+    /// cannot be decided when an item is written (`QueryMatcher.unsupportedTerm`), located like other errors.
+    mutating func hideRules(_ node: JSONNode, _ path: String) -> [String] {
+        let list: [(JSONNode, String)]
+        switch node {
+        case .string: list = [(node, path)]
+        case .array(let nodes, _): list = nodes.enumerated().map { ($0.element, "\(path)[\($0.offset)]") }
+        default:
+            fail(node, path, "expected a query or an array of queries, found \(node.typeName)")
+            return []
+        }
+        var rules: [String] = []
+        for (ruleNode, rulePath) in list {
+            guard case .string(let text, _) = ruleNode else {
+                fail(ruleNode, rulePath, "expected a string in the query language (docs/queries.md)")
+                continue
+            }
+            do throws(QueryError) {
+                let query = try QueryParser.parse(text)
+                if let term = QueryMatcher.unsupportedTerm(query) {
+                    fail(ruleNode, rulePath, "\(term) cannot be used in a hide rule: rules are matched when an item is written")
+                } else {
+                    rules.append(text)
+                }
+            } catch {
+                fail(ruleNode, rulePath, "column \(error.column): \(error.message)")
+            }
+        }
+        return rules
+    }
+
     /// `"accounts": [{"name", "type", "url", "user", "password_command" | "password_env", "auth"?}]`.
     mutating func accounts(_ node: JSONNode) -> [AccountConfig] {
         guard case .array(let list, _) = node else {
@@ -256,7 +288,7 @@ private struct Validator {
     }
 
     mutating func feed(_ node: JSONNode, _ path: String) -> FeedConfig? {
-        guard let m = members(node, path, allowed: ["url", "title", "article", "interval", "enabled"]) else { return nil }
+        guard let m = members(node, path, allowed: ["url", "title", "article", "interval", "enabled", "hide", "hidden"]) else { return nil }
         guard let urlNode = m["url"] else { fail(node, "\(path).url", "missing required key \"url\""); return nil }
         guard case .string(let url, _) = urlNode else { fail(urlNode, "\(path).url", "expected a string"); return nil }
         if let problem = FeedURL.problem(url) { fail(urlNode, "\(path).url", problem); return nil }
@@ -274,6 +306,11 @@ private struct Validator {
         }
         if let e = m["enabled"] {
             if case .bool(let b, _) = e { feed.enabled = b } else { fail(e, "\(path).enabled", "expected true or false") }
+        }
+        if let h = m["hide"] { feed.hide = hideRules(h, "\(path).hide") }
+        if let h = m["hidden"] {
+            if case .string(let s, _) = h, let mode = HiddenMode(rawValue: s) { feed.hidden = mode }
+            else { fail(h, "\(path).hidden", "expected \"store\" (kept, never shown) or \"drop\" (never stored)") }
         }
         return feed
     }

@@ -224,6 +224,7 @@ final class FeedBuilder {
             // CDF items: <ITEM HREF= LASTMOD=>.
             if let href = attributes.value("href") { draft.offerLink(URLResolver.resolve(href, against: base), priority: 1) }
             if let lastmod = attributes.value("lastmod"), let d = date(lastmod) { draft.updated = d }
+            if let lang = attributes.xmlLang, !lang.isEmpty { draft.language = Self.languageTag(lang) }
         }
         item = draft
         stack.append(Frame(role: .item, base: base))

@@ -26,6 +26,7 @@ struct ItemDraft {
     var comments: String?
     var image: String?
     var imagePriority = 0
+    var language: String?
 
     var hasAnything: Bool { title != nil || link != nil || guid != nil || atomID != nil || summary != nil || content != nil }
 
@@ -54,7 +55,8 @@ struct ItemDraft {
         return ParsedItem(
             id: id, title: title ?? "", link: link, published: published ?? updated ?? created, updated: updated,
             authors: authors, summaryHTML: summary, contentHTML: content, categories: categories,
-            enclosures: enclosures, commentsURL: comments, imageURL: image ?? enclosures.first(where: { $0.type?.hasPrefix("image/") == true })?.url)
+            enclosures: enclosures, commentsURL: comments, imageURL: image ?? enclosures.first(where: { $0.type?.hasPrefix("image/") == true })?.url,
+            language: language)
     }
 }
 

@@ -43,6 +43,7 @@ enum JSONFeedReader {
             let itemAuthors = authors(object)
             for name in itemAuthors.isEmpty ? feedAuthors : itemAuthors { draft.addAuthor(name) }
             draft.categories = (object["tags"] as? [Any] ?? []).compactMap(string)
+            draft.language = string(object["language"])
             if let image = string(object["image"]) ?? string(object["banner_image"]) { draft.image = URLResolver.resolve(image, against: base) }
             for attachment in object["attachments"] as? [Any] ?? [] {
                 guard let a = attachment as? [String: Any], let url = string(a["url"]) else { continue }

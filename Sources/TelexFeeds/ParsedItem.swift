@@ -18,13 +18,16 @@ public struct ParsedItem: Sendable, Hashable {
     public var commentsURL: String?
     /// media:thumbnail, media:content (images), itunes:image or an image enclosure.
     public var imageURL: String?
+    /// The item's own language tag (Atom `xml:lang` on the entry, JSON Feed `language`); nil: the feed's.
+    public var language: String?
 
     public init(id: String = "", title: String = "", link: String? = nil, published: Date? = nil, updated: Date? = nil,
                 authors: [String] = [], summaryHTML: String? = nil, contentHTML: String? = nil, categories: [String] = [],
-                enclosures: [Enclosure] = [], commentsURL: String? = nil, imageURL: String? = nil) {
+                enclosures: [Enclosure] = [], commentsURL: String? = nil, imageURL: String? = nil, language: String? = nil) {
         self.id = id; self.title = title; self.link = link; self.published = published; self.updated = updated
         self.authors = authors; self.summaryHTML = summaryHTML; self.contentHTML = contentHTML
         self.categories = categories; self.enclosures = enclosures; self.commentsURL = commentsURL; self.imageURL = imageURL
+        self.language = language
     }
 }
 

@@ -53,17 +53,19 @@ public struct ArticleRecord: Sendable, Hashable {
     /// The page's pictures, lead image first (`ImageFiles` holds their files); nil leaves those already
     /// saved for the page as they are.
     public var images: [ArticleImage]?
+    /// The page's language (`<html lang>`, else its metadata), as written.
+    public var language: String?
 
     /// `canonicalURL` becomes an alias of the page: the fetcher passes it only when it is on the page's
     /// own site (docs/fetch.md, "Cache poisoning").
     public init(requestedURL: String, finalURL: String? = nil, canonicalURL: String? = nil, status: ArticleStatus = .ok,
                 httpStatus: Int? = nil, fetchedAt: Date, title: String? = nil, documentJSON: Data? = nil,
                 plainText: String? = nil, links: [ArticleLink] = [], error: String? = nil, attempts: Int = 0, retryAt: Date? = nil,
-                images: [ArticleImage]? = nil) {
+                images: [ArticleImage]? = nil, language: String? = nil) {
         self.requestedURL = requestedURL; self.finalURL = finalURL ?? requestedURL; self.canonicalURL = canonicalURL
         self.status = status; self.httpStatus = httpStatus; self.fetchedAt = fetchedAt; self.title = title
         self.documentJSON = documentJSON; self.plainText = plainText; self.links = links; self.error = error
-        self.attempts = attempts; self.retryAt = retryAt; self.images = images
+        self.attempts = attempts; self.retryAt = retryAt; self.images = images; self.language = language
     }
 }
 

@@ -11,8 +11,12 @@ public struct FeedSpec: Sendable, Hashable {
     /// The title configured in feeds.json (nil: use the feed's own title).
     public var title: String?
     public var enabled: Bool
-    public init(url: String, title: String? = nil, enabled: Bool = true) {
-        self.url = url; self.title = title; self.enabled = enabled
+    /// The query whose matches are hidden (the feed's `hide` rules and the global ones, any of them); nil: none.
+    public var hide: String?
+    /// Hidden items are never written (`"hidden": "drop"`) instead of kept out of sight (`"store"`).
+    public var dropHidden: Bool
+    public init(url: String, title: String? = nil, enabled: Bool = true, hide: String? = nil, dropHidden: Bool = false) {
+        self.url = url; self.title = title; self.enabled = enabled; self.hide = hide; self.dropHidden = dropHidden
     }
 }
 

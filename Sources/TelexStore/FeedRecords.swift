@@ -12,11 +12,14 @@ public struct ItemRecord: Sendable, Hashable {
     public var updated: Date?
     public var summaryHTML: String?
     public var contentHTML: String?
+    /// The language the feed declares for the item (its own tag, else the feed's), as written (`fr-FR`, `en_US`).
+    public var language: String?
 
     public init(stableID: String, link: String? = nil, title: String, author: String? = nil, published: Date? = nil,
-                updated: Date? = nil, summaryHTML: String? = nil, contentHTML: String? = nil) {
+                updated: Date? = nil, summaryHTML: String? = nil, contentHTML: String? = nil, language: String? = nil) {
         self.stableID = stableID; self.link = link; self.title = title; self.author = author
         self.published = published; self.updated = updated; self.summaryHTML = summaryHTML; self.contentHTML = contentHTML
+        self.language = language
     }
 }
 

@@ -22,6 +22,11 @@ struct PreparedItem: Sendable, Hashable {
     /// the parse task): a writer that indexes inline (`SearchIndexing.inline`) writes them as they are.
     let searchTitle: String
     let searchBody: String
+    /// The tag the feed declared, as written (kept with a hidden item), and its primary subtag.
+    let declaredLanguage: String?
+    let declaredLang: String?
+    /// A guess from the title's and text's script when nothing is declared (`Language.guess`).
+    let guessedLang: String?
 
     init(_ item: ItemRecord) {
         stableID = Store.bounded(item.stableID, Store.maxShort)
@@ -36,5 +41,8 @@ struct PreparedItem: Sendable, Hashable {
         linkKey = link.map(URLNormalizer.normalize)
         (searchBody, textLength) = FeedText.counted(summaryHTML: summary, contentHTML: content)
         searchTitle = PlainText.fromHTML(title, limit: Store.maxTitle)
+        declaredLanguage = item.language.map { Store.bounded($0, 64) }
+        declaredLang = declaredLanguage.flatMap(Language.primary)
+        guessedLang = declaredLang == nil ? Language.guess(searchTitle + " " + searchBody.prefix(600)) : nil
     }
 }

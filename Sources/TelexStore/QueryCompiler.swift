@@ -8,15 +8,11 @@ import TelexQuery
 /// - words, "phrases" and `title:` are FTS5 lookups (adjacent ones in an `and` become one MATCH);
 /// - `feed:` and `section:` select ids from the small configuration tables (names and URLs, any case);
 /// - `unread`, `saved`, `newer:`, `older:` are conditions on the list's own index walk;
+/// - `lang:` compares the stored language (`item.lang`, a primary subtag), which has its own index by time;
 /// - `author:`, `site:` and `/regex/` are tested on each candidate the index walk meets (no index can
 ///   answer them): cheap when other terms or the page size bound the walk, a walk over the whole scope
 ///   when they select few items.
 public enum QueryCompiler {
-    /// Why a parsed query cannot run on this cache.
-    public struct Unsupported: Error, CustomStringConvertible {
-        public var description: String
-    }
-
     /// `counting`: for a COUNT, where the full-text terms may drive the plan (`ItemFilter.matching`).
     static func filter(_ query: Query, now: Date, counting: Bool = false) throws -> ItemFilter {
         func filter(_ query: Query, now: Date) throws -> ItemFilter { try Self.filter(query, now: now, counting: counting) }
@@ -33,8 +29,8 @@ public enum QueryCompiler {
         case .field(.site, let value):
             let host = value.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "./"))
             return ItemFilter("(item.link_key LIKE ? OR item.link_key LIKE ?)", ["%://\(host)/%", "%://%.\(host)/%"])
-        case .field(.lang, _):
-            throw Unsupported(description: "lang: is not available yet: the cache does not store the feeds' languages")
+        case .field(.lang, let value):
+            return ItemFilter("item.lang = ?", [QueryMatcher.primaryLanguage(value)])
         case .unread: return .unread
         case .saved: return ItemFilter("item.saved = 1")
         case .newer(let seconds):

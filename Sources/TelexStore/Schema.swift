@@ -15,6 +15,11 @@ enum Schema {
             try storyKey(db)
         }
         migrator.registerMigration("v6-account-state-checks", migrate: accountStateChecks)
+        // Filters and languages (#18) landed together.
+        migrator.registerMigration("v7-desk4-filters-and-lang") { db in
+            try hiddenItems(db)
+            try languages(db)
+        }
         return migrator
     }
 
@@ -268,6 +273,49 @@ enum Schema {
     /// server's counts"): a sync whose counts match the server's skips the comparison, every tenth compares.
     private static func accountStateChecks(_ db: Database) throws {
         try db.execute(sql: "ALTER TABLE account ADD COLUMN syncs_since_full_check INTEGER NOT NULL DEFAULT 0")
+    }
+
+    /// Filters (#18, docs/feeds-json.md "Filters"): each feed's `hide` query and what becomes of its matches, and the
+    /// hidden items a feed keeps (`"hidden": "store"`) outside `item`, so that no list, counter or search meets them.
+    private static func hiddenItems(_ db: Database) throws {
+        try db.execute(sql: """
+            -- The feed's hide rules as one query (its own and the global ones, joined by `or`); NULL: none.
+            ALTER TABLE feed ADD COLUMN hide_query TEXT;
+            ALTER TABLE feed ADD COLUMN hidden_mode TEXT NOT NULL DEFAULT 'store' CHECK (hidden_mode IN ('store', 'drop'));
+            -- Items a hide rule matched, as the pass would have written them (`item`'s columns that a rule change
+            -- needs to bring them back), and their read state.
+            CREATE TABLE hidden_item (
+              id INTEGER PRIMARY KEY,
+              feed_id INTEGER NOT NULL REFERENCES feed(id) ON DELETE CASCADE,
+              stable_id TEXT NOT NULL,
+              link TEXT,
+              title TEXT NOT NULL DEFAULT '',
+              author TEXT,
+              published INTEGER,
+              updated INTEGER,
+              summary_html TEXT,
+              content_html TEXT,
+              content_hash INTEGER NOT NULL,
+              first_seen INTEGER NOT NULL,
+              read INTEGER NOT NULL DEFAULT 0,
+              -- The language the feed declared for it (`ItemRecord.language`).
+              language TEXT,
+              UNIQUE (feed_id, stable_id)
+            );
+            CREATE INDEX hidden_item_first_seen ON hidden_item(first_seen);
+            """)
+    }
+
+    /// Languages (`lang:`, docs/queries.md "Languages"): each item's language as a primary subtag and where it came
+    /// from (the feed's declaration, the page's `<html lang>`, or a guess from its script), and each page's. Items
+    /// written before this migration have none until their feed rewrites them (a migration does not run app code).
+    private static func languages(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE item ADD COLUMN lang TEXT;
+            ALTER TABLE item ADD COLUMN lang_source TEXT CHECK (lang_source IN ('feed', 'page', 'script'));
+            ALTER TABLE article ADD COLUMN lang TEXT;
+            CREATE INDEX item_lang_time ON item(lang, sort_time DESC, id DESC) WHERE lang IS NOT NULL;
+            """)
     }
 
     /// Full-text indexing leaves the fetch pass: the pass queues the items whose search row is missing or

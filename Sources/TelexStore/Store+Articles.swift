@@ -38,17 +38,18 @@ extension Store {
             article.httpStatus, StoreTime.milliseconds(article.fetchedAt), article.title.map { Self.bounded($0, Self.maxTitle) },
             article.documentJSON, article.plainText.map { Self.bounded($0, 4 * Self.maxHTML) },
             article.error.map { Self.bounded($0, Self.maxShort) }, article.attempts, StoreTime.milliseconds(article.retryAt),
+            article.language.map { Self.bounded($0, 64) },
         ]
         if let existing = id {
             try db.cachedStatement(sql: """
                 UPDATE article SET canonical_url = ?, status = ?, http_status = ?, fetched_at = ?, title = ?, document = ?,
-                  plain_text = ?, error = ?, attempts = ?, retry_at = ? WHERE id = ?
+                  plain_text = ?, error = ?, attempts = ?, retry_at = ?, lang = ? WHERE id = ?
                 """).execute(arguments: values + [existing])
         } else {
             try db.cachedStatement(sql: """
                 INSERT INTO article(canonical_url, status, http_status, fetched_at, title, document, plain_text, error, attempts,
-                  retry_at, url)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                  retry_at, lang, url)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: values + [Self.bounded(mainKey, Self.maxShort)])
             id = db.lastInsertedRowID
         }
@@ -84,6 +85,13 @@ extension Store {
         let stored = try Row.fetchOne(db.cachedStatement(sql: "SELECT url, canonical_url, status FROM article WHERE id = ?"), arguments: [articleID])
         if let story = StoryKey.articleKey(url: stored?["url"], canonical: stored?["canonical_url"], status: stored?["status"]) {
             try db.cachedStatement(sql: "UPDATE item SET story_key = ? WHERE article_id = ? AND story_key IS NOT ?").execute(arguments: [story, articleID, story])
+        }
+        // Their language is the page's unless their feed declared one (docs/queries.md, "Languages").
+        if let lang = article.language.flatMap(Language.primary) {
+            try db.cachedStatement(sql: """
+                UPDATE item SET lang = ?, lang_source = 'page'
+                WHERE article_id = ? AND article_id IS NOT NULL AND (lang_source IS NULL OR lang_source = 'script') AND lang IS NOT ?
+                """).execute(arguments: [lang, articleID, lang])
         }
         // Their search rows gain the page's text when the indexer rewrites them.
         for itemID in try Int64.fetchAll(db.cachedStatement(sql: "SELECT id FROM item WHERE article_id = ? AND article_id IS NOT NULL"), arguments: [articleID]) {

@@ -12,13 +12,18 @@ extension Store {
     /// reads: no write lock to wait for behind a running pass, no commit, no change signal for other readers.
     ///
     /// Saved queries are mirrored in the same transaction, by name (a renamed query is a new one).
-    public func syncConfiguration(_ sections: [SectionSpec], queries: [QuerySpec] = []) throws {
+    ///
+    /// A feed whose `hide` rules or hidden mode changed has its items matched again, in the same transaction
+    /// (`refilter`): once per change, over that feed's items.
+    public func syncConfiguration(_ sections: [SectionSpec], queries: [QuerySpec] = [], now: Date = Date()) throws {
         if try read({ db in try Self.mirrors(db, sections) && Self.mirrors(db, queries) }) { return }
         try write { db in
             try Self.mirrorQueries(db, queries)
             var keptSections: [Int64] = []
             var keptFeeds: Set<Int64> = []
             var seenURLs: Set<String> = []
+            // Feeds whose hide rules or hidden mode changed: their items are matched again below.
+            var refilter: [Int64] = []
             for (sectionPosition, section) in sections.enumerated() {
                 // A local section takes its name back from an account's category: that one becomes "account: name".
                 try db.execute(sql: """
@@ -32,21 +37,28 @@ extension Store {
                 let sectionID = try Int64.fetchOne(db, sql: "SELECT id FROM section WHERE name = ?", arguments: [section.name])!
                 keptSections.append(sectionID)
                 for (feedPosition, feed) in section.feeds.enumerated() where seenURLs.insert(feed.url).inserted {
-                    let existing = try Row.fetchOne(db, sql: "SELECT id, section_id FROM feed WHERE url = ?", arguments: [feed.url])
+                    let existing = try Row.fetchOne(db, sql: "SELECT id, section_id, hide_query, hidden_mode FROM feed WHERE url = ?",
+                                                    arguments: [feed.url])
                     let feedID: Int64
+                    let mode = feed.dropHidden ? "drop" : "store"
                     if let existing {
                         feedID = existing["id"]
                         try db.execute(sql: """
-                            UPDATE feed SET section_id = ?, position = ?, title = ?, enabled = ?, active = 1 WHERE id = ?
-                            """, arguments: [sectionID, feedPosition, feed.title, feed.enabled, feedID])
+                            UPDATE feed SET section_id = ?, position = ?, title = ?, enabled = ?, active = 1, hide_query = ?,
+                              hidden_mode = ? WHERE id = ?
+                            """, arguments: [sectionID, feedPosition, feed.title, feed.enabled, feed.hide, mode, feedID])
                         let oldSection: Int64? = existing["section_id"]
                         if oldSection != sectionID {
                             try db.execute(sql: "UPDATE item SET section_id = ? WHERE feed_id = ?", arguments: [sectionID, feedID])
                         }
+                        if existing["hide_query"] as String? != feed.hide || existing["hidden_mode"] as String != mode {
+                            refilter.append(feedID)
+                        }
                     } else {
                         try db.execute(sql: """
-                            INSERT INTO feed(url, section_id, position, title, enabled, active) VALUES (?, ?, ?, ?, ?, 1)
-                            """, arguments: [feed.url, sectionID, feedPosition, feed.title, feed.enabled])
+                            INSERT INTO feed(url, section_id, position, title, enabled, active, hide_query, hidden_mode)
+                            VALUES (?, ?, ?, ?, ?, 1, ?, ?)
+                            """, arguments: [feed.url, sectionID, feedPosition, feed.title, feed.enabled, feed.hide, mode])
                         feedID = db.lastInsertedRowID
                     }
                     keptFeeds.insert(feedID)
@@ -58,6 +70,7 @@ extension Store {
             try deactivateFeeds(db, sql: "account_id IS NULL AND id NOT IN (\(keptFeedList))", arguments: [])
             let keptList = keptSections.map(String.init).joined(separator: ",")
             try db.execute(sql: "DELETE FROM section WHERE account_id IS NULL AND id NOT IN (\(keptList.isEmpty ? "-1" : keptList))")
+            for feedID in refilter { try self.refilter(db, feedID: feedID, now: now) }
         }
     }
 
@@ -84,7 +97,10 @@ extension Store {
 
     /// Whether the sections and active feeds are exactly `sections` (names, order, titles, enabled).
     private static func mirrors(_ db: Database, _ sections: [SectionSpec]) throws -> Bool {
-        struct MirroredFeed: Hashable { let url: String; let section: String; let position: Int; let title: String?; let enabled: Bool }
+        struct MirroredFeed: Hashable {
+            let url: String; let section: String; let position: Int; let title: String?; let enabled: Bool
+            let hide: String?; let dropHidden: Bool
+        }
         let stored = try Row.fetchAll(db, sql: "SELECT name, position FROM section ORDER BY position")
         guard stored.map({ $0["name"] as String }) == sections.map(\.name),
               stored.enumerated().allSatisfy({ $0.element["position"] as Int == $0.offset }) else { return false }
@@ -93,17 +109,17 @@ extension Store {
         for section in sections {
             for (position, feed) in section.feeds.enumerated() where seenURLs.insert(feed.url).inserted {
                 wanted.append(MirroredFeed(url: feed.url, section: section.name, position: position, title: feed.title,
-                                           enabled: feed.enabled))
+                                           enabled: feed.enabled, hide: feed.hide, dropHidden: feed.dropHidden))
             }
         }
         let active = try Row.fetchAll(db, sql: """
-            SELECT feed.url, section.name AS section, feed.position, feed.title, feed.enabled
+            SELECT feed.url, section.name AS section, feed.position, feed.title, feed.enabled, feed.hide_query, feed.hidden_mode
             FROM feed LEFT JOIN section ON section.id = feed.section_id WHERE feed.active = 1
             """)
         guard active.count == wanted.count else { return false }
         let mirrored = Set(active.map { row in
             MirroredFeed(url: row["url"], section: row["section"] ?? "", position: row["position"], title: row["title"],
-                         enabled: row["enabled"])
+                         enabled: row["enabled"], hide: row["hide_query"], dropHidden: row["hidden_mode"] as String == "drop")
         })
         return mirrored == Set(wanted)
     }

@@ -165,6 +165,12 @@ enum UIQueryCatalogue {
             ("all feed labels", UIQueries.allFeedLabels, []),
             ("item sort time", UIQueries.itemSortTime, [1]),
             ("largest item id", UIQueries.largestItemID, []),
+            // The writer's statements of filters (docs/feeds-json.md, "Filters"): one probe per item of a feed with rules.
+            ("hide: shown item", HiddenQueries.shownItem, [1, "x"]),
+            ("hide: reveal", HiddenQueries.reveal, [1, "x"]),
+            ("hide: a feed's items", HiddenQueries.feedItems, [1]),
+            ("hide: a feed's hidden items", HiddenQueries.feedHidden, [1]),
+            ("hide: past retention", HiddenQueries.pastRetention, [0, 500]),
         ]
         return queries
     }

@@ -68,7 +68,9 @@ extension Store {
             if items < batch { break }
             if report.items >= limits.items { report.more = true }
         }
-        let (swept, more) = try sweepArticles(cutoff: cutoff, limit: limits.sweptArticles)
+        // Hidden items (`hide` rules with "hidden": "store") older than the retention, whatever their read state.
+        try pruneHidden(cutoff: cutoff, limit: limits.items)
+                let (swept, more) = try sweepArticles(cutoff: cutoff, limit: limits.sweptArticles)
         report.articles += swept
         report.more = report.more || more
         // Pictures go with the last article that showed them (article_image rows cascade with the article).

@@ -67,7 +67,7 @@ extension Store {
     /// Plain words keep search's own expression (the last word a prefix, punctuation safe: `SearchQuery`); other
     /// text terms are ranked; a query with any other term lists its matches newest first, over the items search
     /// sees (configured feeds', and saved ones). Throws `QueryError` (with its column) for a query that does not
-    /// parse, `QueryCompiler.Unsupported` for one this cache cannot run. `counting`: see `ItemFilter.matching`.
+    /// parse. `counting`: see `ItemFilter.matching`.
     static func searchPlan(_ text: String, now: Date = Date(), counting: Bool = false) throws -> SearchPlan {
         guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return .nothing }
         let query = try QueryParser.parse(String(text.prefix(1000)))

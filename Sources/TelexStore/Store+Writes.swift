@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import TelexModel
+import TelexQuery
 
 extension Store {
     /// Largest text kept per field: bounded input whatever the feed sends.
@@ -95,8 +96,9 @@ extension Store {
             for state in states { try updateFetchState(db, state) }
             var inserted = 0
             for result in results {
-                guard let sectionID = try Row.fetchOne(db, sql: "SELECT section_id FROM feed WHERE id = ?",
-                                                       arguments: [result.feedID.rawValue]) else { continue }
+                guard let feedRow = try Row.fetchOne(db, sql: "SELECT section_id, hide_query FROM feed WHERE id = ?",
+                                                     arguments: [result.feedID.rawValue]) else { continue }
+                let sectionID: Int64? = feedRow["section_id"]
                 try updateFetchState(db, result.state)
                 if result.feedTitle != nil || result.siteLink != nil {
                     try db.execute(sql: "UPDATE feed SET feed_title = COALESCE(?, feed_title), site_link = COALESCE(?, site_link) WHERE id = ?",
@@ -104,9 +106,21 @@ extension Store {
                                                result.siteLink.map { Self.bounded($0, Self.maxShort) }, result.feedID.rawValue])
                 }
                 let firstSeen = StoreTime.milliseconds(result.state.attemptedAt)
+                // The feed's hide rules, read after its title changed above (`feed:` may name it).
+                let rules = feedRow["hide_query"] as String? == nil ? nil : try HideRules.load(db, feedID: result.feedID.rawValue)
                 var delta = CounterDelta()
                 for item in result.prepared {
-                    switch try upsert(db, item, feedID: result.feedID.rawValue, sectionID: sectionID["section_id"], firstSeen: firstSeen,
+                    var revealed: (read: Bool, firstSeen: Int64)?
+                    if let rules {
+                        if rules.hides(item, sortTime: StoreTime.sortTime(published: item.published, firstSeen: firstSeen),
+                                       now: result.state.attemptedAt) {
+                            if try hide(db, item, rules: rules, firstSeen: firstSeen) { continue }
+                        } else {
+                            revealed = try reveal(db, stableID: item.stableID, feedID: result.feedID.rawValue)
+                        }
+                    }
+                    switch try upsert(db, item, feedID: result.feedID.rawValue, sectionID: sectionID, comesRead: revealed?.read ?? false,
+                                      firstSeen: revealed?.firstSeen ?? firstSeen,
                                       indexing: indexing, awaitingPage: result.awaitingPage.contains(item.stableID)) {
                     case .inserted: delta.total += 1; delta.unread += 1
                     case .insertedRead: delta.total += 1
@@ -165,7 +179,8 @@ extension Store {
     /// Inserts or updates one item. Read and saved state of an existing item are never touched; a new item is read
     /// when its story is (`Upserted.insertedRead`).
     /// `inheritingRead` false: an account's item, whose read state is the server's (`inheritLocalState`).
-    func upsert(_ db: Database, _ item: PreparedItem, feedID: Int64, sectionID: Int64?, firstSeen: Int64,
+    /// `comesRead`: a new item is read anyway (one a hide rule no longer hides, read while hidden: `reveal`).
+    func upsert(_ db: Database, _ item: PreparedItem, feedID: Int64, sectionID: Int64?, comesRead: Bool = false, firstSeen: Int64,
                 indexing: SearchIndexing = .queued, awaitingPage: Bool = false, inheritingRead: Bool = true) throws -> Upserted {
         let find = try db.cachedStatement(sql: "SELECT id, content_hash, first_seen, article_id FROM item WHERE feed_id = ? AND stable_id = ?")
         if let existing = try Row.fetchOne(find, arguments: [feedID, item.stableID]) {
@@ -176,11 +191,13 @@ extension Store {
             let attachedArticle = try item.linkKey.flatMap { try self.articleID(db, forKey: $0) } ?? existingArticle
             let update = try db.cachedStatement(sql: """
                 UPDATE item SET link = ?, link_key = ?, title = ?, author = ?, published = ?, updated = ?, summary_html = ?,
-                  content_html = ?, content_hash = ?, sort_time = ?, article_id = ?, text_length = ?, story_key = ? WHERE id = ?
+                  content_html = ?, content_hash = ?, sort_time = ?, article_id = ?, text_length = ?, story_key = ?, lang = ?,
+                  lang_source = ? WHERE id = ?
                 """)
+            let lang = try language(db, item, article: attachedArticle)
             try update.execute(arguments: [item.link, item.linkKey, item.title, item.author, item.published, item.updated,
                                            item.summary, item.content, item.hash, sortTime, attachedArticle, item.textLength,
-                                           try storyKey(db, linkKey: item.linkKey, article: attachedArticle), id])
+                                           try storyKey(db, linkKey: item.linkKey, article: attachedArticle), lang.lang, lang.source, id])
             try index(db, item, id: id, article: attachedArticle, indexing, awaitingPage: awaitingPage)
             return .updated
         }
@@ -188,15 +205,16 @@ extension Store {
         let attachedArticle = try item.linkKey.flatMap { try self.articleID(db, forKey: $0) }
         let story = try storyKey(db, linkKey: item.linkKey, article: attachedArticle)
         // One story, one read state: a new outlet's copy of a story read elsewhere comes in read.
-        let read = try inheritingRead ? story.map { try Self.storyIsRead(db, $0, otherThan: feedID) } ?? false : false
+        let read = try comesRead || (inheritingRead ? story.map { try Self.storyIsRead(db, $0, otherThan: feedID) } ?? false : false)
         let insert = try db.cachedStatement(sql: """
             INSERT INTO item(feed_id, section_id, stable_id, link, link_key, title, author, published, updated, summary_html,
-              content_html, content_hash, first_seen, sort_time, article_id, text_length, story_key, read)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              content_html, content_hash, first_seen, sort_time, article_id, text_length, story_key, read, lang, lang_source)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
+        let lang = try language(db, item, article: attachedArticle)
         try insert.execute(arguments: [feedID, sectionID, item.stableID, item.link, item.linkKey, item.title, item.author,
                                        item.published, item.updated, item.summary, item.content, item.hash, firstSeen, sortTime,
-                                       attachedArticle, item.textLength, story, read])
+                                       attachedArticle, item.textLength, story, read, lang.lang, lang.source])
         try index(db, item, id: db.lastInsertedRowID, article: attachedArticle, indexing, awaitingPage: awaitingPage)
         return read ? .insertedRead : .inserted
     }
@@ -206,6 +224,17 @@ extension Store {
         case unchanged, updated, inserted
         /// New, and read already: its story was read in another feed.
         case insertedRead
+    }
+
+    /// An item's language and where it came from (docs/queries.md, "Languages"): the feed's declaration, else its
+    /// page's (when the page is cached already), else the guess from its script.
+    func language(_ db: Database, _ item: PreparedItem, article: Int64?) throws -> (lang: String?, source: String?) {
+        if let declared = item.declaredLang { return (declared, "feed") }
+        if let article, let tag = try String.fetchOne(db.cachedStatement(sql: "SELECT lang FROM article WHERE id = ?"), arguments: [article]),
+           let page = Language.primary(tag) {
+            return (page, "page")
+        }
+        return item.guessedLang.map { ($0, "script") } ?? (nil, nil)
     }
 
     /// The story key of an item (`StoryKey`), from its link and the article it is attached to.

@@ -123,6 +123,16 @@ private func problems(_ json: String) -> [ConfigurationProblem] {
               line: 1, path: "queries[0].query", message: "expected a string in the query language"),
         .init(name: "duplicate query", json: "{\"sections\": [{\"name\": \"A\", \"feeds\": [{\"url\": \"https://a.example/\"}]}], \"queries\": [{\"name\": \"Q\", \"query\": \"a\"},\n {\"name\": \"q\", \"query\": \"b\"}]}",
               line: 2, path: "queries[1].name", message: "duplicate query \"q\" (also queries[0])"),
+        .init(name: "hide rule that does not parse", json: "{\"hide\": [\"sport\",\n  \"sport or (x\"], \"sections\": [{\"name\": \"A\", \"feeds\": [{\"url\": \"https://a.example/\"}]}]}",
+              line: 2, path: "hide[1]", message: "column 10: unclosed ( (add a ))"),
+        .init(name: "hide rule with unread", json: "{\"sections\": [{\"name\": \"A\", \"feeds\": [{\"url\": \"https://a.example/\",\n \"hide\": \"sport and not unread\"}]}]}",
+              line: 2, path: "sections[0].feeds[0].hide", message: "unread cannot be used in a hide rule"),
+        .init(name: "hide rule with saved", json: "{\"hide\": \"saved\", \"sections\": [{\"name\": \"A\", \"feeds\": [{\"url\": \"https://a.example/\"}]}]}",
+              line: 1, path: "hide", message: "saved cannot be used in a hide rule"),
+        .init(name: "hide not a query", json: "{\"hide\": {\"q\": 1}, \"sections\": [{\"name\": \"A\", \"feeds\": [{\"url\": \"https://a.example/\"}]}]}",
+              line: 1, path: "hide", message: "expected a query or an array of queries"),
+        .init(name: "bad hidden mode", json: "{\"sections\": [{\"name\": \"A\", \"feeds\": [{\"url\": \"https://a.example/\", \"hidden\": \"discard\"}]}]}",
+              line: 1, path: "sections[0].feeds[0].hidden", message: "expected \"store\""),
         .init(name: "queries not an array", json: "{\"sections\": [{\"name\": \"A\", \"feeds\": [{\"url\": \"https://a.example/\"}]}], \"queries\": {}}",
               line: 1, path: "queries", message: "expected an array of queries"),
     ]
@@ -133,6 +143,24 @@ private func problems(_ json: String) -> [ConfigurationProblem] {
         #expect(!found.isEmpty, "accepted a broken file")
         #expect(found.contains { $0.line == c.line && $0.path == c.path && $0.message.contains(c.message) },
                 "got: \(found.map(\.description))")
+    }
+
+    @Test func hideRulesAreReadGlobalAndPerFeedIntoOneQueryPerFeed() throws {
+        let json = """
+            {"hide": ["title:sponsored", "/^Live:/"],
+             "sections": [{"name": "A", "feeds": [
+               {"url": "https://a.example/", "hide": "football or cricket", "hidden": "drop"},
+               {"url": "https://b.example/"}]}]}
+            """
+        let config = try ConfigurationParser.parse(Array(json.utf8), source: "t")
+        let feeds = config.sections[0].feeds
+        #expect(config.hide == ["title:sponsored", "/^Live:/"])
+        #expect(feeds[0].hide == ["football or cricket"])
+        #expect(feeds[0].hidden == .drop)
+        #expect(feeds[1].hidden == .store)
+        #expect(config.hideQuery(for: feeds[0]) == "(title:sponsored) or (/^Live:/) or (football or cricket)")
+        #expect(config.hideQuery(for: feeds[1]) == "(title:sponsored) or (/^Live:/)")
+        #expect(Configuration(sections: config.sections, source: "t").hideQuery(for: feeds[1]) == nil)
     }
 
     @Test func everyProblemIsReportedAtOnce() {

@@ -136,4 +136,20 @@ import Testing
         #expect(eleven.items[0].summaryHTML == "Summary text")
         #expect(iso(eleven.items[0].updated) == "2020-02-03T03:03:03Z")
     }
+
+    /// An item's own language (Atom `xml:lang` on the entry, JSON Feed 1.1 `language` on the item): `lang:` prefers
+    /// it to the feed's.
+    @Test func itemsKeepTheirOwnLanguage() throws {
+        let atom = try FeedParser.parse(Array("""
+            <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="en"><title>t</title>
+            <entry xml:lang="fr_CA"><id>1</id><title>Le budget</title></entry><entry><id>2</id><title>Budget</title></entry></feed>
+            """.utf8), documentURL: "https://a.example/feed")
+        #expect(atom.language == "en")
+        #expect(atom.items.map(\.language) == ["fr-CA", nil])
+        let json = try FeedParser.parse(Array("""
+            {"version": "https://jsonfeed.org/version/1.1", "title": "t", "language": "en",
+             "items": [{"id": "1", "title": "Il bilancio", "language": "it"}, {"id": "2", "title": "Budget"}]}
+            """.utf8), documentURL: "https://a.example/feed.json")
+        #expect(json.items.map(\.language) == ["it", nil])
+    }
 }

@@ -66,9 +66,33 @@ import TelexTestSupport
         #expect(try titles(fixture, "not author:smith") == ["two"])
     }
 
-    @Test func langIsRefusedWithAReasonUntilLanguagesAreStored() throws {
-        let fixture = try Self.fixture()
-        #expect(throws: QueryCompiler.Unsupported.self) { try titles(fixture, "lang:fr") }
+    /// `lang:` (docs/queries.md, "Languages"): the feed's declared language (primary subtag), else the page's, else
+    /// a guess from the script; unknown matches no `lang:`.
+    @Test func langSelectsTheStoredLanguage() throws {
+        let fixture = try StoreFixture()
+        let feed = try fixture.feedID("https://a.example/feed")
+        let at = StoreFixture.baseDate
+        try fixture.store.applyFeedResults([FeedResult(state: FeedFetchState(feedID: feed, attemptedAt: at, succeededAt: at), items: [
+            ItemRecord(stableID: "1", link: "https://a.example/1", title: "Le budget", published: at, language: "fr-FR"),
+            ItemRecord(stableID: "2", link: "https://a.example/2", title: "The budget", published: at.addingTimeInterval(-1), language: "en_GB"),
+            ItemRecord(stableID: "3", link: "https://a.example/3", title: "東京で国際会議が開幕", published: at.addingTimeInterval(-2)),
+            ItemRecord(stableID: "4", link: "https://a.example/4", title: "Новости дня", published: at.addingTimeInterval(-3)),
+            ItemRecord(stableID: "5", link: "https://a.example/5", title: "Il bilancio", published: at.addingTimeInterval(-4)),
+        ])])
+        #expect(try titles(fixture, "lang:fr") == ["Le budget"])
+        #expect(try titles(fixture, "lang:EN-us") == ["The budget"])
+        #expect(try titles(fixture, "lang:ja") == ["東京で国際会議が開幕"])
+        #expect(try titles(fixture, "lang:ru") == ["Новости дня"])
+        #expect(try titles(fixture, "lang:it").isEmpty, "Latin script without a declaration: unknown")
+        #expect(try titles(fixture, "not lang:fr").count == 3, "unknown is not \"not fr\" either (SQL: NULL)")
+        // The page says Italian: the unknown item takes the page's language, declared ones keep theirs.
+        for (n, lang) in [("5", "it-IT"), ("1", "de")] {
+            _ = try fixture.store.saveArticle(ArticleRecord(requestedURL: "https://a.example/\(n)", fetchedAt: at, title: "x",
+                                                            documentJSON: Data("{}".utf8), plainText: "x", language: lang))
+        }
+        #expect(try titles(fixture, "lang:it") == ["Il bilancio"])
+        #expect(try titles(fixture, "lang:de").isEmpty)
+        #expect(try titles(fixture, "lang:fr") == ["Le budget"])
     }
 
     /// Every operator compiled, in the list query, is an index search (no SCAN of items, no TEMP B-TREE).
@@ -76,7 +100,7 @@ import TelexTestSupport
         let fixture = try Self.fixture()
         try fixture.store.executeForTesting("ANALYZE")
         for text in ["ice", "\"a b\" title:x", "feed:x", "section:x", "author:x", "site:x", "unread", "saved", "newer:2d", "older:1w",
-                     "/x/", "a or b", "a or unread", "not a", "(a or feed:b) newer:1d -saved /y/"] {
+                     "/x/", "lang:fr", "lang:fr unread", "a or b", "a or unread", "not a", "(a or feed:b) newer:1d -saved /y/"] {
             let filter = ItemFilter.scope(.all).and(try QueryCompiler.filter(try QueryParser.parse(text), now: Date()))
             // The streamed list, and the reader's pages of a saved query (both ways, all or unread only).
             var statements: [(String, StatementArguments)] = []
@@ -107,7 +131,8 @@ import TelexTestSupport
         let fixture = try Self.fixture()
         try fixture.store.executeForTesting("ANALYZE")
         for text in ["ice", "\"a b\" title:x", "feed:x", "section:x", "unread", "saved", "newer:2d", "older:1w", "a or b",
-                     "ukraine or kyiv newer:7d", "feed:x author:y", "ice /x/", "(a or feed:b) newer:1d -saved /y/", "ice -alps"] {
+                     "ukraine or kyiv newer:7d", "feed:x author:y", "ice /x/", "lang:fr",
+                     "lang:ja newer:2d", "lang:de /x/", "(a or feed:b) newer:1d -saved /y/", "ice -alps"] {
             let filter = try Store.savedQueryFilter(parsing: text, now: Date(), counting: true)
             for counted in [filter, filter.and(.unread)] {
                 let plan = try fixture.store.queryPlan(UIQueries.count(counted), counted.arguments)

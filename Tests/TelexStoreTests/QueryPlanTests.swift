@@ -14,6 +14,21 @@ struct QueryPlanTests {
         let fixture = try StoreFixture()
         try fixture.addItems("https://a.example/feed", count: 50)
         try fixture.store.executeForTesting("ANALYZE")
+        try expectIndexSearches(fixture)
+    }
+
+    /// With `hide` rules and hidden items (docs/feeds-json.md, "Filters"): the lists and counts are the same
+    /// statements (hidden items are not in `item`), and the writer's statements of filters are index searches too.
+    @Test func filtersKeepEveryPlanAnIndexSearch() throws {
+        let feeds = (0..<4).map { FeedSpec(url: "https://\($0).example/feed", hide: "/[13579]$/ or feed:nothing") }
+        let fixture = try StoreFixture(config: [SectionSpec(name: "World", feeds: feeds)])
+        for feed in feeds { try fixture.addItems(feed.url, count: 40) }
+        #expect(try fixture.store.scalarForTesting("SELECT COUNT(*) FROM hidden_item") == 80)
+        try fixture.store.executeForTesting("ANALYZE")
+        try expectIndexSearches(fixture)
+    }
+
+    func expectIndexSearches(_ fixture: StoreFixture) throws {
         let plans = try fixture.store.uiQueryPlans()
         #expect(plans.count > 50)
         for (name, plan) in plans {

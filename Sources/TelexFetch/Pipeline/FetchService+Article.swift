@@ -136,7 +136,7 @@ extension FetchService {
                 httpStatus: response.status, fetchedAt: now, title: document.metadata.title,
                 documentJSON: ArticleDocumentCodec.encode(document), plainText: document.plainText,
                 links: document.links.map { ArticleLink(url: $0.url, text: $0.text, kind: $0.isRelated ? .related : .inline) },
-                error: result.note)
+                error: result.note, language: document.metadata.language)
             return (document, record)
         }
         if images, record.status == .ok {

@@ -47,7 +47,8 @@ extension FetchService {
                 let items = parsed.items.map { item in
                     ItemRecord(stableID: item.id, link: item.link, title: item.title,
                                author: item.authors.isEmpty ? nil : item.authors.joined(separator: ", "),
-                               published: item.published, updated: item.updated, summaryHTML: item.summaryHTML, contentHTML: item.contentHTML)
+                               published: item.published, updated: item.updated, summaryHTML: item.summaryHTML, contentHTML: item.contentHTML,
+                               language: item.language ?? parsed.language)
                 }
                 return (parsed, FeedResult(state: state, feedTitle: parsed.title, siteLink: parsed.link, items: items, pagesAhead: pagesAhead))
             }

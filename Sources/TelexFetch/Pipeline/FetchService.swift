@@ -40,7 +40,10 @@ public final class FetchService: Sendable {
     /// Writes feeds.json's sections and feeds into the cache (the store keeps items of kept feeds).
     public func syncConfiguration() throws {
         try store.syncConfiguration(configuration.sections.map { section in
-            SectionSpec(name: section.name, feeds: section.feeds.map { FeedSpec(url: $0.url, title: $0.title, enabled: $0.enabled) })
+            SectionSpec(name: section.name, feeds: section.feeds.map {
+                FeedSpec(url: $0.url, title: $0.title, enabled: $0.enabled, hide: configuration.hideQuery(for: $0),
+                         dropHidden: $0.hidden == .drop)
+            })
         }, queries: configuration.queries.map { QuerySpec(name: $0.name, query: $0.query) })
     }
 

@@ -26,7 +26,7 @@ struct List: ParsableCommand {
     @Flag(help: "Only unread items.")
     var unread = false
 
-    @Option(help: ArgumentHelp("Only items matching this query (words, \"phrases\", title: feed: section: author: site:, unread, saved, newer:2d, older:1w, /regex/, and or not, parentheses; docs/queries.md).", valueName: "query"))
+    @Option(help: ArgumentHelp("Only items matching this query (words, \"phrases\", title: feed: section: author: site: lang:, unread, saved, newer:2d, older:1w, /regex/, and or not, parentheses; docs/queries.md).", valueName: "query"))
     var query: String?
 
     @Option(help: ArgumentHelp("At most this many items; 0 for all.", valueName: "n"))
@@ -57,13 +57,8 @@ struct List: ParsableCommand {
         let cursor = try HeadlineOutput.cursor(after: format.after, store: store)
         let printer = HeadlineOutput.Printer(format, largestID: try store.largestItemID())
         if let text = query {
-            do {
-                try store.forEachItem(scope, matching: try Self.parse(text), unreadOnly: unread, after: cursor,
-                                      limit: limit == 0 ? nil : limit, printer.emit)
-            } catch let unsupported as QueryCompiler.Unsupported {
-                Output.error("--query: \(unsupported)")
-                throw ExitCode(ExitStatus.runtime)
-            }
+            try store.forEachItem(scope, matching: try Self.parse(text), unreadOnly: unread, after: cursor,
+                                  limit: limit == 0 ? nil : limit, printer.emit)
         } else {
             try store.forEachItem(scope, unreadOnly: unread, after: cursor, limit: limit == 0 ? nil : limit, printer.emit)
         }
