@@ -7,24 +7,7 @@
 . "$(dirname "$0")/fetch_lib.sh"
 trap 'stop_site; cleanup' EXIT
 site="$E2E_TMP/site"
-mkdir -p "$site"
-fixtures="$(dirname "$0")/../fixtures/images"
-cp "$fixtures/photo.jpg" "$site/photo.jpg"
-cp "$fixtures/chart.png" "$site/chart.png"
-para() { for i in $(seq 1 "$1"); do printf '<p>Paragraph %s of the flood story, with enough words, commas, and sentences to read like news.</p>' "$2$i"; done; }
-{
-  printf '<!doctype html><html><head><title>Floods in the valley</title><meta property="og:image" content="photo.jpg"></head><body><article><h1>Floods in the valley</h1>'
-  para 3 a
-  printf '<figure><img src="chart.png" alt="Rainfall by month" width="600" height="400"><figcaption>Rainfall by month, in millimetres.</figcaption></figure>'
-  para 25 b
-  printf '</article></body></html>'
-} > "$site/story.html"
-# Relative links (resolved against the feed's URL): the server reads its files when it starts, before its port is known.
-cat > "$site/feed.xml" <<XML
-<?xml version="1.0"?><rss version="2.0"><channel><title>Valley News</title><link>./</link>
-<item><guid>flood</guid><title>Floods in the valley</title><link>story.html</link><description>Short.</description></item>
-</channel></rss>
-XML
+flood_site "$site"
 serve_directory "$site"
 cat > "$E2E_TMP/feeds.json" <<JSON
 {"settings": {"images": "symbols", "image_height": 40},

@@ -9,23 +9,7 @@
 trap 'stop_site; cleanup' EXIT
 fake="$(dirname "$0")/fake_terminal.py"
 site="$E2E_TMP/site"
-mkdir -p "$site"
-fixtures="$(dirname "$0")/../fixtures/images"
-cp "$fixtures/photo.jpg" "$site/photo.jpg"
-cp "$fixtures/chart.png" "$site/chart.png"
-para() { for i in $(seq 1 "$1"); do printf '<p>Paragraph %s of the flood story, with enough words, commas, and sentences to read like news.</p>' "$2$i"; done; }
-{
-  printf '<!doctype html><html><head><title>Floods in the valley</title><meta property="og:image" content="photo.jpg"></head><body><article><h1>Floods in the valley</h1>'
-  para 3 a
-  printf '<figure><img src="chart.png" alt="Rainfall by month" width="600" height="400"><figcaption>Rainfall by month, in millimetres.</figcaption></figure>'
-  para 25 b
-  printf '</article></body></html>'
-} > "$site/story.html"
-cat > "$site/feed.xml" <<XML
-<?xml version="1.0"?><rss version="2.0"><channel><title>Valley News</title><link>./</link>
-<item><guid>flood</guid><title>Floods in the valley</title><link>story.html</link><description>Short.</description></item>
-</channel></rss>
-XML
+flood_site "$site"
 serve_directory "$site"
 cat > "$E2E_TMP/feeds.json" <<JSON
 {"settings": {"images": "auto", "image_height": 40},
