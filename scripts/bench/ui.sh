@@ -20,6 +20,9 @@ first_frame() {
   echo "first frame, 120x40 pty ($label): $(python3 "$(dirname "$0")/first-frame.py" 15 120 40 '[0-9]+/[0-9]+' -- "$@")"
 }
 first_frame "demo data" "$bin" reader --demo-data
+# The pty answers the device attributes query as every terminal does; one that answers nothing makes
+# `images: auto` wait out its probe's timeout (500 ms) before the first frame: shown, not bounded.
+echo "first frame, 120x40 pty, a terminal that answers no query (demo data): $(python3 "$(dirname "$0")/first-frame.py" 3 120 40 '[0-9]+/[0-9]+' --silent -- "$bin" reader --demo-data)"
 if [ -n "$cache" ]; then
   # The benchmark's own sections: with the default feeds.json the reader would take its feeds out of them.
   [ -f "$cache/feeds.json" ] || "$bin" _bench-store --phase config --dir "$cache" >/dev/null
