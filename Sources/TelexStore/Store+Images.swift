@@ -33,29 +33,24 @@ extension Store {
 
     /// The kept pictures of an item's article: PNG paths by picture URL (failed ones left out).
     public func pictureFiles(_ id: ItemID) throws -> [String: String] {
-        let files = imageFiles
-        return try read { db in
-            var result: [String: String] = [:]
-            for row in try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT image.url, image.sha256 FROM item JOIN article_image ON article_image.article_id = item.article_id
-                JOIN image ON image.id = article_image.image_id WHERE item.id = ? AND image.sha256 IS NOT NULL
-                """), arguments: [id.rawValue]) {
-                if let path = files.path(row["sha256"]) { result[row["url"]] = path }
-            }
-            return result
-        }
+        try keptPictures(from: "item", article: "item.article_id", where: "item.id = ?", id.rawValue)
     }
 
     /// The kept pictures of the article at `url` (any of its addresses): a page followed from a story.
     public func pictureFiles(articleURL url: String) throws -> [String: String] {
+        try keptPictures(from: "url_alias", article: "url_alias.article_id", where: "url_alias.url = ?", URLNormalizer.normalize(url))
+    }
+
+    /// PNG paths by picture URL of the article that `table`'s `article` column names for the row `condition` selects.
+    private func keptPictures(from table: String, article: String, where condition: String,
+                              _ argument: any DatabaseValueConvertible) throws -> [String: String] {
         let files = imageFiles
-        let key = URLNormalizer.normalize(url)
         return try read { db in
             var result: [String: String] = [:]
             for row in try Row.fetchAll(db.cachedStatement(sql: """
-                SELECT image.url, image.sha256 FROM url_alias JOIN article_image ON article_image.article_id = url_alias.article_id
-                JOIN image ON image.id = article_image.image_id WHERE url_alias.url = ? AND image.sha256 IS NOT NULL
-                """), arguments: [key]) {
+                SELECT image.url, image.sha256 FROM \(table) JOIN article_image ON article_image.article_id = \(article)
+                JOIN image ON image.id = article_image.image_id WHERE \(condition) AND image.sha256 IS NOT NULL
+                """), arguments: [argument]) {
                 if let path = files.path(row["sha256"]) { result[row["url"]] = path }
             }
             return result
