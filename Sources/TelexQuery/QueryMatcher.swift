@@ -98,7 +98,7 @@ public struct QueryMatcher: Sendable {
         case .older(let seconds):
             return item.sortTime < now.addingTimeInterval(-Double(seconds))
         case .titleRegex(let pattern):
-            guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return false }
+            guard let regex = RegexCache.shared.regex(pattern) else { return false }
             return regex.firstMatch(in: item.title, range: NSRange(item.title.startIndex..., in: item.title)) != nil
         case .and(let a, let b):
             return matches(a, item, now, &words) && matches(b, item, now, &words)

@@ -94,23 +94,6 @@ public enum QueryCompiler {
     }
 }
 
-/// Compiled patterns (a query has a handful; each row reuses them).
-final class RegexCache: @unchecked Sendable {
-    static let shared = RegexCache()
-    private let lock = NSLock()
-    private var cache: [String: NSRegularExpression] = [:]
-
-    func regex(_ pattern: String) -> NSRegularExpression? {
-        lock.withLock {
-            if let cached = cache[pattern] { return cached }
-            guard let regex = try? NSRegularExpression(pattern: pattern, options: [.caseInsensitive]) else { return nil }
-            if cache.count > 64 { cache.removeAll() }
-            cache[pattern] = regex
-            return regex
-        }
-    }
-}
-
 extension Store {
     /// Every item of a scope matching a query, newest first (see `forEachItem`).
     public func forEachItem(_ scope: ListScope, matching query: Query, now: Date = Date(), unreadOnly: Bool = false,
