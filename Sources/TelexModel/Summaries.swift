@@ -61,15 +61,33 @@ public struct Headline: Hashable, Sendable, Identifiable {
     /// The other outlets (feeds' names) that carry the same story, which lists show once (docs/cache-schema.md,
     /// "Stories"); empty when this feed alone has it.
     public var alsoIn: [String]
+    /// Other outlets' stories about the same event (its cluster: docs/cache-schema.md, "Clusters"), one per outlet,
+    /// newest first, none of `alsoIn`'s; empty when no other outlet covers it.
+    public var coverage: [Coverage]
 
     public init(id: ItemID, feedID: FeedID, title: String, source: String, link: String?, sortTime: Date,
-                isRead: Bool, isSaved: Bool, alsoIn: [String] = []) {
+                isRead: Bool, isSaved: Bool, alsoIn: [String] = [], coverage: [Coverage] = []) {
         self.id = id; self.feedID = feedID; self.title = title; self.source = source; self.link = link
         self.sortTime = sortTime; self.isRead = isRead; self.isSaved = isSaved; self.alsoIn = alsoIn
+        self.coverage = coverage
     }
 
-    /// How many outlets carry the story (this one included).
-    public var outletCount: Int { 1 + alsoIn.count }
+    /// How many outlets carry the story or cover its event (this one included).
+    public var outletCount: Int { 1 + alsoIn.count + coverage.count }
+}
+
+/// Another outlet's story about the same event as a headline ("also covered by").
+public struct Coverage: Hashable, Sendable, Identifiable {
+    public var id: ItemID
+    public var feedID: FeedID
+    /// The outlet: its feed's name.
+    public var source: String
+    public var title: String
+    public var sortTime: Date
+
+    public init(id: ItemID, feedID: FeedID, source: String, title: String, sortTime: Date) {
+        self.id = id; self.feedID = feedID; self.source = source; self.title = title; self.sortTime = sortTime
+    }
 }
 
 /// A position in a newest-first list, for keyset pagination (never OFFSET).

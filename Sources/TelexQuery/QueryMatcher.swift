@@ -131,7 +131,7 @@ public struct QueryMatcher: Sendable {
 
     /// Words as the search index makes them (`unicode61 remove_diacritics 2`): runs of letters and digits,
     /// lower case, accents removed.
-    static func words(_ text: String) -> [Substring] {
+    public static func words(_ text: String) -> [Substring] {
         let folded = text.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil)
         return folded.split { character in
             !character.unicodeScalars.contains { $0.properties.isAlphabetic || $0.properties.numericType != nil }

@@ -66,6 +66,17 @@ struct ItemFilter {
             """, arguments))
     }
 
+    /// One row per story and per cluster (docs/cache-schema.md, "Clusters"): as `oneRowPerStory`, and an item is
+    /// listed unless a newer item of its cluster passes this filter. One probe of the `item_cluster` index per row the
+    /// list walks (items in no cluster: none).
+    func oneRowPerCluster() -> ItemFilter {
+        let copy = sql.replacingOccurrences(of: "item.", with: "cluster_copy.")
+        return oneRowPerStory().and(ItemFilter("""
+            item.cluster_id IS NULL OR NOT EXISTS (SELECT 1 FROM item AS cluster_copy WHERE cluster_copy.cluster_id = item.cluster_id
+              AND (cluster_copy.sort_time, cluster_copy.id) > (item.sort_time, item.id) AND (\(copy)))
+            """, arguments))
+    }
+
     /// Both conditions (`other` nil: this one).
     func and(_ other: ItemFilter?) -> ItemFilter {
         guard let other else { return self }

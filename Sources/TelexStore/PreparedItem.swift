@@ -27,6 +27,8 @@ struct PreparedItem: Sendable, Hashable {
     let declaredLang: String?
     /// A guess from the title's and text's script when nothing is declared (`Language.guess`).
     let guessedLang: String?
+    /// What clustering compares (`ClusterSignature`).
+    let clusterSignature: ClusterSignature
 
     init(_ item: ItemRecord) {
         stableID = Store.bounded(item.stableID, Store.maxShort)
@@ -44,5 +46,6 @@ struct PreparedItem: Sendable, Hashable {
         declaredLanguage = item.language.map { Store.bounded($0, 64) }
         declaredLang = declaredLanguage.flatMap(Language.primary)
         guessedLang = declaredLang == nil ? Language.guess(searchTitle + " " + searchBody.prefix(600)) : nil
+        clusterSignature = ClusterSignature(title: searchTitle, text: searchBody.prefix(ClusterSignature.textPrefix))
     }
 }

@@ -20,6 +20,7 @@ enum Schema {
             try hiddenItems(db)
             try languages(db)
         }
+        migrator.registerMigration("v8-desk5-clusters", migrate: clusters)
         return migrator
     }
 
@@ -315,6 +316,24 @@ enum Schema {
             ALTER TABLE item ADD COLUMN lang_source TEXT CHECK (lang_source IN ('feed', 'page', 'script'));
             ALTER TABLE article ADD COLUMN lang TEXT;
             CREATE INDEX item_lang_time ON item(lang, sort_time DESC, id DESC) WHERE lang IS NOT NULL;
+            """)
+    }
+
+    /// Stories of several outlets about one event (docs/cache-schema.md, "Clusters"): each item's cluster (the id of
+    /// its first item), and the signatures of the items that new ones may still join. Items written before are in
+    /// no cluster: nothing is computed over the table.
+    private static func clusters(_ db: Database) throws {
+        try db.execute(sql: """
+            ALTER TABLE item ADD COLUMN cluster_id INTEGER;
+            CREATE INDEX item_cluster ON item(cluster_id, sort_time DESC, id DESC) WHERE cluster_id IS NOT NULL;
+            -- Kept while the item may be joined (ClusterIndex.window), then pruned by time; no foreign key (no
+            -- cascade to pay on every delete of an item: deleteItems removes the row, prune the old ones).
+            CREATE TABLE item_signature (
+              item_id INTEGER PRIMARY KEY,
+              sort_time INTEGER NOT NULL,
+              tokens BLOB NOT NULL
+            );
+            CREATE INDEX item_signature_time ON item_signature(sort_time);
             """)
     }
 

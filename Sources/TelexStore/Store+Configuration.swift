@@ -131,6 +131,7 @@ extension Store {
         let select = try db.cachedStatement(sql: "SELECT feed_id, read, saved FROM item WHERE id = ?")
         let delete = try db.cachedStatement(sql: "DELETE FROM item WHERE id = ?")
         let deleteText = try db.cachedStatement(sql: "DELETE FROM item_fts WHERE rowid = ?")
+        let deleteSignature = try db.cachedStatement(sql: "DELETE FROM item_signature WHERE item_id = ?")
         var deltas: [Int64: CounterDelta] = [:]
         for id in ids {
             guard let row = try Row.fetchOne(select, arguments: [id]) else { continue }
@@ -142,6 +143,7 @@ extension Store {
             deltas[feedID] = delta
             try delete.execute(arguments: [id])
             try deleteText.execute(arguments: [id])
+            try deleteSignature.execute(arguments: [id])
         }
         try apply(db, deltas)
     }

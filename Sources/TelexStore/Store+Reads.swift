@@ -54,7 +54,7 @@ extension Store {
         return try read { db in
             let (sql, arguments) = UIQueries.headlines(try Self.listFilter(db, scope), unreadOnly: unreadOnly && scope != .unread,
                                                        cursor: cursor.map(Self.key) ?? UIQueries.top, upward: false,
-                                                       limit: Self.pageLimit(limit))
+                                                       limit: Self.pageLimit(limit), clusters: groupsClusters(scope))
             return try Self.headlinesWithOutlets(db, Row.fetchAll(db, sql: sql, arguments: arguments))
         }
     }
@@ -72,7 +72,8 @@ extension Store {
         }
         return try read { db in
             let (sql, arguments) = UIQueries.headlines(try Self.listFilter(db, scope), unreadOnly: unreadOnly && scope != .unread,
-                                                       cursor: Self.key(cursor), upward: true, limit: Self.pageLimit(limit))
+                                                       cursor: Self.key(cursor), upward: true, limit: Self.pageLimit(limit),
+                                                       clusters: groupsClusters(scope))
             return try Self.headlinesWithOutlets(db, Row.fetchAll(db, sql: sql, arguments: arguments)).reversed()
         }
     }
@@ -160,24 +161,64 @@ extension Store {
                           lastSuccess: StoreTime.date(row["last_success"] as Int64?))
     }
 
-    /// Rows of `headlineColumns` as headlines, each with the other outlets of its story (one index probe per row:
-    /// a page, never a table).
+    /// Rows of `headlineColumns` as headlines, each with the other outlets of its story and its cluster's other
+    /// outlets (one probe of each index per row: a page, never a table).
     static func headlinesWithOutlets(_ db: Database, _ rows: [Row]) throws -> [Headline] {
         var headlines = rows.map(headline)
+        var seen = headlines.map { Set([$0.feedID.rawValue]) }
         let keys = Array(Set(rows.compactMap { $0["story_key"] as String? }))
-        guard !keys.isEmpty else { return headlines }
-        var outlets: [String: [(feed: Int64, name: String)]] = [:]
-        for row in try Row.fetchAll(db.cachedStatement(sql: UIQueries.storyOutlets(count: keys.count)), arguments: StatementArguments(keys)) {
-            outlets[row[0], default: []].append((row[1], FeedName.display(title: row[2], feedTitle: row[3], url: row[4])))
+        if !keys.isEmpty {
+            var outlets: [String: [(feed: Int64, name: String)]] = [:]
+            for row in try Row.fetchAll(db.cachedStatement(sql: UIQueries.storyOutlets(count: keys.count)), arguments: StatementArguments(keys)) {
+                outlets[row[0], default: []].append((row[1], FeedName.display(title: row[2], feedTitle: row[3], url: row[4])))
+            }
+            for (i, row) in rows.enumerated() {
+                guard let key: String = row["story_key"], let feeds = outlets[key] else { continue }
+                headlines[i].alsoIn = feeds.filter { seen[i].insert($0.feed).inserted }.prefix(20).map(\.name)
+            }
+        }
+        let clusters = Array(Set(rows.compactMap { $0["cluster_id"] as Int64? }))
+        guard !clusters.isEmpty else { return headlines }
+        var members: [Int64: [(coverage: Coverage, story: String?)]] = [:]
+        for row in try Row.fetchAll(db.cachedStatement(sql: UIQueries.clusterItems(count: clusters.count)),
+                                    arguments: StatementArguments(clusters)) {
+            let coverage = Coverage(id: ItemID(row[1]), feedID: FeedID(row[2]), source: FeedName.display(title: row[6], feedTitle: row[7], url: row[8]),
+                                    title: row[3], sortTime: StoreTime.date(row[4] as Int64))
+            members[row[0], default: []].append((coverage, row[5]))
         }
         for (i, row) in rows.enumerated() {
-            guard let key: String = row["story_key"], let feeds = outlets[key] else { continue }
-            let own = headlines[i].feedID.rawValue
-            var seen: Set<Int64> = [own]
-            headlines[i].alsoIn = feeds.filter { seen.insert($0.feed).inserted }.prefix(20).map(\.name)
+            guard let cluster: Int64 = row["cluster_id"], let items = members[cluster] else { continue }
+            let story: String? = row["story_key"]
+            // One per outlet, its newest, none of the story's own copies.
+            headlines[i].coverage = items.filter { item in
+                (story == nil || item.story != story) && seen[i].insert(item.coverage.feedID.rawValue).inserted
+            }.prefix(20).map(\.coverage)
         }
         return headlines
     }
+
+    /// The items of a headline's cluster (docs/cache-schema.md, "Clusters"), newest first, the headline's own among
+    /// them; just the headline when it is in none. At most `limit`.
+    public func clusterHeadlines(of id: ItemID, limit: Int = 500) throws -> [Headline] {
+        try read { db in
+            guard let cluster = try Int64.fetchOne(db.cachedStatement(sql: "SELECT cluster_id FROM item WHERE id = ?"),
+                                                   arguments: [id.rawValue]) else {
+                return try Self.headlinesWithOutlets(db, Row.fetchAll(db.cachedStatement(sql: UIQueries.headlinesByID),
+                                                                      arguments: [id.rawValue]))
+            }
+            let rows = try Row.fetchAll(db.cachedStatement(sql: UIQueries.clusterHeadlines),
+                                        arguments: [cluster, Self.pageLimit(limit)])
+            return try Self.headlinesWithOutlets(db, rows)
+        }
+    }
+
+    /// Whether lists show a cluster once (the `group_stories` setting; on unless turned off).
+    public var groupsStories: Bool {
+        get { storyGrouping.load(ordering: .relaxed) }
+        set { storyGrouping.store(newValue, ordering: .relaxed) }
+    }
+
+    func groupsClusters(_ scope: ListScope) -> Bool { groupsStories && UIQueries.groupsClusters(scope) }
 
     static func headline(_ row: Row) -> Headline {
         Headline(id: ItemID(row["id"]), feedID: FeedID(row["feed_id"]), title: row["title"],

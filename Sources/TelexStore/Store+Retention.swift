@@ -68,6 +68,11 @@ extension Store {
             if items < batch { break }
             if report.items >= limits.items { report.more = true }
         }
+        // Signatures of items no new item can join any more (docs/cache-schema.md, "Clusters").
+        try write { db in
+            try db.execute(sql: "DELETE FROM item_signature WHERE sort_time < ?",
+                           arguments: [StoreTime.milliseconds(now) - 2 * ClusterIndex.window])
+        }
         // Hidden items (`hide` rules with "hidden": "store") older than the retention, whatever their read state.
         try pruneHidden(cutoff: cutoff, limit: limits.items)
                 let (swept, more) = try sweepArticles(cutoff: cutoff, limit: limits.sweptArticles)

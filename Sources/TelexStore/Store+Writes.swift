@@ -208,14 +208,18 @@ extension Store {
         let read = try comesRead || (inheritingRead ? story.map { try Self.storyIsRead(db, $0, otherThan: feedID) } ?? false : false)
         let insert = try db.cachedStatement(sql: """
             INSERT INTO item(feed_id, section_id, stable_id, link, link_key, title, author, published, updated, summary_html,
-              content_html, content_hash, first_seen, sort_time, article_id, text_length, story_key, read, lang, lang_source)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+              content_html, content_hash, first_seen, sort_time, article_id, text_length, story_key, read, lang, lang_source,
+              cluster_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let lang = try language(db, item, article: attachedArticle)
+        let cluster = try clusterOf(db, item, feedID: feedID, sortTime: sortTime, lang: lang.lang, now: firstSeen)
         try insert.execute(arguments: [feedID, sectionID, item.stableID, item.link, item.linkKey, item.title, item.author,
                                        item.published, item.updated, item.summary, item.content, item.hash, firstSeen, sortTime,
-                                       attachedArticle, item.textLength, story, read, lang.lang, lang.source])
-        try index(db, item, id: db.lastInsertedRowID, article: attachedArticle, indexing, awaitingPage: awaitingPage)
+                                       attachedArticle, item.textLength, story, read, lang.lang, lang.source, cluster])
+        let id = db.lastInsertedRowID
+        try keepSignature(db, item, id: id, feedID: feedID, sortTime: sortTime, lang: lang.lang, now: firstSeen)
+        try index(db, item, id: id, article: attachedArticle, indexing, awaitingPage: awaitingPage)
         return read ? .insertedRead : .inserted
     }
 

@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 #endif
 import GRDB
+import Synchronization
 import TelexModel
 
 /// The SQLite cache: one file in WAL mode shared by the fetcher and the front ends.
@@ -16,6 +17,10 @@ public final class Store: Sendable {
     public let isReadOnly: Bool
     /// Queued items' text for search until the indexer writes it (`Store+Search`).
     let queuedSearch = QueuedSearchIndex()
+    /// Recent items' signatures, for clustering new items (`ClusterIndex`); written under the writer's transaction.
+    let clusters = ClusterIndex()
+    /// `groupsStories`.
+    let storyGrouping = Atomic<Bool>(true)
 
     static let fileName = "cache.sqlite"
     static let busyTimeout: TimeInterval = 5

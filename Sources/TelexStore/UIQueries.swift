@@ -6,7 +6,7 @@ import TelexModel
 enum UIQueries {
     /// The columns of a Headline. `CROSS JOIN` fixes the join order: items first (by index), then their feed.
     static let headlineColumns = """
-        item.id, item.feed_id, item.title, item.link, item.sort_time, item.read, item.saved, item.story_key,
+        item.id, item.feed_id, item.title, item.link, item.sort_time, item.read, item.saved, item.story_key, item.cluster_id,
         feed.title AS feed_config_title, feed.feed_title, feed.url AS feed_url
         """
     /// The configured feeds that carry each of `count` stories ("also in"), by the story index: one statement per page.
@@ -14,6 +14,16 @@ enum UIQueries {
         """
         SELECT item.story_key, item.feed_id, feed.title, feed.feed_title, feed.url FROM item CROSS JOIN feed ON feed.id = item.feed_id
         WHERE item.story_key IN (\(Array(repeating: "?", count: max(1, count)).joined(separator: ", "))) AND item.section_id IS NOT NULL
+        """
+    }
+
+    /// The configured feeds' items of each of `count` clusters, newest first, by the cluster index: one statement per page.
+    static func clusterItems(count: Int) -> String {
+        """
+        SELECT item.cluster_id, item.id, item.feed_id, item.title, item.sort_time, item.story_key,
+          feed.title, feed.feed_title, feed.url FROM item CROSS JOIN feed ON feed.id = item.feed_id
+        WHERE item.cluster_id IN (\(Array(repeating: "?", count: max(1, count)).joined(separator: ", "))) AND item.section_id IS NOT NULL
+        ORDER BY item.cluster_id, item.sort_time DESC, item.id DESC
         """
     }
 
@@ -78,25 +88,42 @@ enum UIQueries {
         FROM item WHERE feed_id = ? ORDER BY sort_time DESC, id DESC LIMIT ?
         """
     static let headlinesByID = "SELECT \(headlineColumns) FROM item CROSS JOIN feed ON feed.id = item.feed_id WHERE item.id = ?"
+    /// The configured feeds' items of a cluster, newest first (`Store.clusterHeadlines`).
+    static let clusterHeadlines = """
+        SELECT \(headlineColumns) FROM item CROSS JOIN feed ON feed.id = item.feed_id
+        WHERE item.cluster_id = ? AND item.section_id IS NOT NULL ORDER BY item.sort_time DESC, item.id DESC LIMIT ?
+        """
     /// A search hit, unless it belongs to a removed feed and is not saved.
     static let searchHeadlineByID = "\(headlinesByID) AND (item.section_id IS NOT NULL OR item.saved = 1)"
 
     /// A page of a newest-first list below (or, `upward`, above) the cursor, by keyset on (sort_time, id).
     /// `unreadOnly` adds `read = 0`, which selects the partial unread indexes.
-    static func headlines(_ scope: ListScope, unreadOnly: Bool = false, cursor: (Int64, Int64), upward: Bool, limit: Int)
-        -> (String, StatementArguments) {
-        headlines(ItemFilter.scope(scope), unreadOnly: unreadOnly && scope != .unread, cursor: cursor, upward: upward, limit: limit)
+    static func headlines(_ scope: ListScope, unreadOnly: Bool = false, cursor: (Int64, Int64), upward: Bool, limit: Int,
+                          clusters: Bool = false) -> (String, StatementArguments) {
+        headlines(ItemFilter.scope(scope), unreadOnly: unreadOnly && scope != .unread, cursor: cursor, upward: upward, limit: limit,
+                  clusters: clusters && groupsClusters(scope))
     }
 
     /// The same for a filter already made (a saved query's, read from the cache).
-    static func headlines(_ filter: ItemFilter, unreadOnly: Bool, cursor: (Int64, Int64), upward: Bool, limit: Int)
-        -> (String, StatementArguments) {
-        headlines(filter.and(unreadOnly ? .unread : nil), cursor: cursor, upward: upward, limit: limit)
+    static func headlines(_ filter: ItemFilter, unreadOnly: Bool, cursor: (Int64, Int64), upward: Bool, limit: Int,
+                          clusters: Bool = false) -> (String, StatementArguments) {
+        headlines(filter.and(unreadOnly ? .unread : nil), cursor: cursor, upward: upward, limit: limit, clusters: clusters)
     }
 
-    /// A page of headlines matching a filter, below (or, `upward`, above) the cursor, one row per story.
-    static func headlines(_ filter: ItemFilter, cursor: (Int64, Int64), upward: Bool, limit: Int) -> (String, StatementArguments) {
-        let filter = filter.oneRowPerStory()
+    /// Whether a scope's list shows a cluster once (`clusters` on): every list but a feed's own (which shows its items)
+    /// and a list of named items.
+    static func groupsClusters(_ scope: ListScope) -> Bool {
+        switch scope {
+        case .feed, .items, .search: return false
+        case .section, .all, .unread, .saved, .query: return true
+        }
+    }
+
+    /// A page of headlines matching a filter, below (or, `upward`, above) the cursor, one row per story, and per
+    /// cluster when `clusters`.
+    static func headlines(_ filter: ItemFilter, cursor: (Int64, Int64), upward: Bool, limit: Int,
+                          clusters: Bool = false) -> (String, StatementArguments) {
+        let filter = clusters ? filter.oneRowPerCluster() : filter.oneRowPerStory()
         let comparison = upward ? ">" : "<"
         let order = upward ? "ASC" : "DESC"
         let sql = """
