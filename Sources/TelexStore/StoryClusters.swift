@@ -257,10 +257,18 @@ final class ClusterIndex: @unchecked Sendable {
             guard let signature = ClusterSignature(blob: row["tokens"]) else { continue }
             add(id: row["item_id"], Entry(feed: row["feed_id"], time: row["sort_time"], lang: row["lang"], signature: signature))
         }
-        // Forget what left the window, at most once an hour of the cache's time.
+        // Forget what left the window, at most once an hour of the cache's time: the postings are made again
+        // (one pass over the tokens kept, where removing items one by one would scan long postings for each).
         if now - prunedAt > StoreTime.day / 24 {
             prunedAt = now
-            for (id, entry) in entries where entry.time < since { remove(id) }
+            let before = entries.count
+            entries = entries.filter { $0.value.time >= since }
+            if entries.count < before {
+                postings = [:]
+                for (id, entry) in entries {
+                    for token in entry.signature.title + entry.signature.text { postings[token, default: []].append(id) }
+                }
+            }
         }
     }
 }
