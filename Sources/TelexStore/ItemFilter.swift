@@ -67,13 +67,13 @@ struct ItemFilter {
     }
 
     /// One row per story and per cluster (docs/cache-schema.md, "Clusters"): as `oneRowPerStory`, and an item is
-    /// listed unless a newer item of its cluster passes this filter. One probe of the `item_cluster` index per row the
+    /// listed unless a newer item of its cluster from another feed passes this filter (an outlet's follow-ups all stay). One probe of the `item_cluster` index per row the
     /// list walks (items in no cluster: none).
     func oneRowPerCluster() -> ItemFilter {
         let copy = sql.replacingOccurrences(of: "item.", with: "cluster_copy.")
         return oneRowPerStory().and(ItemFilter("""
             item.cluster_id IS NULL OR NOT EXISTS (SELECT 1 FROM item AS cluster_copy WHERE cluster_copy.cluster_id = item.cluster_id
-              AND (cluster_copy.sort_time, cluster_copy.id) > (item.sort_time, item.id) AND (\(copy)))
+              AND cluster_copy.feed_id != item.feed_id AND (cluster_copy.sort_time, cluster_copy.id) > (item.sort_time, item.id) AND (\(copy)))
             """, arguments))
     }
 

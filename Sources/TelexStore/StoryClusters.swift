@@ -29,7 +29,10 @@ struct ClusterSignature: Sendable, Hashable {
     /// Numbers of the title count with the text's tokens: a title must have words in common to be compared.
     init(title titleText: String, text: Substring) {
         var seen: Set<UInt32> = []
-        let words = Self.tokens(titleText, numbers: false), numbers = Self.tokens(titleText, numbers: true)
+        var words: [UInt32] = [], numbers: [UInt32] = []
+        Self.tokens(titleText) { token, isNumber in
+            if isNumber { numbers.append(token) } else { words.append(token) }
+        }
         title = Array(words.filter { seen.insert($0).inserted }.prefix(Self.maxTitleTokens))
         self.text = Array((numbers + Self.tokens(String(text.prefix(Self.textPrefix)))).filter { seen.insert($0).inserted }
             .prefix(Self.maxTextTokens))
@@ -60,26 +63,30 @@ struct ClusterSignature: Sendable, Hashable {
         text = Array(tokens.dropFirst(Int(first)))
     }
 
-    /// The tokens of a text, as hashes, in order (repeats kept); `numbers` true: only its numbers, false: no numbers.
-    static func tokens(_ text: String, numbers: Bool? = nil) -> [UInt32] {
+    /// The tokens of a text, as hashes, in order (repeats kept).
+    static func tokens(_ text: String) -> [UInt32] {
         var tokens: [UInt32] = []
+        Self.tokens(text) { token, _ in tokens.append(token) }
+        return tokens
+    }
+
+    /// Each token of a text, in order, and whether it is a number.
+    private static func tokens(_ text: String, _ body: (UInt32, Bool) -> Void) {
         for word in QueryMatcher.words(text) {
-            if let numbers, numbers != word.allSatisfy(\.isNumber) { continue }
             if word.unicodeScalars.contains(where: Self.isIdeographic) {
                 // Runs of Han/kana/Hangul: each pair of neighbouring characters (a single one alone).
                 let scalars = Array(word.unicodeScalars)
-                if scalars.count == 1 { tokens.append(Self.hash(word)); continue }
+                if scalars.count == 1 { body(Self.hash(word), false); continue }
                 for i in 0..<(scalars.count - 1) {
                     var pair = String.UnicodeScalarView()
                     pair.append(scalars[i]); pair.append(scalars[i + 1])
-                    tokens.append(Self.hash(Substring(String(pair))))
+                    body(Self.hash(Substring(String(pair))), false)
                 }
                 continue
             }
-            guard word.unicodeScalars.count >= 2, !StopWords.all.contains(String(word)) else { continue }
-            tokens.append(Self.hash(Self.stem(word)))
+            guard word.utf8.count >= 2, word.unicodeScalars.count >= 2, !StopWords.all.contains(String(word)) else { continue }
+            body(Self.hash(Self.stem(word)), word.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 })
         }
-        return tokens
     }
 
     /// A plural's final `s` (Latin script words of 5 letters or more): "elections" and "election" are one token.
@@ -141,14 +148,16 @@ final class ClusterIndex: @unchecked Sendable {
     static let window: Int64 = 3 * StoreTime.day
     /// The similarity at or above which two items are one event: chosen on the labelled set
     /// (`ClusterLabelledSetTests`, docs/cache-schema.md, "Clusters").
-    static let threshold = 0.25
+    static let threshold = 0.225
     /// Title tokens weigh this much more than the text's.
     static let titleWeight = 2.0
     /// A token carried by more than this share of the window's items is a stop word of its own.
     static let commonShare = 0.05
 
     private(set) var entries: [Int64: Entry] = [:]
+    /// Items by token (title's and text's: how common a token is), and by token of their titles (candidates).
     private var postings: [UInt32: [Int64]] = [:]
+    private var titlePostings: [UInt32: [Int64]] = [:]
     /// The largest item id read from the cache, to read only newer rows at the next refresh.
     private var loadedThrough: Int64 = 0
     private var loaded = false
@@ -171,6 +180,7 @@ final class ClusterIndex: @unchecked Sendable {
         if entries[id] != nil { remove(id) }
         entries[id] = entry
         for token in entry.signature.title + entry.signature.text { postings[token, default: []].append(id) }
+        for token in entry.signature.title { titlePostings[token, default: []].append(id) }
         newest = max(newest, entry.time)
         loadedThrough = max(loadedThrough, id)
     }
@@ -180,6 +190,10 @@ final class ClusterIndex: @unchecked Sendable {
         for token in entry.signature.title + entry.signature.text {
             postings[token]?.removeAll { $0 == id }
             if postings[token]?.isEmpty == true { postings[token] = nil }
+        }
+        for token in entry.signature.title {
+            titlePostings[token]?.removeAll { $0 == id }
+            if titlePostings[token]?.isEmpty == true { titlePostings[token] = nil }
         }
     }
 
@@ -196,51 +210,89 @@ final class ClusterIndex: @unchecked Sendable {
 
     /// How alike two signatures are: the cosine of their weighted token sets, 0...1.
     func similarity(_ a: ClusterSignature, _ b: ClusterSignature) -> Double {
-        let vectorA = weights(a), vectorB = weights(b)
+        var known: [UInt32: Double] = [:]
+        return Self.cosine(weights(a, known: &known), weights(b, known: &known))
+    }
+
+    static func cosine(_ a: [UInt32: Double], _ b: [UInt32: Double]) -> Double {
         var dot = 0.0, normA = 0.0, normB = 0.0
-        for (token, w) in vectorA {
+        for (token, w) in a {
             normA += w * w
-            if let v = vectorB[token] { dot += w * v }
+            if let v = b[token] { dot += w * v }
         }
-        for (_, w) in vectorB { normB += w * w }
+        for (_, w) in b { normB += w * w }
         guard normA > 0, normB > 0 else { return 0 }
         return dot / (normA.squareRoot() * normB.squareRoot())
     }
 
-    private func weights(_ signature: ClusterSignature) -> [UInt32: Double] {
+    /// A signature as weighted tokens; `known` keeps the weights already computed (one bestMatch's candidates share
+    /// many tokens).
+    private func weights(_ signature: ClusterSignature, known: inout [UInt32: Double]) -> [UInt32: Double] {
         var vector: [UInt32: Double] = [:]
-        for token in signature.text { vector[token] = weight(token) }
-        for token in signature.title { vector[token] = weight(token) * Self.titleWeight }
+        vector.reserveCapacity(signature.title.count + signature.text.count)
+        func weighed(_ token: UInt32) -> Double {
+            if let w = known[token] { return w }
+            let w = weight(token)
+            known[token] = w
+            return w
+        }
+        for token in signature.text { vector[token] = weighed(token) }
+        for token in signature.title { vector[token] = weighed(token) * Self.titleWeight }
         return vector
     }
 
     /// The item a new one is most like, if alike enough: another feed's, within the window, of the same language
-    /// when both are known.
+    /// when both are known, with at least two words of its title in common (or one rare word, and two more of the
+    /// text).
+    ///
+    /// Candidates come from the postings of the title's rarest words (`probeTokens` of them, each in at most
+    /// `probeLength` titles of the window): two titles of one event share names and places, and a word in hundreds of
+    /// titles says little of an event while its postings would cost thousands of lookups per item written. An item
+    /// found through two probes shares two words; one found through one probe is checked word by word only when that
+    /// word is rare (`rareLength`). The best `scoredCandidates` by words in common are then weighed exactly.
     func bestMatch(for entry: Entry, excluding id: Int64? = nil, threshold: Double = threshold) -> (id: Int64, similarity: Double)? {
         guard !entry.signature.isEmpty else { return nil }
-        // Candidates: items sharing at least two title tokens, or a title token and two of the text's.
-        var shared: [Int64: (title: Int, any: Int)] = [:]
-        let titleTokens = Set(entry.signature.title)
-        for token in entry.signature.title + entry.signature.text {
-            guard let ids = postings[token], Double(ids.count) <= max(20, Double(entries.count) * Self.commonShare) else { continue }
-            let inTitle = titleTokens.contains(token)
+        let probes = entry.signature.title.compactMap { titlePostings[$0] }.filter { $0.count <= Self.probeLength }
+            .sorted { $0.count < $1.count }.prefix(Self.probeTokens)
+        guard !probes.isEmpty else { return nil }
+        var hits: [Int64: (count: Int, rare: Bool)] = [:]
+        hits.reserveCapacity(probes.reduce(0) { $0 + $1.count })
+        for ids in probes {
+            let rare = ids.count <= Self.rareLength
             for other in ids where other != id {
-                var counts = shared[other] ?? (0, 0)
-                counts.any += 1
-                if inTitle, entries[other]?.signature.title.contains(token) == true { counts.title += 1 }
-                shared[other] = counts
+                let hit = hits[other]
+                hits[other] = ((hit?.count ?? 0) + 1, (hit?.rare ?? false) || rare)
             }
         }
-        var best: (id: Int64, similarity: Double)?
-        for (other, counts) in shared where counts.title >= 2 || (counts.title >= 1 && counts.any >= 3) {
+        let mine = Set(entry.signature.title)
+        var all: Set<UInt32>?
+        var candidates: [(id: Int64, shared: Int)] = []
+        for (other, hit) in hits where hit.count >= 2 || hit.rare {
             guard let candidate = entries[other], candidate.feed != entry.feed,
                   abs(candidate.time - entry.time) <= Self.window else { continue }
             if let a = entry.lang, let b = candidate.lang, a != b { continue }
-            let score = similarity(entry.signature, candidate.signature)
-            if score >= threshold, score > (best?.similarity ?? 0) { best = (other, score) }
+            let shared = hit.count >= 2 ? hit.count : candidate.signature.title.reduce(0) { $0 + (mine.contains($1) ? 1 : 0) }
+            if shared >= 2 { candidates.append((other, shared)); continue }
+            if all == nil { all = mine.union(entry.signature.text) }
+            let sharedAny = (candidate.signature.title + candidate.signature.text).reduce(0) { $0 + (all!.contains($1) ? 1 : 0) }
+            if sharedAny >= 3 { candidates.append((other, shared)) }
+        }
+        guard !candidates.isEmpty else { return nil }
+        var known: [UInt32: Double] = [:]
+        let vector = weights(entry.signature, known: &known)
+        var best: (id: Int64, similarity: Double)?
+        for candidate in candidates.sorted(by: { $0.shared > $1.shared }).prefix(Self.scoredCandidates) {
+            guard let other = entries[candidate.id] else { continue }
+            let score = Self.cosine(vector, weights(other.signature, known: &known))
+            if score >= threshold, score > (best?.similarity ?? 0) { best = (candidate.id, score) }
         }
         return best
     }
+
+    static let probeTokens = 5
+    static let probeLength = 200
+    static let rareLength = 25
+    static let scoredCandidates = 6
 
     /// Reads the signatures the cache holds that this index has not seen (all of the window's at the first call),
     /// and forgets items that left the window.
@@ -265,8 +317,10 @@ final class ClusterIndex: @unchecked Sendable {
             entries = entries.filter { $0.value.time >= since }
             if entries.count < before {
                 postings = [:]
-                for (id, entry) in entries {
+                titlePostings = [:]
+                for (id, entry) in entries.sorted(by: { $0.key < $1.key }) {
                     for token in entry.signature.title + entry.signature.text { postings[token, default: []].append(id) }
+                    for token in entry.signature.title { titlePostings[token, default: []].append(id) }
                 }
             }
         }
@@ -279,9 +333,10 @@ enum ClusterQueries {
         SELECT s.item_id, s.tokens, item.feed_id, item.sort_time, item.lang FROM item_signature AS s
         CROSS JOIN item ON item.id = s.item_id WHERE s.sort_time >= ?
         """
+    /// By rowid only: with a condition on time too SQLite would walk the time index, the whole window, at every item.
     static let newSignatures = """
         SELECT s.item_id, s.tokens, item.feed_id, item.sort_time, item.lang FROM item_signature AS s
-        CROSS JOIN item ON item.id = s.item_id WHERE s.item_id > ? AND s.sort_time >= ?
+        CROSS JOIN item ON item.id = s.item_id WHERE s.item_id > ? AND +s.sort_time >= ?
         """
     static let clusterOfItem = "SELECT cluster_id FROM item WHERE id = ?"
     static let setCluster = "UPDATE item SET cluster_id = ? WHERE id = ?"
