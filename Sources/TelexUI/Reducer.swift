@@ -77,6 +77,8 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         return []
     case .searchFinished(let query, let rows):
         return applySearchResults(&state, query, rows)
+    case .clusterLoaded(let id, let rows):
+        return showCoverage(&state, id, rows)
     case .markedAllRead(_, let ids):
         state.undoMarkAll = ids
         state.message = .notice("Marked \(ids.count) read (u undoes)")
@@ -152,6 +154,11 @@ func clampHeadlines(_ state: inout AppState) {
 /// The headlines pane follows the section cursor: a new scope starts a new list.
 func followSectionCursor(_ state: inout AppState) -> [Effect] {
     guard let scope = state.selectedSectionRow?.scope else { return [] }
+    if let c = state.coverageShown {
+        // A story's coverage stays over its list (the sections reload after every change); another row replaces both.
+        if scope == c.returnTo.scope { return [] }
+        state.coverage = nil
+    }
     guard scope != state.headlines.scope else { return [] }
     state.headlines = HeadlineList(scope: scope)
     state.preview = nil
