@@ -56,7 +56,8 @@ func reduceMouse(_ state: inout AppState, _ m: MouseEvent) -> [Effect] {
         state.headlines.viewport.select(target, count: state.headlines.end, height: layout.listHeight(.headlines))
         var effects = prefetchHeadlines(&state) + followHeadlineCursor(&state)
         // A click on a story's count of outlets ("BBC +2") opens its coverage, as `c` does.
-        if HeadlinesView.countHit(state, paneWidth: rect.width, row: row, x: m.x - rect.x) != nil {
+        if let inner = layout.contentRect(for: .headlines),
+           HeadlinesView.countHit(state, paneWidth: inner.width, row: row, x: m.x - inner.x) != nil {
             state.lastClick = nil
             return effects + openCoverage(&state)
         }

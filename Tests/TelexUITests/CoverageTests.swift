@@ -9,8 +9,8 @@ import Testing
 /// names them, `c` (or a click on the count) lists them all, and the reading view follows to their versions.
 @Suite struct CoverageTests {
     /// BBC's story (3) of an event Le Monde (7) and NPR (8) also cover; an unrelated story (2).
-    static func quake() -> Headline {
-        var h = headline(3, "Earthquake strikes southern Japan", source: "BBC", age: 60)
+    static func quake(_ title: String = "Earthquake strikes southern Japan") -> Headline {
+        var h = headline(3, title, source: "BBC", age: 60)
         h.coverage = [Coverage(id: ItemID(7), feedID: FeedID(2), source: "Le Monde", title: "Séisme dans le sud du Japon",
                                sortTime: testNow.addingTimeInterval(-120)),
                       Coverage(id: ItemID(8), feedID: FeedID(3), source: "NPR", title: "Japan quake triggers tsunami warning",
@@ -28,8 +28,8 @@ import Testing
 
     /// The section's list (the quake, then an unrelated story), focus on the headlines; the cluster's other items are
     /// readable (the driver answers their loads).
-    static func driver(width: Int = 120) -> Driver {
-        var d = Driver(width: width, height: 24, rows: [quake(), headline(2, "Budget vote", source: "Le Monde", age: 600, feed: 2)],
+    static func driver(width: Int = 120, title: String = "Earthquake strikes southern Japan") -> Driver {
+        var d = Driver(width: width, height: 24, rows: [quake(title), headline(2, "Budget vote", source: "Le Monde", age: 600, feed: 2)],
                        details: others().map { ItemDetail(headline: $0, summaryHTML: "<p>Body of \($0.title)</p>") })
         d.press(.tab)
         return d
@@ -104,11 +104,16 @@ import Testing
         #expect(d.state.headlines.scope == .section(SectionID(2)))
     }
 
-    @Test func aClickOnTheCountOpensTheCoverage() throws {
-        var d = Self.driver()
+    /// After a title that fits, after one cut short, after the source (two panes): the count is where it is drawn.
+    @Test(arguments: [(120, "Earthquake strikes southern Japan", "Japan +2"),
+                      (120, "Earthquake of magnitude 7.1 strikes southern Japan, tsunami warning issued", "… +2"),
+                      (90, "Earthquake strikes southern Japan", "BBC +2")])
+    func aClickOnTheCountOpensTheCoverage(width: Int, title: String, shown: String) throws {
+        var d = Self.driver(width: width, title: title)
         d.press(.down)  // The cursor elsewhere: the click selects the row too.
         let lines = d.screen
-        let y = try #require(lines.firstIndex { $0.contains("southern Japan +2") })
+        let y = try #require(lines.firstIndex { $0.contains("Earthquake") && $0.contains(" +2") })
+        #expect(lines[y].contains(shown), "\(lines[y])")
         let x = try #require(Array(lines[y]).firstIndex(of: "+"))
         d.send(.key(.mouse(MouseEvent(kind: .click, x: x, y: y))))
         #expect(d.selectedID == 3)
