@@ -45,8 +45,22 @@ func openCoverage(_ state: inout AppState) -> [Effect] {
     return [.loadCluster(headline.id)]
 }
 
-/// The cluster arrived: it replaces the list (kept for back), its headline selected, when the user still waits for it.
+/// The cluster arrived: it replaces the list (kept for back), its headline selected, when the user still waits for it;
+/// read again after a change in the cache, it replaces the coverage shown, the selection kept on its story.
 func showCoverage(_ state: inout AppState, _ id: ItemID, _ rows: [Headline]) -> [Effect] {
+    if var c = state.coverageShown, c.origin == id, state.coverageRequested == nil {
+        guard !rows.isEmpty else { return [] }
+        let selected = state.headlines.selected?.id
+        c.scope = .items(rows.map(\.id))
+        state.coverage = c
+        state.headlines.scope = c.scope
+        state.headlines.rows = rows
+        state.headlines.start = 0
+        state.headlines.total = rows.count
+        if let selected, let i = state.headlines.index(of: selected) { state.headlines.viewport.selected = i }
+        clampHeadlines(&state)
+        return followHeadlineCursor(&state)
+    }
     guard state.coverageRequested == id else { return [] }
     state.coverageRequested = nil
     guard let origin = state.headlines.selected, origin.id == id else { return [] }

@@ -176,11 +176,16 @@ func reloadVisible(_ state: inout AppState) -> [Effect] {
     var effects: [Effect] = [.loadSections]
     guard let scope = state.headlines.scope, state.headlines.loaded else { return effects }
     if case .search(let q) = scope { return effects + [.search(q)] }
-    let from = state.headlines.start == 0 ? nil : state.headlines.rows.first?.cursor
-    let limit = min(HeadlineList.maxRows, max(HeadlineList.pageSize, state.headlines.rows.count))
-    let query = HeadlineQuery(scope: scope, position: .reload(from: from), limit: limit)
-    state.headlines.pending = query
-    effects.append(.loadHeadlines(query))
+    if let c = state.coverageShown {
+        // A story's coverage is read again as a cluster (new outlets join it, each with its count).
+        effects.append(.loadCluster(c.origin))
+    } else {
+        let from = state.headlines.start == 0 ? nil : state.headlines.rows.first?.cursor
+        let limit = min(HeadlineList.maxRows, max(HeadlineList.pageSize, state.headlines.rows.count))
+        let query = HeadlineQuery(scope: scope, position: .reload(from: from), limit: limit)
+        state.headlines.pending = query
+        effects.append(.loadHeadlines(query))
+    }
     if let id = state.preview?.detail.headline.id, state.headlines.selected?.id == id {
         state.previewRequested = id
         effects.append(.loadItem(id))

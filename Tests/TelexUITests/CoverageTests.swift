@@ -88,6 +88,24 @@ import Testing
         #expect(d.screen.contains { $0.contains("World") })
     }
 
+    @Test func aChangeInTheCacheReadsTheCoverageAgainAsACluster() {
+        var d = Self.driver()
+        Self.openCoverage(&d)
+        d.press(.down)
+        d.effects = []
+        d.send(.cacheChanged)
+        #expect(d.effects.contains(.loadCluster(ItemID(3))))
+        #expect(!d.effects.contains { if case .io(.loadHeadlines) = $0 { true } else { false } })
+        // A fourth outlet joined: listed, the cursor still on Le Monde's story.
+        let dpa = headline(9, "Erdbeben im Süden Japans", source: "DPA", age: 30, feed: 4)
+        d.send(.clusterLoaded(ItemID(3), [dpa, Self.quake()] + Self.others()))
+        #expect(d.state.headlines.rows.map(\.source) == ["DPA", "BBC", "Le Monde", "NPR"])
+        #expect(d.selectedID == 7)
+        #expect(d.state.coverageShown?.scope == .items([ItemID(9), ItemID(3), ItemID(7), ItemID(8)]))
+        d.press(.character("q"))
+        #expect(d.state.headlines.scope == .section(SectionID(1)) && d.selectedID == 3)
+    }
+
     @Test func aStoryNoOtherOutletCoversSaysSoAndAnotherSectionLeavesTheCoverage() {
         var d = Self.driver()
         d.press(.down)

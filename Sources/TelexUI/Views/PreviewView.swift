@@ -65,7 +65,7 @@ enum PreviewView {
         // One story once: the list shows it in one row; here, who else carries it.
         if !headline.alsoIn.isEmpty { add("Also in: " + headline.alsoIn.joined(separator: ", "), .meta) }
         // Other outlets' stories about the same event (`c` lists them).
-        if !headline.coverage.isEmpty { add("Also covered by: " + headline.coverage.map(\.source).joined(separator: ", "), .meta) }
+        if !detail.headline.coverage.isEmpty { add("Also covered by: " + detail.headline.coverage.map(\.source).joined(separator: ", "), .meta) }
         out.append(Line(text: "", role: .body))
         if let (_, rows) = state.previewArtRows {
             for row in 0..<rows { out.append(Line(text: "", role: .picture(row))) }
