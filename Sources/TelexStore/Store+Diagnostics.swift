@@ -137,14 +137,24 @@ enum UIQueryCatalogue {
             ("headline by id", UIQueries.headlinesByID, [1]),
             ("article candidates", UIQueries.articleCandidates, [1, 200]),
             ("story outlets", UIQueries.storyOutlets(count: 3), ["https://a.example/1", "https://a.example/2", "https://a.example/3"]),
+            ("cluster items", UIQueries.clusterItems(count: 3), [1, 2, 3]),
+            ("cluster headlines", UIQueries.clusterHeadlines, [1, 500]),
+            // The writer's statements of clustering (docs/cache-schema.md, "Clusters").
+            ("clusters: window signatures", ClusterQueries.windowSignatures, [0]),
+            ("clusters: new signatures", ClusterQueries.newSignatures, [1, 0]),
+            ("clusters: cluster of item", ClusterQueries.clusterOfItem, [1]),
+            ("clusters: prune signatures", ClusterQueries.pruneSignatures, [0]),
         ]
         let scopes: [ListScope] = [.section(SectionID(1)), .feed(FeedID(1)), .all, .unread, .saved]
         for scope in scopes {
             for unreadOnly in [false, true] {
                 for upward in [false, true] {
                     for cursor in [UIQueries.top, sampleCursor] {
-                        let (sql, args) = UIQueries.headlines(scope, unreadOnly: unreadOnly, cursor: cursor, upward: upward, limit: 50)
-                        queries.append(("headlines \(scope) unreadOnly=\(unreadOnly) upward=\(upward)", sql, args))
+                        for clusters in [false, true] {
+                            let (sql, args) = UIQueries.headlines(scope, unreadOnly: unreadOnly, cursor: cursor, upward: upward, limit: 50,
+                                                                  clusters: clusters)
+                            queries.append(("headlines \(scope) unreadOnly=\(unreadOnly) upward=\(upward) clusters=\(clusters)", sql, args))
+                        }
                     }
                 }
             }

@@ -201,7 +201,7 @@ extension Store {
     /// them; just the headline when it is in none. At most `limit`.
     public func clusterHeadlines(of id: ItemID, limit: Int = 500) throws -> [Headline] {
         try read { db in
-            guard let cluster = try Int64.fetchOne(db.cachedStatement(sql: "SELECT cluster_id FROM item WHERE id = ?"),
+            guard let cluster = try Int64.fetchOne(db.cachedStatement(sql: ClusterQueries.clusterOfItem),
                                                    arguments: [id.rawValue]) else {
                 return try Self.headlinesWithOutlets(db, Row.fetchAll(db.cachedStatement(sql: UIQueries.headlinesByID),
                                                                       arguments: [id.rawValue]))

@@ -70,7 +70,7 @@ extension Store {
         }
         // Signatures of items no new item can join any more (docs/cache-schema.md, "Clusters").
         try write { db in
-            try db.execute(sql: "DELETE FROM item_signature WHERE sort_time < ?",
+            try db.execute(sql: ClusterQueries.pruneSignatures,
                            arguments: [StoreTime.milliseconds(now) - 2 * ClusterIndex.window])
         }
         // Hidden items (`hide` rules with "hidden": "store") older than the retention, whatever their read state.

@@ -26,10 +26,12 @@ struct ClusterSignature: Sendable, Hashable {
         self.title = title; self.text = text
     }
 
+    /// Numbers of the title count with the text's tokens: a title must have words in common to be compared.
     init(title titleText: String, text: Substring) {
         var seen: Set<UInt32> = []
-        title = Array(Self.tokens(titleText).filter { seen.insert($0).inserted }.prefix(Self.maxTitleTokens))
-        self.text = Array(Self.tokens(String(text.prefix(Self.textPrefix))).filter { seen.insert($0).inserted }
+        let words = Self.tokens(titleText, numbers: false), numbers = Self.tokens(titleText, numbers: true)
+        title = Array(words.filter { seen.insert($0).inserted }.prefix(Self.maxTitleTokens))
+        self.text = Array((numbers + Self.tokens(String(text.prefix(Self.textPrefix)))).filter { seen.insert($0).inserted }
             .prefix(Self.maxTextTokens))
     }
 
@@ -58,10 +60,11 @@ struct ClusterSignature: Sendable, Hashable {
         text = Array(tokens.dropFirst(Int(first)))
     }
 
-    /// The tokens of a text, as hashes, in order (repeats kept).
-    static func tokens(_ text: String) -> [UInt32] {
+    /// The tokens of a text, as hashes, in order (repeats kept); `numbers` true: only its numbers, false: no numbers.
+    static func tokens(_ text: String, numbers: Bool? = nil) -> [UInt32] {
         var tokens: [UInt32] = []
         for word in QueryMatcher.words(text) {
+            if let numbers, numbers != word.allSatisfy(\.isNumber) { continue }
             if word.unicodeScalars.contains(where: Self.isIdeographic) {
                 // Runs of Han/kana/Hangul: each pair of neighbouring characters (a single one alone).
                 let scalars = Array(word.unicodeScalars)
@@ -138,7 +141,7 @@ final class ClusterIndex: @unchecked Sendable {
     static let window: Int64 = 3 * StoreTime.day
     /// The similarity at or above which two items are one event: chosen on the labelled set
     /// (`ClusterLabelledSetTests`, docs/cache-schema.md, "Clusters").
-    static let threshold = 0.5
+    static let threshold = 0.25
     /// Title tokens weigh this much more than the text's.
     static let titleWeight = 2.0
     /// A token carried by more than this share of the window's items is a stop word of its own.
@@ -180,13 +183,16 @@ final class ClusterIndex: @unchecked Sendable {
         }
     }
 
-    /// A token's weight: rarer in the window, heavier (inverse document frequency, smoothed).
+    /// A token's weight: rarer in the window, heavier (inverse document frequency, smoothed). The window counts as
+    /// at least `minimumWindow` items, so that a young cache's few items do not make every shared word look common.
     func weight(_ token: UInt32) -> Double {
-        let n = Double(max(entries.count, 1))
         let df = Double(postings[token]?.count ?? 0)
-        if entries.count >= 200, df > n * Self.commonShare { return 0 }
+        if entries.count >= Self.minimumWindow, df > Double(entries.count) * Self.commonShare { return 0 }
+        let n = Double(max(entries.count, Self.minimumWindow))
         return log((n + 1) / (df + 0.5))
     }
+
+    static let minimumWindow = 1_000
 
     /// How alike two signatures are: the cosine of their weighted token sets, 0...1.
     func similarity(_ a: ClusterSignature, _ b: ClusterSignature) -> Double {
@@ -210,7 +216,7 @@ final class ClusterIndex: @unchecked Sendable {
 
     /// The item a new one is most like, if alike enough: another feed's, within the window, of the same language
     /// when both are known.
-    func bestMatch(for entry: Entry, excluding id: Int64? = nil) -> (id: Int64, similarity: Double)? {
+    func bestMatch(for entry: Entry, excluding id: Int64? = nil, threshold: Double = threshold) -> (id: Int64, similarity: Double)? {
         guard !entry.signature.isEmpty else { return nil }
         // Candidates: items sharing at least two title tokens, or a title token and two of the text's.
         var shared: [Int64: (title: Int, any: Int)] = [:]
@@ -231,7 +237,7 @@ final class ClusterIndex: @unchecked Sendable {
                   abs(candidate.time - entry.time) <= Self.window else { continue }
             if let a = entry.lang, let b = candidate.lang, a != b { continue }
             let score = similarity(entry.signature, candidate.signature)
-            if score >= Self.threshold, score > (best?.similarity ?? 0) { best = (other, score) }
+            if score >= threshold, score > (best?.similarity ?? 0) { best = (other, score) }
         }
         return best
     }
@@ -242,27 +248,45 @@ final class ClusterIndex: @unchecked Sendable {
         let since = now - Self.window
         let rows: RowCursor
         if loaded {
-            rows = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT s.item_id, s.tokens, item.feed_id, item.sort_time, item.lang FROM item_signature AS s
-                CROSS JOIN item ON item.id = s.item_id WHERE s.item_id > ? AND s.sort_time >= ?
-                """), arguments: [loadedThrough, since])
+            rows = try Row.fetchCursor(db.cachedStatement(sql: ClusterQueries.newSignatures), arguments: [loadedThrough, since])
         } else {
-            rows = try Row.fetchCursor(db.cachedStatement(sql: """
-                SELECT s.item_id, s.tokens, item.feed_id, item.sort_time, item.lang FROM item_signature AS s
-                CROSS JOIN item ON item.id = s.item_id WHERE s.sort_time >= ?
-                """), arguments: [since])
+            rows = try Row.fetchCursor(db.cachedStatement(sql: ClusterQueries.windowSignatures), arguments: [since])
             loaded = true
         }
         while let row = try rows.next() {
             guard let signature = ClusterSignature(blob: row["tokens"]) else { continue }
             add(id: row["item_id"], Entry(feed: row["feed_id"], time: row["sort_time"], lang: row["lang"], signature: signature))
         }
-        // Forget what left the window, at most once an hour of the cache's time.
+        // Forget what left the window, at most once an hour of the cache's time: the postings are made again
+        // (one pass over the tokens kept, where removing items one by one would scan long postings for each).
         if now - prunedAt > StoreTime.day / 24 {
             prunedAt = now
-            for (id, entry) in entries where entry.time < since { remove(id) }
+            let before = entries.count
+            entries = entries.filter { $0.value.time >= since }
+            if entries.count < before {
+                postings = [:]
+                for (id, entry) in entries {
+                    for token in entry.signature.title + entry.signature.text { postings[token, default: []].append(id) }
+                }
+            }
         }
     }
+}
+
+/// The writer's statements of clustering (in the query-plan test: index searches only).
+enum ClusterQueries {
+    static let windowSignatures = """
+        SELECT s.item_id, s.tokens, item.feed_id, item.sort_time, item.lang FROM item_signature AS s
+        CROSS JOIN item ON item.id = s.item_id WHERE s.sort_time >= ?
+        """
+    static let newSignatures = """
+        SELECT s.item_id, s.tokens, item.feed_id, item.sort_time, item.lang FROM item_signature AS s
+        CROSS JOIN item ON item.id = s.item_id WHERE s.item_id > ? AND s.sort_time >= ?
+        """
+    static let clusterOfItem = "SELECT cluster_id FROM item WHERE id = ?"
+    static let setCluster = "UPDATE item SET cluster_id = ? WHERE id = ?"
+    static let keepSignature = "INSERT OR REPLACE INTO item_signature(item_id, sort_time, tokens) VALUES (?, ?, ?)"
+    static let pruneSignatures = "DELETE FROM item_signature WHERE sort_time < ?"
 }
 
 extension Store {
@@ -275,13 +299,13 @@ extension Store {
             let entry = ClusterIndex.Entry(feed: feedID, time: sortTime, lang: lang, signature: item.clusterSignature)
             guard let match = index.bestMatch(for: entry) else { return nil }
             // The match's cluster as the cache has it now (another process may have set it); gone: no cluster.
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: "SELECT cluster_id FROM item WHERE id = ?"),
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: ClusterQueries.clusterOfItem),
                                              arguments: [match.id]) else {
                 index.remove(match.id)
                 return nil
             }
             if let cluster = row["cluster_id"] as Int64? { return cluster }
-            try db.cachedStatement(sql: "UPDATE item SET cluster_id = ? WHERE id = ?").execute(arguments: [match.id, match.id])
+            try db.cachedStatement(sql: ClusterQueries.setCluster).execute(arguments: [match.id, match.id])
             return match.id
         }
     }
@@ -289,7 +313,7 @@ extension Store {
     /// Keeps a new item's signature for the items to come (in the cache, for other processes, and in memory).
     func keepSignature(_ db: Database, _ item: PreparedItem, id: Int64, feedID: Int64, sortTime: Int64, lang: String?, now: Int64) throws {
         guard Self.isClustered(item, sortTime: sortTime, now: now) else { return }
-        try db.cachedStatement(sql: "INSERT OR REPLACE INTO item_signature(item_id, sort_time, tokens) VALUES (?, ?, ?)")
+        try db.cachedStatement(sql: ClusterQueries.keepSignature)
             .execute(arguments: [id, sortTime, item.clusterSignature.blob])
         clusters.withLock { index in
             index.add(id: id, ClusterIndex.Entry(feed: feedID, time: sortTime, lang: lang, signature: item.clusterSignature))

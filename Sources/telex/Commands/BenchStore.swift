@@ -216,7 +216,13 @@ enum BenchText {
 
     static func item(feed: Int64, index: Int, newestAt: Date) -> ItemRecord {
         var rng = Random(state: UInt64(feed) &* 1_000_003 &+ UInt64(index))
-        let title = text(&rng, bytes: 60)
+        var title = text(&rng, bytes: 60)
+        // One item in ten covers the event of the previous feed's item of the same rank in other words (its title's
+        // words but the last, and one of its own): clusters across outlets (docs/cache-schema.md, "Clusters").
+        if index % 10 == 7 && feed > 1 {
+            var other = Random(state: UInt64(feed - 1) &* 1_000_003 &+ UInt64(index))
+            title = text(&other, bytes: 60).split(separator: " ").dropLast().joined(separator: " ") + " " + vocabulary[rng.zipf()]
+        }
         let summary = "<p>" + text(&rng, bytes: 500) + "</p>"
         // Items of a feed come about every 40 minutes, newest first; feeds are offset from each other.
         let published = newestAt.addingTimeInterval(-Double(index) * 2_400 - Double(feed) * 7)
