@@ -19,6 +19,9 @@ public protocol CacheReading {
     func headlines(_ scope: ListScope, before: ListCursor, limit: Int) throws -> [Headline]
     func count(_ scope: ListScope) throws -> Int
     func item(_ id: ItemID) throws -> ItemDetail?
+    /// The items of an item's cluster (other outlets' stories about the same event), newest first, the item's
+    /// own among them; just the item when it is in none. At most `limit`.
+    func clusterHeadlines(of id: ItemID, limit: Int) throws -> [Headline]
     func search(_ query: String, limit: Int) throws -> [Headline]
     func setRead(_ ids: [ItemID], _ read: Bool) throws
     func setSaved(_ id: ItemID, _ saved: Bool) throws
@@ -40,6 +43,11 @@ extension CacheReading {
     /// A cache without pictures (the demo data, test doubles that do not test them).
     public func pictureFiles(_ id: ItemID) throws -> [String: String] { [:] }
     public func pictureFiles(articleURL url: String) throws -> [String: String] { [:] }
+
+    /// A cache that does not cluster (the demo data, test doubles): the item alone.
+    public func clusterHeadlines(of id: ItemID, limit: Int) throws -> [Headline] {
+        try item(id).map { [$0.headline] } ?? []
+    }
 
     /// A cache without feeds.json's saved queries (the demo data, test doubles).
     public func savedQueries() throws -> [SavedQuerySummary] { [] }

@@ -74,6 +74,8 @@ public final class CacheRunner: EffectRunner, @unchecked Sendable {
                     post(.failed("Search: \(error)"))
                 }
             }
+        case .loadCluster(let id):
+            onQueue(post) { post(.clusterLoaded(id, try self.cache.clusterHeadlines(of: id, limit: self.searchLimit))) }
         case .setRead(let ids, let read):
             onQueue(post) { try self.cache.setRead(ids, read); post(.cacheChanged) }
         case .setSaved(let id, let saved):

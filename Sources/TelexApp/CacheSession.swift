@@ -36,6 +36,7 @@ public final class CacheSession: @unchecked Sendable {
     public init(configuration: Configuration, cacheDirectory: String, watch: ConfigurationWatch? = nil,
                 logger: Logger = Logger(label: "telex.reader")) throws {
         store = try Store.open(directory: cacheDirectory)
+        store.groupsStories = configuration.settings.groupStories
         self.cacheDirectory = cacheDirectory
         self.logger = logger
         self.watch = watch
@@ -140,6 +141,8 @@ public final class CacheSession: @unchecked Sendable {
                 return
             }
             lock.withLock { currentConfiguration = configuration; currentService = service }
+            // Lists re-read below (`cacheChanged`) show clusters once, or not, as the settings now say.
+            store.groupsStories = configuration.settings.groupStories
             let urls = configuration.enabledFeeds.map(\.feed.url)
             let added = urls.filter { !before.contains($0) }
             let removed = before.subtracting(urls).count

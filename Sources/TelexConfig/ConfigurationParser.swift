@@ -356,6 +356,7 @@ private struct Validator {
         if let v = bool("osc52") { s.osc52 = v }
         if let v = bool("color") { s.color = v }
         if let v = bool("group_by_day") { s.groupByDay = v }
+        if let v = bool("group_stories") { s.groupStories = v }
         if let v = bool("space_opens_next_unread") { s.spaceOpensNextUnread = v }
         if let n = m["images"] {
             if case .string(let t, _) = n, let mode = ImagesMode(rawValue: t) { s.images = mode } else {

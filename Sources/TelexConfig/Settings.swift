@@ -35,6 +35,9 @@ public struct Settings: Sendable, Hashable {
     public var color: Bool = true
     /// Group the headlines pane by day.
     public var groupByDay: Bool = false
+    /// Lists show the stories of different outlets about one event (a cluster) as one row, its newest;
+    /// off, each outlet's story has its own row (the store's `groupsStories`).
+    public var groupStories: Bool = true
     /// Space (a page down) at the end of an article opens the next unread one, as in mutt and newsboat.
     public var spaceOpensNextUnread: Bool = true
     /// How the reading view shows pictures; `off` also stops the fetcher from fetching them.
@@ -56,7 +59,7 @@ public struct Settings: Sendable, Hashable {
     public static let keys: [String] = [
         "retention_days", "jobs", "per_host", "max_feed_bytes", "max_page_bytes", "prefetch_per_article", "articles_per_feed",
         "default_interval", "timeout", "total_timeout", "low_speed_limit", "low_speed_time", "measure", "browser", "osc52", "color",
-        "group_by_day", "space_opens_next_unread", "images", "image_height", "preview_image", "hyperlinks", "notify", "notify_terminal",
+        "group_by_day", "group_stories", "space_opens_next_unread", "images", "image_height", "preview_image", "hyperlinks", "notify", "notify_terminal",
     ]
 }
 

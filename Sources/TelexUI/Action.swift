@@ -27,6 +27,8 @@ public enum Action: Hashable, Sendable {
     /// The lead picture of the previewed item, decoded (`loadPreviewPicture`).
     case previewPictureLoaded(ItemID, url: String, RGBAImage)
     case searchFinished(String, [Headline])
+    /// The items of the cluster of the headline named (`c`: every outlet's story about its event), newest first.
+    case clusterLoaded(ItemID, [Headline])
     /// The ids `A` marked read, kept so `u` can undo.
     case markedAllRead(ListScope, [ItemID])
     /// The cache changed under us (the fetch service wrote): re-query what is visible.

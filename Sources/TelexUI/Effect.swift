@@ -39,6 +39,8 @@ public enum IOEffect: Hashable, Sendable {
     /// a picture are spent off the terminal thread, so scrolling never waits on them.
     case drawArt([ArtJob])
     case search(String)
+    /// Reads the items of a headline's cluster, every outlet's story about its event (`clusterLoaded`).
+    case loadCluster(ItemID)
     case setRead([ItemID], Bool)
     case setSaved(ItemID, Bool)
     case markAllRead(ListScope)
@@ -78,6 +80,7 @@ public extension Effect {
     static func loadPagePictures(_ url: String) -> Effect { .io(.loadPagePictures(url)) }
     static func drawArt(_ jobs: [ArtJob]) -> Effect { .io(.drawArt(jobs)) }
     static func search(_ q: String) -> Effect { .io(.search(q)) }
+    static func loadCluster(_ id: ItemID) -> Effect { .io(.loadCluster(id)) }
     static func setRead(_ ids: [ItemID], _ read: Bool) -> Effect { .io(.setRead(ids, read)) }
     static func setSaved(_ id: ItemID, _ saved: Bool) -> Effect { .io(.setSaved(id, saved)) }
     static func markAllRead(_ scope: ListScope) -> Effect { .io(.markAllRead(scope)) }

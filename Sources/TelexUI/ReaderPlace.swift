@@ -61,8 +61,10 @@ extension AppState {
         place.recent = recentlyRead
         place.previewSplit = previewSplit
         place.sectionsHidden = sectionsHidden
-        if let scope = headlines.scope, case .search = scope {} else { place.scope = headlines.scope }
-        place.selected = headlines.selected?.id
+        // A story's coverage is not kept: the list it was opened from is, on its story.
+        let list = coverageShown?.returnTo ?? headlines
+        if let scope = list.scope, case .search = scope {} else { place.scope = list.scope }
+        place.selected = coverageShown?.origin ?? headlines.selected?.id
         if let r = reader, r.back.isEmpty, let id = r.page.itemID {
             place.open = id
             place.positions[id] = r.readShare

@@ -132,7 +132,7 @@ func runListsCommand(_ command: Command, count: Int?, _ state: inout AppState) -
         state.message = .notice("Marked \(ids.count) unread again")
         return [.setRead(ids, false)]
     case .down, .up, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .top, .bottom, .paneLeft, .paneRight, .expand, .collapse,
-         .open, .nextUnread, .previousUnread, .toggleRead, .toggleSaved, .openInBrowser:
+         .open, .nextUnread, .previousUnread, .toggleRead, .toggleSaved, .openInBrowser, .coverage:
         switch state.focus {
         case .sections: return runSectionsCommand(command, count: count, &state)
         case .headlines: return runHeadlinesCommand(command, count: count, &state)
@@ -146,8 +146,10 @@ func runListsCommand(_ command: Command, count: Int?, _ state: inout AppState) -
 }
 
 
-/// q: back one level (an opened article back to its list, a pane to the left); quits at the top.
+/// q: back one level (an opened article back to its list, a story's coverage back to its list, a pane to the
+/// left); quits at the top.
 func goBack(_ state: inout AppState) -> [Effect] {
+    if state.focus == .headlines, state.coverageShown != nil { return closeCoverage(&state) }
     if state.focus != .sections {
         return focus(&state, Pane(rawValue: state.focus.rawValue - 1)!)
     }
@@ -200,6 +202,7 @@ func reducePromptKey(_ state: inout AppState, _ key: Key) -> [Effect] {
 
 /// Runs a search: its results become a virtual section (selected) and the focus moves to them.
 func startSearch(_ state: inout AppState, _ query: String) -> [Effect] {
+    state.coverage = nil
     state.searchQuery = query
     state.searchResultCount = 0
     let rows = state.sectionRows
@@ -371,6 +374,8 @@ func runArticleCommand(_ command: Command, count: Int?, _ state: inout AppState)
         state.savedCount = max(0, state.savedCount + (headline.isSaved ? -1 : 1))
         state.message = .notice(headline.isSaved ? "Unsaved" : "Saved")
         return [.setSaved(headline.id, !headline.isSaved)]
+    case .coverage:
+        return openCoverage(&state)
     case .openInBrowser:
         guard let link = state.preview?.detail.articleURL ?? headline.link, !link.isEmpty else {
             state.message = .notice("This article has no link")

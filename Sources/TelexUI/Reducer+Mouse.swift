@@ -1,7 +1,8 @@
 import TelexScreen
 
 /// A click selects a row and its pane; a second click on the same row (or a double click) opens
-/// it, as Enter does; the wheel scrolls the pane under the pointer.
+/// it, as Enter does; a click on a headline's count of outlets opens its coverage; the wheel scrolls
+/// the pane under the pointer.
 func reduceMouse(_ state: inout AppState, _ m: MouseEvent) -> [Effect] {
     let layout = state.layout
     guard let pane = Pane.allCases.first(where: { layout.rect(for: $0)?.contains(x: m.x, y: m.y) == true }),
@@ -54,6 +55,12 @@ func reduceMouse(_ state: inout AppState, _ m: MouseEvent) -> [Effect] {
         guard state.headlines.row(at: target) != nil else { return [] }
         state.headlines.viewport.select(target, count: state.headlines.end, height: layout.listHeight(.headlines))
         var effects = prefetchHeadlines(&state) + followHeadlineCursor(&state)
+        // A click on a story's count of outlets ("BBC +2") opens its coverage, as `c` does.
+        if let inner = layout.contentRect(for: .headlines),
+           HeadlinesView.countHit(state, paneWidth: inner.width, row: row, x: m.x - inner.x) != nil {
+            state.lastClick = nil
+            return effects + openCoverage(&state)
+        }
         if again { state.lastClick = nil; effects += openHeadline(&state) }
         return effects
     case .release:

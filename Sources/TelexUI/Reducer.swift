@@ -77,6 +77,8 @@ private func reduceAction(_ state: inout AppState, _ action: Action) -> [Effect]
         return []
     case .searchFinished(let query, let rows):
         return applySearchResults(&state, query, rows)
+    case .clusterLoaded(let id, let rows):
+        return showCoverage(&state, id, rows)
     case .markedAllRead(_, let ids):
         state.undoMarkAll = ids
         state.message = .notice("Marked \(ids.count) read (u undoes)")
@@ -152,6 +154,11 @@ func clampHeadlines(_ state: inout AppState) {
 /// The headlines pane follows the section cursor: a new scope starts a new list.
 func followSectionCursor(_ state: inout AppState) -> [Effect] {
     guard let scope = state.selectedSectionRow?.scope else { return [] }
+    if let c = state.coverageShown {
+        // A story's coverage stays over its list (the sections reload after every change); another row replaces both.
+        if scope == c.returnTo.scope { return [] }
+        state.coverage = nil
+    }
     guard scope != state.headlines.scope else { return [] }
     state.headlines = HeadlineList(scope: scope)
     state.preview = nil
@@ -169,11 +176,16 @@ func reloadVisible(_ state: inout AppState) -> [Effect] {
     var effects: [Effect] = [.loadSections]
     guard let scope = state.headlines.scope, state.headlines.loaded else { return effects }
     if case .search(let q) = scope { return effects + [.search(q)] }
-    let from = state.headlines.start == 0 ? nil : state.headlines.rows.first?.cursor
-    let limit = min(HeadlineList.maxRows, max(HeadlineList.pageSize, state.headlines.rows.count))
-    let query = HeadlineQuery(scope: scope, position: .reload(from: from), limit: limit)
-    state.headlines.pending = query
-    effects.append(.loadHeadlines(query))
+    if let c = state.coverageShown {
+        // A story's coverage is read again as a cluster (new outlets join it, each with its count).
+        effects.append(.loadCluster(c.origin))
+    } else {
+        let from = state.headlines.start == 0 ? nil : state.headlines.rows.first?.cursor
+        let limit = min(HeadlineList.maxRows, max(HeadlineList.pageSize, state.headlines.rows.count))
+        let query = HeadlineQuery(scope: scope, position: .reload(from: from), limit: limit)
+        state.headlines.pending = query
+        effects.append(.loadHeadlines(query))
+    }
     if let id = state.preview?.detail.headline.id, state.headlines.selected?.id == id {
         state.previewRequested = id
         effects.append(.loadItem(id))

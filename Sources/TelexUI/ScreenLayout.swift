@@ -88,6 +88,14 @@ public struct ScreenLayout: Hashable, Sendable {
         }
     }
 
+    /// Where a pane draws: its rectangle less the separator column on its right edge when another pane is to its
+    /// right (stacked panes share a column). What the views draw into and what clicks are measured against.
+    public func contentRect(for pane: Pane) -> Rect? {
+        guard let r = rect(for: pane) else { return nil }
+        let hasNeighbour = Pane.allCases.contains { rect(for: $0)?.x == r.maxX }
+        return hasNeighbour ? Rect(x: r.x, y: r.y, width: r.width - 1, height: r.height) : r
+    }
+
     /// The rows a list pane shows (its rectangle less the header row).
     public func listHeight(_ pane: Pane) -> Int { max(1, (rect(for: pane)?.height ?? 1) - 1) }
 }

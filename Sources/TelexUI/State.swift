@@ -66,6 +66,10 @@ public struct AppState: Hashable, Sendable {
     public var searchQuery: String?
     public var searchResultCount = 0
     public var headlines = HeadlineList()
+    /// A story's coverage (`c`) shown in the headlines pane over the list it was opened from (`coverageShown`).
+    public var coverage: CoverageList?
+    /// The headline whose coverage `c` asked for.
+    public var coverageRequested: ItemID?
     public var preview: PreviewContent?
     /// The item the preview is waiting for.
     public var previewRequested: ItemID?

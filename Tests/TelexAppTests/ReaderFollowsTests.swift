@@ -55,6 +55,24 @@ import TelexUI
         #expect(try session.store.sections().map(\.name) == ["Second"])
     }
 
+    /// `group_stories` decides whether the store's lists show a cluster once: at start, and when feeds.json changes.
+    @Test func theGroupStoriesSettingReachesTheStoreAtStartAndOnReload() throws {
+        let dir = try Fixtures.temporaryDirectory("telex-group")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("feeds.json").path
+        let sections = #""sections": [{"name": "Premier", "feeds": [{"url": "http://127.0.0.1:9/a.xml"}]}]"#
+        try Self.write("{\"settings\": {\"group_stories\": false}, \(sections)}\n", to: path)
+        let config = try ConfigurationLoader.load(explicitPath: path, paths: Paths())
+        let session = try CacheSession(configuration: config, cacheDirectory: dir.appendingPathComponent("cache").path,
+                                       watch: ConfigurationWatch(current: config, explicitPath: path, paths: Paths()))
+        #expect(!session.store.groupsStories)
+        try Self.write("{\(sections)}\n", to: path)
+        let posted = Posted()
+        session.followConfiguration(post: posted.post)
+        #expect(session.store.groupsStories)
+        #expect(posted.all.contains(.cacheChanged))
+    }
+
     /// Another process's pass (here: a status file written by pid 1, which is alive) shows as progress,
     /// then as its summary, once.
     @Test func anotherProcessesPassShowsThenItsSummary() async throws {

@@ -40,6 +40,15 @@ private func problems(_ json: String) -> [ConfigurationProblem] {
         #expect(try parse(#"{"settings": {"images": "off"}, "sections": [{"name": "N", "feeds": [{"url": "https://e.example/f"}]}]}"#).settings.images == .off)
     }
 
+    @Test func storiesAreGroupedUnlessTurnedOff() throws {
+        let minimal = try parse(#"{"sections": [{"name": "N", "feeds": [{"url": "https://e.example/f"}]}]}"#)
+        #expect(minimal.settings.groupStories)
+        let off = try parse(#"{"settings": {"group_stories": false}, "sections": [{"name": "N", "feeds": [{"url": "https://e.example/f"}]}]}"#)
+        #expect(!off.settings.groupStories)
+        let found = problems(#"{"settings": {"group_stories": "no"}, "sections": [{"name": "N", "feeds": [{"url": "https://e.example/f"}]}]}"#)
+        #expect(found.map(\.path) == ["settings.group_stories"], "\(found)")
+    }
+
     @Test func hyperlinksAndNotificationsAreOffOrAutoUntilSet() throws {
         let minimal = try parse(#"{"sections": [{"name": "N", "feeds": [{"url": "https://e.example/f"}]}]}"#)
         #expect(minimal.settings.hyperlinks == .auto && minimal.settings.notify == nil && minimal.settings.notifyTerminal == .off)

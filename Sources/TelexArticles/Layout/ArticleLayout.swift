@@ -1,4 +1,5 @@
 import Foundation
+import TelexModel
 import TelexScreen
 
 /// Lays a document out into display lines for a width: the reading view's and `telex read`'s renderer.
@@ -7,9 +8,10 @@ public enum ArticleLayout {
     /// `showLinkNumbers`; `note` (why this document is shown, see `DocumentResolver`) above the story.
     /// A picture with a size in `pictures` (by URL) takes that many rows where its block stands, its
     /// caption (else its alternative text) under it; the lead image, when no block shows it, goes under
-    /// the title. Pictures without a size show as their caption or "[Image: alt]".
+    /// the title. Pictures without a size show as their caption or "[Image: alt]". `coverage` (other outlets'
+    /// stories about the same event) is listed last, "Also covered by", each entry a link to its item.
     public static func layout(_ doc: ArticleDocument, width: Int, showLinkNumbers: Bool, note: DocumentNote? = nil,
-                              pictures: [String: PictureSize] = [:]) -> LaidOutArticle {
+                              pictures: [String: PictureSize] = [:], coverage: [Coverage] = []) -> LaidOutArticle {
         var builder = LayoutBuilder(width: max(width, 12), showLinkNumbers: showLinkNumbers, language: doc.metadata.language)
         builder.pictures = pictures
         if let note {
@@ -22,6 +24,7 @@ public enum ArticleLayout {
         }
         for block in doc.blocks { builder.block(block, indent: []) }
         builder.related(doc.related)
+        builder.coverage(coverage)
         return builder.finish()
     }
 }
@@ -186,6 +189,27 @@ struct LayoutBuilder {
             let marker = Prefix(markerText, role: .listMarker)
             let hang = Prefix(spaces: marker.width, role: .listMarker)
             emit(wrap(title, width: width - marker.width), prefix: [Indent(first: marker, rest: hang)])
+        }
+    }
+
+    /// Other outlets' stories about the same event, "<source>: <title>", numbered as links (`Enter` opens one).
+    mutating func coverage(_ coverage: [Coverage]) {
+        guard !coverage.isEmpty else { return }
+        gap()
+        emit(wrapText("Also covered by", role: .heading(2), width: width), prefix: [])
+        needsGap = true
+        gap()
+        let digits = String(links.count + coverage.count).count
+        for story in coverage {
+            // Feeds' names and titles are the feeds' text: cleaned of controls like every other.
+            let source = TerminalSafe.clean(story.source), title = TerminalSafe.clean(story.title)
+            links.append(LaidOutLink(number: links.count + 1, url: "", text: source + ": " + title, isRelated: false, item: story.id))
+            let index = links.count - 1
+            var entry = Paragraph(source + ": ", role: .meta, linkIndex: index)
+            entry.append(title, role: .link, linkIndex: index)
+            let marker = Prefix(String(repeating: " ", count: max(0, digits - String(index + 1).count)) + "\(index + 1). ", role: .listMarker)
+            let hang = Prefix(spaces: marker.width, role: .listMarker)
+            emit(wrap(entry, width: width - marker.width), prefix: [Indent(first: marker, rest: hang)])
         }
     }
 

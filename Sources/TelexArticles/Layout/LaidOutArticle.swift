@@ -1,3 +1,5 @@
+import TelexModel
+
 /// A document laid out for a given width: display lines and the link table.
 public struct LaidOutArticle: Sendable, Hashable {
     public var lines: [DisplayLine]
@@ -64,15 +66,20 @@ public enum TextRole: Sendable, Hashable {
 public struct LaidOutLink: Sendable, Hashable {
     /// The number shown as `[n]` (1-based, reading order).
     public var number: Int
+    /// The web address it leads to; empty for a link to an item of the cache (`item`).
     public var url: String
     public var text: String
     /// True for entries of the "Related" list at the end.
     public var isRelated: Bool
+    /// Set for an entry of the "Also covered by" list: another outlet's story about the same event, an item of
+    /// the cache that following the link opens (it has no web address here).
+    public var item: ItemID?
     /// Where the link's spans are, line by line, in display columns.
     public var positions: [LinkPosition]
 
-    public init(number: Int, url: String, text: String, isRelated: Bool, positions: [LinkPosition] = []) {
-        self.number = number; self.url = url; self.text = text; self.isRelated = isRelated; self.positions = positions
+    public init(number: Int, url: String, text: String, isRelated: Bool, item: ItemID? = nil, positions: [LinkPosition] = []) {
+        self.number = number; self.url = url; self.text = text; self.isRelated = isRelated; self.item = item
+        self.positions = positions
     }
 }
 

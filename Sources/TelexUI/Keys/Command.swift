@@ -7,7 +7,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
     case paneLeft, paneRight, nextPane, previousPane, expand, collapse, open, nextUnread, previousUnread
     case markAllRead, undo, search, refresh, addFeed, feedList, toggleSplit, toggleSections
     // Articles (lists and the reading view).
-    case toggleRead, toggleSaved, openInBrowser
+    case toggleRead, toggleSaved, openInBrowser, coverage
     // The reading view.
     case nextLink, previousLink, linkNumbers, follow, linkList
     case historyBack, historyForward, history
@@ -27,7 +27,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         case .down, .up, .pageDown, .pageUp, .halfPageDown, .halfPageUp, .top, .bottom, .paneLeft, .paneRight, .nextPane,
              .previousPane, .expand, .collapse, .open, .nextUnread, .previousUnread:
             .moving
-        case .markAllRead, .undo, .search, .refresh, .toggleRead, .toggleSaved, .openInBrowser: .articles
+        case .markAllRead, .undo, .search, .refresh, .toggleRead, .toggleSaved, .openInBrowser, .coverage: .articles
         case .addFeed, .feedList: .feeds
         case .nextLink, .previousLink, .linkNumbers, .follow, .linkList: .links
         case .historyBack, .historyForward, .history: .history
@@ -79,6 +79,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         case .toggleRead: return "toggle read / unread"
         case .toggleSaved: return reader ? "save / unsave; on a link: fetch the page for later" : "save / unsave"
         case .openInBrowser: return "open in the browser ($BROWSER)"
+        case .coverage: return "list every outlet's story about the headline's event (its +N count; a click on it too)"
         case .nextLink: return "next link (the status line shows its URL)"
         case .previousLink: return "previous link"
         case .linkNumbers: return "show / hide link numbers; #NN Enter selects link NN"
@@ -99,7 +100,7 @@ public enum Command: String, Hashable, Sendable, CaseIterable {
         case .copyURL: return "copy the link's URL, else the article's"
         case .cancel: return "cancel a fetch; else clear the find; else drop the link cursor"
         case .togglePictures: return "show / hide pictures (character art; captions stay)"
-        case .back: return reader ? "back to the list" : "back one pane; quit at the sections"
+        case .back: return reader ? "back to the list" : "back one pane (from a story's coverage: its list); quit at the sections"
         case .quit: return "quit"
         case .help: return "help: the keys of what is shown"
         case .suspend: return "suspend to the shell (fg resumes)"

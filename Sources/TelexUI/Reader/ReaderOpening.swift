@@ -28,6 +28,7 @@ extension AppState {
             reader?.replacePlaceholder(with: .item(item))
             return []
         }
+        if reader?.pendingItem == id { return showFollowedItem(id, item) }
         guard readerRequested == id else { return [] }
         readerRequested = nil
         guard var item else { message = .notice("This article is no longer in the cache"); return [] }
@@ -38,6 +39,23 @@ extension AppState {
             historyToRestore = nil
             if kept.history.first?.item == id, let more = reader?.restoreHistory(kept.history, index: kept.historyIndex) { effects += more }
         }
+        return effects
+    }
+
+    /// Another outlet's story followed from the reading view ("Also covered by"): shown as a followed page (back
+    /// returns), marked read as any story opened.
+    private mutating func showFollowedItem(_ id: ItemID, _ item: ResolvedItem?) -> [Effect] {
+        reader?.pendingItem = nil
+        guard var item else { message = .notice("This article is no longer in the cache"); return [] }
+        let wasRead = item.detail.headline.isRead
+        item.detail.headline.isRead = true
+        reader?.push(.item(item))
+        var effects: [Effect] = []
+        if !wasRead {
+            setLocalRead(&self, [id], true)
+            effects.append(.setRead([id], true))
+        }
+        if pictures.shown { effects.append(.loadPictures(id)) }
         return effects
     }
 

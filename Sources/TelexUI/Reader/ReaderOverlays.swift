@@ -19,7 +19,8 @@ enum ReaderOverlays {
             for link in reader.layout.links {
                 let n = String(link.number)
                 let text = link.text.isEmpty ? link.url : link.text
-                rows.append(String(repeating: " ", count: digits - n.count) + "[\(n)] " + text + (link.isRelated ? " (related)" : "") + " — " + link.url)
+                let kind = link.item != nil ? " (also covered by)" : link.isRelated ? " (related)" : ""
+                rows.append(String(repeating: " ", count: digits - n.count) + "[\(n)] " + text + kind + (link.item != nil ? "" : " — " + link.url))
             }
             highlighted = selected
             first = max(0, min(selected - visible / 2, rows.count - visible))

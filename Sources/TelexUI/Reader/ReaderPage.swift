@@ -19,6 +19,8 @@ public struct ReaderPage: Hashable, Sendable {
     public var placeholderShare: Double?
     /// The page's pictures from the cache by URL (`picturesLoaded`), drawn where their blocks stand.
     public var pictures: [String: Picture] = [:]
+    /// Other outlets' stories about the same event (an item's cluster), listed last as links to follow.
+    public var coverage: [Coverage] = []
 
     public init(url: String?, itemID: ItemID? = nil, document: ArticleDocument, note: DocumentNote? = nil,
                 isRead: Bool = false, isSaved: Bool = false) {
@@ -29,8 +31,10 @@ public struct ReaderPage: Hashable, Sendable {
     /// The page for a cache item, as `DocumentResolver` resolved it.
     public static func item(_ item: ResolvedItem) -> ReaderPage {
         let detail = item.detail, h = detail.headline
-        return ReaderPage(url: detail.articleURL ?? h.link, itemID: h.id, document: item.document, note: item.note,
-                          isRead: h.isRead, isSaved: h.isSaved)
+        var page = ReaderPage(url: detail.articleURL ?? h.link, itemID: h.id, document: item.document, note: item.note,
+                              isRead: h.isRead, isSaved: h.isSaved)
+        page.coverage = h.coverage
+        return page
     }
 
     /// A page reached by following a link.

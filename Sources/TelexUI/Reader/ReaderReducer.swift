@@ -114,6 +114,7 @@ func runReaderCommand(_ command: Command, count: Int?, _ state: inout AppState) 
     case .back:
         return closeReader(&state, r)
     case .cancel:
+        r.pendingItem = nil
         if r.pendingURL != nil {
             r.pendingURL = nil; r.pendingBytes = nil
             state.message = .notice("Cancelled")
@@ -135,7 +136,7 @@ func runReaderCommand(_ command: Command, count: Int?, _ state: inout AppState) 
     case .follow:
         if let picture = r.activePicture { return openPicture(picture, &state) }
         guard let link = r.activeLink else { state.message = .notice("Tab moves to a link; Enter follows it"); break }
-        return follow(link.url, &r, &state)
+        return follow(link, &r, &state)
     case .historyBack:
         var effects: [Effect] = []
         if r.pendingURL != nil { r.pendingURL = nil; r.pendingBytes = nil; effects.append(.cancelFetch) }
@@ -184,10 +185,12 @@ func runReaderCommand(_ command: Command, count: Int?, _ state: inout AppState) 
         guard isWebURL(url) else { state.message = .notice("Only http and https links open in the browser"); break }
         return [.openInBrowser(url)]
     case .copyURL:
+        if r.activeLink?.item != nil { state.message = .notice("Another outlet's story: Enter reads it, then y copies its address"); break }
         guard let url = r.activeLink?.url ?? r.activePicture?.url ?? r.page.url else { state.message = .notice("This page has no address"); break }
         return [.copyToClipboard(url)]
     case .toggleSaved:
         if let link = r.activeLink {
+            if link.item != nil { state.message = .notice("Another outlet's story: Enter reads it, then s saves it"); break }
             guard isWebURL(link.url) else { state.message = .notice("Only http and https links can be saved"); break }
             state.message = .notice("Saving for later: " + link.url)
             return [.saveURLForLater(link.url)]
@@ -208,17 +211,26 @@ func runReaderCommand(_ command: Command, count: Int?, _ state: inout AppState) 
         state.message = .notice(read ? "Marked read" : "Marked unread")
         return [.setRead([id], read)]
     case .paneLeft, .paneRight, .nextPane, .toggleSplit, .toggleSections, .previousPane, .expand, .collapse, .open, .nextUnread, .previousUnread, .markAllRead,
-         .undo, .search, .refresh, .addFeed, .feedList, .quit, .help, .suspend:
+         .undo, .search, .refresh, .addFeed, .feedList, .coverage, .quit, .help, .suspend:
         return nil
     }
     return []
 }
 
-/// Starts following `url`: the runner answers with the page, or says it is not an article.
-private func follow(_ url: String, _ r: inout ReaderState, _ state: inout AppState) -> [Effect] {
-    guard isWebURL(url) else { state.message = .notice("Not a web link: " + url); return [] }
+/// Starts following a link: another outlet's story is read from the cache (`itemArrivedForReader` shows it);
+/// for a web link, the runner answers with the page, or says it is not an article.
+private func follow(_ link: LaidOutLink, _ r: inout ReaderState, _ state: inout AppState) -> [Effect] {
     var effects: [Effect] = []
+    if let id = link.item {
+        if r.pendingURL != nil { r.pendingURL = nil; r.pendingBytes = nil; effects.append(.cancelFetch) }
+        r.pendingItem = id
+        r.browserOffer = nil
+        return effects + [.loadItem(id)]
+    }
+    let url = link.url
+    guard isWebURL(url) else { state.message = .notice("Not a web link: " + url); return [] }
     if r.pendingURL != nil { effects.append(.cancelFetch) }
+    r.pendingItem = nil
     r.pendingURL = url
     r.pendingBytes = nil
     r.browserOffer = nil
@@ -260,7 +272,7 @@ private func reduceOverlayKey(_ r: inout ReaderState, _ state: inout AppState, _
         r.overlay = nil
         guard r.layout.links.indices.contains(s) else { break }
         _ = r.selectLink(number: s + 1)
-        return follow(r.layout.links[s].url, &r, &state)
+        return follow(r.layout.links[s], &r, &state)
     case (.history(let s), .character("j")), (.history(let s), .down): r.overlay = .history(scroll: s + 1)
     case (.history(let s), .character("k")), (.history(let s), .up): r.overlay = .history(scroll: max(0, s - 1))
     default: break

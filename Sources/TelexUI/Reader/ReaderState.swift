@@ -59,6 +59,9 @@ public struct ReaderState: Hashable, Sendable {
     public var overlay: ReaderOverlay?
     /// The link being fetched by Enter (Esc cancels).
     public var pendingURL: String?
+    /// Another outlet's story ("Also covered by") being read from the cache by Enter: shown on arrival, as a
+    /// followed page (back returns).
+    public var pendingItem: ItemID?
     public var pendingBytes: Int?
     /// A link that turned out not to be an article: `o` opens it in the browser.
     public var browserOffer: String?
@@ -198,7 +201,7 @@ public struct ReaderState: Hashable, Sendable {
         sixels = sixels.filter { drawn[$0.key] != nil }
         artColors = pictureOptions.colors
         layout = ArticleLayout.layout(page.document, width: columnWidth, showLinkNumbers: showLinkNumbers, note: page.note,
-                                      pictures: sizes)
+                                      pictures: sizes, coverage: page.coverage)
         var words = 0
         wordsThrough = layout.lines.map { line in
             words += line.spans.reduce(0) { $0 + $1.text.split(whereSeparator: \.isWhitespace).count }

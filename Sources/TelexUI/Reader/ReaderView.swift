@@ -128,7 +128,7 @@ enum ReaderStatusLine {
         } else if let m = state.message {
             left = m.text
         } else if let link = reader.activeLink {
-            left = "[\(link.number)] " + link.url
+            left = "[\(link.number)] " + (link.item != nil ? link.text + "  (Enter reads it)" : link.url)
         } else if let picture = reader.activePicture {
             left = "Picture (o opens it): " + picture.url
         } else {

@@ -69,16 +69,11 @@ enum HeadlinesView {
             let x = body.x
             buffer.put(h.isRead ? " " : "●", x: x, y: y, style: style, maxX: body.maxX)
             buffer.put(h.isSaved ? "★" : " ", x: x + 1, y: y, style: style, maxX: body.maxX)
-            // A story several outlets carry shows once, with the count of the others ("BBC +2"): after the source,
-            // or after the title when the pane is too narrow for sources.
-            let more = h.alsoIn.isEmpty ? "" : " +\(h.alsoIn.count)"
-            let titleMore = columns.source > 0 ? "" : more
-            let title = TextFitting.truncate(TerminalSafe.clean(h.title), to: max(0, columns.title - titleMore.count))
-            buffer.put(TextFitting.fit(title + titleMore, to: columns.title), x: x + columns.titleX, y: y,
+            let text = RowText(h, columns)
+            buffer.put(TextFitting.fit(text.title, to: columns.title), x: x + columns.titleX, y: y,
                        style: style, maxX: x + columns.titleX + columns.title)
             if columns.source > 0 {
-                let name = TextFitting.truncate(TerminalSafe.clean(h.source), to: max(0, columns.source - more.count))
-                buffer.put(TextFitting.fit(name + more, to: columns.source),
+                buffer.put(TextFitting.fit(text.source, to: columns.source),
                            x: x + columns.sourceX, y: y, style: selected ? style : theme.dim, maxX: x + columns.sourceX + columns.source)
             }
             if columns.age > 0 {
@@ -117,6 +112,43 @@ enum HeadlinesView {
         }
     }
 
+    /// A row's title and source as drawn, and where its count is. A story several outlets carry, or whose event
+    /// other outlets cover, shows once with the count of the others ("BBC +2"): after the source, or after the
+    /// title when the pane is too narrow for sources. A click on the count opens the coverage (`c`).
+    struct RowText {
+        var title: String
+        var source = ""
+        /// The count's columns ("+2"), from the row's left edge; nil when the row has none.
+        var count: Range<Int>?
+
+        init(_ h: Headline, _ columns: Columns) {
+            let more = h.outletCount > 1 ? " +\(h.outletCount - 1)" : ""
+            let titleMore = columns.source > 0 ? "" : more
+            let title = TextFitting.truncate(TerminalSafe.clean(h.title), to: max(0, columns.title - titleMore.count))
+            self.title = title + titleMore
+            var start: Int?
+            if columns.source > 0 {
+                let name = TextFitting.truncate(TerminalSafe.clean(h.source), to: max(0, columns.source - more.count))
+                source = name + more
+                if !more.isEmpty { start = columns.sourceX + DisplayWidth.of(name) }
+            } else if !more.isEmpty {
+                start = columns.titleX + DisplayWidth.of(title)
+            }
+            // " +2": the space is not the count; nothing past the column is drawn.
+            if let start {
+                let end = min(start + more.count, columns.source > 0 ? columns.sourceX + columns.source : columns.titleX + columns.title)
+                if start + 1 < end { count = (start + 1)..<end }
+            }
+        }
+    }
+
+    /// The headline whose count ("+2") is at column `x` of the pane's row `row` (0: the first headline row).
+    static func countHit(_ state: AppState, paneWidth: Int, row: Int, x: Int) -> Headline? {
+        guard let h = state.headlines.row(at: state.headlines.viewport.top + row),
+              let count = RowText(h, Columns(width: paneWidth)).count, count.contains(x) else { return nil }
+        return h
+    }
+
     /// Column positions for a pane width: the mark, the title (what is left), the source, the age.
     /// The title takes all the width there is; the feed's column appears only when the title keeps
     /// `minimumTitle` columns beside it.
@@ -138,6 +170,7 @@ enum HeadlinesView {
     static func scopeTitle(_ state: AppState) -> String {
         guard let scope = state.headlines.scope else { return "Headlines" }
         if case .search(let q) = scope { return "Search: \(q)" }
+        if let c = state.coverageShown { return "Coverage: \(c.title)" }
         for row in state.sectionRows where row.scope == scope { return row.title }
         for s in state.sections {
             for f in s.feeds where ListScope.feed(f.id) == scope { return f.title }

@@ -64,6 +64,8 @@ enum PreviewView {
         add(dateText(detail.published ?? detail.headline.sortTime), .meta)
         // One story once: the list shows it in one row; here, who else carries it.
         if !headline.alsoIn.isEmpty { add("Also in: " + headline.alsoIn.joined(separator: ", "), .meta) }
+        // Other outlets' stories about the same event (`c` lists them).
+        if !detail.headline.coverage.isEmpty { add("Also covered by: " + detail.headline.coverage.map(\.source).joined(separator: ", "), .meta) }
         out.append(Line(text: "", role: .body))
         if let (_, rows) = state.previewArtRows {
             for row in 0..<rows { out.append(Line(text: "", role: .picture(row))) }

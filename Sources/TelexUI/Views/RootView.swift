@@ -15,10 +15,9 @@ public enum RootView {
         buffer.fill(layout.title, style: theme.title)
         buffer.put(" telex", x: 0, y: layout.title.y, style: theme.title, maxX: layout.title.maxX)
         // A pane with another to its right gets a separator column on its right edge (stacked panes share a column).
-        let panes: [(Pane, Rect)] = Pane.allCases.compactMap { p in layout.rect(for: p).map { (p, $0) } }
-        for (pane, r) in panes {
-            let hasNeighbour = panes.contains { $0.1.x == r.maxX }
-            let inner = hasNeighbour ? Rect(x: r.x, y: r.y, width: r.width - 1, height: r.height) : r
+        for pane in Pane.allCases {
+            guard let r = layout.rect(for: pane), let inner = layout.contentRect(for: pane) else { continue }
+            let hasNeighbour = inner.width < r.width
             switch pane {
             case .sections: SectionsView.render(state, in: inner, theme: theme, into: &buffer)
             case .headlines: HeadlinesView.render(state, in: inner, theme: theme, into: &buffer)
