@@ -70,23 +70,64 @@ struct ClusterSignature: Sendable, Hashable {
         return tokens
     }
 
-    /// Each token of a text, in order, and whether it is a number.
+    /// Each token of a text, in order, and whether it is a number. Words are runs of letters and digits as the search
+    /// index makes them (`QueryMatcher.words`); ASCII words are lowered here, byte by byte, and only a word with
+    /// other letters goes through Foundation's folding (accents, case), which costs about a microsecond a word.
     private static func tokens(_ text: String, _ body: (UInt32, Bool) -> Void) {
-        for word in QueryMatcher.words(text) {
-            if word.unicodeScalars.contains(where: Self.isIdeographic) {
+        var ascii: [UInt8] = []
+        ascii.reserveCapacity(32)
+        var other = String.UnicodeScalarView()
+        var isASCII = true
+        func flush() {
+            defer { ascii.removeAll(keepingCapacity: true); other = String.UnicodeScalarView(); isASCII = true }
+            if isASCII {
+                guard ascii.count >= 2 else { return }
+                if ascii.count <= 7, StopWords.all.contains(String(decoding: ascii, as: UTF8.self)) { return }
+                let digits = ascii.allSatisfy { $0 >= 0x30 && $0 <= 0x39 }
+                var end = ascii.count
+                // A plural's final `s` (words of 5 letters or more): "elections" and "election" are one token.
+                if !digits, end >= 5, ascii[end - 1] == 0x73, ascii[end - 2] != 0x73 { end -= 1 }
+                body(hash(ascii[0..<end]), digits)
+                return
+            }
+            let scalars = Array(other)
+            if scalars.contains(where: isIdeographic) {
                 // Runs of Han/kana/Hangul: each pair of neighbouring characters (a single one alone).
-                let scalars = Array(word.unicodeScalars)
-                if scalars.count == 1 { body(Self.hash(word), false); continue }
+                if scalars.count == 1 { body(hash(Array(String(other).utf8)[...]), false); return }
                 for i in 0..<(scalars.count - 1) {
                     var pair = String.UnicodeScalarView()
                     pair.append(scalars[i]); pair.append(scalars[i + 1])
-                    body(Self.hash(Substring(String(pair))), false)
+                    body(hash(Array(String(pair).utf8)[...]), false)
                 }
+                return
+            }
+            for word in QueryMatcher.words(String(other)) {
+                guard word.unicodeScalars.count >= 2, !StopWords.all.contains(String(word)) else { continue }
+                body(hash(Array(stem(word).utf8)[...]), false)
+            }
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                let isWord = (lower >= 0x61 && lower <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                if !isWord { if !ascii.isEmpty || !isASCII { flush() }; continue }
+                if isASCII { ascii.append(lower) } else { other.append(scalar) }
                 continue
             }
-            guard word.utf8.count >= 2, word.unicodeScalars.count >= 2, !StopWords.all.contains(String(word)) else { continue }
-            body(Self.hash(Self.stem(word)), word.utf8.allSatisfy { $0 >= 0x30 && $0 <= 0x39 })
+            guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+                    || scalar.properties.generalCategory == .nonspacingMark else {
+                if !ascii.isEmpty || !isASCII { flush() }
+                continue
+            }
+            if isASCII {
+                // The word so far moves to the slow path.
+                isASCII = false
+                other.append(contentsOf: String(decoding: ascii, as: UTF8.self).unicodeScalars)
+            }
+            other.append(scalar)
         }
+        if !ascii.isEmpty || !isASCII { flush() }
     }
 
     /// A plural's final `s` (Latin script words of 5 letters or more): "elections" and "election" are one token.
@@ -103,9 +144,11 @@ struct ClusterSignature: Sendable, Hashable {
     }
 
     /// FNV-1a, 32 bits, of the word's UTF-8 (stable across processes: the tokens are stored).
-    static func hash(_ word: Substring) -> UInt32 {
+    static func hash(_ word: Substring) -> UInt32 { hash(Array(word.utf8)[...]) }
+
+    static func hash(_ bytes: ArraySlice<UInt8>) -> UInt32 {
         var hash: UInt32 = 0x811c_9dc5
-        for byte in word.utf8 { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+        for byte in bytes { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
         return hash
     }
 }
@@ -142,6 +185,8 @@ final class ClusterIndex: @unchecked Sendable {
         var time: Int64
         var lang: String?
         var signature: ClusterSignature
+        /// The length of its weighted vector when it was added (the weights drift little within the window).
+        var norm = 0.0
     }
 
     /// Items further apart than this are never one event ("a time window of a few days").
@@ -178,9 +223,12 @@ final class ClusterIndex: @unchecked Sendable {
     /// Adds an item (its signature replaces an earlier one of the same id).
     func add(id: Int64, _ entry: Entry) {
         if entries[id] != nil { remove(id) }
-        entries[id] = entry
+        var entry = entry
         for token in entry.signature.title + entry.signature.text { postings[token, default: []].append(id) }
         for token in entry.signature.title { titlePostings[token, default: []].append(id) }
+        var known: [UInt32: Double] = [:]
+        entry.norm = Self.norm(weights(entry.signature, known: &known))
+        entries[id] = entry
         newest = max(newest, entry.time)
         loadedThrough = max(loadedThrough, id)
     }
@@ -212,6 +260,10 @@ final class ClusterIndex: @unchecked Sendable {
     func similarity(_ a: ClusterSignature, _ b: ClusterSignature) -> Double {
         var known: [UInt32: Double] = [:]
         return Self.cosine(weights(a, known: &known), weights(b, known: &known))
+    }
+
+    static func norm(_ vector: [UInt32: Double]) -> Double {
+        vector.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
     }
 
     static func cosine(_ a: [UInt32: Double], _ b: [UInt32: Double]) -> Double {
@@ -255,23 +307,32 @@ final class ClusterIndex: @unchecked Sendable {
         let probes = entry.signature.title.compactMap { titlePostings[$0] }.filter { $0.count <= Self.probeLength }
             .sorted { $0.count < $1.count }.prefix(Self.probeTokens)
         guard !probes.isEmpty else { return nil }
-        var hits: [Int64: (count: Int, rare: Bool)] = [:]
-        hits.reserveCapacity(probes.reduce(0) { $0 + $1.count })
+        // The probes' items, each with a bit saying the probe was rare, sorted: a run of one item is how many probes
+        // found it (sorting a few hundred integers costs less than hashing them into a dictionary).
+        var found: [Int64] = []
+        found.reserveCapacity(probes.reduce(0) { $0 + $1.count })
         for ids in probes {
-            let rare = ids.count <= Self.rareLength
-            for other in ids where other != id {
-                let hit = hits[other]
-                hits[other] = ((hit?.count ?? 0) + 1, (hit?.rare ?? false) || rare)
-            }
+            let rare: Int64 = ids.count <= Self.rareLength ? 1 : 0
+            for other in ids where other != id { found.append(other << 1 | rare) }
+        }
+        found.sort()
+        var hits: [(id: Int64, count: Int, rare: Bool)] = []
+        var start = 0
+        while start < found.count {
+            let other = found[start] >> 1
+            var end = start, rare = false
+            while end < found.count, found[end] >> 1 == other { rare = rare || found[end] & 1 == 1; end += 1 }
+            if end - start >= 2 || rare { hits.append((other, end - start, rare)) }
+            start = end
         }
         let mine = Set(entry.signature.title)
         var all: Set<UInt32>?
         var candidates: [(id: Int64, shared: Int)] = []
-        for (other, hit) in hits where hit.count >= 2 || hit.rare {
+        for (other, count, _) in hits {
             guard let candidate = entries[other], candidate.feed != entry.feed,
                   abs(candidate.time - entry.time) <= Self.window else { continue }
             if let a = entry.lang, let b = candidate.lang, a != b { continue }
-            let shared = hit.count >= 2 ? hit.count : candidate.signature.title.reduce(0) { $0 + (mine.contains($1) ? 1 : 0) }
+            let shared = count >= 2 ? count : candidate.signature.title.reduce(0) { $0 + (mine.contains($1) ? 1 : 0) }
             if shared >= 2 { candidates.append((other, shared)); continue }
             if all == nil { all = mine.union(entry.signature.text) }
             let sharedAny = (candidate.signature.title + candidate.signature.text).reduce(0) { $0 + (all!.contains($1) ? 1 : 0) }
@@ -280,10 +341,16 @@ final class ClusterIndex: @unchecked Sendable {
         guard !candidates.isEmpty else { return nil }
         var known: [UInt32: Double] = [:]
         let vector = weights(entry.signature, known: &known)
+        let norm = Self.norm(vector)
+        guard norm > 0 else { return nil }
         var best: (id: Int64, similarity: Double)?
         for candidate in candidates.sorted(by: { $0.shared > $1.shared }).prefix(Self.scoredCandidates) {
-            guard let other = entries[candidate.id] else { continue }
-            let score = Self.cosine(vector, weights(other.signature, known: &known))
+            guard let other = entries[candidate.id], other.norm > 0 else { continue }
+            // The cosine, over the tokens in common (the candidate's length was kept when it was added).
+            var dot = 0.0
+            for token in other.signature.title { if let w = vector[token] { dot += w * known[token, default: 0] * Self.titleWeight } }
+            for token in other.signature.text { if let w = vector[token] { dot += w * known[token, default: 0] } }
+            let score = dot / (norm * other.norm)
             if score >= threshold, score > (best?.similarity ?? 0) { best = (candidate.id, score) }
         }
         return best
