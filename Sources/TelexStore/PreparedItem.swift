@@ -27,8 +27,9 @@ struct PreparedItem: Sendable, Hashable {
     let declaredLang: String?
     /// A guess from the title's and text's script when nothing is declared (`Language.guess`).
     let guessedLang: String?
-    /// What clustering compares (`ClusterSignature`).
+    /// What clustering compares (`ClusterSignature`), and its stored form.
     let clusterSignature: ClusterSignature
+    let clusterBlob: Data
 
     init(_ item: ItemRecord) {
         stableID = Store.bounded(item.stableID, Store.maxShort)
@@ -47,5 +48,6 @@ struct PreparedItem: Sendable, Hashable {
         declaredLang = declaredLanguage.flatMap(Language.primary)
         guessedLang = declaredLang == nil ? Language.guess(searchTitle + " " + searchBody.prefix(600)) : nil
         clusterSignature = ClusterSignature(title: searchTitle, text: searchBody.prefix(ClusterSignature.textPrefix))
+        clusterBlob = clusterSignature.blob
     }
 }

@@ -326,14 +326,14 @@ enum Schema {
         try db.execute(sql: """
             ALTER TABLE item ADD COLUMN cluster_id INTEGER;
             CREATE INDEX item_cluster ON item(cluster_id, sort_time DESC, id DESC) WHERE cluster_id IS NOT NULL;
-            -- Kept while the item may be joined (ClusterIndex.window), then pruned by time; no foreign key (no
-            -- cascade to pay on every delete of an item: deleteItems removes the row, prune the old ones).
+            -- Kept while the item may be joined (ClusterIndex.window), then pruned by time after each pass; no foreign
+            -- key (no cascade to pay on every delete of an item: deleteItems removes the row) and no index on time (one
+            -- more B-tree write per item written; the table holds a few days of items, read whole once per process).
             CREATE TABLE item_signature (
               item_id INTEGER PRIMARY KEY,
               sort_time INTEGER NOT NULL,
               tokens BLOB NOT NULL
             );
-            CREATE INDEX item_signature_time ON item_signature(sort_time);
             """)
     }
 

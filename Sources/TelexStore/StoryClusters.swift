@@ -18,9 +18,9 @@ struct ClusterSignature: Sendable, Hashable {
     var text: [UInt32]
 
     static let maxTitleTokens = 32
-    static let maxTextTokens = 40
+    static let maxTextTokens = 20
     /// Characters of the feed's text read: its lead, where outlets name the event.
-    static let textPrefix = 400
+    static let textPrefix = 200
 
     init(title: [UInt32], text: [UInt32]) {
         self.title = title; self.text = text
@@ -28,24 +28,32 @@ struct ClusterSignature: Sendable, Hashable {
 
     /// Numbers of the title count with the text's tokens: a title must have words in common to be compared.
     init(title titleText: String, text: Substring) {
-        var seen: Set<UInt32> = []
         var words: [UInt32] = [], numbers: [UInt32] = []
         Self.tokens(titleText) { token, isNumber in
             if isNumber { numbers.append(token) } else { words.append(token) }
         }
-        title = Array(words.filter { seen.insert($0).inserted }.prefix(Self.maxTitleTokens))
-        self.text = Array((numbers + Self.tokens(String(text.prefix(Self.textPrefix)))).filter { seen.insert($0).inserted }
-            .prefix(Self.maxTextTokens))
+        // Distinct tokens, in order (a linear search: a few dozen tokens, cheaper than hashing them).
+        var title: [UInt32] = [], rest: [UInt32] = []
+        for token in words where title.count < Self.maxTitleTokens && !title.contains(token) { title.append(token) }
+        for token in numbers + Self.tokens(String(text.prefix(Self.textPrefix))) where rest.count < Self.maxTextTokens {
+            if !title.contains(token) && !rest.contains(token) { rest.append(token) }
+        }
+        self.title = title
+        self.text = rest
     }
 
     var isEmpty: Bool { title.isEmpty }
 
     /// Stored form: the number of title tokens (one byte), then every token, little-endian.
     var blob: Data {
-        var data = Data(capacity: 1 + 4 * (title.count + text.count))
-        data.append(UInt8(title.count))
-        for token in title + text { withUnsafeBytes(of: token.littleEndian) { data.append(contentsOf: $0) } }
-        return data
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(1 + 4 * (title.count + text.count))
+        bytes.append(UInt8(title.count))
+        for token in title + text {
+            bytes.append(UInt8(truncatingIfNeeded: token)); bytes.append(UInt8(truncatingIfNeeded: token >> 8))
+            bytes.append(UInt8(truncatingIfNeeded: token >> 16)); bytes.append(UInt8(truncatingIfNeeded: token >> 24))
+        }
+        return Data(bytes)
     }
 
     init?(blob: Data) {
@@ -185,7 +193,8 @@ final class ClusterIndex: @unchecked Sendable {
         var time: Int64
         var lang: String?
         var signature: ClusterSignature
-        /// The length of its weighted vector when it was added (the weights drift little within the window).
+        /// The length of its weighted vector when it was first a candidate (the weights drift little within the
+        /// window); 0 until then.
         var norm = 0.0
     }
 
@@ -201,13 +210,15 @@ final class ClusterIndex: @unchecked Sendable {
 
     private(set) var entries: [Int64: Entry] = [:]
     /// Items by token (title's and text's: how common a token is), and by token of their titles (candidates).
-    private var postings: [UInt32: [Int64]] = [:]
+    /// (How many items' texts hold a token: a count, not a list of items, which would cost 8 bytes per token.)
+    private var textCounts: [UInt32: Int32] = [:]
     private var titlePostings: [UInt32: [Int64]] = [:]
     /// The largest item id read from the cache, to read only newer rows at the next refresh.
     private var loadedThrough: Int64 = 0
     private var loaded = false
     private var newest: Int64 = 0
     private var prunedAt: Int64 = 0
+    private var refreshedIn: Date?
 
     private let lock = NSLock()
 
@@ -223,11 +234,8 @@ final class ClusterIndex: @unchecked Sendable {
     /// Adds an item (its signature replaces an earlier one of the same id).
     func add(id: Int64, _ entry: Entry) {
         if entries[id] != nil { remove(id) }
-        var entry = entry
-        for token in entry.signature.title + entry.signature.text { postings[token, default: []].append(id) }
+        for token in entry.signature.text { textCounts[token, default: 0] += 1 }
         for token in entry.signature.title { titlePostings[token, default: []].append(id) }
-        var known: [UInt32: Double] = [:]
-        entry.norm = Self.norm(weights(entry.signature, known: &known))
         entries[id] = entry
         newest = max(newest, entry.time)
         loadedThrough = max(loadedThrough, id)
@@ -235,9 +243,9 @@ final class ClusterIndex: @unchecked Sendable {
 
     func remove(_ id: Int64) {
         guard let entry = entries.removeValue(forKey: id) else { return }
-        for token in entry.signature.title + entry.signature.text {
-            postings[token]?.removeAll { $0 == id }
-            if postings[token]?.isEmpty == true { postings[token] = nil }
+        for token in entry.signature.text {
+            guard let count = textCounts[token] else { continue }
+            textCounts[token] = count > 1 ? count - 1 : nil
         }
         for token in entry.signature.title {
             titlePostings[token]?.removeAll { $0 == id }
@@ -248,7 +256,7 @@ final class ClusterIndex: @unchecked Sendable {
     /// A token's weight: rarer in the window, heavier (inverse document frequency, smoothed). The window counts as
     /// at least `minimumWindow` items, so that a young cache's few items do not make every shared word look common.
     func weight(_ token: UInt32) -> Double {
-        let df = Double(postings[token]?.count ?? 0)
+        let df = Double((titlePostings[token]?.count ?? 0) + Int(textCounts[token] ?? 0))
         if entries.count >= Self.minimumWindow, df > Double(entries.count) * Self.commonShare { return 0 }
         let n = Double(max(entries.count, Self.minimumWindow))
         return log((n + 1) / (df + 0.5))
@@ -345,7 +353,12 @@ final class ClusterIndex: @unchecked Sendable {
         guard norm > 0 else { return nil }
         var best: (id: Int64, similarity: Double)?
         for candidate in candidates.sorted(by: { $0.shared > $1.shared }).prefix(Self.scoredCandidates) {
-            guard let other = entries[candidate.id], other.norm > 0 else { continue }
+            guard var other = entries[candidate.id] else { continue }
+            if other.norm == 0 {
+                other.norm = Self.norm(weights(other.signature, known: &known))
+                entries[candidate.id]?.norm = other.norm
+            }
+            guard other.norm > 0 else { continue }
             // The cosine, over the tokens in common (the candidate's length was kept when it was added).
             var dot = 0.0
             for token in other.signature.title { if let w = vector[token] { dot += w * known[token, default: 0] * Self.titleWeight } }
@@ -363,7 +376,12 @@ final class ClusterIndex: @unchecked Sendable {
 
     /// Reads the signatures the cache holds that this index has not seen (all of the window's at the first call),
     /// and forgets items that left the window.
-    func refresh(_ db: Database, now: Int64) throws {
+    func refresh(_ db: Database, now: Int64, transaction: Date? = nil) throws {
+        // Once per transaction: another process writes between transactions, never inside one.
+        if let transaction {
+            guard transaction != refreshedIn else { return }
+            refreshedIn = transaction
+        }
         let since = now - Self.window
         let rows: RowCursor
         if loaded {
@@ -383,10 +401,10 @@ final class ClusterIndex: @unchecked Sendable {
             let before = entries.count
             entries = entries.filter { $0.value.time >= since }
             if entries.count < before {
-                postings = [:]
+                textCounts = [:]
                 titlePostings = [:]
                 for (id, entry) in entries.sorted(by: { $0.key < $1.key }) {
-                    for token in entry.signature.title + entry.signature.text { postings[token, default: []].append(id) }
+                    for token in entry.signature.text { textCounts[token, default: 0] += 1 }
                     for token in entry.signature.title { titlePostings[token, default: []].append(id) }
                 }
             }
@@ -397,13 +415,12 @@ final class ClusterIndex: @unchecked Sendable {
 /// The writer's statements of clustering (in the query-plan test: index searches only).
 enum ClusterQueries {
     static let windowSignatures = """
-        SELECT s.item_id, s.tokens, item.feed_id, item.sort_time, item.lang FROM item_signature AS s
-        CROSS JOIN item ON item.id = s.item_id WHERE s.sort_time >= ?
+        SELECT item_signature.item_id, item_signature.tokens, item.feed_id, item.sort_time, item.lang FROM item_signature
+        CROSS JOIN item ON item.id = item_signature.item_id WHERE item_signature.sort_time >= ?
         """
-    /// By rowid only: with a condition on time too SQLite would walk the time index, the whole window, at every item.
     static let newSignatures = """
-        SELECT s.item_id, s.tokens, item.feed_id, item.sort_time, item.lang FROM item_signature AS s
-        CROSS JOIN item ON item.id = s.item_id WHERE s.item_id > ? AND +s.sort_time >= ?
+        SELECT item_signature.item_id, item_signature.tokens, item.feed_id, item.sort_time, item.lang FROM item_signature
+        CROSS JOIN item ON item.id = item_signature.item_id WHERE item_signature.item_id > ? AND item_signature.sort_time >= ?
         """
     static let clusterOfItem = "SELECT cluster_id FROM item WHERE id = ?"
     static let setCluster = "UPDATE item SET cluster_id = ? WHERE id = ?"
@@ -417,7 +434,7 @@ extension Store {
     func clusterOf(_ db: Database, _ item: PreparedItem, feedID: Int64, sortTime: Int64, lang: String?, now: Int64) throws -> Int64? {
         guard Self.isClustered(item, sortTime: sortTime, now: now) else { return nil }
         return try clusters.withLock { index -> Int64? in
-            try index.refresh(db, now: now)
+            try index.refresh(db, now: now, transaction: try db.transactionDate)
             let entry = ClusterIndex.Entry(feed: feedID, time: sortTime, lang: lang, signature: item.clusterSignature)
             guard let match = index.bestMatch(for: entry) else { return nil }
             // The match's cluster as the cache has it now (another process may have set it); gone: no cluster.
@@ -436,7 +453,7 @@ extension Store {
     func keepSignature(_ db: Database, _ item: PreparedItem, id: Int64, feedID: Int64, sortTime: Int64, lang: String?, now: Int64) throws {
         guard Self.isClustered(item, sortTime: sortTime, now: now) else { return }
         try db.cachedStatement(sql: ClusterQueries.keepSignature)
-            .execute(arguments: [id, sortTime, item.clusterSignature.blob])
+            .execute(arguments: [id, sortTime, item.clusterBlob])
         clusters.withLock { index in
             index.add(id: id, ClusterIndex.Entry(feed: feedID, time: sortTime, lang: lang, signature: item.clusterSignature))
         }
