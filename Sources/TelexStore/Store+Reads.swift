@@ -47,7 +47,9 @@ extension Store {
             guard cursor == nil else { return [] }
             let rows = try read { db in
                 let byID = try db.cachedStatement(sql: UIQueries.headlinesByID)
-                return try ids.prefix(Self.pageLimit(limit)).compactMap { id in try Row.fetchOne(byID, arguments: [id.rawValue]).map(Self.headline) }
+                return try Self.headlinesWithOutlets(db, ids.prefix(Self.pageLimit(limit)).compactMap { id in
+                    try Row.fetchOne(byID, arguments: [id.rawValue])
+                })
             }
             return unreadOnly ? rows.filter { !$0.isRead } : rows
         }

@@ -112,8 +112,9 @@ import TelexModel
         #expect(try fixture.allHeadlines(.feed(monde)).count == 2)
         // The cluster opened: every outlet's item, newest first.
         #expect(try fixture.store.clusterHeadlines(of: all[0].id).map(\.source) == ["BBC", "NHK", "Le Monde"])
-        // The reading view's item carries its coverage too.
+        // The reading view's item carries its coverage too, and so does a list of named items (Continue reading).
         #expect(try fixture.store.item(all[0].id)?.headline.coverage.count == 2)
+        #expect(try fixture.store.headlines(.items([all[0].id]), after: nil, limit: 10).first?.coverage.count == 2)
     }
 
     @Test func groupingTurnedOffListsEveryItem() throws {
