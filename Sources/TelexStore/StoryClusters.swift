@@ -185,8 +185,8 @@ enum StopWords {
 /// id and an inverted index from token to items. Loaded from `item_signature` at a store's first write of items,
 /// then kept up to date by this store's writes and by reading the rows other processes added (`refresh`).
 ///
-/// Matching an item is one pass over the postings of its tokens and an exact weighted cosine with the best
-/// candidates: microseconds, in the writer's transaction, with no table but `item_signature` written.
+/// Matching an item is a walk of the title postings of its rarest words and an exact weighted cosine with the best
+/// candidates, in the writer's transaction, with no table but `item_signature` written.
 final class ClusterIndex: @unchecked Sendable {
     struct Entry {
         var feed: Int64
@@ -216,7 +216,6 @@ final class ClusterIndex: @unchecked Sendable {
     /// The largest item id read from the cache, to read only newer rows at the next refresh.
     private var loadedThrough: Int64 = 0
     private var loaded = false
-    private var newest: Int64 = 0
     private var prunedAt: Int64 = 0
     private var refreshedIn: Date?
 
@@ -237,7 +236,6 @@ final class ClusterIndex: @unchecked Sendable {
         for token in entry.signature.text { textCounts[token, default: 0] += 1 }
         for token in entry.signature.title { titlePostings[token, default: []].append(id) }
         entries[id] = entry
-        newest = max(newest, entry.time)
         loadedThrough = max(loadedThrough, id)
     }
 
@@ -264,25 +262,8 @@ final class ClusterIndex: @unchecked Sendable {
 
     static let minimumWindow = 1_000
 
-    /// How alike two signatures are: the cosine of their weighted token sets, 0...1.
-    func similarity(_ a: ClusterSignature, _ b: ClusterSignature) -> Double {
-        var known: [UInt32: Double] = [:]
-        return Self.cosine(weights(a, known: &known), weights(b, known: &known))
-    }
-
     static func norm(_ vector: [UInt32: Double]) -> Double {
         vector.values.reduce(0) { $0 + $1 * $1 }.squareRoot()
-    }
-
-    static func cosine(_ a: [UInt32: Double], _ b: [UInt32: Double]) -> Double {
-        var dot = 0.0, normA = 0.0, normB = 0.0
-        for (token, w) in a {
-            normA += w * w
-            if let v = b[token] { dot += w * v }
-        }
-        for (_, w) in b { normB += w * w }
-        guard normA > 0, normB > 0 else { return 0 }
-        return dot / (normA.squareRoot() * normB.squareRoot())
     }
 
     /// A signature as weighted tokens; `known` keeps the weights already computed (one bestMatch's candidates share
@@ -310,7 +291,7 @@ final class ClusterIndex: @unchecked Sendable {
     /// titles says little of an event while its postings would cost thousands of lookups per item written. An item
     /// found through two probes shares two words; one found through one probe is checked word by word only when that
     /// word is rare (`rareLength`). The best `scoredCandidates` by words in common are then weighed exactly.
-    func bestMatch(for entry: Entry, excluding id: Int64? = nil, threshold: Double = threshold) -> (id: Int64, similarity: Double)? {
+    func bestMatch(for entry: Entry, threshold: Double = threshold) -> (id: Int64, similarity: Double)? {
         guard !entry.signature.isEmpty else { return nil }
         let probes = entry.signature.title.compactMap { titlePostings[$0] }.filter { $0.count <= Self.probeLength }
             .sorted { $0.count < $1.count }.prefix(Self.probeTokens)
@@ -321,7 +302,7 @@ final class ClusterIndex: @unchecked Sendable {
         found.reserveCapacity(probes.reduce(0) { $0 + $1.count })
         for ids in probes {
             let rare: Int64 = ids.count <= Self.rareLength ? 1 : 0
-            for other in ids where other != id { found.append(other << 1 | rare) }
+            for other in ids { found.append(other << 1 | rare) }
         }
         found.sort()
         var hits: [(id: Int64, count: Int, rare: Bool)] = []
@@ -359,7 +340,7 @@ final class ClusterIndex: @unchecked Sendable {
                 entries[candidate.id]?.norm = other.norm
             }
             guard other.norm > 0 else { continue }
-            // The cosine, over the tokens in common (the candidate's length was kept when it was added).
+            // The cosine of the weighted word sets, over the words in common (lengths computed once per item).
             var dot = 0.0
             for token in other.signature.title { if let w = vector[token] { dot += w * known[token, default: 0] * Self.titleWeight } }
             for token in other.signature.text { if let w = vector[token] { dot += w * known[token, default: 0] } }
