@@ -143,6 +143,8 @@ enum UIQueryCatalogue {
             ("clusters: window signatures", ClusterQueries.windowSignatures, [0]),
             ("clusters: new signatures", ClusterQueries.newSignatures, [1, 0]),
             ("clusters: cluster of item", ClusterQueries.clusterOfItem, [1]),
+            ("clusters: item for cluster", ClusterQueries.itemForCluster, [1]),
+            ("clusters: sort time", ClusterQueries.sortTime, [1]),
             ("clusters: prune signatures", ClusterQueries.pruneSignatures, [0]),
         ]
         let scopes: [ListScope] = [.section(SectionID(1)), .feed(FeedID(1)), .all, .unread, .saved]

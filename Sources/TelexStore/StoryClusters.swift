@@ -230,6 +230,12 @@ final class ClusterIndex: @unchecked Sendable {
 
     var count: Int { entries.count }
 
+    /// Forgets everything: the next refresh reads the window from the cache again.
+    func reset() {
+        entries = [:]; textCounts = [:]; titlePostings = [:]
+        loaded = false; loadedThrough = 0; prunedAt = 0; refreshedIn = nil
+    }
+
     /// Adds an item (its signature replaces an earlier one of the same id).
     func add(id: Int64, _ entry: Entry) {
         if entries[id] != nil { remove(id) }
@@ -362,6 +368,9 @@ final class ClusterIndex: @unchecked Sendable {
         if let transaction {
             guard transaction != refreshedIn else { return }
             refreshedIn = transaction
+            // What this transaction adds is in memory before it commits: a rollback (a full disk, an error) would
+            // leave items that do not exist, whose ids the next items take. Then all is read again.
+            db.afterNextTransaction(onCommit: { _ in }, onRollback: { [self] _ in withLock { $0.reset() } })
         }
         let since = now - Self.window
         let rows: RowCursor
@@ -404,6 +413,8 @@ enum ClusterQueries {
         CROSS JOIN item ON item.id = item_signature.item_id WHERE item_signature.item_id > ? AND item_signature.sort_time >= ?
         """
     static let clusterOfItem = "SELECT cluster_id FROM item WHERE id = ?"
+    static let itemForCluster = "SELECT cluster_id, feed_id, sort_time FROM item WHERE id = ?"
+    static let sortTime = "SELECT sort_time FROM item WHERE id = ?"
     static let setCluster = "UPDATE item SET cluster_id = ? WHERE id = ?"
     static let keepSignature = "INSERT OR REPLACE INTO item_signature(item_id, sort_time, tokens) VALUES (?, ?, ?)"
     static let pruneSignatures = "DELETE FROM item_signature WHERE sort_time < ?"
@@ -417,16 +428,24 @@ extension Store {
         return try clusters.withLock { index -> Int64? in
             try index.refresh(db, now: now, transaction: try db.transactionDate)
             let entry = ClusterIndex.Entry(feed: feedID, time: sortTime, lang: lang, signature: item.clusterSignature)
-            guard let match = index.bestMatch(for: entry) else { return nil }
-            // The match's cluster as the cache has it now (another process may have set it); gone: no cluster.
-            guard let row = try Row.fetchOne(db.cachedStatement(sql: ClusterQueries.clusterOfItem),
-                                             arguments: [match.id]) else {
+            guard let match = index.bestMatch(for: entry), let matched = index.entries[match.id] else { return nil }
+            // The match as the cache has it now: its cluster (another process may have set it). Gone, or its id now
+            // another item's (deleted, then the id reused): forgotten, no cluster.
+            guard let row = try Row.fetchOne(db.cachedStatement(sql: ClusterQueries.itemForCluster), arguments: [match.id]),
+                  row["feed_id"] as Int64 == matched.feed, row["sort_time"] as Int64 == matched.time else {
                 index.remove(match.id)
                 return nil
             }
-            if let cluster = row["cluster_id"] as Int64? { return cluster }
-            try db.cachedStatement(sql: ClusterQueries.setCluster).execute(arguments: [match.id, match.id])
-            return match.id
+            guard let cluster = row["cluster_id"] as Int64? else {
+                try db.cachedStatement(sql: ClusterQueries.setCluster).execute(arguments: [match.id, match.id])
+                return match.id
+            }
+            // A cluster spans the window from its first item, no more: a story followed day after day does not grow
+            // one cluster for weeks (each item's match is recent, not the whole chain).
+            guard cluster != match.id else { return cluster }
+            guard let first = try Int64.fetchOne(db.cachedStatement(sql: ClusterQueries.sortTime), arguments: [cluster]),
+                  abs(sortTime - first) <= ClusterIndex.window else { return nil }
+            return cluster
         }
     }
 

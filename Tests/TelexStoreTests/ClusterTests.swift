@@ -161,6 +161,40 @@ import TelexModel
         #expect(try count() == 0)
     }
 
+    @Test func aClusterSpansTheWindowFromItsFirstItemNotAChainOfDays() throws {
+        let fixture = try StoreFixture(config: Self.sections)
+        let monde = try fixture.feedID("https://lemonde.example/feed")
+        let bbc = try fixture.feedID("https://bbc.example/feed")
+        let nhk = try fixture.feedID("https://nhk.example/feed")
+        let day = 86_400.0
+        try Self.add(fixture.store, monde, [("a", Self.quake[0].0, Self.quake[0].1, 0)])
+        try Self.add(fixture.store, bbc, [("b", Self.quake[1].0, Self.quake[1].1, 0)], at: StoreFixture.baseDate.addingTimeInterval(2.5 * day))
+        // Like b, two and a half days later: five days after the cluster's first item.
+        try Self.add(fixture.store, nhk, [("c", Self.quake[2].0, Self.quake[2].1, 0)], at: StoreFixture.baseDate.addingTimeInterval(5 * day))
+        let clusters = try clusters(fixture.store)
+        #expect(clusters["a"]! != nil && clusters["b"]! == clusters["a"]!)
+        #expect(clusters["c"]! == nil)
+    }
+
+    @Test func aRolledBackWriteLeavesNothingInMemoryToMatch() throws {
+        let fixture = try StoreFixture(config: Self.sections)
+        let monde = try fixture.feedID("https://lemonde.example/feed")
+        let bbc = try fixture.feedID("https://bbc.example/feed")
+        struct Failure: Error {}
+        let record = ItemRecord(stableID: "gone", link: "https://monde.example/gone", title: Self.quake[0].0,
+                                published: StoreFixture.baseDate, summaryHTML: Self.quake[0].1)
+        #expect(throws: (any Error).self) {
+            try fixture.store.write { db in
+                _ = try fixture.store.upsert(db, PreparedItem(record), feedID: monde.rawValue, sectionID: nil,
+                                             firstSeen: StoreTime.milliseconds(StoreFixture.baseDate))
+                throw Failure()
+            }
+        }
+        #expect(fixture.store.clusters.withLock { $0.count } == 0)
+        try Self.add(fixture.store, bbc, [("b", Self.quake[1].0, Self.quake[1].1, 0)])
+        #expect(try clusters(fixture.store)["b"]! == nil)
+    }
+
     @Test func itemsOlderThanTheWindowAreNotClustered() throws {
         let fixture = try StoreFixture(config: Self.sections)
         let monde = try fixture.feedID("https://lemonde.example/feed")
