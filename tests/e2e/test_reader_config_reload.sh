@@ -15,7 +15,9 @@ refute_screen "Second"
 write_config "{\"sections\": [{\"name\": \"Premier\", \"feeds\": [{\"url\": \"$SITE_URL/feeds/0.xml\"}]}, {\"name\": \"Second\", \"feeds\": [{\"url\": \"$SITE_URL/feeds/1.xml\", \"title\": \"Feed one\"}]}]}"
 keys r
 wait_for "Second"
-# Its items are fetched too: four new items in the new section.
+# Its items are fetched too: four new items in the new section. The pass's summary (the r key cleared the first
+# one) takes the status line until a key: wait for it before moving, or it would hide the position after j.
+wait_for " ok, 0 failed"
 keys j
 wait_for "Second  1/4"
 write_config "{\"sections\": ["
