@@ -140,11 +140,9 @@ enum UIQueryCatalogue {
             ("cluster items", UIQueries.clusterItems(count: 3), [1, 2, 3]),
             ("cluster headlines", UIQueries.clusterHeadlines, [1, 500]),
             // The writer's statements of clustering (docs/cache-schema.md, "Clusters").
-            ("clusters: window signatures", ClusterQueries.windowSignatures, [0]),
-            ("clusters: new signatures", ClusterQueries.newSignatures, [1, 0]),
+            ("clusters: signatures after", ClusterQueries.signaturesAfter, [0, 0]),
             ("clusters: cluster of item", ClusterQueries.clusterOfItem, [1]),
             ("clusters: item for cluster", ClusterQueries.itemForCluster, [1]),
-            ("clusters: sort time", ClusterQueries.sortTime, [1]),
             ("clusters: prune signatures", ClusterQueries.pruneSignatures, [0]),
         ]
         let scopes: [ListScope] = [.section(SectionID(1)), .feed(FeedID(1)), .all, .unread, .saved]

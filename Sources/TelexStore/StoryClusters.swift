@@ -215,7 +215,6 @@ final class ClusterIndex: @unchecked Sendable {
     private var titlePostings: [UInt32: [Int64]] = [:]
     /// The largest item id read from the cache, to read only newer rows at the next refresh.
     private var loadedThrough: Int64 = 0
-    private var loaded = false
     private var prunedAt: Int64 = 0
     private var refreshedIn: Date?
 
@@ -233,7 +232,7 @@ final class ClusterIndex: @unchecked Sendable {
     /// Forgets everything: the next refresh reads the window from the cache again.
     func reset() {
         entries = [:]; textCounts = [:]; titlePostings = [:]
-        loaded = false; loadedThrough = 0; prunedAt = 0; refreshedIn = nil
+        loadedThrough = 0; prunedAt = 0; refreshedIn = nil
     }
 
     /// Adds an item (its signature replaces an earlier one of the same id).
@@ -363,23 +362,16 @@ final class ClusterIndex: @unchecked Sendable {
 
     /// Reads the signatures the cache holds that this index has not seen (all of the window's at the first call),
     /// and forgets items that left the window.
-    func refresh(_ db: Database, now: Int64, transaction: Date? = nil) throws {
+    func refresh(_ db: Database, now: Int64, transaction: Date) throws {
         // Once per transaction: another process writes between transactions, never inside one.
-        if let transaction {
-            guard transaction != refreshedIn else { return }
-            refreshedIn = transaction
-            // What this transaction adds is in memory before it commits: a rollback (a full disk, an error) would
-            // leave items that do not exist, whose ids the next items take. Then all is read again.
-            db.afterNextTransaction(onCommit: { _ in }, onRollback: { [self] _ in withLock { $0.reset() } })
-        }
+        guard transaction != refreshedIn else { return }
+        refreshedIn = transaction
+        // What this transaction adds is in memory before it commits: a rollback (a full disk, an error) would
+        // leave items that do not exist, whose ids the next items take. Then all is read again.
+        db.afterNextTransaction(onCommit: { _ in }, onRollback: { [self] _ in withLock { $0.reset() } })
         let since = now - Self.window
-        let rows: RowCursor
-        if loaded {
-            rows = try Row.fetchCursor(db.cachedStatement(sql: ClusterQueries.newSignatures), arguments: [loadedThrough, since])
-        } else {
-            rows = try Row.fetchCursor(db.cachedStatement(sql: ClusterQueries.windowSignatures), arguments: [since])
-            loaded = true
-        }
+        // Rows after the last one read: the whole window the first time (`loadedThrough` 0).
+        let rows = try Row.fetchCursor(db.cachedStatement(sql: ClusterQueries.signaturesAfter), arguments: [loadedThrough, since])
         while let row = try rows.next() {
             guard let signature = ClusterSignature(blob: row["tokens"]) else { continue }
             add(id: row["item_id"], Entry(feed: row["feed_id"], time: row["sort_time"], lang: row["lang"], signature: signature))
@@ -404,17 +396,13 @@ final class ClusterIndex: @unchecked Sendable {
 
 /// The writer's statements of clustering (in the query-plan test: index searches only).
 enum ClusterQueries {
-    static let windowSignatures = """
-        SELECT item_signature.item_id, item_signature.tokens, item.feed_id, item.sort_time, item.lang FROM item_signature
-        CROSS JOIN item ON item.id = item_signature.item_id WHERE item_signature.sort_time >= ?
-        """
-    static let newSignatures = """
+    /// By rowid from the last one read: the table holds a few days of items (pruned after every pass).
+    static let signaturesAfter = """
         SELECT item_signature.item_id, item_signature.tokens, item.feed_id, item.sort_time, item.lang FROM item_signature
         CROSS JOIN item ON item.id = item_signature.item_id WHERE item_signature.item_id > ? AND item_signature.sort_time >= ?
         """
     static let clusterOfItem = "SELECT cluster_id FROM item WHERE id = ?"
     static let itemForCluster = "SELECT cluster_id, feed_id, sort_time FROM item WHERE id = ?"
-    static let sortTime = "SELECT sort_time FROM item WHERE id = ?"
     static let setCluster = "UPDATE item SET cluster_id = ? WHERE id = ?"
     static let keepSignature = "INSERT OR REPLACE INTO item_signature(item_id, sort_time, tokens) VALUES (?, ?, ?)"
     static let pruneSignatures = "DELETE FROM item_signature WHERE sort_time < ?"
@@ -443,7 +431,7 @@ extension Store {
             // A cluster spans the window from its first item, no more: a story followed day after day does not grow
             // one cluster for weeks (each item's match is recent, not the whole chain).
             guard cluster != match.id else { return cluster }
-            guard let first = try Int64.fetchOne(db.cachedStatement(sql: ClusterQueries.sortTime), arguments: [cluster]),
+            guard let first = try Int64.fetchOne(db.cachedStatement(sql: UIQueries.itemSortTime), arguments: [cluster]),
                   abs(sortTime - first) <= ClusterIndex.window else { return nil }
             return cluster
         }

@@ -8,8 +8,7 @@ extension AppState {
     mutating func openSelectedHeadlineInReader() -> [Effect] {
         guard let headline = headlines.selected else { return [] }
         // Marked read at once (the list shows it); the reader then finds it read.
-        let markRead: [Effect] = headline.isRead ? [] : [.setRead([headline.id], true)]
-        if !headline.isRead { setLocalRead(&self, [headline.id], true) }
+        let markRead = markOpened(headline.id, wasRead: headline.isRead)
         if var item = preview?.item, item.detail.headline.id == headline.id {
             readerRequested = nil
             item.detail.headline.isRead = true
@@ -50,13 +49,16 @@ extension AppState {
         let wasRead = item.detail.headline.isRead
         item.detail.headline.isRead = true
         reader?.push(.item(item))
-        var effects: [Effect] = []
-        if !wasRead {
-            setLocalRead(&self, [id], true)
-            effects.append(.setRead([id], true))
-        }
+        var effects = markOpened(id, wasRead: wasRead)
         if pictures.shown { effects.append(.loadPictures(id)) }
         return effects
+    }
+
+    /// A story opened is read: in the lists now, in the cache by the effect (nothing when it was read already).
+    private mutating func markOpened(_ id: ItemID, wasRead: Bool) -> [Effect] {
+        guard !wasRead else { return [] }
+        setLocalRead(&self, [id], true)
+        return [.setRead([id], true)]
     }
 
     /// n / p from the reader: the next or previous headline of the list opens in the reader.
@@ -83,11 +85,7 @@ extension AppState {
     private mutating func openInReader(at target: Int) -> [Effect] {
         guard let headline = headlines.row(at: target) else { return [] }
         headlines.viewport.select(target, count: headlines.end, height: layout.listHeight(.headlines))
-        var effects = prefetchHeadlines(&self)
-        if !headline.isRead {
-            setLocalRead(&self, [headline.id], true)
-            effects.append(.setRead([headline.id], true))
-        }
+        var effects = prefetchHeadlines(&self) + markOpened(headline.id, wasRead: headline.isRead)
         readerRequested = headline.id
         effects.insert(.loadItem(headline.id), at: 0)
         return effects
